@@ -1,0 +1,66 @@
+"""Loading the data files in ``data/`` (lexicons, gazetteer, bundled corpus).
+
+Words live in JSON files so that users can extend them without touching
+code. A folder named by ``$WAQAI_DATA_DIR`` is looked at first, so a user can
+override any file (``lexicon/months.json``, ``gazetteer.json``) with their own
+copy.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, Iterable
+
+from .normalize import fold
+
+
+def data_path(relative: str) -> Path:
+    """Return the path of a data file, preferring ``$WAQAI_DATA_DIR`` overrides."""
+    override = os.environ.get("WAQAI_DATA_DIR")
+    if override:
+        candidate = Path(override) / relative
+        if candidate.exists():
+            return candidate
+    return Path(str(files("waqai.data").joinpath(relative)))
+
+
+@lru_cache(maxsize=None)
+def load_json(relative: str) -> Any:
+    """Load and cache a JSON data file such as ``lexicon/months.json``."""
+    with open(data_path(relative), encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Build a regex alternation of folded words, longest first.
+
+    Spaces inside multi-word entries match any run of horizontal spaces, so
+    ``تشرين الأول`` also matches ``تشرين  الأول``.
+    """
+    folded = {fold(w).strip() for w in words if w and w.strip()}
+    parts = sorted(folded, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"[^\S\n]+") for p in parts) + ")"
+
+
+def folded_index(mapping: dict[str, list[str]]) -> dict[str, str]:
+    """Invert ``{key: [words]}`` into ``{folded word with single spaces: key}``."""
+    index: dict[str, str] = {}
+    for key, words in mapping.items():
+        if key.startswith("_"):
+            continue
+        for word in words:
+            index[squash(fold(word))] = key
+    return index
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of white space to one space and strip the ends."""
+    return _SPACES.sub(" ", text).strip()

@@ -1,0 +1,248 @@
+"""The grammar of Arabic temporal expressions, compiled from the lexicons.
+
+Every family is one regular expression over *folded* text (see
+``normalize.fold``). A family finds the extent of an expression; the
+resolver (``resolve.py``) reads the named groups and computes its value.
+Words come from ``data/lexicon/*.json``; only the shape of expressions lives
+here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import alternation, folded_index, load_json, squash
+from .normalize import fold
+
+S = r"[^\S\n]+"  # one or more spaces, never a line break
+S0 = r"[^\S\n]*"
+# Start of a word, allowing the one-letter proclitics و ف ب ل ك before it.
+WORD_START = r"(?:(?<![^\W\d_])|(?<=\b[وفبلك])|(?<=\b[وف][بلك]))"
+WORD_END = r"(?![^\W_])"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Folded lookup tables: word -> number/key."""
+
+    months: dict[str, int]
+    hijri_months: dict[str, int]
+    ambiguous_months: frozenset[str]
+    weekdays: dict[str, int]
+    cardinals: dict[str, int]
+    day_ordinals: dict[str, int]
+    hours: dict[str, int]
+    units: dict[str, tuple[str, str]]  # word -> (unit code, number class)
+    modifiers: dict[str, str]
+    parts_of_day: dict[str, str]
+    relative_days: dict[str, int]
+    relative_offsets: dict[str, int]
+    relative_units: dict[str, str]
+    plural_recent: dict[str, str]
+    seasons: dict[str, str]
+    quarters: dict[str, int]
+    decades: dict[str, int]
+    centuries: dict[str, str]
+    counted_nouns: frozenset[str]
+    future_cues: frozenset[str]
+    hijri_year_markers: frozenset[str]
+    present_ref: frozenset[str]
+    past_ref: frozenset[str]
+    future_ref: frozenset[str]
+
+
+def _int_index(mapping: dict[str, list[str]]) -> dict[str, int]:
+    return {word: int(key) for word, key in folded_index(mapping).items()}
+
+
+def _day_ordinals(numbers: dict) -> dict[str, int]:
+    """Compose the ordinal words for days 1-31 (الأول … الحادي والثلاثين)."""
+    units = numbers["ordinal_units"]
+    tens = numbers["ordinal_tens"]
+    result: dict[str, int] = {}
+    for n, words in units.items():
+        n = int(n)
+        for word in words:
+            if not (n == 1 and word in ("الحادي", "الحادية")):
+                result[word] = n
+            if n < 10:
+                for suffix in numbers["teen_suffix"]:
+                    result[f"{word} {suffix}"] = 10 + n
+            for ten, ten_words in tens.items():
+                for ten_word in ten_words:
+                    if n < 10 and int(ten) + n <= 31:
+                        result[f"{word} و{ten_word}"] = int(ten) + n
+    for ten, ten_words in tens.items():
+        for ten_word in ten_words:
+            if ten_word.startswith("ال"):
+                result[ten_word] = int(ten)
+    return {squash(fold(k)): v for k, v in result.items()}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load every lexicon file once and fold it into lookup tables."""
+    months = load_json("lexicon/months.json")
+    weekdays = load_json("lexicon/weekdays.json")
+    numbers = load_json("lexicon/numbers.json")
+    temporal = load_json("lexicon/temporal.json")
+    units: dict[str, tuple[str, str]] = {}
+    for code, forms in temporal["units"].items():
+        for number_class, words in forms.items():
+            for word in words:
+                units[squash(fold(word))] = (code, number_class)
+    return Lexicon(
+        months=_int_index(months["gregorian"]),
+        hijri_months=_int_index(months["hijri"]),
+        ambiguous_months=frozenset(squash(fold(w)) for w in months["ambiguous"]),
+        weekdays=_int_index(weekdays["weekdays"]),
+        cardinals=_int_index(numbers["cardinals"]),
+        day_ordinals=_day_ordinals(numbers),
+        hours=_int_index(numbers["hours"]),
+        units=units,
+        modifiers=folded_index(temporal["modifiers"]),
+        parts_of_day=folded_index(temporal["parts_of_day"]),
+        relative_days=_int_index(temporal["relative_days"]),
+        relative_offsets=_int_index(temporal["relative_offsets"]),
+        relative_units=folded_index(temporal["relative_units"]),
+        plural_recent=folded_index(temporal["plural_recent"]),
+        seasons=folded_index(temporal["seasons"]),
+        quarters=_int_index(temporal["quarters"]),
+        decades=_int_index(temporal["decades"]),
+        centuries=folded_index(temporal["centuries"]),
+        counted_nouns=frozenset(fold(w) for w in temporal["counted_nouns"]),
+        future_cues=frozenset(fold(w) for w in temporal["future_cues"]),
+        hijri_year_markers=frozenset(fold(w) for w in temporal["hijri_year_markers"]),
+        present_ref=frozenset(squash(fold(w)) for w in temporal["present_ref"]),
+        past_ref=frozenset(squash(fold(w)) for w in temporal["past_ref"]),
+        future_ref=frozenset(squash(fold(w)) for w in temporal["future_ref"]),
+    )
+
+
+def _alt(words) -> str:
+    return alternation(words)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Compiled regular expressions, one per family of expressions."""
+
+    families: tuple[tuple[str, re.Pattern[str]], ...]
+    left_day_context: re.Pattern[str]
+    left_modifier: re.Pattern[str]
+    left_quantity: re.Pattern[str]
+    month_word: re.Pattern[str]
+    hijri_month_word: re.Pattern[str]
+    trigger: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    """Compile the grammar once per process."""
+    lx = lexicon()
+    temporal = load_json("lexicon/temporal.json")
+
+    month = _alt(lx.months)
+    hijri_month = _alt(lx.hijri_months)
+    weekday = _alt(lx.weekdays)
+    pod = _alt(lx.parts_of_day)
+    cardinal = _alt(lx.cardinals)
+    ordinal = _alt(lx.day_ordinals)
+    hour_word = _alt(lx.hours)
+    offsets = _alt(lx.relative_offsets)
+    units_any = _alt(lx.units)
+    singular_units = _alt(w for w, (_, cls) in lx.units.items() if cls == "singular")
+    dual_units = _alt(w for w, (_, cls) in lx.units.items() if cls == "dual")
+    year_word = r"(?:عام|العام|سنه|السنه)"
+
+    # يونيو/ حزيران, تشرين الثاني/ نوفمبر, أيار (مايو), حزيران - يونيو
+    pair = rf"(?:{S0}[/\\(\-–]{S0}(?:شهر{S})?{month}(?:{S0}\))?)"
+    month_phrase = rf"(?P<month>{month}{pair}?)"
+    day = rf"(?P<day>(?:ال)?\d{{1,2}}(?![\d:.]\d)|{ordinal})"
+    year_part = (
+        rf"(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<year>\d{{4}})(?!\d)"
+        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه)(?![^\W\d_]))?)"
+    )
+    rel = rf"(?:{S}(?P<rel>{offsets}))"
+    hijri_mark = r"(?P<hmark>هـ|ه|للهجره|هجري|هجريه)"
+
+    families = {
+        # السبت 18 تشرين الثاني/ نوفمبر, الـ16 من حزيران 2021, السابع من أكتوبر الماضي
+        "day_month": rf"{WORD_START}(?:(?P<weekday>{weekday}){S0}[,،]?{S0})?{day}{S0}(?:من{S})?(?:شهر{S})?"
+        rf"{month_phrase}{year_part}?{rel}?{WORD_END}",
+        # شهر يوليو/ تموز الماضي, حزيران 2014, ديسمبر
+        "month": rf"{WORD_START}(?:(?P<shahr>شهر){S})?{month_phrase}(?:{year_part}|{rel})?{WORD_END}",
+        # 2024/02/09, 21-04-2016, 3/1/2020
+        "numeric": r"(?<![\d/.\-])(?:(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})"
+        r"|(?P<d2>\d{1,2})[-/.](?P<m2>\d{1,2})[-/.](?P<y2>\d{4}))(?![\d/.\-]*\d)",
+        # عام 2013, العام 2014, سنة 1258م, عام 1445 هـ
+        "year": rf"{WORD_START}(?P<yearword>{year_word}){S}(?P<year>\d{{4}})(?!\d)"
+        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?",
+        # في 2003 (the preposition is context, not extent)
+        "bare_year": rf"(?<![^\W\d_])(?P<lead>في|منذ|حتى|خلال|بحلول|وفي|ومنذ|وحتى){S}(?P<year>(?:19|20)\d\d)(?![\d/.\-:]*\d)",
+        # الثلاثاء, الجمعة الماضي
+        "weekday": rf"{WORD_START}(?P<weekday>{weekday})(?:{S}(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم))?{WORD_END}",
+        # أمس الثلاثاء, صباح اليوم, أول أمس
+        "relative_day": rf"{WORD_START}(?:(?P<pod>{pod}){S})?(?P<relday>{_alt(lx.relative_days)})"
+        rf"(?:{S0}[,،]?{S0}(?P<weekday>{weekday}))?{WORD_END}",
+        # الشهر الماضي, العام الجاري, هذا الأسبوع
+        "relative_unit": rf"{WORD_START}(?:(?P<this>هذا|هذه){S}(?P<unit_a>{_alt(lx.relative_units)})"
+        rf"|(?P<unit_b>{_alt(lx.relative_units)}){S}(?P<rel>{offsets})){WORD_END}",
+        # الأشهر الماضية -> PXM
+        "plural_recent": rf"{WORD_START}(?P<plural>{_alt(lx.plural_recent)}){S}"
+        rf"(?P<adj>{_alt(temporal['plural_recent_adjectives'])}){WORD_END}",
+        # اليوم التالي, الشهر نفسه, ذلك اليوم, ذات اليوم
+        "anaphoric": rf"{WORD_START}(?:(?P<ana_unit>اليوم|الشهر|العام|السنه|الاسبوع){S}"
+        rf"(?P<ana>{_alt(temporal['anaphoric_next'] + temporal['anaphoric_same'])})"
+        rf"|(?P<ana_pre>ذات|نفس|ذلك|تلك){S}(?P<ana_unit2>اليوم|الشهر|العام|السنه|الاسبوع|الليله)){WORD_END}",
+        # 15 من الشهر نفسه
+        "day_same_month": rf"{WORD_START}{day}{S0}(?:من{S})?(?:الشهر{S}(?:نفسه|ذاته)|(?:ذات|نفس){S}الشهر){WORD_END}",
+        # قبل يومين, 48 ساعة, ثلاثة أشهر, شهر ونصف, بعد يوم من
+        "duration": rf"{WORD_START}(?:(?P<lead>قبل|بعد|منذ|خلال|لمدة|طوال|مدة){S})?"
+        rf"(?:(?P<num>\d+(?:[.,]\d+)?|{cardinal}){S}(?P<unit>{units_any})"
+        rf"|(?P<dual>{dual_units})"
+        rf"|(?P<fewword>{_alt(temporal['unspecified_counts'])}){S}(?P<fewunit>{units_any})"
+        rf"|(?P<single>{singular_units}))"
+        rf"(?:{S}(?P<frac>ونصف|وربع|و{S}نصف))?{WORD_END}",
+        # الساعة 18:42, الساعة الثانية فجراً
+        "clock": rf"{WORD_START}(?P<clock>الساعه){S}(?:(?P<hh>\d{{1,2}})(?:[:.](?P<mm>\d{{2}}))?(?!\d)|(?P<hword>{hour_word}))"
+        rf"(?:{S}(?P<hfrac>والنصف|والربع|الا{S}ربعا))?(?:{S}(?:من{S})?(?P<hpod>{pod}))?{WORD_END}",
+        "present_ref": rf"{WORD_START}(?P<ref_present>{_alt(lx.present_ref)}){WORD_END}",
+        "past_ref": rf"{WORD_START}(?P<ref_past>{_alt(lx.past_ref)}){WORD_END}",
+        "future_ref": rf"{WORD_START}(?P<ref_future>{_alt(lx.future_ref)}){WORD_END}",
+        # صيف 2014, الشتاء الماضي, صيف العام الماضي
+        "season": rf"{WORD_START}(?:فصل{S})?(?P<season>{_alt(lx.seasons)})(?:{S}(?:{year_word}{S})?(?P<year>\d{{4}})"
+        rf"|{S}(?P<rel>{offsets})|{S}(?P<ryear>العام|السنه){S}(?P<rel2>{offsets})){WORD_END}",
+        # الربع الأول من عام 2024
+        "quarter": rf"{WORD_START}الربع{S}(?P<quarter>{_alt(lx.quarters)}){S}(?:من{S})?"
+        rf"(?:(?:{year_word}{S})?(?P<year>\d{{4}})|(?:العام|السنه){S}(?P<rel>{offsets})){WORD_END}",
+        # الثمانينيات, تسعينيات القرن الماضي
+        "decade": rf"{WORD_START}(?:(?:عقد|حقبه){S})?(?P<decade>(?:ال)?"
+        rf"{_alt(w[2:] if w.startswith('ال') else w for w in lx.decades)})"
+        rf"(?:{S}(?:من{S})?القرن{S}(?P<century>{_alt(lx.centuries)}))?{WORD_END}",
+        "century": rf"{WORD_START}القرن{S}(?P<century>{_alt(lx.centuries)}){WORD_END}",
+        # 18 شوال 1445 هـ, رمضان 1445, شهر رمضان
+        "hijri": rf"{WORD_START}(?:{day}{S0}(?:من{S})?)?(?:(?P<shahr>شهر){S})?(?P<hmonth>{hijri_month})"
+        rf"(?:{S}(?:(?:عام|سنه){S})?(?P<hyear>1[2-5]\d\d)(?!\d)(?:{S0}{hijri_mark}(?![^\W\d_]))?)?{WORD_END}",
+    }
+    compiled = tuple((name, re.compile(pattern)) for name, pattern in families.items())
+
+    modifiers = _alt(w for w, key in lx.modifiers.items() if key in ("START", "MID", "END"))
+    quantity = _alt(w for w, key in lx.modifiers.items() if key not in ("START", "MID", "END"))
+    trigger_words = (
+        list(lx.months) + list(lx.hijri_months) + list(lx.weekdays) + list(lx.units)
+        + list(lx.relative_days) + list(lx.relative_units) + list(lx.plural_recent)
+        + list(lx.present_ref) + list(lx.past_ref) + list(lx.future_ref) + list(lx.seasons)
+        + list(lx.decades) + ["القرن", "الساعه", "الربع", "عام", "العام", "سنه", "السنه", "اليوم", "الشهر", "الاسبوع"]
+    )
+    return Grammar(
+        families=compiled,
+        left_day_context=re.compile(rf"(?:(?P<pod>{pod}){S})?(?P<yawm>يوم{S})?$"),
+        left_modifier=re.compile(rf"(?<![^\W\d_])(?P<mod>{modifiers}){S}(?:(?:من|في){S})?$"),
+        left_quantity=re.compile(rf"(?<![^\W\d_])(?P<mod>{quantity}){S}$"),
+        month_word=re.compile(month),
+        hijri_month_word=re.compile(hijri_month),
+        trigger=re.compile(rf"\d|{_alt(trigger_words)}"),
+    )

@@ -1,0 +1,153 @@
+"""Page furniture, paragraphs, sentences and the title of an article.
+
+Works on the folded text (see ``normalize``) so that lexicon entries match
+any spelling, and reports every span in the original text as well.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import load_json, squash
+from .normalize import FoldedText, fold, fold_with_offsets
+
+ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u066e-\u06d3]")
+_PUNCT = re.compile(r"[^\w\s]+")
+# A sentence ends at . ! ? ؟ ؛ (one or more, but not "..") followed by optional
+# closing quotes/brackets and white space. " .الذي" (no space after) does not
+# end a sentence: it is a common typo inside one.
+_SENTENCE_END = re.compile(r"(?<!\.)(?:[.!?؟؛]+|\.\.\.)(?<!\.\.)(?<![^.]\.\.)[\"”’»)\]]*(?=\s|$)")
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[^\W\d_]|[A-Z][a-z]?|د|م|ص|ج|أ|ش)\.$")
+_BULLET_ONLY = re.compile(r"^[\-–—•*·]+$")
+_DATELINE = re.compile(r"^\S+\s?[-–]\s?\S+$|^\S*وكالات$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of real content, with spans in the original and folded text."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    folded_start: int
+    folded_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """An article cut into content sentences, with its title and furniture count."""
+
+    folded: FoldedText
+    title: str | None
+    sentences: tuple[Sentence, ...]
+    furniture_lines: int
+
+
+@dataclass(frozen=True)
+class _Furniture:
+    lines: frozenset[str]
+    contains: tuple[str, ...]
+    after: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> _Furniture:
+    data = load_json("lexicon/boilerplate.json")
+
+    def key(s: str) -> str:
+        return squash(_PUNCT.sub(" ", fold(s))).lower()
+
+    return _Furniture(
+        lines=frozenset(key(s) for s in data["lines"]),
+        contains=tuple(key(s) for s in data["contains"]),
+        after=frozenset(key(s) for s in data["after_markers"]),
+    )
+
+
+def _line_key(line: str) -> str:
+    return squash(_PUNCT.sub(" ", line)).lower()
+
+
+def is_furniture(folded_line: str, previous: str = "", source: str | None = None) -> bool:
+    """Whether a (folded, stripped) line is page furniture rather than article text.
+
+    By lexicon (``data/lexicon/boilerplate.json``) and by shape: lines with no
+    Arabic letters and at most four words (``fbpx``, ``Political Keys``, ``-``),
+    one- or two-word labels and breadcrumbs, datelines (``دبي-الشرقوكالات``),
+    the line naming the source, and the headline after a bullet in a list of
+    related links.
+    """
+    furniture = _furniture()
+    key = _line_key(folded_line)
+    if not key:
+        return True
+    if key in furniture.lines or key in furniture.after:
+        return True
+    if any(phrase in key for phrase in furniture.contains):
+        return True
+    words = key.split()
+    if not ARABIC_LETTER.search(folded_line) and len(words) <= 4:
+        return True
+    if len(words) <= 2 and not re.search(r"[.!?؟:]$", folded_line.strip()) and not re.search(r"\d", key):
+        return True
+    if len(words) <= 3 and _DATELINE.match(folded_line.strip()):
+        return True
+    if source and key == _line_key(fold(source)):
+        return True
+    return bool(_BULLET_ONLY.match(previous.strip()))
+
+
+def _split_sentences(line: str, offset: int) -> list[tuple[int, int]]:
+    """Split one folded line into sentence spans (folded offsets)."""
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    for m in _SENTENCE_END.finditer(line):
+        if _ABBREVIATION.search(line[begin : m.start() + 1]) and m.group().startswith("."):
+            continue
+        spans.append((begin, m.end()))
+        begin = m.end()
+    spans.append((begin, len(line)))
+    result = []
+    for s, e in spans:
+        piece = line[s:e]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece) - len(piece.rstrip())
+        if e - trail > s + lead:
+            result.append((offset + s + lead, offset + e - trail))
+    return result
+
+
+def segment(text: str, source: str | None = None) -> Layout:
+    """Cut an article into its title and content sentences, skipping furniture."""
+    folded = fold_with_offsets(text)
+    ftext = folded.folded
+    furniture = _furniture()
+    sentences: list[Sentence] = []
+    skipped = 0
+    paragraph = -1
+    previous = ""
+    position = 0
+    ended = False
+    for raw_line in ftext.split("\n"):
+        line_start = position
+        position += len(raw_line) + 1
+        stripped = raw_line.strip()
+        if not stripped:
+            continue
+        if ended or is_furniture(stripped, previous, source):
+            skipped += 1
+            ended = ended or _line_key(stripped) in furniture.after
+            previous = stripped
+            continue
+        previous = stripped
+        paragraph += 1
+        for fs, fe in _split_sentences(raw_line, line_start):
+            start, end = folded.original_span(fs, fe)
+            sentences.append(Sentence(len(sentences), paragraph, start, end, text[start:end], fs, fe))
+    # The title is the first real line.
+    title = squash(" ".join(s.text for s in sentences if s.paragraph == 0)) or None
+    return Layout(folded, title, tuple(sentences), skipped)

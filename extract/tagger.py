@@ -1,0 +1,143 @@
+"""The TIMEX3 tagger: find, extend, choose and resolve temporal expressions.
+
+For each content sentence, every family of the grammar proposes matches;
+each match is widened to the left by the words that belong to its extent
+(part of day, ``يوم``, modifiers such as ``أواخر`` or ``أقل من``); matches the
+resolver rejects are dropped; the longest non-overlapping ones win; and they
+are resolved in text order so that anaphora see the dates before them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .lexicon import squash
+from .patterns import grammar, lexicon
+from .resolve import Context, Resolution, Resolver, Where
+from .segment import Layout, Sentence, segment
+from .timex import Timex, make_timex
+
+# Families whose extent takes a part of day and "يوم" on the left.
+_DAY_FAMILIES = frozenset({"day_month", "weekday", "numeric", "anaphoric", "day_same_month", "hijri"})
+# Families that take START/MID/END modifiers (أواخر يونيو, منتصف عام 2020).
+_COARSE_FAMILIES = frozenset(
+    {"month", "year", "bare_year", "relative_unit", "season", "quarter", "decade", "century", "hijri", "anaphoric"}
+)
+# Families whose explicit year puts that year in force for what follows.
+_EXPLICIT_YEAR = frozenset({"day_month", "month", "numeric", "year", "bare_year", "season", "quarter"})
+
+
+@dataclass(slots=True)
+class _Candidate:
+    family: str
+    match: re.Match[str]
+    start: int  # folded, after widening
+    end: int
+    where: Where
+    mod: str | None
+
+
+def _widen(family: str, m: re.Match[str], text: str, sentence: Sentence, pieces) -> _Candidate:
+    start = m.start()
+    left = text[sentence.folded_start : start]
+    pod = None
+    mod = None
+    has_day_context = False
+    if family in _DAY_FAMILIES:
+        ctx = pieces.left_day_context.search(left)
+        if ctx and ctx.group():
+            pod = lexicon().parts_of_day.get(squash(ctx["pod"])) if ctx["pod"] else None
+            has_day_context = True
+            start -= len(ctx.group())
+            left = left[: len(left) - len(ctx.group())]
+    if family in _COARSE_FAMILIES:
+        modifier = pieces.left_modifier.search(left)
+        if modifier:
+            mod = lexicon().modifiers.get(squash(modifier["mod"]))
+            has_day_context = True
+            start -= len(modifier.group())
+            left = left[: len(left) - len(modifier.group())]
+    quantity_mod = None
+    quantity = pieces.left_quantity.search(left)
+    if quantity and family in ("duration", "clock", "day_month", "month", "year", "relative_unit"):
+        quantity_mod = lexicon().modifiers.get(squash(quantity["mod"]))
+        start -= len(quantity.group())
+    where = Where(
+        sentence=sentence.index,
+        paragraph=sentence.paragraph,
+        before=text[sentence.folded_start : m.start()],
+        after=text[m.end() : sentence.folded_end],
+        pod=pod,
+        quantity_mod=quantity_mod,
+        has_day_context=has_day_context,
+    )
+    return _Candidate(family, m, start, m.end(), where, mod or quantity_mod)
+
+
+def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep the longest candidates that do not overlap, in text order."""
+    chosen: list[_Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
+        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
+    """Tag the content sentences of an already segmented article."""
+    pieces = grammar()
+    folded = layout.folded
+    text = folded.folded
+    context = Context(dct)
+    resolver = Resolver(context)
+    timexes: list[Timex] = []
+    for sentence in layout.sentences:
+        candidates = []
+        for family, pattern in pieces.families:
+            for m in pattern.finditer(text, sentence.folded_start, sentence.folded_end):
+                if m.end() == m.start():
+                    continue
+                cand = _widen(family, m, text, sentence, pieces)
+                if resolver.resolve(family, m, cand.where) is not None:
+                    candidates.append(cand)
+        day_seen = False
+        for cand in _choose(candidates):
+            where = cand.where
+            if cand.family == "clock" and day_seen:
+                where = Where(where.sentence, where.paragraph, where.before, where.after, where.pod,
+                              where.quantity_mod, True)
+            res: Resolution | None = resolver.resolve(cand.family, cand.match, where)
+            if res is None:
+                continue
+            start = cand.match.start() + res.trim_left if res.trim_left else cand.start
+            o_start, o_end = folded.original_span(start, cand.end)
+            span_text = layout.folded.original[o_start:o_end]
+            stripped = span_text.strip()
+            o_start += len(span_text) - len(span_text.lstrip())
+            o_end = o_start + len(stripped)
+            mod = cand.mod or res.mod
+            if res.type == "DURATION" and cand.mod in ("START", "MID", "END"):
+                mod = res.mod
+            timex = make_timex(o_start, o_end, stripped, res.type, res.value, mod, res.explicit)
+            timexes.append(timex)
+            if res.type == "DATE" and res.value and res.value[0].isdigit():
+                explicit = cand.family in _EXPLICIT_YEAR and _has_year(cand)
+                context.note(res.value, sentence.index, sentence.paragraph, explicit)
+                day_seen = day_seen or timex.granularity == "day"
+    return timexes
+
+
+def _has_year(cand: _Candidate) -> bool:
+    groups = cand.match.groupdict()
+    return bool(groups.get("year") or groups.get("y1") or groups.get("y2"))
+
+
+def tag(text: str, dct: date | None = None, source: str | None = None) -> list[Timex]:
+    """Find and normalize every temporal expression in an article.
+
+    ``dct`` is the publication date; without it absolute expressions still
+    resolve and relative ones get an empty value. Spans index ``text``.
+    """
+    return tag_layout(segment(text, source), dct)

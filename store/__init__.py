@@ -1,0 +1,1 @@
+"""The SQLite event store: schema, migrations, ingest, queries and export."""

@@ -1,0 +1,1 @@
+"""Presentation: the Textual explorer, the click CLI and the bidi renderer."""
