@@ -78,6 +78,11 @@ def fold_with_offsets(text: str) -> FoldedText:
     translated = text.translate(_FOLD_TABLE)
     if not _DELETED_RE.search(translated):
         return FoldedText(text, translated, None)
-    kept = [i for i, ch in enumerate(translated) if not _DELETED_RE.match(ch)]
-    folded = "".join(translated[i] for i in kept)
+    kept: list[int] = []
+    previous = 0
+    for deleted in _DELETED_RE.finditer(translated):
+        kept.extend(range(previous, deleted.start()))
+        previous = deleted.end()
+    kept.extend(range(previous, len(translated)))
+    folded = _DELETED_RE.sub("", translated)
     return FoldedText(text, folded, tuple(kept))

@@ -121,6 +121,45 @@ def lexicon() -> Lexicon:
     )
 
 
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_STOP_TOKENS = frozenset({"من", "في", "ما", "عن", "على", "الي", "ال", "و"})
+
+
+def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
+    """Map each distinctive token to the families whose matches contain it.
+
+    Every match of a family contains at least one of its trigger tokens, so
+    skipping a family on a sentence without them changes no result.
+    """
+    index: dict[str, set[str]] = {}
+
+    def add(words, *families: str) -> None:
+        for word in words:
+            for token in _TOKEN.findall(fold(word)):
+                if token not in _STOP_TOKENS:
+                    index.setdefault(token, set()).update(families)
+
+    add(lx.months, "day_month", "month")
+    add(lx.hijri_months, "hijri")
+    add(lx.weekdays, "weekday", "day_month", "relative_day")
+    add(lx.relative_days, "relative_day", "anaphoric")
+    add(lx.relative_units, "relative_unit", "anaphoric", "day_same_month", "season", "quarter")
+    add(["اليوم", "الليله", "الاسبوع", "الشهر", "العام", "السنه"], "anaphoric")
+    add(lx.units, "duration")
+    add(lx.plural_recent, "plural_recent")
+    add(lx.present_ref, "present_ref")
+    add(lx.past_ref, "past_ref")
+    add(lx.future_ref, "future_ref")
+    add(lx.seasons, "season")
+    add(["الربع"], "quarter")
+    add(list(lx.decades) + [w[2:] for w in lx.decades if w.startswith("ال")], "decade")
+    add(["القرن"], "century", "decade")
+    add(["الساعه"], "clock")
+    add(["شهر"], "month", "hijri", "duration")
+    index["0"] = {"day_month", "numeric", "year", "bare_year", "duration", "day_same_month", "hijri", "clock"}
+    return {token: frozenset(families) for token, families in index.items()}
+
+
 def _alt(words) -> str:
     return alternation(words)
 
@@ -135,7 +174,22 @@ class Grammar:
     left_quantity: re.Pattern[str]
     month_word: re.Pattern[str]
     hijri_month_word: re.Pattern[str]
-    trigger: re.Pattern[str]
+    # token -> families that cannot match a sentence without that token
+    triggers: dict[str, frozenset[str]]
+
+    def families_for(self, sentence: str) -> frozenset[str]:
+        """The families worth running on a (folded) sentence."""
+        found: set[str] = set()
+        triggers = self.triggers
+        for token in _TOKEN.findall(sentence):
+            hit = triggers.get("0" if token[0].isdigit() else token)
+            if hit is None and token[0] in "وفبلك":
+                hit = triggers.get(token[1:])
+                if hit is None and len(token) > 2 and token[1] in "وفبلك":
+                    hit = triggers.get(token[2:])
+            if hit is not None:
+                found.update(hit)
+        return frozenset(found)
 
 
 @lru_cache(maxsize=1)
@@ -201,11 +255,13 @@ def grammar() -> Grammar:
         "day_same_month": rf"{WORD_START}{day}{S0}(?:من{S})?(?:الشهر{S}(?:نفسه|ذاته)|(?:ذات|نفس){S}الشهر){WORD_END}",
         # قبل يومين, 48 ساعة, ثلاثة أشهر, شهر ونصف, بعد يوم من
         "duration": rf"{WORD_START}(?:(?P<lead>قبل|بعد|منذ|خلال|لمدة|طوال|مدة){S})?"
-        rf"(?:(?P<num>\d+(?:[.,]\d+)?|{cardinal}){S}(?P<unit>{units_any})"
+        rf"(?:(?:ال)?(?P<num>\d+(?:[.,]\d+)?|{cardinal}){S}(?P<unit>{units_any})"
+        rf"|ال(?P<dualdef>{dual_units})"
         rf"|(?P<dual>{dual_units})"
         rf"|(?P<fewword>{_alt(temporal['unspecified_counts'])}){S}(?P<fewunit>{units_any})"
         rf"|(?P<single>{singular_units}))"
-        rf"(?:{S}(?P<frac>ونصف|وربع|و{S}نصف))?{WORD_END}",
+        rf"(?:{S}(?P<frac>ونصف|وربع|و{S}نصف))?"
+        rf"(?:{S}(?P<recent>الماضيه|الاخيره|الماضيين|الاخيرين|المقبله|القادمه|المقبلين|القادمين))?{WORD_END}",
         # الساعة 18:42, الساعة الثانية فجراً
         "clock": rf"{WORD_START}(?P<clock>الساعه){S}(?:(?P<hh>\d{{1,2}})(?:[:.](?P<mm>\d{{2}}))?(?!\d)|(?P<hword>{hour_word}))"
         rf"(?:{S}(?P<hfrac>والنصف|والربع|الا{S}ربعا))?(?:{S}(?:من{S})?(?P<hpod>{pod}))?{WORD_END}",
@@ -225,18 +281,13 @@ def grammar() -> Grammar:
         "century": rf"{WORD_START}القرن{S}(?P<century>{_alt(lx.centuries)}){WORD_END}",
         # 18 شوال 1445 هـ, رمضان 1445, شهر رمضان
         "hijri": rf"{WORD_START}(?:{day}{S0}(?:من{S})?)?(?:(?P<shahr>شهر){S})?(?P<hmonth>{hijri_month})"
-        rf"(?:{S}(?:(?:عام|سنه){S})?(?P<hyear>1[2-5]\d\d)(?!\d)(?:{S0}{hijri_mark}(?![^\W\d_]))?)?{WORD_END}",
+        rf"(?:{S}(?:(?:عام|سنه){S})?(?P<hyear>1[2-5]\d\d)(?!\d)(?:{S0}{hijri_mark}(?![^\W\d_]))?|{rel})?{WORD_END}",
     }
     compiled = tuple((name, re.compile(pattern)) for name, pattern in families.items())
 
     modifiers = _alt(w for w, key in lx.modifiers.items() if key in ("START", "MID", "END"))
     quantity = _alt(w for w, key in lx.modifiers.items() if key not in ("START", "MID", "END"))
-    trigger_words = (
-        list(lx.months) + list(lx.hijri_months) + list(lx.weekdays) + list(lx.units)
-        + list(lx.relative_days) + list(lx.relative_units) + list(lx.plural_recent)
-        + list(lx.present_ref) + list(lx.past_ref) + list(lx.future_ref) + list(lx.seasons)
-        + list(lx.decades) + ["القرن", "الساعه", "الربع", "عام", "العام", "سنه", "السنه", "اليوم", "الشهر", "الاسبوع"]
-    )
+    triggers = _trigger_index(lx, temporal)
     return Grammar(
         families=compiled,
         left_day_context=re.compile(rf"(?:(?P<pod>{pod}){S})?(?P<yawm>يوم{S})?$"),
@@ -244,5 +295,5 @@ def grammar() -> Grammar:
         left_quantity=re.compile(rf"(?<![^\W\d_])(?P<mod>{quantity}){S}$"),
         month_word=re.compile(month),
         hijri_month_word=re.compile(hijri_month),
-        trigger=re.compile(rf"\d|{_alt(trigger_words)}"),
+        triggers=triggers,
     )

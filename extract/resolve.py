@@ -251,7 +251,7 @@ class Resolver:
             return None
         begin, end = date(first.year, first.month, first.day), date(last.year, last.month, last.day)
         middle = begin + (end - begin) / 2
-        return Resolution("DATE", f"{middle.year:04d}", "APPROX", explicit=(begin, end))
+        return Resolution("DATE", f"{middle.year:04d}", explicit=(begin, end))
 
     def _bare_year(self, m: re.Match[str], where: Where) -> Resolution | None:
         year = int(m["year"])
@@ -360,13 +360,17 @@ class Resolver:
     def _duration(self, m: re.Match[str], where: Where) -> Resolution | None:
         lx = self.lx
         lead = m["lead"]
-        trim = m.start("num") if m["num"] else m.start("dual") if m["dual"] else m.start("fewword") if m["fewword"] else m.start("single")
-        trim -= m.start()
+        trim = 0
+        if lead:  # the extent starts after the introducing preposition
+            rest = m.group()[m.end("lead") - m.start() :]
+            trim = len(m.group()) - len(rest.lstrip())
         if m["num"]:
             amount = _number(m["num"], lx)
             unit_word = squash(m["unit"])
-        elif m["dual"]:
-            amount, unit_word = 2.0, squash(m["dual"])
+        elif m["dual"] or m["dualdef"]:
+            amount, unit_word = 2.0, squash(m["dual"] or m["dualdef"])
+            if m["dualdef"] and not m["recent"]:
+                return None  # اليومين alone is not a duration
         elif m["fewword"]:
             amount, unit_word = None, squash(m["fewunit"])
         else:
@@ -491,7 +495,7 @@ class Resolver:
         day = _day_number(m["day"], lx) if m["day"] else None
         if month is None:
             return None
-        if squash(m["hmonth"]) in lx.ambiguous_months and not (day or m["hyear"] or m["shahr"]):
+        if squash(m["hmonth"]) in lx.ambiguous_months and not (day or m["hyear"] or m["shahr"] or m["rel"]):
             return None
         if m["hyear"]:
             year = int(m["hyear"])
@@ -500,7 +504,15 @@ class Resolver:
                 today = Gregorian(self.ctx.dct.year, self.ctx.dct.month, self.ctx.dct.day).to_hijri()
             except (ValueError, OverflowError):
                 return Resolution("DATE", "")
-            year = today.year if month <= today.month else today.year - 1
+            rel = self.lx.relative_offsets.get(m["rel"]) if m["rel"] else None
+            if rel == 0:
+                year = today.year
+            elif rel == 1:
+                year = today.year if month > today.month else today.year + 1
+            elif rel == -1:
+                year = today.year if month < today.month else today.year - 1
+            else:
+                year = today.year if month <= today.month else today.year - 1
         else:
             return Resolution("DATE", "")
         try:
@@ -514,7 +526,9 @@ class Resolver:
         begin = date(g.year, g.month, g.day)
         end = begin + timedelta(days=first.month_length() - 1)
         middle = begin + (end - begin) / 2
-        return Resolution("DATE", f"{middle.year:04d}-{middle.month:02d}", "APPROX", explicit=(begin, end))
+        # A Hijri month straddles two Gregorian months: the value names the one
+        # holding its middle, the interval is exact.
+        return Resolution("DATE", f"{middle.year:04d}-{middle.month:02d}", explicit=(begin, end))
 
 
 def _shift(base: date, unit: str, amount: int) -> str:

@@ -95,7 +95,11 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
     timexes: list[Timex] = []
     for sentence in layout.sentences:
         candidates = []
+        sentence_text = text[sentence.folded_start : sentence.folded_end]
+        wanted = pieces.families_for(sentence_text)
         for family, pattern in pieces.families:
+            if family not in wanted:
+                continue
             for m in pattern.finditer(text, sentence.folded_start, sentence.folded_end):
                 if m.end() == m.start():
                     continue
