@@ -20,6 +20,7 @@ _PUNCT = re.compile(r"[^\w\s]+")
 # end a sentence: it is a common typo inside one.
 _SENTENCE_END = re.compile(r"(?<!\.)(?:[.!?؟؛]+|\.\.\.)(?<!\.\.)(?<![^.]\.\.)[\"”’»)\]]*(?=\s|$)")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[^\W\d_]|[A-Z][a-z]?|د|م|ص|ج|أ|ش)\.$")
+_WORDISH = re.compile(r"\w+")
 _BULLET_ONLY = re.compile(r"^[\-–—•*·]+$")
 _DATELINE = re.compile(r"^\S+\s?[-–]\s?\S+$|^\S*وكالات$")
 
@@ -111,6 +112,11 @@ def _split_sentences(line: str, offset: int) -> list[tuple[int, int]]:
         spans.append((begin, m.end()))
         begin = m.end()
     spans.append((begin, len(line)))
+    # A short trailing fragment ("31 مايو 2019 - AFP" after a caption) belongs
+    # to the sentence before it.
+    while len(spans) > 1 and len(_WORDISH.findall(line[spans[-1][0] : spans[-1][1]])) <= 4:
+        last = spans.pop()
+        spans[-1] = (spans[-1][0], last[1])
     result = []
     for s, e in spans:
         piece = line[s:e]
