@@ -52,8 +52,8 @@ class EventCandidate:
     sentence: Sentence
     title: str
     entities: tuple[str, ...]  # entity ids named in the sentence
-    clause_entities: frozenset[str]  # entity ids named in the dated clause
-    clause_tokens: frozenset[str]  # content words of the dated clause, for merging
+    clause_entities: frozenset[str]  # specific entity ids named in the title
+    clause_tokens: frozenset[str]  # content words of the title, for merging
     attribution: str | None
     stance: str | None  # "denied", "claimed" or None
 
@@ -185,12 +185,9 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         chosen = _governing(sentence, [t for t in dated if dates_an_event(t)])
         for timex in chosen:
             local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
-            title, clause = make_title(sentence.text, local_start, local_end)
-            clause_start = sentence.text.find(clause)
-            clause_entities = frozenset(
-                m.entity.id for m in mentions
-                if clause_start <= m.start < clause_start + len(clause) and not m.entity.generic
-            )
+            title, _clause = make_title(sentence.text, local_start, local_end)
+            # The title is the text of the happening: its actors decide merging.
+            clause_entities = frozenset(m.entity.id for m in names.mentions(title) if not m.entity.generic)
             events.append(EventCandidate(timex, sentence, title, entity_ids, clause_entities,
                                          content_tokens(title), attribution, stance))
     return events

@@ -1,0 +1,31 @@
+"""One article in, everything the store needs out: the pure extraction step.
+
+``analyze`` has no side effects, so it can run in worker processes or as a
+task on a distributed engine, with a single writer storing its results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .events import EventCandidate, build_events
+from .segment import Layout, segment
+from .tagger import tag_layout
+from .timex import Timex
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """An article cut, tagged and turned into event candidates."""
+
+    layout: Layout
+    timexes: list[Timex]
+    events: list[EventCandidate]
+
+
+def analyze(text: str, dct: date | None, source: str | None = None) -> Analysis:
+    """Segment, tag and build events for one article."""
+    layout = segment(text, source)
+    timexes = tag_layout(layout, dct)
+    return Analysis(layout, timexes, build_events(layout, timexes))

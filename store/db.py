@@ -1,0 +1,229 @@
+"""Opening the database: location, pragmas, schema migrations, clear refusals.
+
+A file that is not a waqai database (not SQLite, corrupted, or from a newer
+waqai) is refused with a ``StoreError`` and never modified.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+_APPLICATION_ID = 0x77716169  # "wqai"
+
+
+class StoreError(Exception):
+    """A database problem a user should read (the message says what to do)."""
+
+
+def default_db_path() -> Path:
+    """``$WAQAI_DB``, else ``waqai.db`` in the user data directory."""
+    env = os.environ.get("WAQAI_DB")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("waqai", appauthor=False)) / "waqai.db"
+
+
+def _migration_1(conn: sqlite3.Connection) -> None:
+    execute_script(
+        conn,
+        """
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            path TEXT,
+            sha256 TEXT NOT NULL UNIQUE,
+            title TEXT,
+            source TEXT,
+            url TEXT,
+            published TEXT,
+            published_estimated INTEGER NOT NULL DEFAULT 0,
+            encoding TEXT,
+            text TEXT NOT NULL,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE TABLE sentences (
+            id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            paragraph INTEGER NOT NULL,
+            start_offset INTEGER NOT NULL,
+            end_offset INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            norm TEXT NOT NULL
+        );
+        CREATE INDEX sentences_doc ON sentences(doc_id, idx);
+        CREATE VIRTUAL TABLE sentences_fts USING fts5(norm, content='sentences', content_rowid='id');
+        CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
+            INSERT INTO sentences_fts(rowid, norm) VALUES (new.id, new.norm);
+        END;
+        CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
+            INSERT INTO sentences_fts(sentences_fts, rowid, norm) VALUES ('delete', old.id, old.norm);
+        END;
+        CREATE TABLE timexes (
+            id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            sentence_id INTEGER REFERENCES sentences(id) ON DELETE CASCADE,
+            start_offset INTEGER NOT NULL,
+            end_offset INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            type TEXT NOT NULL,
+            value TEXT NOT NULL,
+            mod TEXT,
+            begin_day TEXT,
+            end_day TEXT
+        );
+        CREATE INDEX timexes_doc ON timexes(doc_id, start_offset);
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            value TEXT NOT NULL,
+            mod TEXT,
+            begin_day TEXT NOT NULL,
+            end_day TEXT NOT NULL,
+            granularity TEXT NOT NULL,
+            title TEXT NOT NULL,
+            stance TEXT,
+            n_sources INTEGER NOT NULL DEFAULT 0,
+            n_documents INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX events_interval ON events(begin_day, end_day, id);
+        CREATE INDEX events_end ON events(end_day);
+        CREATE TABLE event_sources (
+            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            timex_id INTEGER NOT NULL REFERENCES timexes(id) ON DELETE CASCADE,
+            sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+            doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            attribution TEXT,
+            stance TEXT,
+            clause_tokens TEXT NOT NULL,
+            clause_entities TEXT NOT NULL,
+            PRIMARY KEY (event_id, timex_id)
+        );
+        CREATE INDEX event_sources_sentence ON event_sources(sentence_id);
+        CREATE INDEX event_sources_doc ON event_sources(doc_id);
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_en TEXT,
+            kind TEXT NOT NULL,
+            lat REAL,
+            lon REAL
+        );
+        CREATE TABLE event_entities (
+            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL REFERENCES entities(id),
+            PRIMARY KEY (event_id, entity_id)
+        );
+        CREATE INDEX event_entities_entity ON event_entities(entity_id, event_id);
+        """
+    )
+
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [("0001_initial", _migration_1)]
+
+
+def _check_header(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with open(path, "rb") as handle:
+        header = handle.read(16)
+    if header != b"SQLite format 3\x00":
+        raise StoreError(f"{path} is not a SQLite database; choose another --db path")
+
+
+def open_db(path: Path | str, *, readonly: bool = False, create: bool = True) -> sqlite_utils.Database:
+    """Open (and if needed create and migrate) a waqai database.
+
+    Read-only opening never writes: it fails on a database that would need
+    a migration. Raises StoreError with a readable message on any problem.
+    """
+    path = Path(path)
+    _check_header(path)
+    if readonly or not create:
+        if not path.exists():
+            raise StoreError(f"no database at {path}")
+    if readonly:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False, timeout=30)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+    # Transactions are explicit (BEGIN IMMEDIATE … COMMIT), one per document.
+    conn.isolation_level = None
+    db = sqlite_utils.Database(conn)
+    try:
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA busy_timeout = 30000")
+        application_id, version = _identity(db)
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{path} was written by a newer waqai (schema {version}, this one knows {SCHEMA_VERSION}); upgrade waqai"
+            )
+        tables = set(db.table_names())
+        if tables and application_id != _APPLICATION_ID:
+            raise StoreError(f"{path} is a SQLite database but not a waqai one; choose another --db path")
+        if not readonly:
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            migrate(db)
+        elif version < SCHEMA_VERSION:
+            raise StoreError(f"{path} needs a schema upgrade, which a read-only database cannot get")
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+            raise StoreError(f"{path} is busy (locked by another process); try again") from None
+        raise StoreError(f"{path} cannot be used: {error}") from None
+    except StoreError:
+        conn.close()
+        raise
+    return db
+
+
+def _identity(db: sqlite_utils.Database) -> tuple[int, int]:
+    application_id = db.execute("PRAGMA application_id").fetchone()[0]
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    return application_id, version
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Apply the migrations not yet recorded, each in its own transaction."""
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
+        for number, (name, apply) in enumerate(MIGRATIONS, start=1):
+            if name in done:
+                continue
+            apply(conn)
+            conn.execute(
+                "INSERT INTO migrations(name, applied_at) VALUES (?, ?)",
+                (name, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            )
+            conn.execute(f"PRAGMA user_version = {number}")
+        conn.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def execute_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run SQL statements one by one inside the open transaction.
+
+    ``executescript`` would COMMIT first, breaking the one-transaction-per-
+    migration guarantee.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""

@@ -1,0 +1,266 @@
+"""Ingesting articles: files and folders in, documents/sentences/timexes/events stored.
+
+Every document is stored in one ``BEGIN IMMEDIATE`` transaction: a crash or
+Ctrl+C leaves it fully stored or absent. The same content (by SHA-256) is
+stored once. Inputs are all checked before anything is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable
+
+import sqlite_utils
+
+from waqai.extract.decode import NotText, decode
+from waqai.extract.events import EventCandidate
+from waqai.extract.gazetteer import gazetteer
+from waqai.extract.merge import MergeKey, same_happening
+from waqai.extract.normalize import fold
+from waqai.extract.pipeline import Analysis, analyze
+
+from .db import StoreError
+
+TEXT_SUFFIXES = (".txt", ".md")
+
+
+class InputError(Exception):
+    """Bad input named by the user (file, folder, manifest); nothing was stored."""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One file to ingest, with its manifest metadata."""
+
+    path: Path
+    published: date | None = None
+    published_estimated: bool = False
+    source: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest run did."""
+
+    documents: int = 0
+    sentences: int = 0
+    timexes: int = 0
+    events: int = 0
+    merged: int = 0
+    skipped: int = 0
+    interrupted: bool = False
+    skipped_names: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        """The one-line summary printed at the end of an ingest."""
+        text = (
+            f"{self.documents} documents, {self.sentences} sentences, {self.timexes} timexes, "
+            f"{self.events} new events, {self.merged} merged into existing events, {self.skipped} skipped (already stored)"
+        )
+        return text + (" — interrupted, the rest was not ingested" if self.interrupted else "")
+
+
+def parse_day(text: str, where: str) -> date:
+    """Parse a YYYY-MM-DD publication date, raising InputError naming ``where``."""
+    try:
+        return date.fromisoformat(str(text))
+    except ValueError:
+        raise InputError(f"{where}: bad publication date {text!r} (expected YYYY-MM-DD)") from None
+
+
+def _manifest(folder: Path) -> dict[str, dict]:
+    path = folder / "manifest.json"
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        rows = data["documents"]
+        return {row["file"]: row for row in rows}
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise InputError(f"{path}: not a valid manifest ({error})") from None
+
+
+def collect(paths: Iterable[str | Path], published: date | None = None, source: str | None = None,
+            url: str | None = None) -> list[Article]:
+    """Resolve files and folders into articles, validating everything first."""
+    articles: list[Article] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder")
+        if path.is_dir():
+            manifest = _manifest(path)
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            if not files:
+                raise InputError(f"{path}: no .txt or .md articles in this folder")
+            for file in files:
+                row = manifest.get(file.relative_to(path).as_posix(), {})
+                day = row.get("published")
+                articles.append(Article(
+                    file,
+                    parse_day(day, f"{path / 'manifest.json'} ({file.name})") if day else published,
+                    bool(row.get("published_estimated", False)),
+                    row.get("source", source),
+                    row.get("url", url),
+                ))
+        elif path.suffix.lower() in TEXT_SUFFIXES:
+            articles.append(Article(path, published, False, source, url))
+        else:
+            raise InputError(f"{path}: unsupported file type {path.suffix or '(none)'!r}; waqai reads .txt and .md")
+    return articles
+
+
+def _read(article: Article) -> tuple[bytes, str, str]:
+    try:
+        data = article.path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{article.path}: cannot read ({error.strerror})") from None
+    try:
+        decoded = decode(data)
+    except NotText as error:
+        raise InputError(f"{article.path}: {error}") from None
+    return data, decoded.text.lstrip("\ufeff"), decoded.encoding
+
+
+def ingest(db: sqlite_utils.Database, articles: list[Article],
+           progress: Callable[[Article], None] | None = None) -> IngestSummary:
+    """Store articles one transaction each; already stored content is skipped."""
+    summary = IngestSummary()
+    prepared = [(article, *_read(article)) for article in articles]  # all input errors before any write
+    try:
+        for article, data, text, encoding in prepared:
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            if db.execute("SELECT 1 FROM documents WHERE sha256 = ?", [digest]).fetchone():
+                summary.skipped += 1
+                summary.skipped_names.append(article.path.name)
+            else:
+                analysis = analyze(text, article.published, article.source)
+                _store(db.conn, article, text, encoding, digest, analysis, summary)
+            if progress:
+                progress(article)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    except sqlite3.OperationalError as error:
+        raise StoreError(f"the database refused the write: {error}") from None
+    return summary
+
+
+def _store(conn: sqlite3.Connection, article: Article, text: str, encoding: str, digest: str,
+           analysis: Analysis, summary: IngestSummary) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Another process may have stored the same text since we looked.
+        if conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", [digest]).fetchone():
+            conn.execute("ROLLBACK")
+            summary.skipped += 1
+            summary.skipped_names.append(article.path.name)
+            return
+        counts = _write_document(conn, article, text, encoding, digest, analysis)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    summary.documents += 1
+    summary.sentences += counts[0]
+    summary.timexes += counts[1]
+    summary.events += counts[2]
+    summary.merged += counts[3]
+
+
+def _write_document(conn, article, text, encoding, digest, analysis) -> tuple[int, int, int, int]:
+    layout = analysis.layout
+    doc_id = conn.execute(
+        "INSERT INTO documents(name, path, sha256, title, source, url, published, published_estimated, encoding, text, ingested_at)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (article.path.name, str(article.path), digest, layout.title, article.source, article.url,
+         article.published.isoformat() if article.published else None, int(article.published_estimated),
+         encoding, text, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+    ).lastrowid
+    sentence_ids: dict[int, int] = {}
+    for s in layout.sentences:
+        sentence_ids[s.index] = conn.execute(
+            "INSERT INTO sentences(doc_id, idx, paragraph, start_offset, end_offset, text, norm) VALUES (?,?,?,?,?,?,?)",
+            (doc_id, s.index, s.paragraph, s.start, s.end, s.text, fold(s.text)),
+        ).lastrowid
+    timex_ids: dict[int, int] = {}
+    starts = [s.start for s in layout.sentences]
+    for t in analysis.timexes:
+        sentence_index = _sentence_of(starts, layout, t.start)
+        timex_ids[t.start] = conn.execute(
+            "INSERT INTO timexes(doc_id, sentence_id, start_offset, end_offset, text, type, value, mod, begin_day, end_day)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (doc_id, sentence_ids.get(sentence_index), t.start, t.end, t.text, t.type, t.value, t.mod,
+             t.begin.isoformat() if t.begin else None, t.last.isoformat() if t.last else None),
+        ).lastrowid
+    new_events = merged = 0
+    for candidate in analysis.events:
+        is_new = _store_event(conn, doc_id, sentence_ids[candidate.sentence.index], timex_ids[candidate.timex.start], candidate)
+        new_events += is_new
+        merged += not is_new
+    return len(layout.sentences), len(analysis.timexes), new_events, merged
+
+
+def _sentence_of(starts: list[int], layout, offset: int) -> int | None:
+    from bisect import bisect_right
+
+    i = bisect_right(starts, offset) - 1
+    return layout.sentences[i].index if i >= 0 and offset < layout.sentences[i].end else None
+
+
+def _store_event(conn, doc_id: int, sentence_id: int, timex_id: int, c: EventCandidate) -> bool:
+    """Attach the candidate to the event it reports, or create one. True when created."""
+    t = c.timex
+    key = MergeKey(t.value, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text)
+    event_id = None
+    rows = conn.execute(
+        "SELECT e.id, e.value, es.clause_entities, es.clause_tokens, s.text FROM events e"
+        " JOIN event_sources es ON es.event_id = e.id JOIN sentences s ON s.id = es.sentence_id"
+        " WHERE e.begin_day = ? AND e.end_day = ? AND e.mod IS ?",
+        (t.begin.isoformat(), t.last.isoformat(), t.mod),
+    ).fetchall()
+    for row_id, value, entities, tokens, sentence in rows:
+        other = MergeKey(value, t.mod, frozenset(json.loads(entities)), frozenset(json.loads(tokens)), sentence)
+        if same_happening(key, other):
+            event_id = row_id
+            break
+    created = event_id is None
+    if created:
+        event_id = conn.execute(
+            "INSERT INTO events(value, mod, begin_day, end_day, granularity, title, stance) VALUES (?,?,?,?,?,?,?)",
+            (t.value, t.mod, t.begin.isoformat(), t.last.isoformat(), t.granularity or "day", c.title, c.stance),
+        ).lastrowid
+    elif c.stance == "denied":
+        conn.execute("UPDATE events SET stance = 'denied' WHERE id = ?", [event_id])
+    conn.execute(
+        "INSERT OR IGNORE INTO event_sources(event_id, timex_id, sentence_id, doc_id, attribution, stance, clause_tokens, clause_entities)"
+        " VALUES (?,?,?,?,?,?,?,?)",
+        (event_id, timex_id, sentence_id, doc_id, c.attribution, c.stance,
+         json.dumps(sorted(c.clause_tokens), ensure_ascii=False), json.dumps(sorted(c.clause_entities))),
+    )
+    names = gazetteer()
+    for entity_id in c.entities:
+        e = names.entities[entity_id]
+        conn.execute(
+            "INSERT OR IGNORE INTO entities(id, name, name_en, kind, lat, lon) VALUES (?,?,?,?,?,?)",
+            (e.id, e.name, e.name_en, e.kind, e.lat, e.lon),
+        )
+        conn.execute("INSERT OR IGNORE INTO event_entities(event_id, entity_id) VALUES (?,?)", (event_id, entity_id))
+    conn.execute(
+        "UPDATE events SET n_sources = (SELECT COUNT(*) FROM event_sources WHERE event_id = :id),"
+        " n_documents = (SELECT COUNT(DISTINCT doc_id) FROM event_sources WHERE event_id = :id) WHERE id = :id",
+        {"id": event_id},
+    )
+    return created
+
+
+def bundled_corpus() -> Path:
+    """The folder of the bundled corpus shipped in the package."""
+    from waqai.extract.lexicon import data_path
+
+    return data_path("corpus")
