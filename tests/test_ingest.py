@@ -1,0 +1,107 @@
+"""Ingest: idempotence, manifests, one transaction per document, clear refusals."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from waqai.tui.cli import main
+
+ARTICLE = "هجوم على قاعدة\nأعلنت كتائب حزب الله أمس الثلاثاء مسؤوليتها عن قصف قاعدة التنف.\n"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def counts(db):
+    conn = sqlite3.connect(db)
+    return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("documents", "sentences", "timexes", "events")}
+
+
+def test_ingest_a_file_with_published_date_and_summary(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    db = tmp_path / "w.db"
+    result = run("ingest", article, "--published", "2024-01-31", "--source", "test", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "1 documents" in result.output and "1 new events" in result.output
+    (event,) = json.loads(run("list", "--json", "--db", db).output)
+    assert event["value"] == "2024-01-30" and event["sources"][0]["published"] == "2024-01-31"
+
+
+def test_ingest_is_idempotent_by_content(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "copy.md").write_text(ARTICLE, encoding="utf-8")
+    db = tmp_path / "w.db"
+    assert run("ingest", tmp_path / "a.txt", tmp_path / "copy.md", "--db", db).exit_code == 0
+    before = counts(db)
+    second = run("ingest", tmp_path / "a.txt", "--db", db)
+    assert "1 skipped" in second.output
+    assert counts(db) == before and before["documents"] == 1
+
+
+def test_folder_with_manifest(tmp_path, corpus_dir):
+    folder = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, folder)
+    db = tmp_path / "w.db"
+    assert run("ingest", folder, "--db", db).exit_code == 0
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT published, source FROM documents WHERE name LIKE '004%'").fetchone() == ("2024-04-22", "الشرق")
+
+
+@pytest.mark.parametrize("setup,message", [
+    (lambda p: p / "missing.txt", "no such file"),
+    (lambda p: (p / "x.pdf").write_bytes(b"%PDF") and p / "x.pdf", "unsupported file type"),
+    (lambda p: (p / "empty").mkdir() or p / "empty", "no .txt or .md"),
+    (lambda p: (p / "bin.txt").write_bytes(b"\x00\x01\x02binary") and p / "bin.txt", "binary"),
+])
+def test_bad_input_is_refused_with_exit_2_and_nothing_stored(tmp_path, setup, message):
+    target = setup(tmp_path)
+    db = tmp_path / "w.db"
+    result = run("ingest", target, "--db", db)
+    assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
+    assert not db.exists() or counts(db)["documents"] == 0
+
+
+def test_a_manifest_with_a_bad_date_stores_nothing(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("نص آخر عن 5 حزيران 2014 في الموصل.", encoding="utf-8")
+    (tmp_path / "manifest.json").write_text(json.dumps({"documents": [{"file": "b.txt", "published": "2024-02-30"}]}))
+    db = tmp_path / "w.db"
+    result = run("ingest", tmp_path, "--db", db)
+    assert result.exit_code == 2 and "bad publication date" in result.output
+    assert not db.exists() or counts(db)["documents"] == 0
+
+
+def test_legacy_arabic_encoding_is_detected(tmp_path):
+    (tmp_path / "old.txt").write_bytes("قصفت الطائرات القاعدة في 5 حزيران 2014.".encode("cp1256"))
+    db = tmp_path / "w.db"
+    assert run("ingest", tmp_path / "old.txt", "--db", db).exit_code == 0
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT encoding FROM documents").fetchone() == ("cp1256",)
+    assert json.loads(run("list", "--json", "--db", db).output)[0]["value"] == "2014-06-05"
+
+
+def test_a_failure_inside_a_document_leaves_no_half_stored_document(tmp_path, monkeypatch):
+    from waqai.store import ingest as ingest_module
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    db = tmp_path / "w.db"
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(ingest_module, "_store_event", boom)
+    with pytest.raises(RuntimeError):
+        from waqai.store.db import open_db
+
+        from datetime import date
+
+        ingest_module.ingest(open_db(db), ingest_module.collect([tmp_path / "a.txt"], published=date(2024, 1, 31)))
+    assert counts(db) == {"documents": 0, "sentences": 0, "timexes": 0, "events": 0}
+    assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone() == ("ok",)
