@@ -1,0 +1,159 @@
+"""The explorer driven with a Pilot, asserting on what is on screen and on app state."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from waqai.store.db import open_db
+from waqai.tui.app import WaqaiApp
+from waqai.tui.cli import main
+from waqai.tui.screens import ArticleScreen, HelpScreen, SourcesScreen
+from waqai.tui.timeline import TimelineView
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("tui") / "waqai.db"
+    assert CliRunner().invoke(main, ["stats", "--db", str(path)]).exit_code == 0
+    return path
+
+
+def screen_text(app) -> str:
+    """The characters on screen, line by line."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def shaped(text: str) -> str:
+    """How Arabic text looks on screen (reshaped, display order)."""
+    from waqai.tui.bidi import render
+
+    return render(text, 500)[0].text
+
+
+async def started(app, pilot):
+    await pilot.pause(0.3)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_timeline_shows_years_months_and_rtl_titles(db_path):
+    app = WaqaiApp(open_db(db_path), export_dir=db_path.parent)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot)
+        text = screen_text(app)
+        assert " 2013 " in text and "2013 · year" in text
+        assert shaped("تشكلت “الكتائب” العراقية") in text  # reshaped and reordered
+        assert "event 1 of 30" in text
+        first_row = [line for line in text.splitlines() if "2013 · year" in line][0]
+        assert first_row.rstrip().endswith(shaped("تشكلت"))  # right-aligned, first word whole
+
+
+async def test_navigation_keys(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot)
+        timeline = app.query_one(TimelineView)
+        first = timeline.selected_event_id
+        await pilot.press("j", "j")
+        assert "event 3 of 30" in screen_text(app)
+        await pilot.press("k")
+        assert "event 2 of 30" in screen_text(app)
+        await pilot.press("G")
+        assert "event 30 of 30" in screen_text(app)
+        assert "2024-04-21" in screen_text(app)
+        await pilot.press("g")
+        assert timeline.selected_event_id == first
+        await pilot.press("right_square_bracket")
+        assert app.model.events([timeline.selected_event_id])[timeline.selected_event_id]["value"] == "2014"
+        await pilot.press("pagedown")
+        assert timeline.cursor > 5
+
+
+async def test_drill_down_to_sources_and_article_and_back(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        await pilot.press("t")
+        await pilot.press(*"2024-04-20", "enter")
+        await pilot.pause()
+        timeline = app.query_one(TimelineView)
+        event = app.model.events([timeline.selected_event_id])[timeline.selected_event_id]
+        assert event["value"] == "2024-04-20"
+        cursor = timeline.cursor
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SourcesScreen)
+        text = screen_text(app)
+        assert "2024-04-22" in text and "004_e47daf4445c2a758.txt" in text and "الشرق" in text
+        assert shaped("كالسو") in text
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert app.query_one(TimelineView).cursor == cursor
+
+
+async def test_live_search_and_clearing_it(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot)
+        await pilot.press("slash", *"زمار")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.model.event_count == 1
+        assert "[search: زمار]" in screen_text(app)
+        await pilot.press("enter", "escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.model.event_count == 30
+
+
+async def test_entity_filter(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("enter")  # the most frequent actor/place
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "[actor/place:" in screen_text(app)
+        assert 0 < app.model.event_count < 30
+
+
+async def test_help_lists_every_binding(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for key in ("PageUp", "Enter", "Escape", "Ctrl+P", "export", "jump to a date"):
+            assert key in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_export_writes_the_current_view(db_path, tmp_path):
+    app = WaqaiApp(open_db(db_path), export_dir=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        text = (tmp_path / "waqai-chronology.md").read_text(encoding="utf-8")
+        assert "30 events." in text and "## 2024" in text
+
+
+async def test_small_and_large_terminals_and_resize(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        assert all(len(line) <= 80 for line in screen_text(app).splitlines())
+        await pilot.resize_terminal(250, 60)
+        await pilot.pause()
+        text = screen_text(app)
+        assert all(len(line) <= 250 for line in text.splitlines())
+        assert "2024-04-21" in text  # everything fits on a tall screen
