@@ -62,6 +62,8 @@ def is_rtl(paragraph: str) -> bool:
 def _break_word(word: str, width: int) -> list[str]:
     pieces, current = [], ""
     for ch in word:
+        if cell_len(ch) > width:
+            ch = "…"  # a wide glyph cannot fit a narrower line
         if current and cell_len(current + ch) > width:
             pieces.append(current)
             current = ""
