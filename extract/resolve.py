@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from hijridate import Gregorian, Hijri
 
-from .calendar import add_months, iso_week, month_end, safe_date
+from .calendar import add_months, iso_week, safe_date
 from .lexicon import squash
 from .patterns import Lexicon, lexicon
 
@@ -331,7 +331,7 @@ class Resolver:
     def _anaphoric(self, m: re.Match[str], where: Where) -> Resolution | None:
         unit_word = squash(m["ana_unit"] or m["ana_unit2"])
         nxt = bool(m["ana"]) and squash(m["ana"]) in ("التالي", "التاليه", "اللاحق", "اللاحقه")
-        if m["ana_pre"] in ("ذلك", "تلك") and unit_word == "الليله" and m["ana_pre"] != "تلك":
+        if m["ana_pre"] == "ذلك" and unit_word == "الليله":  # ذلك الليلة is ungrammatical
             return None
         day = self.ctx.last_day or self.ctx.dct
         if unit_word in ("اليوم", "الليله"):
@@ -561,4 +561,4 @@ def _season_near(dct: date, season: str, offset: int) -> str:
     return f"{year:04d}-{season}"
 
 
-__all__ = ["Context", "Resolution", "Resolver", "Where", "month_end"]
+__all__ = ["Context", "Resolution", "Resolver", "Where"]
