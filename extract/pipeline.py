@@ -6,7 +6,7 @@ task on a distributed engine, with a single writer storing its results.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .events import EventCandidate, build_events
@@ -24,8 +24,13 @@ class Analysis:
     events: list[EventCandidate]
 
 
-def analyze(text: str, dct: date | None, source: str | None = None) -> Analysis:
-    """Segment, tag and build events for one article."""
+def analyze(text: str, dct: date | None, source: str | None = None, title: str | None = None) -> Analysis:
+    """Segment, tag and build events for one article.
+
+    ``title`` overrides the first-line headline (a web page's ``<h1>``).
+    """
     layout = segment(text, source)
+    if title:
+        layout = replace(layout, title=title)
     timexes = tag_layout(layout, dct)
     return Analysis(layout, timexes, build_events(layout, timexes))

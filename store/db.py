@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import sqlite_utils
 
@@ -139,26 +140,69 @@ def _check_header(path: Path) -> None:
         raise StoreError(f"{path} is not a SQLite database; choose another --db path")
 
 
+def read_only_reason(path: Path) -> str | None:
+    """Why an existing database must be opened read-only, or None when it can be written.
+
+    A file without any write permission bit counts as read-only even for
+    root: the user marked it so, and waqai respects that.
+    """
+    if not path.exists():
+        return None
+    if not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK):
+        return f"{path} is read-only"
+    if not os.access(path.parent, os.W_OK):
+        return f"the folder {path.parent} is read-only"
+    return None
+
+
+def open_for_lookup(path: Path | str) -> sqlite_utils.Database:
+    """Open an existing database for lookups: writable when allowed (so migrations
+    apply), read-only otherwise, without ever writing to a read-only one."""
+    path = Path(path)
+    return open_db(path, readonly=read_only_reason(path) is not None, create=False)
+
+
+def open_for_writing(path: Path | str) -> sqlite_utils.Database:
+    """Open (creating if needed) a database that ingest will write, refusing read-only ones."""
+    path = Path(path)
+    reason = read_only_reason(path)
+    if reason:
+        raise StoreError(f"{reason}: lookups and the explorer can read it, but ingest needs a writable database")
+    return open_db(path)
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False, timeout=30)
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1")
+        return conn
+    except sqlite3.OperationalError:
+        # A WAL database in a folder we cannot write has no -shm file to share:
+        # read it as an immutable file (nothing can be writing it anyway).
+        return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+
+
 def open_db(path: Path | str, *, readonly: bool = False, create: bool = True) -> sqlite_utils.Database:
     """Open (and if needed create and migrate) a waqai database.
 
     Read-only opening never writes: it fails on a database that would need
-    a migration. Raises StoreError with a readable message on any problem.
+    a migration. Raises StoreError with a readable message on any problem,
+    and never modifies a file it refuses.
     """
     path = Path(path)
     _check_header(path)
-    if readonly or not create:
-        if not path.exists():
-            raise StoreError(f"no database at {path}")
-    if readonly:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False, timeout=30)
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
-    # Transactions are explicit (BEGIN IMMEDIATE … COMMIT), one per document.
-    conn.isolation_level = None
-    db = sqlite_utils.Database(conn)
+    if (readonly or not create) and not path.exists():
+        raise StoreError(f"no database at {path}")
+    conn = None
     try:
+        if readonly:
+            conn = _connect_read_only(path)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+        # Transactions are explicit (BEGIN IMMEDIATE … COMMIT), one per document.
+        conn.isolation_level = None
+        db = sqlite_utils.Database(conn)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA busy_timeout = 30000")
         application_id, version = _identity(db)
@@ -176,14 +220,45 @@ def open_db(path: Path | str, *, readonly: bool = False, create: bool = True) ->
         elif version < SCHEMA_VERSION:
             raise StoreError(f"{path} needs a schema upgrade, which a read-only database cannot get")
     except sqlite3.DatabaseError as error:
-        conn.close()
-        if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
-            raise StoreError(f"{path} is busy (locked by another process); try again") from None
-        raise StoreError(f"{path} cannot be used: {error}") from None
+        if conn is not None:
+            conn.close()
+        raise StoreError(describe_error(path, error)) from None
     except StoreError:
-        conn.close()
+        if conn is not None:
+            conn.close()
         raise
     return db
+
+
+def describe_error(path: Path | str, error: sqlite3.DatabaseError) -> str:
+    """A readable sentence for an SQLite error on the database at ``path``."""
+    text = str(error)
+    if "locked" in text or "busy" in text:
+        return f"{path} is busy (locked by another process for too long); try again"
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return f"{path} is damaged ({text}); restore it from a backup or rebuild it with waqai ingest into a new --db"
+    if "readonly" in text or "read-only" in text:
+        return f"{path} cannot be written ({text})"
+    return f"{path} cannot be used: {text}"
+
+
+@contextmanager
+def snapshot(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """Run several reads against one consistent state, even while an ingest writes.
+
+    In WAL mode a read transaction sees the database as of its first read;
+    inside an already open transaction this adds nothing.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        yield db
+        return
+    conn.execute("BEGIN")
+    try:
+        yield db
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")
 
 
 def _identity(db: sqlite_utils.Database) -> tuple[int, int]:
@@ -192,13 +267,25 @@ def _identity(db: sqlite_utils.Database) -> tuple[int, int]:
     return application_id, version
 
 
+def _applied(conn: sqlite3.Connection) -> set[str]:
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").fetchone():
+        return set()
+    return {row[0] for row in conn.execute("SELECT name FROM migrations")}
+
+
 def migrate(db: sqlite_utils.Database) -> None:
-    """Apply the migrations not yet recorded, each in its own transaction."""
+    """Apply the migrations not yet recorded, in one transaction.
+
+    An up-to-date database is only read, never written, so opening it for
+    lookups changes nothing on disk.
+    """
     conn = db.conn
+    if {name for name, _ in MIGRATIONS} <= _applied(conn) and _identity(db)[0] == _APPLICATION_ID:
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-        done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
+        done = _applied(conn)  # again: another process may have migrated meanwhile
         for number, (name, apply) in enumerate(MIGRATIONS, start=1):
             if name in done:
                 continue

@@ -2,7 +2,11 @@
 
 Every document is stored in one ``BEGIN IMMEDIATE`` transaction: a crash or
 Ctrl+C leaves it fully stored or absent. The same content (by SHA-256) is
-stored once. Inputs are all checked before anything is written.
+stored once. Every input is checked before anything is written.
+
+Extraction (``prepare``) is pure and picklable, so ``jobs > 1`` runs it in
+worker processes while this process stays the single writer, storing
+documents in input order so that merging does not depend on timing.
 """
 
 from __future__ import annotations
@@ -10,23 +14,22 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from dataclasses import dataclass, field
+from collections import deque
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import sqlite_utils
 
-from waqai.extract.decode import NotText, decode
 from waqai.extract.events import EventCandidate
 from waqai.extract.gazetteer import gazetteer
 from waqai.extract.merge import MergeKey, same_happening
 from waqai.extract.normalize import fold
 from waqai.extract.pipeline import Analysis, analyze
+from waqai.extract.reader import ARTICLE_SUFFIXES, UnreadableArticle, read_article
 
 from .db import StoreError
-
-TEXT_SUFFIXES = (".txt", ".md")
 
 
 class InputError(Exception):
@@ -63,7 +66,7 @@ class IngestSummary:
             f"{self.documents} documents, {self.sentences} sentences, {self.timexes} timexes, "
             f"{self.events} new events, {self.merged} merged into existing events, {self.skipped} skipped (already stored)"
         )
-        return text + (" — interrupted, the rest was not ingested" if self.interrupted else "")
+        return text + (" — interrupted, the rest was not ingested (run the same command again to finish)" if self.interrupted else "")
 
 
 def parse_day(text: str, where: str) -> date:
@@ -88,7 +91,7 @@ def _manifest(folder: Path) -> dict[str, dict]:
 
 def collect(paths: Iterable[str | Path], published: date | None = None, source: str | None = None,
             url: str | None = None) -> list[Article]:
-    """Resolve files and folders into articles, validating everything first."""
+    """Resolve files and folders into articles, validating names and manifests first."""
     articles: list[Article] = []
     for raw in paths:
         path = Path(raw)
@@ -96,9 +99,9 @@ def collect(paths: Iterable[str | Path], published: date | None = None, source: 
             raise InputError(f"{path}: no such file or folder")
         if path.is_dir():
             manifest = _manifest(path)
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
             if not files:
-                raise InputError(f"{path}: no .txt or .md articles in this folder")
+                raise InputError(f"{path}: no .txt, .md or .html articles in this folder")
             for file in files:
                 row = manifest.get(file.relative_to(path).as_posix(), {})
                 day = row.get("published")
@@ -109,41 +112,107 @@ def collect(paths: Iterable[str | Path], published: date | None = None, source: 
                     row.get("source", source),
                     row.get("url", url),
                 ))
-        elif path.suffix.lower() in TEXT_SUFFIXES:
+        elif path.suffix.lower() in ARTICLE_SUFFIXES:
             articles.append(Article(path, published, False, source, url))
         else:
-            raise InputError(f"{path}: unsupported file type {path.suffix or '(none)'!r}; waqai reads .txt and .md")
+            raise InputError(f"{path}: unsupported file type {path.suffix or '(none)'!r}; waqai reads .txt, .md, .html and .htm")
     return articles
 
 
-def _read(article: Article) -> tuple[bytes, str, str]:
+def check_readable(articles: list[Article]) -> None:
+    """Read and decode every article once, so bad input stops the run before any write."""
+    for article in articles:
+        try:
+            read_article(article.path)
+        except UnreadableArticle as error:
+            raise InputError(str(error)) from None
+
+
+@dataclass(slots=True)
+class Prepared:
+    """One article read and analysed, ready for the writer (picklable)."""
+
+    article: Article
+    text: str
+    encoding: str
+    digest: str
+    analysis: Analysis | None  # None when the content is already stored
+
+
+def prepare(article: Article, known: frozenset[str] = frozenset()) -> Prepared:
+    """Read and analyse one article; skip the analysis of content already stored."""
     try:
-        data = article.path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{article.path}: cannot read ({error.strerror})") from None
+        read = read_article(article.path)
+    except UnreadableArticle as error:
+        raise InputError(str(error)) from None
+    digest = hashlib.sha256(read.text.encode("utf-8")).hexdigest()
+    if read.published and not article.published:
+        article = replace(article, published=read.published)
+    if digest in known:
+        return Prepared(article, read.text, read.encoding, digest, None)
+    analysis = analyze(read.text, article.published, article.source, title=read.title)
+    # The folded copy and its offset map are only needed during analysis.
+    analysis = replace(analysis, layout=replace(analysis.layout, folded=None))
+    return Prepared(article, read.text, read.encoding, digest, analysis)
+
+
+_known_in_worker: frozenset[str] = frozenset()
+
+
+def _init_worker(known: frozenset[str]) -> None:
+    import signal
+
+    global _known_in_worker
+    _known_in_worker = known
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the writer's to handle
+
+
+def _prepare_in_worker(article: Article) -> Prepared:
+    return prepare(article, _known_in_worker)
+
+
+def _prepared(articles: list[Article], known: frozenset[str], jobs: int) -> Iterator[Prepared]:
+    """Prepared articles in input order, from worker processes when ``jobs > 1``."""
+    if jobs <= 1 or len(articles) < 2:
+        for article in articles:
+            yield prepare(article, known)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(known,))
+    window: deque = deque()
+    pending = iter(articles)
     try:
-        decoded = decode(data)
-    except NotText as error:
-        raise InputError(f"{article.path}: {error}") from None
-    return data, decoded.text.lstrip("\ufeff"), decoded.encoding
+        for article in pending:
+            window.append(pool.submit(_prepare_in_worker, article))
+            if len(window) >= jobs * 8:  # bounded: results never pile up in memory
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def ingest(db: sqlite_utils.Database, articles: list[Article],
-           progress: Callable[[Article], None] | None = None) -> IngestSummary:
-    """Store articles one transaction each; already stored content is skipped."""
+           progress: Callable[[Article], None] | None = None, jobs: int = 1) -> IngestSummary:
+    """Store articles one transaction each; already stored content is skipped.
+
+    Every article is read and decoded before the first write, so bad input
+    stores nothing. Ctrl+C stops after the document being written and the
+    summary says so.
+    """
     summary = IngestSummary()
-    prepared = [(article, *_read(article)) for article in articles]  # all input errors before any write
+    check_readable(articles)
+    known = frozenset(row[0] for row in db.execute("SELECT sha256 FROM documents"))
     try:
-        for article, data, text, encoding in prepared:
-            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-            if db.execute("SELECT 1 FROM documents WHERE sha256 = ?", [digest]).fetchone():
+        for item in _prepared(articles, known, jobs):
+            if item.analysis is None:
                 summary.skipped += 1
-                summary.skipped_names.append(article.path.name)
+                summary.skipped_names.append(item.article.path.name)
             else:
-                analysis = analyze(text, article.published, article.source)
-                _store(db.conn, article, text, encoding, digest, analysis, summary)
+                _store(db.conn, item, summary)
             if progress:
-                progress(article)
+                progress(item.article)
     except KeyboardInterrupt:
         summary.interrupted = True
     except sqlite3.OperationalError as error:
@@ -151,17 +220,16 @@ def ingest(db: sqlite_utils.Database, articles: list[Article],
     return summary
 
 
-def _store(conn: sqlite3.Connection, article: Article, text: str, encoding: str, digest: str,
-           analysis: Analysis, summary: IngestSummary) -> None:
+def _store(conn: sqlite3.Connection, item: Prepared, summary: IngestSummary) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         # Another process may have stored the same text since we looked.
-        if conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", [digest]).fetchone():
+        if conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", [item.digest]).fetchone():
             conn.execute("ROLLBACK")
             summary.skipped += 1
-            summary.skipped_names.append(article.path.name)
+            summary.skipped_names.append(item.article.path.name)
             return
-        counts = _write_document(conn, article, text, encoding, digest, analysis)
+        counts = _write_document(conn, item)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -173,14 +241,15 @@ def _store(conn: sqlite3.Connection, article: Article, text: str, encoding: str,
     summary.merged += counts[3]
 
 
-def _write_document(conn, article, text, encoding, digest, analysis) -> tuple[int, int, int, int]:
+def _write_document(conn: sqlite3.Connection, item: Prepared) -> tuple[int, int, int, int]:
+    article, text, analysis = item.article, item.text, item.analysis
     layout = analysis.layout
     doc_id = conn.execute(
         "INSERT INTO documents(name, path, sha256, title, source, url, published, published_estimated, encoding, text, ingested_at)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        (article.path.name, str(article.path), digest, layout.title, article.source, article.url,
+        (article.path.name, str(article.path), item.digest, layout.title, article.source, article.url,
          article.published.isoformat() if article.published else None, int(article.published_estimated),
-         encoding, text, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+         item.encoding, text, datetime.now(timezone.utc).isoformat(timespec="seconds")),
     ).lastrowid
     sentence_ids: dict[int, int] = {}
     for s in layout.sentences:

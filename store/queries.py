@@ -17,6 +17,8 @@ from waqai.extract.calendar import interval
 from waqai.extract.gazetteer import gazetteer
 from waqai.extract.normalize import fold
 
+from .db import snapshot
+
 _DATE_FILTER = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
@@ -126,6 +128,11 @@ def events_by_id(db: sqlite_utils.Database, ids: list[int], with_sources: bool =
     """Contract-shaped event dicts for ``ids``, in the order given."""
     if not ids:
         return []
+    with snapshot(db):
+        return _events_by_id(db, ids, with_sources)
+
+
+def _events_by_id(db: sqlite_utils.Database, ids: list[int], with_sources: bool) -> list[dict]:
     marks = ",".join("?" * len(ids))
     rows = db.execute(f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.id IN ({marks})", ids).fetchall()
     events = {
@@ -156,7 +163,8 @@ def events_by_id(db: sqlite_utils.Database, ids: list[int], with_sources: bool =
 
 def list_events(db: sqlite_utils.Database, flt: EventFilter, limit: int | None = None) -> list[dict]:
     """Events matching the filter, sorted by begin then end."""
-    return events_by_id(db, event_ids(db, flt, limit))
+    with snapshot(db):
+        return events_by_id(db, event_ids(db, flt, limit))
 
 
 def contract_event(event: dict) -> dict:
@@ -167,7 +175,8 @@ def contract_event(event: dict) -> dict:
 
 def get_event(db: sqlite_utils.Database, event_id: int) -> dict | None:
     """One event with all its sources, or None."""
-    found = events_by_id(db, [event_id])
+    with snapshot(db):
+        found = events_by_id(db, [event_id])
     return found[0] if found else None
 
 
@@ -208,6 +217,11 @@ def search_sentences(db: sqlite_utils.Database, text: str, limit: int = 50, pref
 
 def stats(db: sqlite_utils.Database) -> dict:
     """Counts, the chronology's span, and documents waiting for a publication date."""
+    with snapshot(db):
+        return _stats(db)
+
+
+def _stats(db: sqlite_utils.Database) -> dict:
     one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
     span = db.execute("SELECT MIN(begin_day), MAX(end_day) FROM events").fetchone()
     undated = []

@@ -57,7 +57,7 @@ def test_folder_with_manifest(tmp_path, corpus_dir):
 @pytest.mark.parametrize("setup,message", [
     (lambda p: p / "missing.txt", "no such file"),
     (lambda p: (p / "x.pdf").write_bytes(b"%PDF") and p / "x.pdf", "unsupported file type"),
-    (lambda p: (p / "empty").mkdir() or p / "empty", "no .txt or .md"),
+    (lambda p: (p / "empty").mkdir() or p / "empty", "no .txt, .md or .html"),
     (lambda p: (p / "bin.txt").write_bytes(b"\x00\x01\x02binary") and p / "bin.txt", "binary"),
 ])
 def test_bad_input_is_refused_with_exit_2_and_nothing_stored(tmp_path, setup, message):

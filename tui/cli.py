@@ -29,14 +29,19 @@ def _fail_cleanly(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        from waqai.store.db import StoreError
+        import sqlite3
+
+        from waqai.extract.reader import UnreadableArticle
+        from waqai.store.db import StoreError, describe_error
         from waqai.store.ingest import InputError
         from waqai.store.queries import QueryError
 
         try:
             return func(*args, **kwargs)
-        except (StoreError, InputError, QueryError) as error:
+        except (StoreError, InputError, QueryError, UnreadableArticle) as error:
             raise UserError(str(error)) from None
+        except sqlite3.DatabaseError as error:
+            raise UserError(describe_error(kwargs.get("db_path") or "the database", error)) from None
         except BrokenPipeError:
             sys.stderr.close()
             sys.exit(0)
@@ -62,29 +67,24 @@ def _filters(func):
     return func
 
 
-def open_store(db_path: Path | None, *, readonly_ok: bool = True):
-    """Open the database for reading, creating it from the bundled corpus on first use."""
-    from waqai.store.db import default_db_path, open_db
+def open_store(db_path: Path | None):
+    """Open the database for lookups, building it from the bundled corpus on first use.
+
+    A read-only database (no write permission) is opened read-only and
+    serves every lookup.
+    """
+    from waqai.store.db import default_db_path, open_for_lookup, open_for_writing
 
     path = db_path or default_db_path()
     if not path.exists():
         from waqai.store.ingest import bundled_corpus, collect, ingest
 
         click.echo(f"First run: building {path} from the bundled corpus…", err=True)
-        db = open_db(path)
+        db = open_for_writing(path)
         summary = ingest(db, collect([bundled_corpus()]))
         click.echo(summary.line(), err=True)
         return db
-    try:
-        return open_db(path)
-    except Exception as error:  # a read-only file or folder still serves lookups
-        from waqai.store.db import StoreError
-
-        if readonly_ok and isinstance(error, StoreError) and "readonly" in str(error).lower():
-            return open_db(path, readonly=True)
-        if readonly_ok and not os.access(path, os.W_OK):
-            return open_db(path, readonly=True)
-        raise
+    return open_for_lookup(path)
 
 
 def _styled() -> bool:
@@ -156,23 +156,33 @@ def tui(db_path: Path | None, bidi: str) -> None:
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date for files named on the command line.")
 @click.option("--source", help="Source name for files named on the command line.")
 @click.option("--url", help="URL for files named on the command line.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Worker processes for extraction (0: one per CPU); one process writes.")
 @_fail_cleanly
-def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, source: str | None, url: str | None) -> None:
-    """Ingest article files and folders (.txt, .md; a folder's manifest.json gives dates)."""
-    from waqai.store.db import default_db_path, open_db
+def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, source: str | None, url: str | None,
+           jobs: int) -> None:
+    """Ingest article files and folders (.txt, .md, .html, .htm).
+
+    A folder's manifest.json gives each file's publication date; a web page's
+    own date meta tags are used when neither the manifest nor --published
+    gives one. Ctrl+C stops after the current document; running the same
+    command again finishes the job.
+    """
+    from waqai.store.db import default_db_path, open_for_writing
     from waqai.store.ingest import collect, ingest as run_ingest, parse_day
 
     day = parse_day(published, "--published") if published else None
     articles = collect(paths, day, source, url)
-    db = open_db(db_path or default_db_path())
+    db = open_for_writing(db_path or default_db_path())
+    jobs = jobs or os.cpu_count() or 1
     if len(articles) > 20 and sys.stderr.isatty():
         from rich.progress import Progress
 
         with Progress(transient=True) as bar:
             task = bar.add_task("Ingesting", total=len(articles))
-            summary = run_ingest(db, articles, progress=lambda _: bar.advance(task))
+            summary = run_ingest(db, articles, progress=lambda _: bar.advance(task), jobs=jobs)
     else:
-        summary = run_ingest(db, articles)
+        summary = run_ingest(db, articles, jobs=jobs)
     click.echo(summary.line())
     if summary.interrupted:
         sys.exit(130)
@@ -309,7 +319,7 @@ def export(db_path, date_from, date_to, on, entity, query, fmt: str, output: Pat
 @_fail_cleanly
 def extract(files: tuple[str, ...], dct: str | None, manifest: Path | None, as_json: bool) -> None:
     """Tag the temporal expressions of files ('-' reads standard input)."""
-    from waqai.extract.decode import NotText, decode
+    from waqai.extract.reader import article_from_bytes, read_article
     from waqai.extract.tagger import tag
     from waqai.store.ingest import InputError, parse_day
 
@@ -322,17 +332,10 @@ def extract(files: tuple[str, ...], dct: str | None, manifest: Path | None, as_j
         except (ValueError, KeyError, TypeError) as error:
             raise InputError(f"{manifest}: not a valid manifest ({error})") from None
     for name in files:
-        try:
-            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-        except OSError as error:
-            raise UserError(f"{name}: cannot read ({error.strerror})") from None
-        try:
-            text = decode(data).text.lstrip("\ufeff")
-        except NotText as error:
-            raise UserError(f"{name}: {error}") from None
+        read = article_from_bytes(sys.stdin.buffer.read()) if name == "-" else read_article(name)
         base = "-" if name == "-" else Path(name).name
-        day = days.get(base, default_day)
-        timexes = tag(text, day)
+        day = days.get(base, default_day) or read.published
+        timexes = tag(read.text, day)
         if as_json:
             click.echo(json.dumps({"doc": base, "dct": day.isoformat() if day else None,
                                    "timexes": [t.as_json() for t in timexes]}, ensure_ascii=False))
@@ -348,8 +351,8 @@ def extract(files: tuple[str, ...], dct: str | None, manifest: Path | None, as_j
 @_fail_cleanly
 def evaluate(gold: Path, corpus: Path | None, as_json: bool) -> None:
     """Score the tagger against a gold JSONL file (TempEval-3: strict, relaxed, value, type F1)."""
-    from waqai.extract.decode import NotText, decode
     from waqai.extract.evaluate import Score, score_document
+    from waqai.extract.reader import read_article
     from waqai.extract.tagger import tag
     from waqai.store.ingest import parse_day
 
@@ -366,12 +369,9 @@ def evaluate(gold: Path, corpus: Path | None, as_json: bool) -> None:
             text = doc["text"]
         else:
             folder = corpus or gold.parent
-            try:
-                text = decode((folder / name).read_bytes()).text.lstrip("\ufeff")
-            except OSError:
-                raise UserError(f"{gold}:{number}: cannot read {folder / name} (pass --corpus DIR)") from None
-            except NotText as error:
-                raise UserError(f"{folder / name}: {error}") from None
+            if not (folder / name).is_file():
+                raise UserError(f"{gold}:{number}: no file {folder / name} (pass --corpus DIR)")
+            text = read_article(folder / name).text
         day = parse_day(doc["dct"], f"{gold}:{number}") if doc.get("dct") else None
         score_document(name, gold_timexes, [t.as_json() for t in tag(text, day)], score)
     figures = score.figures()
