@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Mention, gazetteer
 from .lexicon import squash
-from .normalize import fold
+from .normalize import blank_controls, fold
 from .segment import Layout, Sentence
 from .timex import Timex
 
@@ -185,7 +185,7 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         chosen = _governing(sentence, [t for t in dated if dates_an_event(t)])
         for timex in chosen:
             local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
-            title, _clause = make_title(sentence.text, local_start, local_end)
+            title, _clause = make_title(blank_controls(sentence.text), local_start, local_end)
             # The title is the text of the happening: its actors decide merging.
             clause_entities = frozenset(m.entity.id for m in names.mentions(title) if not m.entity.generic)
             events.append(EventCandidate(timex, sentence, title, entity_ids, clause_entities,

@@ -40,14 +40,34 @@ _DELETED = "[\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u061c\u202a-\u2
 _DELETED_RE = re.compile(_DELETED)
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 
+# Terminal escape sequences that web text sometimes carries: CSI (ESC[2J and
+# its 8-bit form), OSC/DCS/SOS/PM/APC up to their terminator (ESC]52;…BEL),
+# and two-character escapes. Their payload is not article text.
+CONTROL_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]"
+)
+# C0 controls but tab and newline, DEL, and C1 controls.
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def blank_controls(text: str) -> str:
+    """Replace escape sequences and control characters by spaces, keeping every offset."""
+    if not CONTROL_CHARACTER.search(text):
+        return text
+    text = CONTROL_SEQUENCE.sub(lambda m: " " * len(m.group()), text)
+    return CONTROL_CHARACTER.sub(" ", text)
+
 
 def fold(text: str) -> str:
     """Return the folded form of ``text`` used for matching and search.
 
     Alef/hamza forms become ا, alef maqsura ي, ta marbuta ه; Arabic-Indic and
-    Persian digits become ASCII; harakat, tatweel and format characters go.
+    Persian digits become ASCII; harakat, tatweel and format characters go;
+    terminal controls become spaces.
     """
-    return _DELETED_RE.sub("", text.translate(_FOLD_TABLE))
+    return _DELETED_RE.sub("", blank_controls(text).translate(_FOLD_TABLE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +95,7 @@ class FoldedText:
 
 def fold_with_offsets(text: str) -> FoldedText:
     """Fold ``text`` and keep the offset map needed to report original spans."""
-    translated = text.translate(_FOLD_TABLE)
+    translated = blank_controls(text).translate(_FOLD_TABLE)
     if not _DELETED_RE.search(translated):
         return FoldedText(text, translated, None)
     kept: list[int] = []

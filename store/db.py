@@ -298,7 +298,8 @@ def migrate(db: sqlite_utils.Database) -> None:
         conn.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
 
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 
-from .sanitize import sanitize
+from .sanitize import safe_json, sanitize
 
 _MONTHS_AR = ["كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيو",
               "تموز/يوليو", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر"]
@@ -70,7 +69,7 @@ def to_markdown(events: list[dict], title: str = "Chronology") -> str:
 
 def to_json(events: list[dict]) -> str:
     """The events as a JSON array (contract shape)."""
-    return json.dumps(events, ensure_ascii=False, indent=1) + "\n"
+    return safe_json(events, indent=1) + "\n"
 
 
 def to_csv(events: list[dict]) -> str:

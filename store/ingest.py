@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import signal
 import sqlite3
+import threading
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -199,25 +202,50 @@ def ingest(db: sqlite_utils.Database, articles: list[Article],
 
     Every article is read and decoded before the first write, so bad input
     stores nothing. Ctrl+C stops after the document being written and the
-    summary says so.
+    summary says so; a second Ctrl+C stops at once (the open transaction is
+    rolled back).
     """
     summary = IngestSummary()
     check_readable(articles)
     known = frozenset(row[0] for row in db.execute("SELECT sha256 FROM documents"))
     try:
-        for item in _prepared(articles, known, jobs):
-            if item.analysis is None:
-                summary.skipped += 1
-                summary.skipped_names.append(item.article.path.name)
-            else:
-                _store(db.conn, item, summary)
-            if progress:
-                progress(item.article)
+        with _interrupt_between_documents() as stop_requested:
+            for item in _prepared(articles, known, jobs):
+                if item.analysis is None:
+                    summary.skipped += 1
+                    summary.skipped_names.append(item.article.path.name)
+                else:
+                    _store(db.conn, item, summary)
+                if progress:
+                    progress(item.article)
+                if stop_requested():
+                    summary.interrupted = summary.documents + summary.skipped < len(articles)
+                    break
     except KeyboardInterrupt:
         summary.interrupted = True
     except sqlite3.OperationalError as error:
         raise StoreError(f"the database refused the write: {error}") from None
     return summary
+
+
+@contextmanager
+def _interrupt_between_documents() -> Iterator[Callable[[], bool]]:
+    """Make Ctrl+C a request honoured between documents; a second Ctrl+C interrupts at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield lambda: False
+        return
+    requests: list[int] = []
+
+    def request_stop(signum, frame) -> None:
+        if requests:
+            raise KeyboardInterrupt
+        requests.append(signum)
+
+    previous = signal.signal(signal.SIGINT, request_stop)
+    try:
+        yield lambda: bool(requests)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _store(conn: sqlite3.Connection, item: Prepared, summary: IngestSummary) -> None:
@@ -232,7 +260,8 @@ def _store(conn: sqlite3.Connection, item: Prepared, summary: IngestSummary) -> 
         counts = _write_document(conn, item)
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     summary.documents += 1
     summary.sentences += counts[0]

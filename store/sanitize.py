@@ -1,21 +1,37 @@
 """Making untrusted article text safe to show in a terminal or a Markdown file.
 
-Drops C0 controls except newline and tab (tabs are expanded), DEL, ESC, C1
-controls (U+0080-U+009F) and the bidi embeddings, overrides and isolates
-(U+202A-U+202E, U+2066-U+2069) that can make shown text differ from stored
-text (Trojan Source, CVE-2021-42574). The stored text is never changed:
-this is a view.
+``sanitize`` removes whole escape sequences (CSI such as ``ESC[2J``, OSC
+such as the clipboard-writing ``ESC]52;…BEL``, and their 8-bit C1 forms),
+then any remaining C0 control except newline and tab (tabs are expanded),
+DEL, C1 controls (U+0080-U+009F) and the bidi embeddings, overrides and
+isolates (U+202A-U+202E, U+2066-U+2069) that can make shown text differ
+from stored text (Trojan Source, CVE-2021-42574). The stored text is never
+changed: this is a view.
+
+``safe_json`` keeps every value exact but writes those characters as
+``\\uXXXX`` escapes, so JSON printed to a terminal is inert too.
 """
 
 from __future__ import annotations
 
+import json
 import re
 
+from waqai.extract.normalize import CONTROL_SEQUENCE
+
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def sanitize(text: str) -> str:
-    """Return ``text`` without terminal controls or bidi overrides."""
+    """Return ``text`` without escape sequences, terminal controls or bidi overrides."""
     if "\t" in text:
         text = text.expandtabs(4)
-    return _UNSAFE.sub("", text)
+    return _UNSAFE.sub("", CONTROL_SEQUENCE.sub("", text))
+
+
+def safe_json(value: object, **options) -> str:
+    """``json.dumps`` with Arabic kept readable and every control escaped."""
+    text = json.dumps(value, ensure_ascii=False, **options)
+    # json already escapes C0; these can only occur inside strings, where \uXXXX is exact.
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

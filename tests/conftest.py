@@ -1,4 +1,8 @@
-"""Shared fixtures: paths to the bundled corpus and the shared evaluation files."""
+"""Shared fixtures: paths to the bundled corpus and the development evaluation files.
+
+``tests/eval`` holds a copy of the shared gold set and seed chronology, so a
+clean checkout tests against them without the ``../shared`` folder.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +13,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "corpus"
-SHARED_EVAL = ROOT.parent / "shared" / "eval"
+EVAL = ROOT / "tests" / "eval"
 
 
 def _load_eval(name: str) -> Path:
-    path = SHARED_EVAL / name
-    if not path.exists():
-        pytest.skip(f"{path} is not available in this checkout")
-    return path
+    return EVAL / name
 
 
 @pytest.fixture(scope="session")

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from datetime import date
 from pathlib import Path
 
 import click
+
+from waqai.store.sanitize import safe_json
 
 
 class UserError(click.ClickException):
@@ -100,7 +103,7 @@ def _print_text(text: str, plain: bool, indent: int = 0) -> None:
         return
     from waqai.tui.bidi import render
 
-    width = max(20, click.get_terminal_size()[0] - indent)
+    width = max(20, shutil.get_terminal_size().columns - indent)
     for line in render(text, width):
         click.echo(" " * indent + line.aligned(width))
 
@@ -202,7 +205,7 @@ def list_command(db_path, date_from, date_to, on, entity, query, limit, as_json,
     flt = make_filter(date_from, date_to, on, entity, query)
     events = list_events(open_store(db_path), flt, limit)
     if as_json:
-        click.echo(json.dumps([contract_event(e) for e in events], ensure_ascii=False))
+        click.echo(safe_json([contract_event(e) for e in events]))
         return
     for event in events:
         _print_event_line(event, plain)
@@ -224,7 +227,7 @@ def show(event_id: int, db_path, as_json: bool, plain: bool) -> None:
     if event is None:
         raise UserError(f"no event #{event_id}")
     if as_json:
-        click.echo(json.dumps(contract_event(event), ensure_ascii=False))
+        click.echo(safe_json(contract_event(event)))
         return
     _print_event_line(event, plain)
     if event["entities"]:
@@ -251,7 +254,7 @@ def search(text: str, db_path, limit: int, as_json: bool, plain: bool) -> None:
 
     hits = search_sentences(open_store(db_path), text, limit)
     if as_json:
-        click.echo(json.dumps(hits, ensure_ascii=False))
+        click.echo(safe_json(hits))
         return
     for hit in hits:
         events = ", ".join(f"#{e}" for e in hit["events"])
@@ -271,7 +274,7 @@ def stats(db_path, as_json: bool) -> None:
 
     figures = compute(open_store(db_path))
     if as_json:
-        click.echo(json.dumps(figures, ensure_ascii=False))
+        click.echo(safe_json(figures))
         return
     for key in ("documents", "sentences", "timexes", "events", "corroborated_events", "denied_events", "entities"):
         click.echo(f"{key.replace('_', ' '):<22} {figures[key]}")
@@ -337,8 +340,8 @@ def extract(files: tuple[str, ...], dct: str | None, manifest: Path | None, as_j
         day = days.get(base, default_day) or read.published
         timexes = tag(read.text, day)
         if as_json:
-            click.echo(json.dumps({"doc": base, "dct": day.isoformat() if day else None,
-                                   "timexes": [t.as_json() for t in timexes]}, ensure_ascii=False))
+            click.echo(safe_json({"doc": base, "dct": day.isoformat() if day else None,
+                                   "timexes": [t.as_json() for t in timexes]}))
         else:
             for t in timexes:
                 click.echo(f"{base}\t{t.start}\t{t.end}\t{t.type}\t{t.value}\t{t.mod or ''}\t{t.text}")
@@ -376,8 +379,8 @@ def evaluate(gold: Path, corpus: Path | None, as_json: bool) -> None:
         score_document(name, gold_timexes, [t.as_json() for t in tag(text, day)], score)
     figures = score.figures()
     if as_json:
-        click.echo(json.dumps({**figures, "misses": score.misses, "wrong_values": score.wrong_values,
-                               "spurious": score.spurious}, ensure_ascii=False))
+        click.echo(safe_json({**figures, "misses": score.misses, "wrong_values": score.wrong_values,
+                               "spurious": score.spurious}))
         return
     for key in ("strict_f1", "relaxed_f1", "value_f1", "type_f1"):
         click.echo(f"{key:<12} {figures[key]:.4f}")
