@@ -216,6 +216,9 @@ def open_db(path: Path | str, *, readonly: bool = False, create: bool = True) ->
         if not readonly:
             if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 db.execute("PRAGMA journal_mode = WAL")
+            # In WAL mode NORMAL keeps every transaction atomic through crashes and
+            # kill -9; only a power cut can undo the last commits (re-ingest redoes them).
+            db.execute("PRAGMA synchronous = NORMAL")
             migrate(db)
         elif version < SCHEMA_VERSION:
             raise StoreError(f"{path} needs a schema upgrade, which a read-only database cannot get")

@@ -16,6 +16,7 @@ import json
 import signal
 import sqlite3
 import threading
+from bisect import bisect_right
 from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -270,7 +271,13 @@ def _store(conn: sqlite3.Connection, item: Prepared, summary: IngestSummary) -> 
     summary.merged += counts[3]
 
 
+def _next_id(conn: sqlite3.Connection, table: str) -> int:
+    # Safe only inside BEGIN IMMEDIATE: no other writer can take ids meanwhile.
+    return conn.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]
+
+
 def _write_document(conn: sqlite3.Connection, item: Prepared) -> tuple[int, int, int, int]:
+    """Insert one analysed article (inside the caller's transaction); returns the counts."""
     article, text, analysis = item.article, item.text, item.analysis
     layout = analysis.layout
     doc_id = conn.execute(
@@ -280,22 +287,23 @@ def _write_document(conn: sqlite3.Connection, item: Prepared) -> tuple[int, int,
          article.published.isoformat() if article.published else None, int(article.published_estimated),
          item.encoding, text, datetime.now(timezone.utc).isoformat(timespec="seconds")),
     ).lastrowid
-    sentence_ids: dict[int, int] = {}
-    for s in layout.sentences:
-        sentence_ids[s.index] = conn.execute(
-            "INSERT INTO sentences(doc_id, idx, paragraph, start_offset, end_offset, text, norm) VALUES (?,?,?,?,?,?,?)",
-            (doc_id, s.index, s.paragraph, s.start, s.end, s.text, fold(s.text)),
-        ).lastrowid
-    timex_ids: dict[int, int] = {}
+    first_sentence = _next_id(conn, "sentences")
+    sentence_ids = {s.index: first_sentence + i for i, s in enumerate(layout.sentences)}
+    conn.executemany(
+        "INSERT INTO sentences(id, doc_id, idx, paragraph, start_offset, end_offset, text, norm) VALUES (?,?,?,?,?,?,?,?)",
+        [(sentence_ids[s.index], doc_id, s.index, s.paragraph, s.start, s.end, s.text, fold(s.text))
+         for s in layout.sentences],
+    )
+    first_timex = _next_id(conn, "timexes")
+    timex_ids = {t.start: first_timex + i for i, t in enumerate(analysis.timexes)}
     starts = [s.start for s in layout.sentences]
-    for t in analysis.timexes:
-        sentence_index = _sentence_of(starts, layout, t.start)
-        timex_ids[t.start] = conn.execute(
-            "INSERT INTO timexes(doc_id, sentence_id, start_offset, end_offset, text, type, value, mod, begin_day, end_day)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (doc_id, sentence_ids.get(sentence_index), t.start, t.end, t.text, t.type, t.value, t.mod,
-             t.begin.isoformat() if t.begin else None, t.last.isoformat() if t.last else None),
-        ).lastrowid
+    conn.executemany(
+        "INSERT INTO timexes(id, doc_id, sentence_id, start_offset, end_offset, text, type, value, mod, begin_day, end_day)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        [(timex_ids[t.start], doc_id, sentence_ids.get(_sentence_of(starts, layout, t.start)), t.start, t.end, t.text,
+          t.type, t.value, t.mod, t.begin.isoformat() if t.begin else None, t.last.isoformat() if t.last else None)
+         for t in analysis.timexes],
+    )
     new_events = merged = 0
     for candidate in analysis.events:
         is_new = _store_event(conn, doc_id, sentence_ids[candidate.sentence.index], timex_ids[candidate.timex.start], candidate)
@@ -305,55 +313,61 @@ def _write_document(conn: sqlite3.Connection, item: Prepared) -> tuple[int, int,
 
 
 def _sentence_of(starts: list[int], layout, offset: int) -> int | None:
-    from bisect import bisect_right
-
     i = bisect_right(starts, offset) - 1
     return layout.sentences[i].index if i >= 0 and offset < layout.sentences[i].end else None
 
 
-def _store_event(conn, doc_id: int, sentence_id: int, timex_id: int, c: EventCandidate) -> bool:
-    """Attach the candidate to the event it reports, or create one. True when created."""
+def _merge_target(conn: sqlite3.Connection, c: EventCandidate) -> int | None:
+    """The stored event this candidate reports, if any (same interval and the merge rule)."""
     t = c.timex
     key = MergeKey(t.value, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text)
-    event_id = None
     rows = conn.execute(
         "SELECT e.id, e.value, es.clause_entities, es.clause_tokens, s.text FROM events e"
         " JOIN event_sources es ON es.event_id = e.id JOIN sentences s ON s.id = es.sentence_id"
         " WHERE e.begin_day = ? AND e.end_day = ? AND e.mod IS ?",
         (t.begin.isoformat(), t.last.isoformat(), t.mod),
-    ).fetchall()
+    )
     for row_id, value, entities, tokens, sentence in rows:
         other = MergeKey(value, t.mod, frozenset(json.loads(entities)), frozenset(json.loads(tokens)), sentence)
         if same_happening(key, other):
-            event_id = row_id
-            break
+            return row_id
+    return None
+
+
+def _store_event(conn, doc_id: int, sentence_id: int, timex_id: int, c: EventCandidate) -> bool:
+    """Attach the candidate to the event it reports, or create one. True when created."""
+    t = c.timex
+    event_id = _merge_target(conn, c)
     created = event_id is None
     if created:
         event_id = conn.execute(
-            "INSERT INTO events(value, mod, begin_day, end_day, granularity, title, stance) VALUES (?,?,?,?,?,?,?)",
+            "INSERT INTO events(value, mod, begin_day, end_day, granularity, title, stance, n_sources, n_documents)"
+            " VALUES (?,?,?,?,?,?,?,1,1)",
             (t.value, t.mod, t.begin.isoformat(), t.last.isoformat(), t.granularity or "day", c.title, c.stance),
         ).lastrowid
-    elif c.stance == "denied":
-        conn.execute("UPDATE events SET stance = 'denied' WHERE id = ?", [event_id])
+    else:
+        new_document = conn.execute(
+            "SELECT NOT EXISTS (SELECT 1 FROM event_sources WHERE event_id = ? AND doc_id = ?)", (event_id, doc_id)
+        ).fetchone()[0]
+        conn.execute(
+            "UPDATE events SET n_sources = n_sources + 1, n_documents = n_documents + ?,"
+            " stance = CASE WHEN ? = 'denied' THEN 'denied' ELSE stance END WHERE id = ?",
+            (new_document, c.stance, event_id),
+        )
     conn.execute(
-        "INSERT OR IGNORE INTO event_sources(event_id, timex_id, sentence_id, doc_id, attribution, stance, clause_tokens, clause_entities)"
+        "INSERT INTO event_sources(event_id, timex_id, sentence_id, doc_id, attribution, stance, clause_tokens, clause_entities)"
         " VALUES (?,?,?,?,?,?,?,?)",
         (event_id, timex_id, sentence_id, doc_id, c.attribution, c.stance,
          json.dumps(sorted(c.clause_tokens), ensure_ascii=False), json.dumps(sorted(c.clause_entities))),
     )
-    names = gazetteer()
-    for entity_id in c.entities:
-        e = names.entities[entity_id]
-        conn.execute(
+    if c.entities:
+        names = gazetteer()
+        conn.executemany(
             "INSERT OR IGNORE INTO entities(id, name, name_en, kind, lat, lon) VALUES (?,?,?,?,?,?)",
-            (e.id, e.name, e.name_en, e.kind, e.lat, e.lon),
+            [(e.id, e.name, e.name_en, e.kind, e.lat, e.lon) for e in (names.entities[i] for i in c.entities)],
         )
-        conn.execute("INSERT OR IGNORE INTO event_entities(event_id, entity_id) VALUES (?,?)", (event_id, entity_id))
-    conn.execute(
-        "UPDATE events SET n_sources = (SELECT COUNT(*) FROM event_sources WHERE event_id = :id),"
-        " n_documents = (SELECT COUNT(DISTINCT doc_id) FROM event_sources WHERE event_id = :id) WHERE id = :id",
-        {"id": event_id},
-    )
+        conn.executemany("INSERT OR IGNORE INTO event_entities(event_id, entity_id) VALUES (?,?)",
+                         [(event_id, entity_id) for entity_id in c.entities])
     return created
 
 
