@@ -24,8 +24,6 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-import sqlite_utils
-
 from waqai.extract.events import EventCandidate
 from waqai.extract.gazetteer import gazetteer
 from waqai.extract.merge import MergeKey, same_happening
@@ -33,11 +31,8 @@ from waqai.extract.normalize import fold
 from waqai.extract.pipeline import Analysis, analyze
 from waqai.extract.reader import ARTICLE_SUFFIXES, UnreadableArticle, read_article
 
-from .db import StoreError
-
-
-class InputError(Exception):
-    """Bad input named by the user (file, folder, manifest); nothing was stored."""
+from .db import Database
+from .errors import InputError, StoreError
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +192,7 @@ def _prepared(articles: list[Article], known: frozenset[str], jobs: int) -> Iter
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def ingest(db: sqlite_utils.Database, articles: list[Article],
+def ingest(db: Database, articles: list[Article],
            progress: Callable[[Article], None] | None = None, jobs: int = 1) -> IngestSummary:
     """Store articles one transaction each; already stored content is skipped.
 

@@ -11,19 +11,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-import sqlite_utils
-
 from waqai.extract.calendar import interval
 from waqai.extract.gazetteer import gazetteer
 from waqai.extract.normalize import fold
 
-from .db import snapshot
+from .db import Database, snapshot
+from .errors import QueryError
 
 _DATE_FILTER = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-
-
-class QueryError(ValueError):
-    """A filter a user typed that cannot be used; the message says why."""
 
 
 def date_filter(text: str) -> tuple[str, str]:
@@ -105,7 +100,7 @@ def make_filter(date_from: str | None = None, date_to: str | None = None, on: st
 _EVENT_COLUMNS = "e.id, e.value, e.mod, e.begin_day, e.end_day, e.granularity, e.title, e.stance, e.n_sources, e.n_documents"
 
 
-def event_ids(db: sqlite_utils.Database, flt: EventFilter, limit: int | None = None,
+def event_ids(db: Database, flt: EventFilter, limit: int | None = None,
               after: tuple[str, str, int] | None = None) -> list[int]:
     """Event ids in chronological order (begin, end, id), with keyset pagination."""
     where, params = flt.where()
@@ -118,13 +113,13 @@ def event_ids(db: sqlite_utils.Database, flt: EventFilter, limit: int | None = N
     return [row[0] for row in db.execute(sql, params)]
 
 
-def count_events(db: sqlite_utils.Database, flt: EventFilter) -> int:
+def count_events(db: Database, flt: EventFilter) -> int:
     """How many events match the filter."""
     where, params = flt.where()
     return db.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0]
 
 
-def events_by_id(db: sqlite_utils.Database, ids: list[int], with_sources: bool = True) -> list[dict]:
+def events_by_id(db: Database, ids: list[int], with_sources: bool = True) -> list[dict]:
     """Contract-shaped event dicts for ``ids``, in the order given."""
     if not ids:
         return []
@@ -132,7 +127,7 @@ def events_by_id(db: sqlite_utils.Database, ids: list[int], with_sources: bool =
         return _events_by_id(db, ids, with_sources)
 
 
-def _events_by_id(db: sqlite_utils.Database, ids: list[int], with_sources: bool) -> list[dict]:
+def _events_by_id(db: Database, ids: list[int], with_sources: bool) -> list[dict]:
     marks = ",".join("?" * len(ids))
     rows = db.execute(f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.id IN ({marks})", ids).fetchall()
     events = {
@@ -161,7 +156,7 @@ def _events_by_id(db: sqlite_utils.Database, ids: list[int], with_sources: bool)
     return [events[i] for i in ids if i in events]
 
 
-def list_events(db: sqlite_utils.Database, flt: EventFilter, limit: int | None = None) -> list[dict]:
+def list_events(db: Database, flt: EventFilter, limit: int | None = None) -> list[dict]:
     """Events matching the filter, sorted by begin then end."""
     with snapshot(db):
         return events_by_id(db, event_ids(db, flt, limit))
@@ -173,14 +168,14 @@ def contract_event(event: dict) -> dict:
     return {**event, "sources": [{k: v for k, v in s.items() if k not in internal} for s in event["sources"]]}
 
 
-def get_event(db: sqlite_utils.Database, event_id: int) -> dict | None:
+def get_event(db: Database, event_id: int) -> dict | None:
     """One event with all its sources, or None."""
     with snapshot(db):
         found = events_by_id(db, [event_id])
     return found[0] if found else None
 
 
-def context_sentences(db: sqlite_utils.Database, doc_id: int, index: int, around: int = 1) -> list[dict]:
+def context_sentences(db: Database, doc_id: int, index: int, around: int = 1) -> list[dict]:
     """The sentences around one sentence of a document (for drill-down context)."""
     rows = db.execute(
         "SELECT idx, text FROM sentences WHERE doc_id = ? AND idx BETWEEN ? AND ? ORDER BY idx",
@@ -189,7 +184,7 @@ def context_sentences(db: sqlite_utils.Database, doc_id: int, index: int, around
     return [{"index": r[0], "text": r[1]} for r in rows]
 
 
-def document(db: sqlite_utils.Database, doc_id: int) -> dict | None:
+def document(db: Database, doc_id: int) -> dict | None:
     """A stored document with its text and sentence offsets."""
     row = db.execute("SELECT id, name, title, source, url, published, text FROM documents WHERE id = ?", [doc_id]).fetchone()
     if row is None:
@@ -199,7 +194,7 @@ def document(db: sqlite_utils.Database, doc_id: int) -> dict | None:
             "text": row[6], "sentences": [{"index": s[0], "start": s[1], "end": s[2]} for s in sentences]}
 
 
-def search_sentences(db: sqlite_utils.Database, text: str, limit: int = 50, prefix_last: bool = False) -> list[dict]:
+def search_sentences(db: Database, text: str, limit: int = 50, prefix_last: bool = False) -> list[dict]:
     """Sentences matching ``text`` (Arabic-normalized), best first, with their events."""
     query = fts_query(text, prefix_last)
     if query is None:
@@ -215,13 +210,13 @@ def search_sentences(db: sqlite_utils.Database, text: str, limit: int = 50, pref
              "events": sorted({int(x) for x in r[7].split(",")}) if r[7] else []} for r in rows]
 
 
-def stats(db: sqlite_utils.Database) -> dict:
+def stats(db: Database) -> dict:
     """Counts, the chronology's span, and documents waiting for a publication date."""
     with snapshot(db):
         return _stats(db)
 
 
-def _stats(db: sqlite_utils.Database) -> dict:
+def _stats(db: Database) -> dict:
     one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
     span = db.execute("SELECT MIN(begin_day), MAX(end_day) FROM events").fetchone()
     undated = []
@@ -246,7 +241,7 @@ def _stats(db: sqlite_utils.Database) -> dict:
     }
 
 
-def dct_candidates(db: sqlite_utils.Database, doc_id: int) -> list[str]:
+def dct_candidates(db: Database, doc_id: int) -> list[str]:
     """Publication dates a user could confirm for an undated document.
 
     A weekday written with a day and month (السبت 18 تشرين الثاني) fixes the

@@ -35,15 +35,15 @@ def _fail_cleanly(func):
         import sqlite3
 
         from waqai.extract.reader import UnreadableArticle
-        from waqai.store.db import StoreError, describe_error
-        from waqai.store.ingest import InputError
-        from waqai.store.queries import QueryError
+        from waqai.store.errors import InputError, QueryError, StoreError
 
         try:
             return func(*args, **kwargs)
         except (StoreError, InputError, QueryError, UnreadableArticle) as error:
             raise UserError(str(error)) from None
         except sqlite3.DatabaseError as error:
+            from waqai.store.db import describe_error
+
             raise UserError(describe_error(kwargs.get("db_path") or "the database", error)) from None
         except BrokenPipeError:
             sys.stderr.close()

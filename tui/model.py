@@ -13,8 +13,7 @@ from array import array
 from collections import OrderedDict
 from dataclasses import dataclass
 
-import sqlite_utils
-
+from waqai.store.db import Database
 from waqai.store.queries import EventFilter, events_by_id
 
 HEADER_YEAR = -1
@@ -32,7 +31,7 @@ class Row:
 class TimelineModel:
     """Rows for one filter: headers interleaved with event ids, in date order."""
 
-    def __init__(self, db: sqlite_utils.Database, flt: EventFilter | None = None) -> None:
+    def __init__(self, db: Database, flt: EventFilter | None = None) -> None:
         self.db = db
         self.filter = flt or EventFilter()
         self.ids = array("q")

@@ -1,0 +1,15 @@
+"""The errors a user should read, in one light module the CLI can import at start-up."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """A database problem a user should read (the message says what to do)."""
+
+
+class InputError(Exception):
+    """Bad input named by the user (file, folder, manifest); nothing was stored."""
+
+
+class QueryError(ValueError):
+    """A filter a user typed that cannot be used; the message says why."""
