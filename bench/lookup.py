@@ -1,0 +1,82 @@
+"""Lookup latency: a fresh ``waqai list --on 2021-06 --json`` process, by database size.
+
+    python bench/lookup.py                        # 10k, 100k and 1M events, 15 runs each
+    python bench/lookup.py --sizes 1000000 --runs 30 --importtime
+
+Databases come from ``make_events.py`` (cached in --work). Each figure is the
+median wall time of fresh processes, next to the floor of
+``python -c "import sqlite3"``; ``--importtime`` prints the ten slowest
+imports of one run (``python -X importtime``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+_SCRIPT = Path(sys.executable).with_name("waqai")
+# The installed console script, as a user runs it; else the module.
+WAQAI = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "waqai.tui.cli"]
+
+
+def database(work: Path, events: int) -> Path:
+    """The synthetic database of ``events`` events, generated once."""
+    path = work / f"events-{events}.db"
+    if not path.exists():
+        subprocess.run([sys.executable, str(HERE / "make_events.py"), "--events", str(events), "--db", str(path)], check=True)
+    return path
+
+
+def median_seconds(command: list[str], runs: int) -> float:
+    """Median wall time of ``runs`` fresh processes (after one warm-up run)."""
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def slowest_imports(arguments: list[str], count: int = 10) -> list[tuple[int, str]]:
+    """(cumulative µs, module) of the slowest top-level imports of one ``waqai`` run."""
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "waqai.tui.cli", *arguments],
+                            capture_output=True, text=True, check=True)
+    rows = []
+    for line in result.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line:
+            _, cumulative, name = (part.strip() for part in line[len("import time:"):].split("|"))
+            if cumulative.isdigit() and not name.startswith(" "):
+                rows.append((int(cumulative), name))
+    return sorted(rows, reverse=True)[:count]
+
+
+def main() -> None:
+    """Command line: sizes, runs, work folder, import-time report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "waqai-bench")
+    parser.add_argument("--importtime", action="store_true")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    floor = median_seconds([sys.executable, "-c", "import sqlite3"], args.runs)
+    print(f"floor: python -c 'import sqlite3'  median {floor * 1000:.0f} ms")
+    for size in args.sizes:
+        arguments = ["list", "--on", "2021-06", "--json", "--db", str(database(args.work, size))]
+        seconds = median_seconds(WAQAI + arguments, args.runs)
+        print(f"{size:>9,} events: waqai list --on 2021-06 --json  median {seconds * 1000:.0f} ms", flush=True)
+    if args.importtime:
+        print("slowest imports (cumulative ms):")
+        for micros, name in slowest_imports(arguments):
+            print(f"  {micros / 1000:7.1f}  {name}")
+
+
+if __name__ == "__main__":
+    main()
