@@ -36,3 +36,16 @@ def seeds_chronology() -> list[dict]:
 def corpus_dir() -> Path:
     """The bundled corpus folder (with its manifest)."""
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def bundled_db(tmp_path_factory) -> Path:
+    """A database built from the bundled corpus on first use, as a fresh install does."""
+    from click.testing import CliRunner
+
+    from waqai.tui.cli import main
+
+    path = tmp_path_factory.mktemp("bundled") / "waqai.db"
+    result = CliRunner().invoke(main, ["stats", "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    return path

@@ -85,7 +85,7 @@ async def test_drill_down_to_sources_and_article_and_back(db_path):
         await pilot.pause()
         assert isinstance(app.screen, SourcesScreen)
         text = screen_text(app)
-        assert "2024-04-22" in text and "004_e47daf4445c2a758.txt" in text and "الشرق" in text
+        assert "2024-04-22" in text and "004_e47daf4445c2a758.txt" in text and shaped("الشرق") in text
         assert shaped("كالسو") in text
         await pilot.press("o")
         await pilot.pause()
@@ -103,7 +103,25 @@ async def test_live_search_and_clearing_it(db_path):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.model.event_count == 1
-        assert "[search: زمار]" in screen_text(app)
+        assert f"[search: {shaped('زمار')}]" in screen_text(app)
+        await pilot.press("enter", "escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.model.event_count == 30
+
+
+@pytest.mark.parametrize("query", ["[/bold]", "[link=x]ك", "NEAR(", "\"", "*"])
+async def test_search_text_is_shown_as_typed_never_as_markup_or_sql(db_path, query):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot)
+        await pilot.press("slash", *query)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if any(ch.isalpha() for ch in query):
+            assert f"[search: {shaped(query)}]" in screen_text(app)
+        else:  # nothing to search for: the whole chronology stays
+            assert app.model.event_count == 30 and "[search:" not in screen_text(app)
         await pilot.press("enter", "escape")
         await app.workers.wait_for_complete()
         await pilot.pause()

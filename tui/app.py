@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -14,6 +15,7 @@ from textual.worker import Worker, WorkerState
 from waqai.store.export import to_markdown
 from waqai.store.queries import EventFilter, QueryError, contract_event, date_filter, fts_query, list_events
 
+from .bidi import ltr_label
 from .model import TimelineModel
 from .screens import EntityPicker, HelpScreen, Prompt, SourcesScreen
 from .timeline import TimelineView
@@ -88,7 +90,7 @@ class WaqaiApp(App):
             self._update_strip()
             self._update_status()
         elif event.state == WorkerState.ERROR:
-            self.notify(f"Could not load events: {event.worker.error}", severity="error")
+            self.notify(f"Could not load events: {event.worker.error}", severity="error", markup=False)
 
     def _update_strip(self) -> None:
         years = sorted(self.model.per_year)
@@ -110,9 +112,10 @@ class WaqaiApp(App):
             position = f"event {index + 1 if index is not None else '?'} of {self.model.event_count}"
         else:
             position = f"{self.model.event_count} events"
-        filters = "  ".join(f"[{k}: {v}]" for k, v in self.filter_labels.items())
-        hint = "   Esc clears filters" if filters else ""
-        self.query_one("#status", Static).update(f" {position}   {filters}{hint}")
+        filters = [f"[{k}: {v}]" for k, v in self.filter_labels.items()]
+        hint = ["Esc clears filters"] if filters else []
+        # Filter values are typed or Arabic: plain Text (never markup), bidi-rendered.
+        self.query_one("#status", Static).update(Text(" " + ltr_label([position, *filters, *hint], "   ", self.bidi)))
 
     @on(TimelineView.Moved)
     def _moved(self, message: TimelineView.Moved) -> None:
@@ -184,11 +187,11 @@ class WaqaiApp(App):
             try:
                 begin, _ = date_filter(text)
             except QueryError as error:
-                self.notify(str(error), severity="error")
+                self.notify(str(error), severity="error", markup=False)
                 return
             row = self.model.first_row_on_or_after(begin)
             if row is None:
-                self.notify(f"No event on or after {text}", severity="warning")
+                self.notify(f"No event on or after {text}", severity="warning", markup=False)
             else:
                 self.query_one(TimelineView).go_to_row(row)
 
@@ -200,7 +203,7 @@ class WaqaiApp(App):
         try:
             path.write_text(to_markdown(events), encoding="utf-8")
         except OSError as error:
-            self.notify(f"Export failed: {error.strerror}", severity="error")
+            self.notify(f"Export failed: {error.strerror}", severity="error", markup=False)
             return
-        self.notify(f"Exported {len(events)} events to {path}")
+        self.notify(f"Exported {len(events)} events to {path}", markup=False)
         self.last_export = path

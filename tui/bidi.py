@@ -109,15 +109,18 @@ def _mirror_rtl_brackets(display: str) -> str:
     return "".join(out)
 
 
-def render(text: str, width: int, mode: str = "app") -> list[Line]:
+def render(text: str, width: int, mode: str = "app", direction: str = "auto") -> list[Line]:
     """Render untrusted logical text into display lines of at most ``width`` cells.
 
     ``mode="app"`` reshapes and reorders; ``mode="terminal"`` leaves both to
     a terminal that does bidi itself and only sanitizes and wraps.
+    ``direction`` is each paragraph's base direction: ``"auto"`` (its first
+    strong character), or ``"ltr"``/``"rtl"`` for lines whose layout is
+    fixed, such as an English label followed by an Arabic name.
     """
     lines: list[Line] = []
     for paragraph in sanitize(text).split("\n"):
-        rtl = is_rtl(paragraph)
+        rtl = is_rtl(paragraph) if direction == "auto" else direction == "rtl"
         if mode != "app":
             lines.extend(Line(piece, rtl) for piece in wrap(paragraph, width))
             continue
@@ -130,9 +133,18 @@ def render(text: str, width: int, mode: str = "app") -> list[Line]:
     return lines
 
 
-def render_line(text: str, width: int, mode: str = "app") -> str:
+def render_line(text: str, width: int, mode: str = "app", direction: str = "auto") -> str:
     """Render text onto a single line of at most ``width`` cells, cut with … when longer."""
     flat = " ".join(sanitize(text).split())
     if cell_len(flat) > width:
         flat = wrap(flat, max(1, width - 1))[0] + "…"
-    return render(flat, width, mode)[0].text
+    return render(flat, width, mode, direction)[0].text
+
+
+def ltr_label(fields: list[str], separator: str = " · ", mode: str = "app") -> str:
+    """A left-to-right line of fields (labels, dates, Arabic names), each rendered on its own.
+
+    Rendering each field in isolation (as Unicode isolates would) keeps an
+    Arabic name from pulling the digits of the next field into its run.
+    """
+    return separator.join(render_line(field, 10_000, mode) for field in fields if field)

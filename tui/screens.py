@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from waqai.store.export import date_label
 from waqai.store.queries import context_sentences, document
 
-from .bidi import render
+from .bidi import ltr_label, render
 
 HIGHLIGHT_TIMEX = Style(bold=True, color="black", bgcolor="yellow")
 HIGHLIGHT_ENTITY = Style(bold=True, color="green")
@@ -91,13 +91,14 @@ class SourcesScreen(Screen):
         yield Static(head, id="event-head", classes="bar")
         yield BidiText(event["title"], bidi=self.bidi, style=Style(bold=True), id="event-title")
         if event["entities"]:
-            yield Static("  " + " · ".join(f"{e['name_en']} ({e['kind']})" for e in event["entities"]), id="event-entities")
+            yield Static(Text("  " + " · ".join(f"{e['name_en']} ({e['kind']})" for e in event["entities"])), id="event-entities")
         with VerticalScroll(id="sources"):
             names = [e["name"] for e in event["entities"]]
             for i, source in enumerate(event["sources"]):
-                meta = " · ".join(filter(None, [source.get("source"), source.get("published") or "publication date unknown", source["doc"]]))
-                yield Static(f"[{i + 1}] {meta}" + (f" · reported by: {source['attribution']}" if source.get("attribution") else ""),
-                             classes="source-meta")
+                fields = [source.get("source"), source.get("published") or "publication date unknown", source["doc"]]
+                if source.get("attribution"):
+                    fields.append("reported by: " + source["attribution"])
+                yield Static(Text(f"[{i + 1}] " + ltr_label(fields, mode=self.bidi)), classes="source-meta")
                 if source.get("title"):
                     yield BidiText(source["title"], bidi=self.bidi, style=Style(italic=True), classes="source-title")
                 for ctx in context_sentences(self.db, source["doc_id"], source["sentence_index"]):
@@ -128,7 +129,8 @@ class ArticleScreen(Screen):
 
     def compose(self) -> ComposeResult:
         doc = self.doc
-        yield Static(" · ".join(filter(None, [doc["doc"], doc.get("source"), doc.get("published") or "publication date unknown"])), classes="bar")
+        fields = [doc["doc"], doc.get("source"), doc.get("published") or "publication date unknown"]
+        yield Static(Text(ltr_label(fields, mode=self.bidi)), classes="bar")
         with VerticalScroll(id="article"):
             text = doc["text"]
             for s in doc["sentences"]:
@@ -195,7 +197,7 @@ class EntityPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield Label("Filter by actor or place")
-        yield OptionList(*[Option(f"{en} — {name} ({kind}, {n})", id=entity_id) for entity_id, name, en, kind, n in self.entities],
+        yield OptionList(*[Option(Text(ltr_label([en, name, f"{kind}, {n}"], " — ")), id=entity_id) for entity_id, name, en, kind, n in self.entities],
                          id="entity-list")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
