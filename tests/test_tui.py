@@ -175,3 +175,21 @@ async def test_small_and_large_terminals_and_resize(db_path):
         text = screen_text(app)
         assert all(len(line) <= 250 for line in text.splitlines())
         assert "2024-04-21" in text  # everything fits on a tall screen
+
+
+async def test_clicking_the_density_strip_jumps_to_that_year(db_path):
+    from waqai.tui.density import DensityStrip
+
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot)
+        strip = app.query_one(DensityStrip)
+        assert strip.years[0] == 2013 and strip.years[-1] == 2024
+        await pilot.click(DensityStrip, offset=(strip.column_of_year(2021), 1))
+        await pilot.pause()
+        timeline = app.query_one(TimelineView)
+        assert app.model.year_of_row(timeline.cursor) == 2021
+        assert "▲ 2021" in screen_text(app)
+        await pilot.press("g")
+        await pilot.pause()
+        assert "▲ 2013" in screen_text(app)

@@ -9,13 +9,14 @@ from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Input, Sparkline, Static
+from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
 from waqai.store.export import to_markdown
 from waqai.store.queries import EventFilter, QueryError, contract_event, date_filter, fts_query, list_events
 
 from .bidi import ltr_label
+from .density import DensityStrip
 from .model import TimelineModel
 from .screens import EntityPicker, HelpScreen, Prompt, SourcesScreen
 from .timeline import TimelineView
@@ -51,7 +52,7 @@ class WaqaiApp(App):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="status", classes="bar")
-        yield Sparkline([], id="density")
+        yield DensityStrip([], id="density")
         yield Static("", id="years")
         yield TimelineView(self.model, bidi=self.bidi, id="timeline")
         yield Input(placeholder="search sentences (Arabic spellings folded)…", id="search")
@@ -94,14 +95,43 @@ class WaqaiApp(App):
 
     def _update_strip(self) -> None:
         years = sorted(self.model.per_year)
-        spark = self.query_one("#density", Sparkline)
+        spark = self.query_one("#density", DensityStrip)
         if not years:
-            spark.data = [0]
+            spark.years, spark.data = [], [0]
             self.query_one("#years", Static).update("")
             return
         span = list(range(years[0], years[-1] + 1))
+        spark.years = span
         spark.data = [self.model.per_year.get(y, 0) for y in span]
-        self.query_one("#years", Static).update(f"{span[0]} … {span[-1]}   events per year")
+        self._update_year_marker()
+
+    def _update_year_marker(self, row: int | None = None) -> None:
+        """Under the strip: a ▲ at the selected event's year, and the span's first and last year."""
+        spark = self.query_one("#density", DensityStrip)
+        timeline = self.query_one(TimelineView)
+        if not spark.years:
+            return
+        year = self.model.year_of_row(timeline.cursor if row is None else row)
+        width = max(1, spark.size.width or 1)
+        line = [" "] * width
+        label = f"{spark.years[0]} … {spark.years[-1]} · events per year (click to jump)"
+        if year is not None:
+            label += f" · ▲ {year}"
+            line[spark.column_of_year(year)] = "▲"
+        # The marker line carries the labels where they do not cover the marker.
+        text = "".join(line)
+        marker = text.find("▲")
+        if marker < 0 or marker > len(label) + 2:
+            text = label + text[len(label):]
+        elif width - marker > len(label) + 3:
+            text = text[:marker + 3] + label + text[marker + 3 + len(label):]
+        self.query_one("#years", Static).update(Text(text[:width]))
+
+    @on(DensityStrip.YearClicked)
+    def _year_clicked(self, message: "DensityStrip.YearClicked") -> None:
+        row = self.model.row_of_year(message.year)
+        if row is not None:
+            self.query_one(TimelineView).go_to_row(row)
 
     def _update_status(self, row: int | None = None) -> None:
         timeline = self.query_one(TimelineView)
@@ -120,6 +150,7 @@ class WaqaiApp(App):
     @on(TimelineView.Moved)
     def _moved(self, message: TimelineView.Moved) -> None:
         self._update_status(message.row)
+        self._update_year_marker(message.row)
 
     # -- drill-down --------------------------------------------------------
 

@@ -10,6 +10,7 @@ about 12 MB.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -39,6 +40,7 @@ class TimelineModel:
         self.rows = array("q")
         self._cache: OrderedDict[int, dict] = OrderedDict()
         self.per_year: dict[int, int] = {}
+        self._year_headers: list[tuple[int, int]] | None = None
 
     def load(self) -> None:
         """Read the filtered event ids and build the row layout (a worker calls this)."""
@@ -136,5 +138,17 @@ class TimelineModel:
         return None
 
     def year_rows(self) -> list[tuple[int, int]]:
-        """(year, row index of its header), in order."""
-        return [(-1 - code, i) for i, code in enumerate(self.rows) if code < 0 and -1 - code < 10000]
+        """(year, row index of its header), in order (computed once per load)."""
+        if self._year_headers is None:
+            self._year_headers = [(-1 - code, i) for i, code in enumerate(self.rows) if code < 0 and -1 - code < 10000]
+        return self._year_headers
+
+    def year_of_row(self, row: int) -> int | None:
+        """The year whose section holds ``row``."""
+        headers = self.year_rows()
+        i = bisect_right([r for _, r in headers], row) - 1
+        return headers[i][0] if i >= 0 else None
+
+    def row_of_year(self, year: int) -> int | None:
+        """The header row of ``year``, or of the first later year with events."""
+        return next((row for y, row in self.year_rows() if y >= year), None)
