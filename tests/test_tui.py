@@ -193,3 +193,19 @@ async def test_clicking_the_density_strip_jumps_to_that_year(db_path):
         await pilot.press("g")
         await pilot.pause()
         assert "▲ 2013" in screen_text(app)
+
+
+async def test_with_no_color_the_highlights_still_stand_out(db_path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        assert app.no_color
+        await pilot.press("G", "enter")
+        await pilot.pause()
+        segments = [s for strip in app.screen._compositor.render_strips() for s in strip]
+        timex = app.screen.event["sources"][0]["timex"]
+        marked = [s for s in segments if s.text.strip() and s.text.strip() in shaped(timex) and s.style and s.style.bold]
+        assert marked, "the date as written must be marked by more than colour"
+        colours = {s.style.color.name for s in segments if s.style and s.style.color and s.text.strip()}
+        assert all(c.startswith("#") and len({c[1:3], c[3:5], c[5:7]}) == 1 for c in colours if c.startswith("#"))
