@@ -157,3 +157,37 @@ def test_every_command_has_help():
     for name, command in main.commands.items():
         assert command.help, name
         assert run(name, "--help").exit_code == 0
+
+
+def test_serve_runs_the_explorer_command_on_the_chosen_database(tmp_path, monkeypatch):
+    import shlex
+    import sys
+    import types
+
+    served = {}
+
+    class FakeServer:
+        def __init__(self, command, host, port, title):
+            served.update(command=command, host=host, port=port, title=title)
+
+        def serve(self):
+            served["serving"] = True
+
+    module = types.ModuleType("textual_serve.server")
+    module.Server = FakeServer
+    monkeypatch.setitem(sys.modules, "textual_serve", types.ModuleType("textual_serve"))
+    monkeypatch.setitem(sys.modules, "textual_serve.server", module)
+    db = tmp_path / "my archive.db"
+    result = CliRunner().invoke(main, ["serve", "--db", str(db), "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert served["serving"] and served["port"] == 8123
+    assert shlex.split(served["command"])[-4:] == ["waqai.tui.cli", "tui", "--db", str(db)]
+
+
+def test_serve_without_the_extra_says_how_to_install_it(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "textual_serve", None)
+    monkeypatch.setitem(sys.modules, "textual_serve.server", None)
+    result = CliRunner().invoke(main, ["serve"])
+    assert result.exit_code == 2 and "pip install 'waqai[serve]'" in result.output

@@ -397,13 +397,19 @@ def evaluate(gold: Path, corpus: Path | None, as_json: bool) -> None:
 @db_option
 @click.option("--host", default="localhost", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
+@_fail_cleanly
 def serve(db_path: Path | None, host: str, port: int) -> None:
-    """Serve the explorer in a browser (needs the 'serve' extra: textual-serve)."""
+    """Serve the explorer in a browser (needs the 'serve' extra: textual-serve).
+
+    Each browser tab runs its own explorer process on the same database.
+    """
     try:
         from textual_serve.server import Server
     except ImportError:
         raise UserError("waqai serve needs textual-serve: pip install 'waqai[serve]'") from None
-    command = f"{sys.executable} -m waqai.tui.cli tui" + (f" --db {db_path}" if db_path else "")
+    import shlex
+
+    command = shlex.join([sys.executable, "-m", "waqai.tui.cli", "tui", *(["--db", str(db_path)] if db_path else [])])
     Server(command, host=host, port=port, title="waqai").serve()
 
 
