@@ -26,6 +26,10 @@ BIDI_EXPLICIT_ON = "\x1b[8l"
 BIDI_EXPLICIT_OFF = "\x1b[8h"
 
 
+# Events read before the first paint; the rest load in the background.
+FIRST_SCREEN = 300
+
+
 class WaqaiApp(App):
     """Browse a chronology: keyboard first, bidi-correct, rows fetched on demand."""
 
@@ -72,13 +76,13 @@ class WaqaiApp(App):
     # -- loading -----------------------------------------------------------
 
     def reload(self) -> None:
-        """Rebuild the timeline for the current filter (the first page at once, the rest in a worker)."""
-        self.load_model(self.filter)
+        """Rebuild the timeline for the current filter: a first screenful, then the rest."""
+        self.load_model(self.filter, FIRST_SCREEN)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
-    def load_model(self, flt: EventFilter) -> TimelineModel:
+    def load_model(self, flt: EventFilter, limit: int | None = None) -> TimelineModel:
         model = TimelineModel(self.db, flt)
-        model.load()
+        model.load(limit)
         return model
 
     @on(Worker.StateChanged)
@@ -86,9 +90,17 @@ class WaqaiApp(App):
         if event.worker.group != "load":
             return
         if event.state == WorkerState.SUCCESS:
-            self.model = event.worker.result
-            self.query_one(TimelineView).reload(self.model)
-            self._update_strip()
+            model, timeline = event.worker.result, self.query_one(TimelineView)
+            same_start = model.ids[: len(self.model.ids)] == self.model.ids
+            if len(self.model.ids) and model.filter == self.model.filter and same_start:
+                timeline.extend(model)  # the full layout after the first screenful: nothing moves
+            else:
+                timeline.reload(model)
+            self.model = model
+            if model.complete:
+                self._update_strip()
+            else:
+                self.load_model(model.filter)
             self._update_status()
         elif event.state == WorkerState.ERROR:
             self.notify(f"Could not load events: {event.worker.error}", severity="error", markup=False)
@@ -138,10 +150,11 @@ class WaqaiApp(App):
         event_id = timeline.selected_event_id
         position = ""
         if event_id is not None:
-            index = self.model.ids.index(event_id) if len(self.model.ids) < 200_000 else None
-            position = f"event {index + 1 if index is not None else '?'} of {self.model.event_count}"
+            index = self.model.rows[timeline.cursor]  # an event row holds its index into ids
+            total = f"{self.model.event_count:,}" + ("" if self.model.complete else "+ (loading…)")
+            position = f"event {index + 1:,} of {total}"
         else:
-            position = f"{self.model.event_count} events"
+            position = f"{self.model.event_count:,} events"
         filters = [f"[{k}: {v}]" for k, v in self.filter_labels.items()]
         hint = ["Esc clears filters"] if filters else []
         # Filter values are typed or Arabic: plain Text (never markup), bidi-rendered.

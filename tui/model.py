@@ -41,23 +41,29 @@ class TimelineModel:
         self._cache: OrderedDict[int, dict] = OrderedDict()
         self.per_year: dict[int, int] = {}
         self._year_headers: list[tuple[int, int]] | None = None
+        self.complete = False
 
-    def load(self) -> None:
-        """Read the filtered event ids and build the row layout (a worker calls this)."""
+    def load(self, limit: int | None = None) -> None:
+        """Read the filtered event ids and build the row layout (a worker calls this).
+
+        With ``limit``, only the first events are read: enough for a first
+        screen at once, with the same rows as the start of the full layout.
+        """
         where, params = self.filter.where()
         ids, rows = array("q"), array("q")
         per_year: dict[int, int] = {}
         last_year = last_month = None
-        cursor = self.db.execute(
-            f"SELECT e.id, substr(e.begin_day, 1, 7), e.granularity FROM events e{where}"
-            " ORDER BY e.begin_day, e.end_day, e.id", params,
-        )
-        for event_id, year_month, grain in cursor:
+        # Only columns of the events_interval index: one covering index scan.
+        sql = (f"SELECT e.id, substr(e.begin_day, 1, 7), substr(e.begin_day, 1, 7) = substr(e.end_day, 1, 7)"
+               f" FROM events e{where} ORDER BY e.begin_day, e.end_day, e.id")
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        for event_id, year_month, within_a_month in self.db.execute(sql, params):
             year = int(year_month[:4])
             if year != last_year:
                 rows.append(-1 - year)
                 last_year, last_month = year, None
-            month = int(year_month[5:7]) if grain in ("day", "week", "month") else None
+            month = int(year_month[5:7]) if within_a_month else None
             if month is not None and month != last_month:
                 rows.append(-1 - (year * 100 + month))
                 last_month = month
@@ -65,6 +71,8 @@ class TimelineModel:
             ids.append(event_id)
             per_year[year] = per_year.get(year, 0) + 1
         self.ids, self.rows, self.per_year = ids, rows, per_year
+        self._year_headers = None
+        self.complete = limit is None or len(ids) < limit
 
     def __len__(self) -> int:
         return len(self.rows)

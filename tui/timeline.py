@@ -76,6 +76,12 @@ class TimelineView(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False)
         self.refresh()
 
+    def extend(self, model: TimelineModel) -> None:
+        """Show a longer layout of the same filter whose rows start like the current ones."""
+        self.model = model
+        self.virtual_size = Size(self.size.width, len(model))
+        self.refresh()
+
     def on_mount(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.model))
         self.cursor = self._nearest_event(0, 1)
