@@ -57,10 +57,16 @@ class EventFilter:
     def where(self) -> tuple[str, list]:
         """SQL WHERE clause (over ``events e``) and its parameters."""
         clauses, params = [], []
-        if self.begin:
+        if self.begin and self.end:
+            clauses.append(
+                "e.id IN (SELECT id FROM events_span WHERE first_day <= CAST(julianday(?) AS INTEGER)"
+                " AND last_day >= CAST(julianday(?) AS INTEGER))"
+            )
+            params += [self.end, self.begin]
+        elif self.begin:
             clauses.append("e.end_day >= ?")
             params.append(self.begin)
-        if self.end:
+        elif self.end:
             clauses.append("e.begin_day <= ?")
             params.append(self.end)
         if self.entity:

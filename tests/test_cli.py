@@ -191,3 +191,32 @@ def test_serve_without_the_extra_says_how_to_install_it(monkeypatch):
     monkeypatch.setitem(sys.modules, "textual_serve.server", None)
     result = CliRunner().invoke(main, ["serve"])
     assert result.exit_code == 2 and "pip install 'waqai[serve]'" in result.output
+
+
+@pytest.mark.parametrize("args", [["--on", "2021-06"], ["--on", "2014"], ["--from", "2019-12-31", "--to", "2020-01-03"],
+                                  ["--from", "2023"], ["--to", "2014-06"]])
+def test_date_filters_keep_exactly_the_overlapping_events(db, args):
+    everything = json.loads(CliRunner().invoke(main, ["list", "--json", "--db", str(db)]).output)
+    kept = json.loads(CliRunner().invoke(main, ["list", "--json", "--db", str(db), *args]).output)
+    options = dict(zip(args[::2], args[1::2]))
+    from waqai.store.queries import date_filter
+
+    low = date_filter(options.get("--on") or options.get("--from") or "0001")[0]
+    high = date_filter(options.get("--on") or options.get("--to") or "9999")[1]
+    assert [e["id"] for e in kept] == [e["id"] for e in everything if e["begin"] <= high and e["end"] >= low]
+    assert kept or args == ["--from", "2019-12-31", "--to", "2020-01-03"]
+
+
+def test_a_schema_1_database_is_upgraded_with_its_interval_index(tmp_path, monkeypatch, corpus_dir):
+    from waqai.store import db as db_module
+
+    path = tmp_path / "old.db"
+    monkeypatch.setattr(db_module, "MIGRATIONS", db_module.MIGRATIONS[:1])
+    monkeypatch.setattr(db_module, "SCHEMA_VERSION", 1)
+    assert CliRunner().invoke(main, ["ingest", str(corpus_dir), "--db", str(path)]).exit_code == 0
+    monkeypatch.undo()
+    result = CliRunner().invoke(main, ["list", "--on", "2021-06", "--json", "--db", str(path)])
+    assert result.exit_code == 0 and json.loads(result.output)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone() == (2,)
+    assert conn.execute("SELECT COUNT(*) FROM events_span").fetchone() == conn.execute("SELECT COUNT(*) FROM events").fetchone()
