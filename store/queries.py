@@ -143,7 +143,7 @@ def _events_by_id(db: Database, ids: list[int], with_sources: bool) -> list[dict
     }
     for event_id, name, name_en, kind in db.execute(
         f"SELECT ee.event_id, en.name, en.name_en, en.kind FROM event_entities ee JOIN entities en ON en.id = ee.entity_id"
-        f" WHERE ee.event_id IN ({marks}) ORDER BY ee.rowid", ids
+        f" WHERE ee.event_id IN ({marks}) ORDER BY ee.event_id, ee.rowid", ids
     ):
         events[event_id]["entities"].append({"name": name, "name_en": name_en, "kind": kind})
     if with_sources:
