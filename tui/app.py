@@ -137,7 +137,7 @@ class WaqaiApp(App):
             text = label + text[len(label):]
         elif width - marker > len(label) + 3:
             text = text[:marker + 3] + label + text[marker + 3 + len(label):]
-        self.query_one("#years", Static).update(Text(text[:width]))
+        self.query_one("#years", Static).update(Text(text[:width]), layout=False)
 
     @on(DensityStrip.YearClicked)
     def _year_clicked(self, message: "DensityStrip.YearClicked") -> None:
@@ -158,7 +158,7 @@ class WaqaiApp(App):
         filters = [f"[{k}: {v}]" for k, v in self.filter_labels.items()]
         hint = ["Esc clears filters"] if filters else []
         # Filter values are typed or Arabic: plain Text (never markup), bidi-rendered.
-        self.query_one("#status", Static).update(Text(" " + ltr_label([position, *filters, *hint], "   ", self.bidi)))
+        self.query_one("#status", Static).update(Text(" " + ltr_label([position, *filters, *hint], "   ", self.bidi)), layout=False)
 
     @on(TimelineView.Moved)
     def _moved(self, message: TimelineView.Moved) -> None:
