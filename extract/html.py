@@ -79,7 +79,7 @@ class _PageParser(HTMLParser):
             if key in _DATE_KEYS and attrs.get("content"):
                 self.dates.setdefault(key, attrs["content"] or "")
             return
-        if tag == "time" and (attrs.get("itemprop", "") or "").lower() == "datepublished" or (tag == "time" and "pubdate" in attrs):
+        if tag == "time" and ((attrs.get("itemprop") or "").lower() == "datepublished" or "pubdate" in attrs):
             self.dates.setdefault("datepublished", attrs.get("datetime") or "")
         if tag == "script" and (attrs.get("type") or "").lower() == "application/ld+json":
             self.in_ld_json = True

@@ -36,7 +36,11 @@ _FOLD_TABLE = str.maketrans(
 
 # Removed from the folded view: harakat, dagger alef, Quranic marks, tatweel,
 # and invisible format characters (ZWNJ/ZWJ, marks, bidi controls).
-_DELETED = "[\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]"
+# Character-class bodies shared with sanitizing and bidi rendering.
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"  # embeddings, overrides, isolates
+C0_C1_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"  # all but tab and newline
+
+_DELETED = f"[\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u061c{BIDI_CONTROLS}\ufeff]"
 _DELETED_RE = re.compile(_DELETED)
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 
@@ -49,7 +53,7 @@ CONTROL_SEQUENCE = re.compile(
     r"|\x1b[ -/]*[0-~]"
 )
 # C0 controls but tab and newline, DEL, and C1 controls.
-CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL_CHARACTER = re.compile(f"[{C0_C1_CONTROLS}]")
 
 
 def blank_controls(text: str) -> str:

@@ -59,6 +59,11 @@ class IngestSummary:
     interrupted: bool = False
     skipped_names: list[str] = field(default_factory=list)
 
+    def skip(self, name: str) -> None:
+        """Count a document whose content was already stored."""
+        self.skipped += 1
+        self.skipped_names.append(name)
+
     def line(self) -> str:
         """The one-line summary printed at the end of an ingest."""
         text = (
@@ -78,8 +83,11 @@ def parse_day(text: str, where: str) -> date:
 
 def _manifest(folder: Path) -> dict[str, dict]:
     path = folder / "manifest.json"
-    if not path.exists():
-        return {}
+    return read_manifest(path) if path.exists() else {}
+
+
+def read_manifest(path: Path) -> dict[str, dict]:
+    """A manifest's rows by file name (relative to the manifest); InputError when malformed."""
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
         rows = data["documents"]
@@ -208,8 +216,7 @@ def ingest(db: Database, articles: list[Article],
         with _interrupt_between_documents() as stop_requested:
             for item in _prepared(articles, known, jobs):
                 if item.analysis is None:
-                    summary.skipped += 1
-                    summary.skipped_names.append(item.article.path.name)
+                    summary.skip(item.article.path.name)
                 else:
                     _store(db.conn, item, summary)
                 if progress:
@@ -250,8 +257,7 @@ def _store(conn: sqlite3.Connection, item: Prepared, summary: IngestSummary) -> 
         # Another process may have stored the same text since we looked.
         if conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", [item.digest]).fetchone():
             conn.execute("ROLLBACK")
-            summary.skipped += 1
-            summary.skipped_names.append(item.article.path.name)
+            summary.skip(item.article.path.name)
             return
         counts = _write_document(conn, item)
         conn.execute("COMMIT")

@@ -17,10 +17,10 @@ from __future__ import annotations
 import json
 import re
 
-from waqai.extract.normalize import CONTROL_SEQUENCE
+from waqai.extract.normalize import BIDI_CONTROLS, C0_C1_CONTROLS, CONTROL_SEQUENCE
 
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile(f"[{C0_C1_CONTROLS}{BIDI_CONTROLS}]")
+_JSON_UNSAFE = re.compile(f"[\x7f-\x9f{BIDI_CONTROLS}]")  # json.dumps escapes C0 itself
 
 
 def sanitize(text: str) -> str:
@@ -33,5 +33,5 @@ def sanitize(text: str) -> str:
 def safe_json(value: object, **options) -> str:
     """``json.dumps`` with Arabic kept readable and every control escaped."""
     text = json.dumps(value, ensure_ascii=False, **options)
-    # json already escapes C0; these can only occur inside strings, where \uXXXX is exact.
+    # These can only occur inside strings, where \uXXXX is exact.
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -11,13 +11,9 @@ from click.testing import CliRunner
 from waqai.tui.cli import main
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    """A database built from the bundled corpus on first use."""
-    path = tmp_path_factory.mktemp("db") / "waqai.db"
-    result = CliRunner().invoke(main, ["stats", "--db", str(path)])
-    assert result.exit_code == 0, result.output
-    return path
+@pytest.fixture
+def db(bundled_db):
+    return bundled_db
 
 
 def run(*args, **kwargs):

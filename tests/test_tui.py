@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
 
 from waqai.store.db import open_db
 from waqai.tui.app import WaqaiApp
-from waqai.tui.cli import main
 from waqai.tui.screens import ArticleScreen, HelpScreen, SourcesScreen
 from waqai.tui.timeline import TimelineView
 
 
-@pytest.fixture(scope="module")
-def db_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("tui") / "waqai.db"
-    assert CliRunner().invoke(main, ["stats", "--db", str(path)]).exit_code == 0
-    return path
+@pytest.fixture
+def db_path(bundled_db):
+    return bundled_db
 
 
 def screen_text(app) -> str:
@@ -29,6 +25,13 @@ def shaped(text: str) -> str:
     from waqai.tui.bidi import render
 
     return render(text, 500)[0].text
+
+
+async def settle(app, pilot, *keys):
+    """Press keys, then wait for the reload they start and the repaint."""
+    await pilot.press(*keys)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 async def started(app, pilot):
@@ -99,14 +102,10 @@ async def test_live_search_and_clearing_it(db_path):
     app = WaqaiApp(open_db(db_path))
     async with app.run_test(size=(100, 30)) as pilot:
         await started(app, pilot)
-        await pilot.press("slash", *"زمار")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot, "slash", *"زمار")
         assert app.model.event_count == 1
         assert f"[search: {shaped('زمار')}]" in screen_text(app)
-        await pilot.press("enter", "escape")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot, "enter", "escape")
         assert app.model.event_count == 30
 
 
@@ -115,16 +114,12 @@ async def test_search_text_is_shown_as_typed_never_as_markup_or_sql(db_path, que
     app = WaqaiApp(open_db(db_path))
     async with app.run_test(size=(100, 30)) as pilot:
         await started(app, pilot)
-        await pilot.press("slash", *query)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot, "slash", *query)
         if any(ch.isalpha() for ch in query):
             assert f"[search: {shaped(query)}]" in screen_text(app)
         else:  # nothing to search for: the whole chronology stays
             assert app.model.event_count == 30 and "[search:" not in screen_text(app)
-        await pilot.press("enter", "escape")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot, "enter", "escape")
         assert app.model.event_count == 30
 
 

@@ -125,15 +125,14 @@ class WaqaiApp(App):
             return
         year = self.model.year_of_row(timeline.cursor if row is None else row)
         width = max(1, spark.size.width or 1)
-        line = [" "] * width
         label = f"{spark.years[0]} … {spark.years[-1]} · events per year (click to jump)"
-        if year is not None:
+        text = " " * width
+        marker = spark.column_of_year(year) if year is not None else None
+        if marker is not None:
             label += f" · ▲ {year}"
-            line[spark.column_of_year(year)] = "▲"
-        # The marker line carries the labels where they do not cover the marker.
-        text = "".join(line)
-        marker = text.find("▲")
-        if marker < 0 or marker > len(label) + 2:
+            text = text[:marker] + "▲" + text[marker + 1:]
+        # The labels go left of the marker, or right of it, wherever they do not cover it.
+        if marker is None or marker > len(label) + 2:
             text = label + text[len(label):]
         elif width - marker > len(label) + 3:
             text = text[:marker + 3] + label + text[marker + 3 + len(label):]

@@ -21,10 +21,11 @@ from functools import lru_cache
 from bidi import get_base_level, get_display
 from rich.cells import cell_len
 
+from waqai.extract.normalize import BIDI_CONTROLS
 from waqai.store.sanitize import sanitize
 
 _MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
-_CONTROLS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = re.compile(f"[\u200e\u200f\u061c{BIDI_CONTROLS}]")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 _STRONG = re.compile(r"[A-Za-z\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 

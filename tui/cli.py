@@ -324,16 +324,13 @@ def extract(files: tuple[str, ...], dct: str | None, manifest: Path | None, as_j
     """Tag the temporal expressions of files ('-' reads standard input)."""
     from waqai.extract.reader import article_from_bytes, read_article
     from waqai.extract.tagger import tag
-    from waqai.store.ingest import InputError, parse_day
+    from waqai.store.ingest import parse_day, read_manifest
 
     default_day = parse_day(dct, "--dct") if dct else None
     days: dict[str, date | None] = {}
     if manifest:
-        try:
-            rows = json.loads(manifest.read_text(encoding="utf-8-sig"))["documents"]
-            days = {Path(r["file"]).name: (parse_day(r["published"], f"{manifest} ({r['file']})") if r.get("published") else None) for r in rows}
-        except (ValueError, KeyError, TypeError) as error:
-            raise InputError(f"{manifest}: not a valid manifest ({error})") from None
+        days = {Path(file).name: (parse_day(row["published"], f"{manifest} ({file})") if row.get("published") else None)
+                for file, row in read_manifest(manifest).items()}
     for name in files:
         read = article_from_bytes(sys.stdin.buffer.read()) if name == "-" else read_article(name)
         base = "-" if name == "-" else Path(name).name
