@@ -29,7 +29,8 @@ from waqai.extract.gazetteer import gazetteer
 from waqai.extract.merge import MergeKey, same_happening
 from waqai.extract.normalize import fold
 from waqai.extract.pipeline import Analysis, analyze
-from waqai.extract.reader import ARTICLE_SUFFIXES, UnreadableArticle, read_article
+from waqai.extract.dumps import BadRow, DumpError, FieldMap, is_dump, read_dump
+from waqai.extract.reader import ARTICLE_SUFFIXES, ArticleText, UnreadableArticle, read_article
 
 from .db import Database
 from .errors import InputError, StoreError
@@ -44,6 +45,14 @@ class Article:
     published_estimated: bool = False
     source: str | None = None
     url: str | None = None
+    text: str | None = None  # a dump row's text; None for a file, which is read when prepared
+    title: str | None = None
+    locator: str | None = None  # where a dump row came from: "day.zip!day.json#12"
+
+    @property
+    def name(self) -> str:
+        """The document's name: the file's, or the dump row's locator."""
+        return self.locator or self.path.name
 
 
 @dataclass
@@ -58,6 +67,7 @@ class IngestSummary:
     skipped: int = 0
     interrupted: bool = False
     skipped_names: list[str] = field(default_factory=list)
+    bad_rows: list[BadRow] = field(default_factory=list)
 
     def skip(self, name: str) -> None:
         """Count a document whose content was already stored."""
@@ -70,6 +80,8 @@ class IngestSummary:
             f"{self.documents} documents, {self.sentences} sentences, {self.timexes} timexes, "
             f"{self.events} new events, {self.merged} merged into existing events, {self.skipped} skipped (already stored)"
         )
+        if self.bad_rows:
+            text += f", {len(self.bad_rows)} bad dump rows skipped"
         return text + (" — interrupted, the rest was not ingested (run the same command again to finish)" if self.interrupted else "")
 
 
@@ -96,15 +108,40 @@ def read_manifest(path: Path) -> dict[str, dict]:
         raise InputError(f"{path}: not a valid manifest ({error})") from None
 
 
+@dataclass(frozen=True, slots=True)
+class Dump:
+    """A dump of many articles (.json, .jsonl, .ndjson, .csv, .zip), read row by row at ingest."""
+
+    path: Path
+    fields: FieldMap
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+
+    def articles(self, bad_rows: list[BadRow]) -> Iterator[Article]:
+        """The dump's usable rows as articles; the others are appended to ``bad_rows``."""
+        for row in read_dump(self.path, self.fields):
+            if isinstance(row, BadRow):
+                bad_rows.append(row)
+                continue
+            yield Article(self.path, row.published or self.published, False, row.source or self.source,
+                          row.url or self.url, text=row.text, title=row.title, locator=row.locator)
+
+
+Input = Article | Dump
+
+
 def collect(paths: Iterable[str | Path], published: date | None = None, source: str | None = None,
-            url: str | None = None) -> list[Article]:
-    """Resolve files and folders into articles, validating names and manifests first."""
-    articles: list[Article] = []
+            url: str | None = None, fields: FieldMap | None = None) -> list[Input]:
+    """Resolve files, folders and dumps into inputs, validating names and manifests first."""
+    articles: list[Input] = []
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
-        if path.is_dir():
+        if path.is_file() and is_dump(path):
+            articles.append(Dump(path, fields or FieldMap.parse(), published, source, url))
+        elif path.is_dir():
             manifest = _manifest(path)
             files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
             if not files:
@@ -122,13 +159,24 @@ def collect(paths: Iterable[str | Path], published: date | None = None, source: 
         elif path.suffix.lower() in ARTICLE_SUFFIXES:
             articles.append(Article(path, published, False, source, url))
         else:
-            raise InputError(f"{path}: unsupported file type {path.suffix or '(none)'!r}; waqai reads .txt, .md, .html and .htm")
+            raise InputError(f"{path}: unsupported file type {path.suffix or '(none)'!r}; waqai reads .txt, .md, .html, .htm"
+                             " and dumps (.json, .jsonl, .ndjson, .csv, .zip)")
     return articles
 
 
-def check_readable(articles: list[Article]) -> None:
-    """Read and decode every article once, so bad input stops the run before any write."""
+def check_readable(articles: list[Input]) -> None:
+    """Read every file and parse every dump once, so bad input stops the run before any write.
+
+    A dump's bad rows are not bad input: they are skipped and reported at ingest.
+    """
     for article in articles:
+        if isinstance(article, Dump):
+            try:
+                for _ in read_dump(article.path, article.fields):
+                    pass
+            except DumpError as error:
+                raise InputError(str(error)) from None
+            continue
         try:
             read_article(article.path)
         except UnreadableArticle as error:
@@ -148,10 +196,13 @@ class Prepared:
 
 def prepare(article: Article, known: frozenset[str] = frozenset()) -> Prepared:
     """Read and analyse one article; skip the analysis of content already stored."""
-    try:
-        read = read_article(article.path)
-    except UnreadableArticle as error:
-        raise InputError(str(error)) from None
+    if article.text is not None:
+        read = ArticleText(article.text, "utf-8", article.title, format="dump")
+    else:
+        try:
+            read = read_article(article.path)
+        except UnreadableArticle as error:
+            raise InputError(str(error)) from None
     digest = hashlib.sha256(read.text.encode("utf-8")).hexdigest()
     if read.published and not article.published:
         article = replace(article, published=read.published)
@@ -178,9 +229,9 @@ def _prepare_in_worker(article: Article) -> Prepared:
     return prepare(article, _known_in_worker)
 
 
-def _prepared(articles: list[Article], known: frozenset[str], jobs: int) -> Iterator[Prepared]:
+def _prepared(articles: Iterable[Article], known: frozenset[str], jobs: int) -> Iterator[Prepared]:
     """Prepared articles in input order, from worker processes when ``jobs > 1``."""
-    if jobs <= 1 or len(articles) < 2:
+    if jobs <= 1:
         for article in articles:
             yield prepare(article, known)
         return
@@ -200,34 +251,46 @@ def _prepared(articles: list[Article], known: frozenset[str], jobs: int) -> Iter
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def ingest(db: Database, articles: list[Article],
+def _expand(inputs: list[Input], bad_rows: list[BadRow]) -> Iterator[Article]:
+    """Files as they are and dumps row by row, so a dump is never held in memory whole."""
+    for item in inputs:
+        if isinstance(item, Dump):
+            yield from item.articles(bad_rows)
+        else:
+            yield item
+
+
+def ingest(db: Database, articles: list[Input],
            progress: Callable[[Article], None] | None = None, jobs: int = 1) -> IngestSummary:
     """Store articles one transaction each; already stored content is skipped.
 
-    Every article is read and decoded before the first write, so bad input
-    stores nothing. Ctrl+C stops after the document being written and the
-    summary says so; a second Ctrl+C stops at once (the open transaction is
-    rolled back).
+    Every file is read and every dump parsed before the first write, so bad
+    input stores nothing (a dump's unusable rows are skipped and listed in the
+    summary). Ctrl+C stops after the document being written and the summary
+    says so; a second Ctrl+C stops at once (the open transaction is rolled back).
     """
     summary = IngestSummary()
     check_readable(articles)
     known = frozenset(row[0] for row in db.execute("SELECT sha256 FROM documents"))
+    prepared = _prepared(_expand(articles, summary.bad_rows), known, jobs)
     try:
         with _interrupt_between_documents() as stop_requested:
-            for item in _prepared(articles, known, jobs):
+            for item in prepared:
                 if item.analysis is None:
-                    summary.skip(item.article.path.name)
+                    summary.skip(item.article.name)
                 else:
                     _store(db.conn, item, summary)
                 if progress:
                     progress(item.article)
                 if stop_requested():
-                    summary.interrupted = summary.documents + summary.skipped < len(articles)
+                    summary.interrupted = next(prepared, None) is not None
                     break
     except KeyboardInterrupt:
         summary.interrupted = True
     except sqlite3.OperationalError as error:
         raise StoreError(f"the database refused the write: {error}") from None
+    finally:
+        prepared.close()  # stops worker processes now, not when the generator is collected
     return summary
 
 
@@ -257,7 +320,7 @@ def _store(conn: sqlite3.Connection, item: Prepared, summary: IngestSummary) -> 
         # Another process may have stored the same text since we looked.
         if conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", [item.digest]).fetchone():
             conn.execute("ROLLBACK")
-            summary.skip(item.article.path.name)
+            summary.skip(item.article.name)
             return
         counts = _write_document(conn, item)
         conn.execute("COMMIT")
@@ -284,7 +347,7 @@ def _write_document(conn: sqlite3.Connection, item: Prepared) -> tuple[int, int,
     doc_id = conn.execute(
         "INSERT INTO documents(name, path, sha256, title, source, url, published, published_estimated, encoding, text, ingested_at)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        (article.path.name, str(article.path), item.digest, layout.title, article.source, article.url,
+        (article.name, str(article.path), item.digest, layout.title, article.source, article.url,
          article.published.isoformat() if article.published else None, int(article.published_estimated),
          item.encoding, text, datetime.now(timezone.utc).isoformat(timespec="seconds")),
     ).lastrowid

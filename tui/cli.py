@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from waqai.store.sanitize import safe_json
+from waqai.store.sanitize import safe_json, sanitize
 
 
 class UserError(click.ClickException):
@@ -161,32 +161,48 @@ def tui(db_path: Path | None, bidi: str) -> None:
 @click.option("--url", help="URL for files named on the command line.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
               help="Worker processes for extraction (0: one per CPU); one process writes.")
+@click.option("--field", "fields", multiple=True, metavar="ROLE=NAME",
+              help="Dump field for a role (content, title, published, url, source), e.g. content=body.")
 @_fail_cleanly
 def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, source: str | None, url: str | None,
-           jobs: int) -> None:
-    """Ingest article files and folders (.txt, .md, .html, .htm).
+           jobs: int, fields: tuple[str, ...]) -> None:
+    """Ingest article files, folders and dumps.
 
-    A folder's manifest.json gives each file's publication date; a web page's
-    own date meta tags are used when neither the manifest nor --published
-    gives one. Ctrl+C stops after the current document; running the same
-    command again finishes the job.
+    Files: .txt, .md, .html, .htm. Dumps of many articles: .json (an array of
+    objects), .jsonl/.ndjson, .csv and .zip of those, read row by row; their
+    fields default to the common names (content/text/maintext/body,
+    title/headline, date/date_publish/published/date_extracted, url,
+    source/source_domain) and --field overrides them. A folder's manifest.json
+    gives each file's publication date; a web page's own date meta tags are
+    used when neither the manifest nor --published gives one. Ctrl+C stops
+    after the current document; running the same command again finishes the job.
     """
+    from waqai.extract.dumps import DumpError, FieldMap
     from waqai.store.db import default_db_path, open_for_writing
-    from waqai.store.ingest import collect, ingest as run_ingest, parse_day
+    from waqai.store.ingest import Dump, collect, ingest as run_ingest, parse_day
 
     day = parse_day(published, "--published") if published else None
-    articles = collect(paths, day, source, url)
+    try:
+        field_map = FieldMap.parse(fields)
+    except DumpError as error:
+        raise UserError(str(error)) from None
+    articles = collect(paths, day, source, url, field_map)
     db = open_for_writing(db_path or default_db_path())
     jobs = jobs or os.cpu_count() or 1
-    if len(articles) > 20 and sys.stderr.isatty():
+    has_dumps = any(isinstance(a, Dump) for a in articles)
+    if (has_dumps or len(articles) > 20) and sys.stderr.isatty():
         from rich.progress import Progress
 
         with Progress(transient=True) as bar:
-            task = bar.add_task("Ingesting", total=len(articles))
+            task = bar.add_task("Ingesting", total=None if has_dumps else len(articles))
             summary = run_ingest(db, articles, progress=lambda _: bar.advance(task), jobs=jobs)
     else:
         summary = run_ingest(db, articles, jobs=jobs)
     click.echo(summary.line())
+    for row in summary.bad_rows[:20]:
+        click.echo(f"skipped {sanitize(row.locator)}: {sanitize(row.reason)}", err=True)
+    if len(summary.bad_rows) > 20:
+        click.echo(f"… and {len(summary.bad_rows) - 20} more bad rows", err=True)
     if summary.interrupted:
         sys.exit(130)
 
