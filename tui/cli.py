@@ -207,6 +207,42 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
         sys.exit(130)
 
 
+@main.command()
+@click.argument("urls", nargs=-1, required=True)
+@db_option
+@click.option("--since", metavar="YYYY-MM-DD", help="Only feed entries published on or after this day.")
+@click.option("--pages", "pages_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where downloaded pages are kept (default: pages/ beside the database).")
+@_fail_cleanly
+def fetch(urls: tuple[str, ...], db_path: Path | None, since: str | None, pages_dir: Path | None) -> None:
+    """Download pages and RSS/Atom feeds' articles over HTTP, then ingest them.
+
+    Polite and repeatable for a daily cron: robots.txt is obeyed, requests
+    time out and are retried with backoff, and an unchanged page or feed is
+    not downloaded again (conditional GET). Exit code 1 when some URL failed.
+    """
+    from waqai.store.db import default_db_path, open_for_writing
+    from waqai.store.fetch import Client, FetchState, fetch as run_fetch, parse_since
+    from waqai.store.ingest import Article, ingest as run_ingest
+
+    day = parse_since(since) if since else None
+    path = Path(db_path or default_db_path())
+    db = open_for_writing(path)
+    state = FetchState.load(path.with_name(path.name + ".fetch-state.json"))
+    summary = run_fetch(list(urls), pages_dir or path.parent / "pages", Client(state), day)
+    stored = run_ingest(db, [Article(p.path, p.published, False, p.source, p.url) for p in summary.saved])
+    if not stored.interrupted:
+        state.save()
+    click.echo(summary.line())
+    click.echo(stored.line())
+    for failure in summary.failures:
+        click.echo(f"failed: {sanitize(failure)}", err=True)
+    if stored.interrupted:
+        sys.exit(130)
+    if summary.failures:
+        sys.exit(1)
+
+
 @main.command(name="list")
 @db_option
 @_filters
