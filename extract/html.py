@@ -9,6 +9,7 @@ saved news pages need text, not a DOM.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -153,7 +154,42 @@ def _clean(text: str) -> str:
 
 
 def parse_page(markup: str) -> Page:
-    """Extract a saved page's visible text (one line per block), headline and date."""
+    """A saved page's article text, headline and date.
+
+    With the ``web`` extra installed, the text is trafilatura's main text: the
+    article without menus, related links, comments or "most read" boxes, whose
+    dates would otherwise become events. Without it (or where trafilatura finds
+    no main text) it is every visible block. Headline and date come from the
+    page's own markup either way (``<h1>``/``<title>``, meta tags, JSON-LD):
+    they are exact, where a guessed date from the text is not.
+    """
+    page = parse_visible(markup)
+    main = _main_text(markup, page.text)
+    return Page(main, page.title, page.published) if main else page
+
+
+def _main_text(markup: str, visible: str) -> str | None:
+    """trafilatura's main text of the page, one line per paragraph, or None.
+
+    Only lines that are visible are kept: trafilatura reads ``hidden`` and
+    ``display:none`` elements as text, and a hidden date must not become an event.
+    """
+    if os.environ.get("WAQAI_HTML") == "visible":
+        return None
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    text = trafilatura.extract(markup, include_comments=False, include_tables=True, favor_precision=True,
+                               deduplicate=False, with_metadata=False)
+    if not text or not text.strip():
+        return None
+    lines = [line for line in (_clean(line) for line in text.split("\n")) if line and line in visible]
+    return "\n".join(lines) + "\n" if lines else None
+
+
+def parse_visible(markup: str) -> Page:
+    """Every visible block of a saved page (one line per block), its headline and date."""
     parser = _PageParser()
     parser.feed(markup)
     parser.close()

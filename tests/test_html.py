@@ -6,9 +6,10 @@ import json
 import sqlite3
 from datetime import date
 
+import pytest
 from click.testing import CliRunner
 
-from waqai.extract.html import parse_page
+from waqai.extract.html import parse_page, parse_visible
 from waqai.tui.cli import main
 
 PAGE = """<!doctype html>
@@ -58,7 +59,7 @@ def test_title_falls_back_to_the_title_element_and_dates_to_json_ld():
 
 
 def test_unclosed_and_malformed_markup_still_gives_the_text():
-    page = parse_page("<p>أول<p>ثان <div><span>ثالث</div> <script>x = 1")
+    page = parse_visible("<p>أول<p>ثان <div><span>ثالث</div> <script>x = 1")
     assert page.text.split() == ["أول", "ثان", "ثالث"]
     assert page.published is None and page.title is None
 
@@ -104,3 +105,42 @@ def test_extract_reads_html_with_offsets_into_the_visible_text(tmp_path):
     text = parse_page(PAGE).text
     assert doc["dct"] == "2024-04-21" and doc["timexes"]
     assert all(text[t["start"]:t["end"]] == t["text"] for t in doc["timexes"])
+
+
+FURNISHED = """<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
+<title>اشتباكات في ريف المدينة | صحيفة الخبر</title>
+<meta property="article:published_time" content="2024-05-14T09:30:00+03:00"></head><body>
+<div class="top-bar"><a href="/">الرئيسية</a> <a href="/politics">سياسة</a> <a href="/sport">رياضة</a></div>
+<div class="breaking">عاجل: ارتفاع أسعار الذهب اليوم في الأسواق المحلية</div>
+<div class="share">شارك على فيسبوك | تويتر | واتساب</div>
+<div class="content"><h1>اشتباكات في ريف المدينة بين فصيلين مسلحين</h1>
+<p>اندلعت اشتباكات عنيفة مساء أمس الاثنين بين فصيلين مسلحين في ريف المدينة الشرقي، ما أدى إلى سقوط قتلى وجرحى من الطرفين.</p>
+<p>وقالت مصادر محلية إن الاشتباكات تجددت صباح اليوم قرب الطريق الدولي، فيما أغلقت قوات الأمن المداخل المؤدية إلى المنطقة.</p>
+<p style="display:none">نص مخفي عن اجتماع عقد في 3 آذار 2001.</p>
+<p>وكان الفصيلان قد وقّعا اتفاق تهدئة في مارس الماضي برعاية وجهاء العشائر.</p></div>
+<div class="related"><h3>أخبار ذات صلة</h3><ul>
+<li><a href="/a1">وزير الخارجية يلتقي نظيره في العاصمة يوم الأحد</a></li>
+<li><a href="/a2">انطلاق مهرجان الربيع في الثاني من يونيو المقبل</a></li></ul></div>
+<div class="comments"><h3>التعليقات</h3><div class="comment">أحمد: خبر مؤسف، نتمنى السلام قبل العيد</div></div>
+<div class="most-read"><h3>الأكثر قراءة</h3><ol><li>أسعار النفط تقفز الأسبوع الماضي</li><li>نتائج الثانوية العامة غدا</li></ol></div>
+<div class="copyright">© 2024 صحيفة الخبر. جميع الحقوق محفوظة</div></body></html>"""
+
+
+def test_a_page_with_heavy_furniture_yields_only_its_article(tmp_path):
+    pytest.importorskip("trafilatura", reason="the web extra gives main-text extraction")
+    page = tmp_path / "furnished.html"
+    page.write_text(FURNISHED, encoding="utf-8")
+    db = tmp_path / "w.db"
+    result = CliRunner().invoke(main, ["ingest", str(page), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    text, title, published = sqlite3.connect(db).execute("SELECT text, title, published FROM documents").fetchone()
+    assert (title, published) == ("اشتباكات في ريف المدينة بين فصيلين مسلحين", "2024-05-14")
+    assert "اندلعت اشتباكات" in text and "وقّعا اتفاق تهدئة" in text
+    for furniture in ("الرئيسية", "عاجل", "شارك", "ذات صلة", "يلتقي نظيره", "مهرجان", "التعليقات", "الأكثر قراءة",
+                      "أسعار النفط", "الثانوية", "الحقوق", "نص مخفي"):
+        assert furniture not in text
+    events = json.loads(CliRunner().invoke(main, ["list", "--json", "--db", str(db)]).output)
+    assert {e["value"][:10] for e in events} >= {"2024-05-13", "2024-05-14"}
+    assert not {e["value"][:7] for e in events} & {"2024-06", "2001-03"}
+    # Without the extra's main text every visible block is kept: the related links among them.
+    assert "يلتقي نظيره" in parse_visible(FURNISHED).text and "نص مخفي" not in parse_visible(FURNISHED).text
