@@ -255,6 +255,10 @@ def open_db(path: Path | str, *, readonly: bool = False, create: bool = True) ->
                 f"{path} was written by a newer waqai (schema {version}, this one knows {SCHEMA_VERSION}); upgrade waqai"
             )
         tables = set(db.table_names())
+        if not tables and not create:
+            # An empty file (another program's, or one a concurrent ingest is
+            # still creating) is not for a lookup to turn into a database.
+            raise StoreError(f"no database at {path} yet (the file is empty); waqai ingest creates one there")
         if tables and application_id != _APPLICATION_ID:
             raise StoreError(f"{path} is a SQLite database but not a waqai one; choose another --db path")
         if not readonly:

@@ -40,12 +40,12 @@ def corpus_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def bundled_db(tmp_path_factory) -> Path:
-    """A database built from the bundled corpus on first use, as a fresh install does."""
+    """A database of the bundled corpus, as a fresh install builds it (only --db is never seeded)."""
     from click.testing import CliRunner
 
     from waqai.tui.cli import main
 
     path = tmp_path_factory.mktemp("bundled") / "waqai.db"
-    result = CliRunner().invoke(main, ["stats", "--db", str(path)])
+    result = CliRunner().invoke(main, ["ingest", str(CORPUS), "--db", str(path)])
     assert result.exit_code == 0, result.output
     return path

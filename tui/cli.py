@@ -52,10 +52,26 @@ def _fail_cleanly(func):
     return wrapper
 
 
+def _inherited(ctx: click.Context, param: click.Parameter, value):
+    """An option not given after the subcommand takes the value given before it (``waqai --db X list``)."""
+    if value is None and ctx.parent is not None:
+        value = ctx.parent.params.get(param.name)
+    return value
+
+
 db_option = click.option(
-    "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None, callback=_inherited,
     help="Database file (default: $WAQAI_DB, else waqai.db in the user data directory).",
 )
+bidi_option = click.option(
+    "--bidi", type=click.Choice(["app", "terminal"]), default=None, callback=_inherited,
+    help="app (default): waqai reorders Arabic; terminal: the terminal does bidi itself.",
+)
+
+
+def _bidi() -> str:
+    """The --bidi mode given before the subcommand, for commands that print Arabic."""
+    return click.get_current_context().find_root().params.get("bidi") or "app"
 
 
 def _filters(func):
@@ -71,15 +87,18 @@ def _filters(func):
 
 
 def open_store(db_path: Path | None):
-    """Open the database for lookups, building it from the bundled corpus on first use.
+    """Open the database for lookups; only the default one is built from the bundled corpus on first use.
 
-    A read-only database (no write permission) is opened read-only and
-    serves every lookup.
+    A path the user named (``--db``, ``$WAQAI_DB``) that does not exist is an
+    error, never a new database: a typo must not grow a sample archive. A
+    read-only database (no write permission) is opened read-only and serves
+    every lookup.
     """
     from waqai.store.db import default_db_path, open_for_lookup, open_for_writing
 
+    named = db_path is not None or bool(os.environ.get("WAQAI_DB"))
     path = db_path or default_db_path()
-    if not path.exists():
+    if not path.exists() and not named:
         from waqai.store.ingest import bundled_corpus, collect, ingest
 
         click.echo(f"First run: building {path} from the bundled corpus…", err=True)
@@ -98,7 +117,7 @@ def _print_text(text: str, plain: bool, indent: int = 0) -> None:
     """Print Arabic text: bidi-rendered and right-aligned on a terminal, logical otherwise."""
     from waqai.store.sanitize import sanitize
 
-    if plain or not sys.stdout.isatty():
+    if plain or not sys.stdout.isatty() or _bidi() == "terminal":
         click.echo(" " * indent + sanitize(text))
         return
     from waqai.tui.bidi import render
@@ -126,15 +145,15 @@ def _print_event_line(event: dict, plain: bool) -> None:
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @db_option
-@click.option("--bidi", type=click.Choice(["app", "terminal"]), default="app", show_default=True,
-              help="app: waqai reorders Arabic; terminal: the terminal does bidi itself.")
+@bidi_option
 @click.version_option(package_name="waqai")
 @click.pass_context
-def main(ctx: click.Context, db_path: Path | None, bidi: str) -> None:
+def main(ctx: click.Context, db_path: Path | None, bidi: str | None) -> None:
     """waqai (وقائع): a chronology explorer for Arabic news.
 
     With no command, opens the explorer on the default database (built from
-    the bundled corpus on first use).
+    the bundled corpus on first use). --db and --bidi given here apply to
+    every command.
     """
     if ctx.invoked_subcommand is None:
         ctx.invoke(tui, db_path=db_path, bidi=bidi)
@@ -142,15 +161,14 @@ def main(ctx: click.Context, db_path: Path | None, bidi: str) -> None:
 
 @main.command()
 @db_option
-@click.option("--bidi", type=click.Choice(["app", "terminal"]), default="app", show_default=True,
-              help="app: waqai reorders Arabic; terminal: the terminal does bidi itself.")
+@bidi_option
 @_fail_cleanly
-def tui(db_path: Path | None, bidi: str) -> None:
+def tui(db_path: Path | None, bidi: str | None) -> None:
     """Open the explorer (keyboard-driven; press ? for help)."""
     db = open_store(db_path)
     from waqai.tui.app import WaqaiApp
 
-    WaqaiApp(db, bidi=bidi).run()
+    WaqaiApp(db, bidi=bidi or "app").run()
 
 
 @main.command()
@@ -444,10 +462,11 @@ def evaluate(gold: Path, corpus: Path | None, as_json: bool) -> None:
 
 @main.command()
 @db_option
+@bidi_option
 @click.option("--host", default="localhost", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @_fail_cleanly
-def serve(db_path: Path | None, host: str, port: int) -> None:
+def serve(db_path: Path | None, bidi: str | None, host: str, port: int) -> None:
     """Serve the explorer in a browser (needs the 'serve' extra: textual-serve).
 
     Each browser tab runs its own explorer process on the same database.
@@ -458,7 +477,8 @@ def serve(db_path: Path | None, host: str, port: int) -> None:
         raise UserError("waqai serve needs textual-serve: pip install 'waqai[serve]'") from None
     import shlex
 
-    command = shlex.join([sys.executable, "-m", "waqai.tui.cli", "tui", *(["--db", str(db_path)] if db_path else [])])
+    command = shlex.join([sys.executable, "-m", "waqai.tui.cli", "tui", *(["--db", str(db_path)] if db_path else []),
+                         *(["--bidi", bidi] if bidi else [])])
     Server(command, host=host, port=port, title="waqai").serve()
 
 
