@@ -116,6 +116,7 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
             if res is None:
                 continue
             start = cand.match.start() + res.trim_left if res.trim_left else cand.start
+            start = _with_proclitic(text, start, sentence.folded_start)
             o_start, o_end = folded.original_span(start, cand.end)
             span_text = layout.folded.original[o_start:o_end]
             stripped = span_text.strip()
@@ -131,6 +132,24 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
                 context.note(res.value, sentence.index, sentence.paragraph, explicit)
                 day_seen = day_seen or timex.granularity == "day"
     return timexes
+
+
+_PROCLITICS = "وفبلك"
+
+
+def _with_proclitic(text: str, start: int, floor: int) -> int:
+    """Move a span's start back over a glued proclitic (``وأمس``, ``لهذا العام``, ``بيومين``).
+
+    The conventions take the whole written word, so a one- or two-letter
+    conjunction or preposition written onto the first word joins the extent.
+    """
+    for length in (1, 2):
+        at = start - length
+        if at < floor or text[at] not in _PROCLITICS:
+            return start
+        if at == floor or not text[at - 1].isalnum():
+            return at
+    return start
 
 
 def _has_year(cand: _Candidate) -> bool:
