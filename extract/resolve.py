@@ -23,6 +23,12 @@ from .patterns import Lexicon, lexicon
 _QUOTES_OPEN = "“«"
 _QUOTES_CLOSE = "”»"
 _DEFINITE_WORD = re.compile(r"^[^\S\n]+ال[^\W\d_]")
+# The text after the last clause boundary (punctuation) before a match.
+_CLAUSE_TAIL = re.compile(r"[^.،,؛:!؟()\"«»“”]*$")
+# A verb with the future prefix: سيلتقي, ستعقد, سنواصل (nouns such as سيارة are exceptions in the lexicon).
+_FUTURE_VERB = re.compile(r"^س[يتن][^\W\d_]{2,}$")
+# "اليوم" followed by an adjective or ordinal is a noun (اليوم العالمي, اليوم الأول), not today.
+_DAY_NOUN_ADJECTIVE = re.compile(r"^[^\S\n]+ال[^\W\d_]*(?:ي|يه|ى|ول|اني|الث|ابع|امس|ادس|ابع|امن|اسع|اشر|اخير|ذي|تي|تالي)(?![^\W\d_])")
 _NEXT_WORD = re.compile(r"^[^\S\n]*[,،]?[^\S\n]*([^\s,،.]+)")
 _PREV_WORD = re.compile(r"([^\s,،.]+)[^\S\n]*$")
 _FOLLOWED_BY_OF = re.compile(r"^[^\S\n]+(?:من|على|عن)(?![^\W\d_])")
@@ -52,6 +58,23 @@ class Context:
     dct: date | None
     last_day: date | None = None
     last_month: tuple[int, int] | None = None
+    # Where last_day was written: (sentence, paragraph).
+    last_day_at: tuple[int, int] | None = None
+    # The day the article calls "today" when a weekday contradicts the DCT
+    # (``اليوم الاثنين`` in a paper dated Friday): relative days count from it.
+    today: date | None = None
+
+    @property
+    def ref(self) -> date | None:
+        """The day relative expressions count from: the corrected today, else the DCT."""
+        return self.today or self.dct
+
+    def day_in_force(self, sentence: int, paragraph: int) -> date | None:
+        """The last day written in this paragraph or the three sentences before, if any."""
+        if self.last_day is None or self.last_day_at is None:
+            return None
+        s_index, s_paragraph = self.last_day_at
+        return self.last_day if s_paragraph == paragraph or sentence - s_index <= 3 else None
     # (sentence index, paragraph, year) of explicit years, most recent last.
     years: list[tuple[int, int, int]] = field(default_factory=list)
 
@@ -79,6 +102,7 @@ class Context:
             self.last_month = (year, int(m[2]))
         if m[3]:
             self.last_day = safe_date(year, int(m[2]), int(m[3]))
+            self.last_day_at = (sentence, paragraph)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,14 +119,14 @@ class Where:
 
 
 def _number(text: str, lx: Lexicon) -> float | None:
-    text = squash(text)
+    text = squash(text.strip("() \t"))
     if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
         return float(text.replace(",", "."))
     return float(lx.cardinals[text]) if text in lx.cardinals else None
 
 
 def _day_number(text: str, lx: Lexicon) -> int | None:
-    text = squash(text)
+    text = squash(text.strip("() \t"))
     if text.startswith("ال") and text[2:].isdigit():
         text = text[2:]
     if text.isdigit():
@@ -116,6 +140,36 @@ def _month_number(phrase: str, lx: Lexicon) -> int | None:
 
     m = grammar().month_word.search(phrase)
     return lx.months.get(squash(m.group())) if m else None
+
+
+# 1436/1437هـ: a Hijri year followed by the next one with the era mark.
+_HIJRI_YEAR_PAIR = re.compile(r"^[^\S\n]*[/\-][^\S\n]*1[34]\d\d[^\S\n]*(?:هـ|ه)(?![^\W\d_])")
+# What may follow a year written alone: punctuation, the end, و + another year, a range.
+_YEAR_CLOSER = re.compile(r"^(?:[^\S\n]*(?:[.،,؛:!؟)\]\"”»]|$)|[^\S\n]*[-–/][^\S\n]*\d{4}|[^\S\n]+(?:و|او|الي|حتي|إلى)[^\S\n]*\d{4})")
+_YEAR_RANGE = re.compile(r"^[^\S\n]*(?:[-–/]|[^\S\n](?:و|الي|حتي))[^\S\n]*(?:19|20)\d\d(?!\d)")
+# A number after these words is an amount, not a year.
+_QUANTITY_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])(?:من|نحو|حوالي|حوالى|قرابه|اكثر|اقل|بلغ|بلغت|يبلغ|تبلغ|رقم|الرقم|بنحو|بحوالي|وصل|الي|مقابل|بقيمه|مبلغ)|[$€£]|\d[^\S\n]*(?:و|الي|-))[^\S\n]*$"
+)
+
+# The paper named Al-Yaum: "(اليوم)", «اليوم», لـ"اليوم".
+_PAPER_NAME = re.compile(r"[(\"«“][^\S\n]*$")
+_PAPER_CLOSE = re.compile(r"^[^\S\n]*[)\"»”]")
+# A byline or dateline before the paper's name: "الدمام - اليوم", "نايف عبدالله – اليوم".
+_DATELINE_BEFORE = re.compile(r"^[^.،,]{0,40}[-–][^\S\n]*$")
+
+# "لـ X" after اليوم التالي: the day after a named happening.
+_OF_EVENT = re.compile(r"^[^\S\n]*ل(?:ل|[^\S\n]|[^\W\d_])")
+
+_PAIRED_RELATIVE = re.compile(
+    r"^[^\S\n]+(?:او|و)[^\S\n]*([^\s,،.]+(?:[^\S\n]+ال(?:اول|ثاني))?)[^\S\n]+"
+    r"(المقبلين|القادمين|الماضيين|المنصرمين|المقبلتين|القادمتين)"
+)
+
+
+def grammar_month(word: str) -> bool:
+    """Whether a (folded) word is a month name."""
+    return squash(word) in lexicon().months
 
 
 def _format_amount(amount: float) -> str:
@@ -137,7 +191,28 @@ class Resolver:
     # -- helpers ---------------------------------------------------------
 
     def _future(self, where: Where) -> bool:
-        return any(cue in self.lx.future_cues for cue in where.before.split()[-8:])
+        """Whether the clause before a match is in the future tense.
+
+        A cue word (سوف, من المقرر, يعتزم …) or a verb with the future prefix
+        سـ (سيلتقي, ستعقد) among the last eight words of the clause.
+        """
+        words = _CLAUSE_TAIL.search(where.before).group().split()[-8:]
+        for word in words:
+            if word in self.lx.future_cues:
+                return True
+            bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+            if _FUTURE_VERB.match(bare) and bare not in self.lx.future_verb_exceptions:
+                return True
+        return False
+
+    def _upcoming(self, months_ahead: int, where: Where) -> bool:
+        """Whether a bare month (or day of it) ``months_ahead`` after the DCT's month means the coming one.
+
+        Future tense says so; otherwise a month at most two ahead is nearer
+        than the same month of last year, and news name it without a year
+        only when it is the near one (تسليم أغسطس, في سبتمبر المقبل).
+        """
+        return self._future(where) or 1 <= months_ahead <= 2
 
     def _month_year(self, month: int, rel: int | None, where: Where, weekday: int | None = None,
                     day: int | None = None) -> int | None:
@@ -152,10 +227,14 @@ class Resolver:
         in_force = self.ctx.year_in_force(where.sentence, where.paragraph)
         by_dct = None
         if dct is not None:
-            if self._future(where):
-                by_dct = dct.year if month >= dct.month else dct.year + 1
+            if month == dct.month and day is not None and day > dct.day and self._future(where):
+                by_dct = dct.year
+            elif month == dct.month:
+                by_dct = dct.year
+            elif self._upcoming((month - dct.month) % 12, where):
+                by_dct = dct.year if month > dct.month else dct.year + 1
             else:
-                by_dct = dct.year if month <= dct.month else dct.year - 1
+                by_dct = dct.year if month < dct.month else dct.year - 1
         if in_force is not None:
             if weekday is None or day is None or by_dct is None:
                 return in_force
@@ -181,10 +260,14 @@ class Resolver:
             return None
         weekday = lx.weekdays.get(squash(m["weekday"])) if m["weekday"] else None
         rel = lx.relative_offsets.get(m["rel"]) if m["rel"] else None
+        if month == 3 and day in (8, 14) and not m["year"] and self._is_bloc(where):
+            return None  # قوى 14 آذار: the Lebanese bloc, not a date
         if m["year"]:
             year = int(m["year"])
             if m["yearmark"] in ("ه", "هـ") or not 1000 <= year <= 2999:
                 return None
+        elif m["yrel"] and self.ctx.dct is not None:
+            year = self.ctx.dct.year + lx.relative_offsets.get(m["yrel"], 0)
         else:
             year = self._month_year(month, rel, where, weekday, day)
         if year is None:
@@ -195,6 +278,11 @@ class Resolver:
         if d is None:
             return None
         return Resolution("DATE", self._with_pod(d.isoformat(), where))
+
+    def _is_bloc(self, where: Where) -> bool:
+        prev = _PREV_WORD.search(where.before)
+        nxt = _NEXT_WORD.match(where.after)
+        return bool(prev and prev.group(1) in self.lx.bloc_nouns) or bool(nxt and nxt.group(1) in ("وقوي", "و8", "و14"))
 
     def _month(self, m: re.Match[str], where: Where) -> Resolution | None:
         lx = self.lx
@@ -207,14 +295,27 @@ class Resolver:
         prev_word = prev.group(1) if prev else ""
         if re.search(r"\d[^\S\n]*$", where.before):
             return None  # a day number we did not take ("4 من عناصرها" is not here)
-        licensed = bool(m["shahr"] or m["year"] or m["rel"] or len(names) > 1 or where.has_day_context)
+        if prev_word in ("محافظه", "مدينه", "مديريه", "بمحافظه", "لمحافظه", "ومحافظه", "اقليم", "بمدينه", "وسط", "شمال", "جنوب"):
+            return None  # محافظة إب: the Yemeni governorate, not the month آب
+        licensed = bool(m["shahr"] or m["year"] or m["rel"] or m["yrel"] or len(names) > 1 or where.has_day_context)
         if ambiguous and not licensed and prev_word not in ("في", "منذ", "حتى", "خلال", "بحلول", "وفي", "ومنذ", "وحتى"):
             return None
         rel = lx.relative_offsets.get(m["rel"]) if m["rel"] else None
+        if m["rel"] and not m["yrel"]:
+            # نوفمبر أو ديسمبر المقبلين: a plural relative word also governs the month before it.
+            pass
+        elif rel is None:
+            nxt = _PAIRED_RELATIVE.match(where.after)
+            if nxt and grammar_month(nxt.group(1)):
+                rel = lx.relative_offsets.get(nxt.group(2))
         if m["year"]:
             year = int(m["year"])
             if m["yearmark"] in ("ه", "هـ") or not 1000 <= year <= 2999:
                 return None
+        elif m["yrel"]:
+            if self.ctx.dct is None:
+                return Resolution("DATE", "")
+            year = self.ctx.dct.year + lx.relative_offsets.get(m["yrel"], 0)
         else:
             year = self._month_year(month, rel, where)
         if year is None:
@@ -228,15 +329,34 @@ class Resolver:
             year, month, day = int(m["y2"]), int(m["m2"]), int(m["d2"])
             if month > 12 and day <= 12:  # month-first only where the day is > 12
                 month, day = day, month
+        if m["yearmark"] in ("ه", "هـ") or (self._is_hijri_year(year) and m["yearmark"] != "م"):
+            return self._hijri_day(year, month, day, where)
         if not 1000 <= year <= 2999:
             return None
         d = safe_date(year, month, day)
         return Resolution("DATE", self._with_pod(d.isoformat(), where)) if d else None
 
+    def _is_hijri_year(self, year: int) -> bool:
+        """A year number that only makes sense as a Hijri year in recent news (1350 up to a decade ahead)."""
+        current = 1436
+        if self.ctx.dct is not None:
+            try:
+                current = Gregorian(self.ctx.dct.year, self.ctx.dct.month, self.ctx.dct.day).to_hijri().year
+            except (ValueError, OverflowError):
+                pass
+        return 1350 <= year <= current + 10
+
+    def _hijri_day(self, year: int, month: int, day: int, where: Where) -> Resolution | None:
+        try:
+            g = Hijri(year, month, day).to_gregorian()
+        except (ValueError, OverflowError):
+            return None
+        return Resolution("DATE", self._with_pod(date(g.year, g.month, g.day).isoformat(), where))
+
     def _year(self, m: re.Match[str], where: Where) -> Resolution | None:
         year = int(m["year"])
         mark = m["yearmark"] or ""
-        if mark in self.lx.hijri_year_markers:
+        if mark in self.lx.hijri_year_markers or (not mark and self._is_hijri_year(year)):
             return self._hijri_year(year)
         if not 1000 <= year <= 2999:
             return None
@@ -254,31 +374,62 @@ class Resolver:
         return Resolution("DATE", f"{middle.year:04d}", explicit=(begin, end))
 
     def _bare_year(self, m: re.Match[str], where: Where) -> Resolution | None:
+        """A year written alone: after a preposition, with an era mark, before
+        punctuation, in a list or range of years, or after a noun that takes a
+        year (كأس العالم 2010); never a count (2015 شخصا)."""
         year = int(m["year"])
-        upper = self.ctx.dct.year + 5 if self.ctx.dct else 2100
+        mark = m["yearmark"] or ""
+        trim = m.start("year") - m.start()
+        hijri = mark in self.lx.hijri_year_markers
+        if hijri or (not mark and year < 1900):
+            if not (hijri or _HIJRI_YEAR_PAIR.match(where.after)) or not self._is_hijri_year(year):
+                return None
+            res = self._hijri_year(year)
+            return Resolution(res.type, res.value, explicit=res.explicit, trim_left=trim) if res else None
+        upper = self.ctx.dct.year + 30 if self.ctx.dct else 2100
         if not 1900 <= year <= upper:
             return None
         nxt = _NEXT_WORD.match(where.after)
-        if nxt and (nxt.group(1) in self.lx.counted_nouns or nxt.group(1).startswith("%")):
+        next_word = nxt.group(1) if nxt else ""
+        if next_word in self.lx.counted_nouns or next_word.startswith("%"):
             return None
-        return Resolution("DATE", f"{year:04d}", trim_left=m.start("year") - m.start())
+        if not (m["lead"] or mark):
+            prev = _PREV_WORD.search(where.before)
+            prev_word = prev.group(1) if prev else ""
+            before_tail = where.before.rstrip()
+            in_list = bool(re.search(r"(?:\d{4}[^\S\n]*[-–/،,][^\S\n]*|\d{4}[^\S\n]+و)$", where.before))
+            closed = bool(_YEAR_CLOSER.match(where.after))
+            if before_tail.endswith(("(", "-", "–")) and closed:
+                pass
+            elif prev_word in self.lx.year_after_nouns or (prev_word[:1] in "وبل" and prev_word[1:] in self.lx.year_after_nouns):
+                pass
+            elif in_list or _YEAR_RANGE.match(where.after) or (closed and not _QUANTITY_BEFORE.search(where.before)):
+                pass
+            else:
+                return None
+        return Resolution("DATE", f"{year:04d}", trim_left=trim)
 
     def _weekday(self, m: re.Match[str], where: Where) -> Resolution | None:
         weekday = self.lx.weekdays.get(squash(m["weekday"]))
-        dct = self.ctx.dct
+        ref = self.ctx.ref
         if weekday is None:
             return None
-        if dct is None:
+        if ref is None:
             return Resolution("DATE", "")
+        if m["weekrel"]:
+            # الثلاثاء من الأسبوع المقبل: that weekday in the named week.
+            offset = self.lx.relative_offsets.get(m["weekrel"], 0)
+            monday = ref - timedelta(days=ref.isoweekday() - 1) + timedelta(weeks=offset)
+            return Resolution("DATE", self._with_pod((monday + timedelta(days=weekday - 1)).isoformat(), where))
         rel = self.lx.relative_offsets.get(m["rel"]) if m["rel"] else None
-        back = (dct.isoweekday() - weekday) % 7
+        back = (ref.isoweekday() - weekday) % 7
         if rel == 1 or (rel is None and self._future(where)):
-            ahead = (weekday - dct.isoweekday()) % 7 or (7 if rel == 1 else 0)
-            day = dct + timedelta(days=ahead)
+            ahead = (weekday - ref.isoweekday()) % 7 or (7 if rel == 1 else 0)
+            day = ref + timedelta(days=ahead)
         else:
             if rel == -1 and back == 0:
                 back = 7
-            day = dct - timedelta(days=back)
+            day = ref - timedelta(days=back)
         return Resolution("DATE", self._with_pod(day.isoformat(), where))
 
     def _relative_day(self, m: re.Match[str], where: Where) -> Resolution | None:
@@ -286,22 +437,54 @@ class Resolver:
         offset = self.lx.relative_days.get(word)
         if offset is None:
             return None
+        named = m["weekday"] or m["weekday_b"]
+        prev = _PREV_WORD.search(where.before)
+        prev_word = prev.group(1) if prev else ""
         if word == "اليوم":
-            if not m["weekday"] and _DEFINITE_WORD.match(where.after):
+            if not named and _DAY_NOUN_ADJECTIVE.match(where.after):
                 return None  # اليوم العالمي, اليوم الأول من الحرب
+            if prev_word in self.lx.newspaper_words or _PAPER_NAME.search(where.before) and _PAPER_CLOSE.match(where.after):
+                return None  # عين اليوم, (اليوم), لـ"اليوم": the newspaper
+            if not named and _DATELINE_BEFORE.search(where.before) and not where.after.strip(" \t-–"):
+                return None  # a byline: "الدمام - اليوم"
+        if word == "غداه":
+            return self._next_day_of_event(where)
         pod = self.lx.parts_of_day.get(squash(m["pod"])) if m["pod"] else where.pod
-        anchor = self.ctx.dct
-        if word == "اليوم" and _inside_quote(where.before) and self.ctx.last_day:
+        anchor = self.ctx.ref
+        quoted = word == "اليوم" and _inside_quote(where.before) and self.ctx.last_day is not None
+        if quoted:
             # "today" in reported speech is the day the words were said.
             anchor = self.ctx.last_day
         if anchor is None:
             return Resolution("DATE", "")
-        value = (anchor + timedelta(days=offset)).isoformat()
+        day = anchor + timedelta(days=offset)
+        weekday = self.lx.weekdays.get(squash(named)) if named else None
+        if weekday is not None and day.isoweekday() != weekday and abs(offset) <= 1:
+            # اليوم الجمعة in a paper dated Saturday: the article was written the
+            # day before; trust the weekday, and count later relative days from it.
+            back = (day.isoweekday() - weekday) % 7
+            day -= timedelta(days=back)
+            if not quoted and back:
+                self.ctx.today = day - timedelta(days=offset)
+        value = day.isoformat()
         return Resolution("DATE", f"{value}T{pod}" if pod else value)
 
+    def _next_day_of_event(self, where: Where) -> Resolution:
+        """غداة X: the day after X, whose date is the one in force; unresolved when none is."""
+        day = self.ctx.day_in_force(where.sentence, where.paragraph)
+        return Resolution("DATE", (day + timedelta(days=1)).isoformat() if day else "")
+
     def _relative_unit(self, m: re.Match[str], where: Where) -> Resolution | None:
-        unit = self.lx.relative_units.get(squash(m["unit_a"] or m["unit_b"]))
-        if m["this"]:
+        unit = self.lx.relative_units.get(squash(m["unit_a"] or m["unit_b"] or m["unit_c"] or m["unit_d"]))
+        if unit is None:
+            return None
+        if m["unit_d"]:
+            return Resolution("DURATION", f"P1{unit}")  # السنة الأخيرة: the last year, one year long
+        if m["unit_c"]:
+            if not where.has_day_context:
+                return None  # الشهر alone is only a date after مطلع, نهاية …
+            offset = 0
+        elif m["this"]:
             offset = 0
         else:
             offset = self.lx.relative_offsets.get(m["rel"])
@@ -310,23 +493,24 @@ class Resolver:
             prev = _PREV_WORD.search(where.before)
             if unit == "Y" and (m["rel"].startswith("السابق") or (prev and prev.group(1) in _GENERAL_NOUNS)):
                 return None
-        dct = self.ctx.dct
-        if unit is None:
-            return None
-        if dct is None:
+        ref = self.ctx.ref if unit == "W" else self.ctx.dct
+        if ref is None:
             return Resolution("DATE", "")
         if unit == "W":
-            return Resolution("DATE", iso_week(dct + timedelta(weeks=offset)))
+            return Resolution("DATE", iso_week(ref + timedelta(weeks=offset)))
         if unit == "M":
-            y, mo = add_months(dct.year, dct.month, offset)
+            y, mo = add_months(ref.year, ref.month, offset)
             return Resolution("DATE", f"{y:04d}-{mo:02d}")
-        return Resolution("DATE", f"{dct.year + offset:04d}")
+        if m["year"] and m["unit_b"]:
+            return Resolution("DATE", m["year"])  # العام الماضي 2014: the written year decides
+        return Resolution("DATE", f"{ref.year + offset:04d}")
 
     def _plural_recent(self, m: re.Match[str], where: Where) -> Resolution | None:
         unit = self.lx.plural_recent.get(squash(m["plural"]))
         if unit is None:
             return None
-        return Resolution("DURATION", "PTXH" if unit == "H" else f"PX{unit}")
+        amount = m["pnum"] or "X"
+        return Resolution("DURATION", f"PT{amount}H" if unit == "H" else f"P{amount}{unit}")
 
     def _anaphoric(self, m: re.Match[str], where: Where) -> Resolution | None:
         unit_word = squash(m["ana_unit"] or m["ana_unit2"])
@@ -334,6 +518,9 @@ class Resolver:
         if m["ana_pre"] == "ذلك" and unit_word == "الليله":  # ذلك الليلة is ungrammatical
             return None
         day = self.ctx.last_day or self.ctx.dct
+        if nxt and _OF_EVENT.match(where.after):
+            # في اليوم التالي لـ X: the day after X, dated by the date in force, else unknown.
+            day = self.ctx.day_in_force(where.sentence, where.paragraph)
         if unit_word in ("اليوم", "الليله"):
             if day is None:
                 return Resolution("DATE", "")
@@ -352,6 +539,12 @@ class Resolver:
     def _day_same_month(self, m: re.Match[str], where: Where) -> Resolution | None:
         day = _day_number(m["day"], self.lx)
         month = self.ctx.last_month
+        if m["dsm_rel"]:
+            # 22 من الشهر الجاري: a day of the DCT's month (or the one before/after).
+            offset = self.lx.relative_offsets.get(squash(m["dsm_rel"]))
+            if offset is None or self.ctx.dct is None:
+                return Resolution("DATE", "") if day and offset is not None else None
+            month = add_months(self.ctx.dct.year, self.ctx.dct.month, offset)
         if day is None or month is None:
             return Resolution("DATE", "") if day else None
         d = safe_date(month[0], month[1], day)
@@ -364,6 +557,7 @@ class Resolver:
         if lead:  # the extent starts after the introducing preposition
             rest = m.group()[m.end("lead") - m.start() :]
             trim = len(m.group()) - len(rest.lstrip())
+        qmod = lx.modifiers.get(squash(m["qmod"])) if m["qmod"] else None
         if m["num"]:
             amount = _number(m["num"], lx)
             unit_word = squash(m["unit"])
@@ -373,11 +567,19 @@ class Resolver:
                 return None  # اليومين alone is not a duration
         elif m["fewword"]:
             amount, unit_word = None, squash(m["fewunit"])
+        elif m["bare"]:
+            amount, unit_word = None, squash(m["bare"])
+            if not (lead or m["padj"] or m["recent"]) and _DEFINITE_WORD.match(where.after):
+                return None  # سنوات الحرب, أيام العيد: a noun phrase, not a length of time
+            if not (lead or m["padj"] or m["recent"]) and squash(unit_word) == "اشهر" and _NEXT_WORD.match(where.after):
+                nxt = _NEXT_WORD.match(where.after).group(1)
+                if nxt not in ("من", "و", "او", "علي", "في"):
+                    return None  # أشهر لاعب: "the most famous", not months
         else:
             amount, unit_word = 1.0, squash(m["single"])
             nxt = _NEXT_WORD.match(where.after)
             next_word = nxt.group(1) if nxt else ""
-            if not (lead or m["frac"] or where.quantity_mod):
+            if not (lead or m["frac"] or where.quantity_mod or qmod):
                 return None
             if next_word in lx.weekdays or next_word in lx.months or next_word[:1].isdigit() or (
                 next_word.startswith("ال") and not m["frac"]
@@ -387,21 +589,24 @@ class Resolver:
             return None
         unit = lx.units[unit_word][0]
         if amount is not None and m["frac"]:
-            amount += 0.25 if "ربع" in m["frac"] else 0.5
+            amount += lx.fractions.get(squash(m["frac"]), 0.5)
         if amount is not None and (amount <= 0 or amount > 10000):
             return None
         anchored = lead in ("قبل", "بعد") and not _FOLLOWED_BY_OF.match(where.after)
         if anchored and unit in ("D", "W", "M", "Y") and (amount is None or amount == int(amount)):
-            base = self.ctx.dct if lead == "قبل" else self.ctx.last_day
+            if lead == "قبل":
+                base = self.ctx.ref if unit in ("D", "W") else self.ctx.dct
+            else:
+                # بعد ثلاثة أشهر: counted from the date in force, never from the DCT.
+                base = self.ctx.day_in_force(where.sentence, where.paragraph)
             if lead == "قبل" and amount is None:
                 return Resolution("DATE", "PAST_REF")
             if base is not None and amount is not None:
                 sign = -1 if lead == "قبل" else 1
-                return Resolution("DATE", _shift(base, unit, sign * int(amount)))
-            if lead == "قبل":
-                return Resolution("DATE", "")
-        if anchored and lead == "قبل" and unit in ("H", "MIN") and self.ctx.dct is not None:
-            return Resolution("DATE", self.ctx.dct.isoformat())
+                return Resolution("DATE", _shift(base, unit, sign * int(amount)), mod=qmod)
+            return Resolution("DATE", "", mod=qmod)
+        if anchored and lead == "قبل" and unit in ("H", "MIN") and self.ctx.ref is not None:
+            return Resolution("DATE", self.ctx.ref.isoformat())
         if unit == "DE":
             unit, amount = "Y", None if amount is None else amount * 10
         quantity = "X" if amount is None else _format_amount(amount)
@@ -409,39 +614,125 @@ class Resolver:
             value = f"PT{quantity}{'H' if unit == 'H' else 'M'}"
         else:
             value = f"P{quantity}{unit}"
-        return Resolution("DURATION", value, trim_left=trim)
+        if qmod:
+            trim = m.start("qmod") - m.start()
+        return Resolution("DURATION", value, mod=qmod, trim_left=trim)
 
     def _clock(self, m: re.Match[str], where: Where) -> Resolution | None:
+        lx = self.lx
         if m["hh"]:
             hour, minute = int(m["hh"]), int(m["mm"] or 0)
         else:
-            hour, minute = self.lx.hours.get(squash(m["hword"]), -1), 0
-        if m["hfrac"]:
-            minute = {"والنصف": 30, "والربع": 15}.get(squash(m["hfrac"]), 45)
+            hour, minute = lx.hours.get(squash(m["hword"] or m["hword2"]), -1), 0
+        frac = m["hfrac"] or m["hfrac2"]
+        if frac:
+            minute = {"والنصف": 30, "والربع": 15}.get(squash(frac), 45)
             if minute == 45:
                 hour -= 1
-        pod = self.lx.parts_of_day.get(squash(m["hpod"])) if m["hpod"] else where.pod
-        if pod in ("AF", "EV", "NI") and 1 <= hour < 12 and not (pod == "NI" and hour <= 4):
+        hpod = m["hpod"] or m["hpod2"]
+        pod = lx.parts_of_day.get(squash(hpod)) if hpod else (lx.parts_of_day.get(squash(m["dpod"])) if m["dpod"] else where.pod)
+        day = self._clock_day(m, where)
+        if hour == 12 and pod in ("EV", "NI"):
+            # الساعة 12 مساء is midnight: the first minute of the next day.
+            hour, day = 0, day + timedelta(days=1) if day else None
+        elif pod in ("AF", "EV", "NI") and 1 <= hour < 12 and not (pod == "NI" and hour <= 4):
             hour += 12
+        elif pod == "MI" and 1 <= hour <= 5:
+            hour += 12  # الواحدة ظهرا
         if not (0 <= hour <= 24 and 0 <= minute < 60):
             return None
-        day = self.ctx.last_day if self.ctx.last_day and where.has_day_context else self.ctx.dct
         stamp = f"T{hour:02d}:{minute:02d}"
         return Resolution("TIME", (day.isoformat() if day else "XXXX-XX-XX") + stamp)
+
+    def _clock_day(self, m: re.Match[str], where: Where) -> date | None:
+        """The day of a clock time: the one in its phrase, else the one in force, else today."""
+        ref = self.ctx.ref
+        if m["drelday"]:
+            offset = self.lx.relative_days.get(squash(m["drelday"]))
+            return ref + timedelta(days=offset) if ref and offset is not None else None
+        if m["dweekday"]:
+            weekday = self.lx.weekdays.get(squash(m["dweekday"]))
+            if ref is None or weekday is None:
+                return None
+            rel = self.lx.relative_offsets.get(m["drel"]) if m["drel"] else None
+            if rel == 1 or (rel is None and self._future(where)):
+                return ref + timedelta(days=(weekday - ref.isoweekday()) % 7 or 7)
+            back = (ref.isoweekday() - weekday) % 7 or (7 if rel == -1 else 0)
+            return ref - timedelta(days=back)
+        if self.ctx.last_day and where.has_day_context:
+            return self.ctx.last_day
+        return self.ctx.day_in_force(where.sentence, where.paragraph) or ref
 
     def _present_ref(self, m: re.Match[str], where: Where) -> Resolution | None:
         return Resolution("DATE", "PRESENT_REF")
 
     def _past_ref(self, m: re.Match[str], where: Where) -> Resolution | None:
-        if squash(m["ref_past"]) == "وقت لاحق":
+        if m["ref_past"] and squash(m["ref_past"]) == "وقت لاحق":
             return Resolution("DATE", "FUTURE_REF")
         return Resolution("DATE", "PAST_REF")
 
     def _future_ref(self, m: re.Match[str], where: Where) -> Resolution | None:
         return Resolution("DATE", "FUTURE_REF")
 
+    def _set(self, m: re.Match[str], where: Where) -> Resolution | None:
+        if m["set"]:
+            value = self.lx.sets.get(squash(m["set"]))
+        else:
+            value = self.lx.set_adjectives.get(squash(m["set_adj"]))
+        return Resolution("SET", value) if value else None
+
+    def _age(self, m: re.Match[str], where: Where) -> Resolution | None:
+        word = m["agenum"] or m["agenum2"]
+        years = _day_number(word, self.lx) or self.lx.day_ordinals.get(squash(word)) or _number(word, self.lx)
+        if years is None and squash(word).startswith("ال"):
+            years = _number(squash(word)[2:], self.lx)
+        if not years or not 1 <= years <= 130:
+            return None
+        return Resolution("DURATION", f"P{int(years)}Y")
+
+    def _holiday(self, m: re.Match[str], where: Where) -> Resolution | None:
+        """عيد الفطر, عيد الأضحى, أيام العيد: the feast's first day, the occurrence nearest the DCT."""
+        key = squash(m["holiday"])
+        month_day = self.lx.holidays.get(key)
+        if month_day is None:
+            return None
+        if key == "العيد" and _DEFINITE_WORD.match(where.after) and not re.match(r"^[^\S\n]+(?:المبارك|السعيد)", where.after):
+            return None  # العيد الوطني, العيد الستين: not the feast
+        if self.ctx.dct is None:
+            return Resolution("DATE", "")
+        rel = self.lx.relative_offsets.get(m["rel"]) if m["rel"] else None
+        feasts = [month_day] if month_day != (0, 0) else [(10, 1), (12, 10)]
+        best = None
+        for hm, hd in feasts:
+            day = self._nearest_hijri(hm, hd, rel, where)
+            if day and (best is None or abs((day - self.ctx.dct).days) < abs((best - self.ctx.dct).days)):
+                best = day
+        return Resolution("DATE", best.isoformat()) if best else Resolution("DATE", "")
+
+    def _nearest_hijri(self, month: int, day: int, rel: int | None, where: Where) -> date | None:
+        """The Gregorian day of Hijri month/day nearest the DCT: the last one, or the
+        next when the text says so (المقبل, future tense) or it is under 90 days away and nearer."""
+        dct = self.ctx.dct
+        try:
+            year = Gregorian(dct.year, dct.month, dct.day).to_hijri().year
+            days = []
+            for y in (year - 1, year, year + 1):
+                g = Hijri(y, month, min(day, Hijri(y, month, 1).month_length())).to_gregorian()
+                days.append(date(g.year, g.month, g.day))
+        except (ValueError, OverflowError):
+            return None
+        past = max((d for d in days if d <= dct), default=None)
+        upcoming = min((d for d in days if d > dct), default=None)
+        if rel == -1 or upcoming is None:
+            return past
+        if rel == 1 or past is None or self._future(where):
+            return upcoming
+        if (upcoming - dct).days <= 90 and (upcoming - dct) < (dct - past):
+            return upcoming
+        return past
+
     def _season(self, m: re.Match[str], where: Where) -> Resolution | None:
-        season = self.lx.seasons.get(squash(m["season"]))
+        season = self.lx.seasons.get(squash(m["season"] or m["season_bare"]))
         if season is None:
             return None
         if m["year"]:
@@ -452,7 +743,7 @@ class Resolver:
         if m["rel2"]:
             offset = self.lx.relative_offsets.get(m["rel2"], 0)
             return Resolution("DATE", f"{dct.year + offset:04d}-{season}")
-        offset = self.lx.relative_offsets.get(m["rel"], 0)
+        offset = self.lx.relative_offsets.get(m["rel"], 0) if m["rel"] else 0
         return Resolution("DATE", _season_near(dct, season, offset))
 
     def _quarter(self, m: re.Match[str], where: Where) -> Resolution | None:
@@ -461,20 +752,27 @@ class Resolver:
             return None
         if m["year"]:
             return Resolution("DATE", f"{int(m['year']):04d}-Q{quarter}")
+        if not m["rel"]:
+            year = self.ctx.year_in_force(where.sentence, where.paragraph)
+            if year is not None:
+                return Resolution("DATE", f"{year:04d}-Q{quarter}")
         if self.ctx.dct is None:
             return Resolution("DATE", "")
-        offset = self.lx.relative_offsets.get(m["rel"], 0)
+        offset = self.lx.relative_offsets.get(m["rel"], 0) if m["rel"] else 0
         return Resolution("DATE", f"{self.ctx.dct.year + offset:04d}-Q{quarter}")
 
     def _century_digits(self, word: str | None) -> str | None:
         if not word:
             return "19"
-        key = self.lx.centuries.get(squash(word))
-        if squash(word) in ("الماضي", "الحالي"):
+        word = squash(word)
+        if word in ("الماضي", "الحالي", "الجديد", "المنصرم"):
             if self.ctx.dct is None:
                 return None
             current = self.ctx.dct.year // 100
-            return f"{current - 1 if squash(word) == 'الماضي' else current:02d}"
+            return f"{current - 1 if word in ('الماضي', 'المنصرم') else current:02d}"
+        key = self.lx.centuries.get(word)
+        if key is None and word in self.lx.day_ordinals:
+            key = f"{self.lx.day_ordinals[word] - 1:02d}"  # القرن السابع عشر = the 1600s
         return key
 
     def _decade(self, m: re.Match[str], where: Where) -> Resolution | None:
@@ -500,19 +798,18 @@ class Resolver:
         if m["hyear"]:
             year = int(m["hyear"])
         elif self.ctx.dct is not None:
-            try:
-                today = Gregorian(self.ctx.dct.year, self.ctx.dct.month, self.ctx.dct.day).to_hijri()
-            except (ValueError, OverflowError):
-                return Resolution("DATE", "")
             rel = self.lx.relative_offsets.get(m["rel"]) if m["rel"] else None
             if rel == 0:
-                year = today.year
-            elif rel == 1:
-                year = today.year if month > today.month else today.year + 1
-            elif rel == -1:
-                year = today.year if month < today.month else today.year - 1
+                try:
+                    year = Gregorian(self.ctx.dct.year, self.ctx.dct.month, self.ctx.dct.day).to_hijri().year
+                except (ValueError, OverflowError):
+                    return Resolution("DATE", "")
             else:
-                year = today.year if month <= today.month else today.year - 1
+                first = self._nearest_hijri(month, day or 1, rel, where)
+                if first is None:
+                    return Resolution("DATE", "")
+                g = Gregorian(first.year, first.month, first.day).to_hijri()
+                year = g.year
         else:
             return Resolution("DATE", "")
         try:

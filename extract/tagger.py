@@ -20,10 +20,10 @@ from .segment import Layout, Sentence, segment
 from .timex import Timex, make_timex
 
 # Families whose extent takes a part of day and "يوم" on the left.
-_DAY_FAMILIES = frozenset({"day_month", "weekday", "numeric", "anaphoric", "day_same_month", "hijri"})
+_DAY_FAMILIES = frozenset({"day_month", "weekday", "numeric", "anaphoric", "day_same_month", "hijri", "relative_day", "holiday"})
 # Families that take START/MID/END modifiers (أواخر يونيو, منتصف عام 2020).
 _COARSE_FAMILIES = frozenset(
-    {"month", "year", "bare_year", "relative_unit", "season", "quarter", "decade", "century", "hijri", "anaphoric"}
+    {"month", "year", "bare_year", "relative_unit", "season", "quarter", "decade", "century", "hijri", "anaphoric", "holiday"}
 )
 # Families whose explicit year puts that year in force for what follows.
 _EXPLICIT_YEAR = frozenset({"day_month", "month", "numeric", "year", "bare_year", "season", "quarter"})
@@ -119,6 +119,8 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
             start = _with_proclitic(text, start, sentence.folded_start)
             o_start, o_end = folded.original_span(start, cand.end)
             span_text = layout.folded.original[o_start:o_end]
+            if _TRAP.search(span_text):
+                continue
             stripped = span_text.strip()
             o_start += len(span_text) - len(span_text.lstrip())
             o_end = o_start + len(stripped)
@@ -126,6 +128,8 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
             if res.type == "DURATION" and cand.mod in ("START", "MID", "END"):
                 mod = res.mod
             timex = make_timex(o_start, o_end, stripped, res.type, res.value, mod, res.explicit)
+            if timexes and _join_equivalent(layout.folded.original, timexes, timex, cand.family):
+                continue
             timexes.append(timex)
             if res.type == "DATE" and res.value and res.value[0].isdigit():
                 explicit = cand.family in _EXPLICIT_YEAR and _has_year(cand)
@@ -135,6 +139,27 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
 
 
 _PROCLITICS = "وفبلك"
+# Words spelled like dates that are not: the Yemeni governorate إب (the month is
+# آب), and السنّة with a shadda (the Sunnis, not "the year").
+_TRAP = re.compile(r"(?<![^\W\d_])[وفبل]?إب(?![^\W\d_])|السن\u0651ة|السنّة")
+# Between a Hijri date and its Gregorian equivalent: "الموافق", "الموافق لـ", "، الموافق".
+_EQUIVALENT = re.compile(r"^[\s,،(\-–]*(?:و)?(?:ال|أل)?موافق[\s]*(?:لـ|ل)?[\s]*$")
+
+
+def _join_equivalent(original: str, timexes: list[Timex], timex: Timex, family: str) -> bool:
+    """Join ``20 شوال 1436 هـ الموافق 5 أغسطس 2015 م`` into one DATE valued by its Gregorian day.
+
+    Returns True when ``timex`` was merged into the previous one.
+    """
+    previous = timexes[-1]
+    between = original[previous.end : timex.start]
+    if not _EQUIVALENT.match(between) or timex.type != "DATE" or previous.type != "DATE":
+        return False
+    gregorian = timex if family != "hijri" else previous
+    text = original[previous.start : timex.end]
+    timexes[-1] = make_timex(previous.start, timex.end, text, "DATE", gregorian.value, gregorian.mod,
+                             (gregorian.begin, gregorian.last) if gregorian.begin else None)
+    return True
 
 
 def _with_proclitic(text: str, start: int, floor: int) -> int:
