@@ -52,7 +52,8 @@ class Lexicon:
     past_ref: frozenset[str]
     future_ref: frozenset[str]
     sets: dict[str, str]  # كل يوم, سنويا -> P1D, P1Y
-    set_adjectives: dict[str, str]
+    named_dates: dict[str, str]  # 11 سبتمبر -> 2001-09-11
+    named_date_nouns: frozenset[str]
     plural_units: dict[str, str]  # أيام -> D
     holidays: dict[str, tuple[int, int]]  # عيد الفطر -> (10, 1); (0, 0) = the nearest feast
     future_verb_exceptions: frozenset[str]
@@ -128,7 +129,8 @@ def lexicon() -> Lexicon:
         past_ref=frozenset(squash(fold(w)) for w in temporal["past_ref"]),
         future_ref=frozenset(squash(fold(w)) for w in temporal["future_ref"]),
         sets=folded_index(temporal["set"]),
-        set_adjectives=folded_index(temporal["set_adjectives"]),
+        named_dates={squash(fold(k)): v for k, v in temporal["named_dates"].items() if not k.startswith("_")},
+        named_date_nouns=frozenset(squash(fold(w)) for w in temporal["named_date_nouns"]),
         plural_units=folded_index(temporal["plural_units"]),
         holidays={squash(fold(k)): (v[0], v[1]) for k, v in temporal["holidays"].items() if not k.startswith("_")},
         future_verb_exceptions=frozenset(squash(fold(w)) for w in temporal["future_verb_exceptions"]),
@@ -176,7 +178,6 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(lx.hours, "clock")
     add(["شهر", "شهري"], "month", "hijri", "duration")
     add(lx.sets, "set")
-    add(lx.set_adjectives, "set")
     add(lx.plural_units, "duration")
     add(lx.holidays, "holiday")
     add(["عمره", "عمرها", "عمرهم", "العمر", "سن"], "age")
@@ -239,7 +240,7 @@ def grammar() -> Grammar:
     units_any = _alt(lx.units)
     singular_units = _alt(w for w, (_, cls) in lx.units.items() if cls == "singular")
     dual_units = _alt(w for w, (_, cls) in lx.units.items() if cls == "dual")
-    year_word = r"(?:عام|العام|سنه|السنه)"
+    year_word = r"(?:عام|العام|سنه|السنه|(?<=ل)لعام|(?<=ل)لسنه)"
 
     # يونيو/ حزيران, تشرين الثاني/ نوفمبر, أيار (مايو), حزيران - يونيو
     pair = rf"(?:(?:{S0}[/\\(\-–]{S0}|{S})(?:شهر{S})?{month}(?:{S0}\))?)"
@@ -292,7 +293,7 @@ def grammar() -> Grammar:
         "relative_day": rf"{WORD_START}(?:(?P<pod>{pod}){S})?(?P<relday>{relday})"
         rf"(?:{S0}[,،]?{S0}(?P<wopen>\(){S0}(?P<weekday_b>{weekday}){S0}\)|{S0}[,،]?{S0}(?P<weekday>{weekday}))?{WORD_END}",
         # الشهر الماضي, العام الجاري, هذا الأسبوع, العام الماضي 2014, وقت سابق من الشهر الجاري, مطلع الشهر
-        "relative_unit": rf"{WORD_START}(?:(?P<vague>(?:في{S})?وقت{S}(?:سابق|لاحق)){S}(?:من{S})?)?"
+        "relative_unit": rf"{WORD_START}(?:(?P<vague>وقت{S}(?:سابق|لاحق)){S}(?:من{S})?)?"
         rf"(?:(?P<this>هذا|هذه){S}(?P<unit_a>{_alt(lx.relative_units)})"
         rf"|(?P<unit_b>{_alt(lx.relative_units)}){S}(?P<rel>{offsets})(?:{S0}\(?(?P<year>\d{{4}})\)?(?!\d))?"
         rf"|(?P<unit_d>{_alt(lx.relative_units)}){S}(?P<last>الاخير|الاخيره)"
@@ -330,9 +331,9 @@ def grammar() -> Grammar:
         rf"|(?<=في )(?P<ref_past_fi>{_alt(temporal['past_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))"
         rf"|{WORD_START}(?P<ref_past_end>{_alt(temporal['past_ref_at_clause_end'])})(?={S0}(?:[.،,؛:!؟)]|$|و))",
         "future_ref": rf"{WORD_START}(?P<ref_future>{_alt(lx.future_ref)}){WORD_END}"
-        rf"|(?<=في )(?P<ref_future_fi>{_alt(temporal['future_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))",
+        rf"|(?:(?<=في )|(?<=الي ))(?P<ref_future_fi>{_alt(temporal['future_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))",
         # كل يوم, سنويا, رواتب شهرية
-        "set": rf"{WORD_START}(?:(?P<set>{_alt(lx.sets)})|(?<=[^\W\d_] )(?P<set_adj>{_alt(lx.set_adjectives)})){WORD_END}",
+        "set": rf"{WORD_START}(?P<set>{_alt(lx.sets)}){WORD_END}",
         # عيد الفطر, أيام العيد, إجازة الحج, عيد الأضحى المقبل
         "holiday": rf"{WORD_START}(?P<holiday>{_alt(lx.holidays)})(?:{S}(?P<rel>{offsets}))?{WORD_END}",
         # العشرين من عمره, سن العاشرة, يبلغ من العمر (9) سنوات (the last as a duration)

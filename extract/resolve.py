@@ -26,7 +26,7 @@ _DEFINITE_WORD = re.compile(r"^[^\S\n]+ال[^\W\d_]")
 # The text after the last clause boundary (punctuation) before a match.
 _CLAUSE_TAIL = re.compile(r"[^.،,؛:!؟()\"«»“”]*$")
 # A verb with the future prefix: سيلتقي, ستعقد, سنواصل (nouns such as سيارة are exceptions in the lexicon).
-_FUTURE_VERB = re.compile(r"^س[يتن][^\W\d_]{2,}$")
+_FUTURE_VERB = re.compile(r"^س[يتن][^\W\d_]{3,}$")
 # "اليوم" followed by an adjective or ordinal is a noun (اليوم العالمي, اليوم الأول), not today.
 _DAY_NOUN_ADJECTIVE = re.compile(r"^[^\S\n]+ال[^\W\d_]*(?:ي|يه|ى|ول|اني|الث|ابع|امس|ادس|ابع|امن|اسع|اشر|اخير|ذي|تي|تالي)(?![^\W\d_])")
 _NEXT_WORD = re.compile(r"^[^\S\n]*[,،]?[^\S\n]*([^\s,،.]+)")
@@ -161,6 +161,9 @@ _DATELINE_BEFORE = re.compile(r"^[^.،,]{0,40}[-–][^\S\n]*$")
 # "لـ X" after اليوم التالي: the day after a named happening.
 _OF_EVENT = re.compile(r"^[^\S\n]*ل(?:ل|[^\S\n]|[^\W\d_])")
 
+# A definite nisba adjective (العراقي, الدولية) after a month name makes it a name.
+_NISBA_AFTER = re.compile(r"^[^\S\n]+ال(?!ماضي|جاري|حالي|منصرم|فائت|تالي)[^\W\d_]+(?:ي|يه)(?![^\W\d_])")
+
 _PAIRED_RELATIVE = re.compile(
     r"^[^\S\n]+(?:او|و)[^\S\n]*([^\s,،.]+(?:[^\S\n]+ال(?:اول|ثاني))?)[^\S\n]+"
     r"(المقبلين|القادمين|الماضيين|المنصرمين|المقبلتين|القادمتين)"
@@ -262,6 +265,10 @@ class Resolver:
         rel = lx.relative_offsets.get(m["rel"]) if m["rel"] else None
         if month == 3 and day in (8, 14) and not m["year"] and self._is_bloc(where):
             return None  # قوى 14 آذار: the Lebanese bloc, not a date
+        prev = _PREV_WORD.search(where.before)
+        named = lx.named_dates.get(squash(f"{day} {m['month']}"))
+        if named and not m["year"] and prev and prev.group(1) in lx.named_date_nouns:
+            return Resolution("DATE", named)  # هجمات 11 سبتمبر
         if m["year"]:
             year = int(m["year"])
             if m["yearmark"] in ("ه", "هـ") or not 1000 <= year <= 2999:
@@ -297,6 +304,8 @@ class Resolver:
             return None  # a day number we did not take ("4 من عناصرها" is not here)
         if prev_word in ("محافظه", "مدينه", "مديريه", "بمحافظه", "لمحافظه", "ومحافظه", "اقليم", "بمدينه", "وسط", "شمال", "جنوب"):
             return None  # محافظة إب: the Yemeni governorate, not the month آب
+        if not (m["year"] or m["rel"] or m["yrel"]) and _NISBA_AFTER.match(where.after):
+            return None  # مفاعل تموز العراقي: a name, not the month
         licensed = bool(m["shahr"] or m["year"] or m["rel"] or m["yrel"] or len(names) > 1 or where.has_day_context)
         if ambiguous and not licensed and prev_word not in ("في", "منذ", "حتى", "خلال", "بحلول", "وفي", "ومنذ", "وحتى"):
             return None
@@ -481,8 +490,8 @@ class Resolver:
         if m["unit_d"]:
             return Resolution("DURATION", f"P1{unit}")  # السنة الأخيرة: the last year, one year long
         if m["unit_c"]:
-            if not where.has_day_context:
-                return None  # الشهر alone is only a date after مطلع, نهاية …
+            if not where.has_day_context or _DEFINITE_WORD.match(where.after):
+                return None  # الشهر alone is only a date after مطلع, نهاية … (not بداية العام الدراسي)
             offset = 0
         elif m["this"]:
             offset = 0
@@ -604,7 +613,15 @@ class Resolver:
             if base is not None and amount is not None:
                 sign = -1 if lead == "قبل" else 1
                 return Resolution("DATE", _shift(base, unit, sign * int(amount)), mod=qmod)
-            return Resolution("DATE", "", mod=qmod)
+            if amount is not None:
+                return Resolution("DATE", "", mod=qmod)
+        elif lead == "قبل" and amount is not None and unit in ("M", "Y") and not _FOLLOWED_BY_OF.match(where.after):
+            # قبل شهر ونصف الشهر: a fraction of a month or year back, at that granularity.
+            base = self.ctx.dct
+            if base is not None:
+                days = round(amount * (30.44 if unit == "M" else 365.25))
+                back = base - timedelta(days=days)
+                return Resolution("DATE", f"{back.year:04d}-{back.month:02d}" if unit == "M" else f"{back.year:04d}", mod=qmod)
         if anchored and lead == "قبل" and unit in ("H", "MIN") and self.ctx.ref is not None:
             return Resolution("DATE", self.ctx.ref.isoformat())
         if unit == "DE":
@@ -667,18 +684,28 @@ class Resolver:
         return Resolution("DATE", "PRESENT_REF")
 
     def _past_ref(self, m: re.Match[str], where: Where) -> Resolution | None:
+        word = squash(m["ref_past"] or "")
+        if word.endswith(("فتره", "مده")) and _DEFINITE_WORD.match(where.after):
+            return None  # قبل فترة التدريب: a named period, not "a while ago"
+        if word == "اخيرا" and (not where.before.strip() or where.before.rstrip().endswith(("و", "،", ",", ".", ":"))
+                                or m.group()[:1] in "وف"):
+            return None  # وأخيرا at the head of a clause is "finally"
         if m["ref_past"] and squash(m["ref_past"]) == "وقت لاحق":
             return Resolution("DATE", "FUTURE_REF")
         return Resolution("DATE", "PAST_REF")
 
     def _future_ref(self, m: re.Match[str], where: Where) -> Resolution | None:
+        word = squash(m["ref_future"] or "")
+        if word == "قريبا" and re.match(r"^[^\S\n]+(?:من|الي|علي)(?![^\W\d_])", where.after):
+            return None  # قريبا من: near, not soon
+        if word.endswith(("فتره", "مده")) and _DEFINITE_WORD.match(where.after):
+            return None
         return Resolution("DATE", "FUTURE_REF")
 
     def _set(self, m: re.Match[str], where: Where) -> Resolution | None:
-        if m["set"]:
-            value = self.lx.sets.get(squash(m["set"]))
-        else:
-            value = self.lx.set_adjectives.get(squash(m["set_adj"]))
+        if m["set"] and re.match(r"^[^\S\n]+وان?تم(?![^\W\d_])", where.after):
+            return None  # كل عام وأنتم بخير: a greeting
+        value = self.lx.sets.get(squash(m["set"]))
         return Resolution("SET", value) if value else None
 
     def _age(self, m: re.Match[str], where: Where) -> Resolution | None:

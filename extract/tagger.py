@@ -23,7 +23,7 @@ from .timex import Timex, make_timex
 _DAY_FAMILIES = frozenset({"day_month", "weekday", "numeric", "anaphoric", "day_same_month", "hijri", "relative_day", "holiday"})
 # Families that take START/MID/END modifiers (أواخر يونيو, منتصف عام 2020).
 _COARSE_FAMILIES = frozenset(
-    {"month", "year", "bare_year", "relative_unit", "season", "quarter", "decade", "century", "hijri", "anaphoric", "holiday"}
+    {"month", "year", "bare_year", "relative_unit", "season", "quarter", "decade", "century", "hijri", "anaphoric"}
 )
 # Families whose explicit year puts that year in force for what follows.
 _EXPLICIT_YEAR = frozenset({"day_month", "month", "numeric", "year", "bare_year", "season", "quarter"})
@@ -121,6 +121,7 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
             span_text = layout.folded.original[o_start:o_end]
             if _TRAP.search(span_text):
                 continue
+            span_text = _balanced(span_text)
             stripped = span_text.strip()
             o_start += len(span_text) - len(span_text.lstrip())
             o_end = o_start + len(stripped)
@@ -144,6 +145,15 @@ _PROCLITICS = "وفبلك"
 _TRAP = re.compile(r"(?<![^\W\d_])[وفبل]?إب(?![^\W\d_])|السن\u0651ة|السنّة")
 # Between a Hijri date and its Gregorian equivalent: "الموافق", "الموافق لـ", "، الموافق".
 _EQUIVALENT = re.compile(r"^[\s,،(\-–]*(?:و)?(?:ال|أل)?موافق[\s]*(?:لـ|ل)?[\s]*$")
+
+
+def _balanced(span: str) -> str:
+    """Blank an opening bracket the span does not close (``(30 عاما`` -> `` 30 عاما``) and vice versa."""
+    if span.lstrip().startswith("(") and ")" not in span:
+        return " " + span.lstrip()[1:]
+    if span.rstrip().endswith(")") and "(" not in span:
+        return span.rstrip()[:-1]
+    return span
 
 
 def _join_equivalent(original: str, timexes: list[Timex], timex: Timex, family: str) -> bool:
