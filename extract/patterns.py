@@ -195,6 +195,13 @@ def _alt(words) -> str:
     return alternation(words)
 
 
+def _alt_lam(words) -> str:
+    """An alternation that also matches ``العام`` written ``لعام`` after the preposition ل (للعام)."""
+    words = list(words)
+    glued = [w[1:] for w in words if w.startswith("ال")]
+    return f"(?:{_alt(words)}|(?<=ل){_alt(glued)})" if glued else _alt(words)
+
+
 @dataclass(frozen=True)
 class Grammar:
     """Compiled regular expressions, one per family of expressions."""
@@ -214,6 +221,8 @@ class Grammar:
         triggers = self.triggers
         for token in _TOKEN.findall(sentence):
             hit = triggers.get("0" if token[0].isdigit() else token)
+            if hit is None and token.startswith("لل"):
+                hit = triggers.get("ا" + token[1:])  # للعام = ل + العام
             if hit is None and token[0] in "وفبلك":
                 hit = triggers.get(token[1:])
                 if hit is None and len(token) > 2 and token[1] in "وفبلك":
@@ -283,8 +292,9 @@ def grammar() -> Grammar:
         "year": rf"{WORD_START}(?P<yearword>{year_word}){S}(?P<year>\d{{4}})(?!\d)"
         rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?",
         # في 2003, كأس العالم 2010, (2001-2007), 2018م, 1437هـ (the preposition is context, not extent)
-        "bare_year": rf"(?<![^\W\d_])(?:(?P<lead>في|منذ|حتى|خلال|بحلول|وفي|ومنذ|وحتى){S})?"
-        rf"(?<![\d/.,])(?P<year>(?:19|20|1[34])\d\d)(?![\d/.:,]*\d)(?!{S0}[-/]{S0}\d{{1,2}}{S0}[-/])"
+        "bare_year": rf"(?:(?<![^\W\d_])|(?<=\b[وب]))(?:(?P<lead>في|منذ|حتى|خلال|بحلول|وفي|ومنذ|وحتى){S})?"
+        rf"(?<![\d.,])(?:(?<=\d{{4}}/)|(?<=\d{{4}} /)|(?<!/))(?P<year>(?:20|1[3-9])\d\d)"
+        rf"(?!\d)(?![.:,]\d)(?!{S0}/{S0}\d{{1,2}}(?!\d))(?!{S0}[-/]{S0}\d{{1,2}}{S0}[-/])"
         rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?",
         # الثلاثاء, الجمعة الماضي, الثلاثاء من الأسبوع المقبل
         "weekday": rf"{WORD_START}(?P<weekday>{weekday})(?:{S}(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم)"
@@ -295,11 +305,11 @@ def grammar() -> Grammar:
         # الشهر الماضي, العام الجاري, هذا الأسبوع, العام الماضي 2014, وقت سابق من الشهر الجاري, مطلع الشهر
         "relative_unit": rf"{WORD_START}(?:(?P<vague>وقت{S}(?:سابق|لاحق)){S}(?:من{S})?)?"
         rf"(?:(?P<this>هذا|هذه){S}(?P<unit_a>{_alt(lx.relative_units)})"
-        rf"|(?P<unit_b>{_alt(lx.relative_units)}){S}(?P<rel>{offsets})(?:{S0}\(?(?P<year>\d{{4}})\)?(?!\d))?"
-        rf"|(?P<unit_d>{_alt(lx.relative_units)}){S}(?P<last>الاخير|الاخيره)"
+        rf"|(?P<unit_b>{_alt_lam(lx.relative_units)}){S}(?P<rel>{offsets})(?:{S0}\(?(?P<year>\d{{4}})\)?(?!\d))?"
+        rf"|(?P<unit_d>{_alt_lam(lx.relative_units)}){S}(?P<last>الاخير|الاخيره)"
         rf"|(?<=[^\W\d_] )(?P<unit_c>الشهر|الاسبوع|العام|السنه)(?!{S}(?:{offsets}|نفسه|نفسها|ذاته|ذاتها|التالي|التاليه|الاخير|الاخيره|{S0}\d))){WORD_END}",
         # الأشهر الماضية -> PXM, الأسابيع القليلة الماضية, الأشهر الـ18 الأخيرة
-        "plural_recent": rf"{WORD_START}(?P<plural>{_alt(lx.plural_recent)}){S}"
+        "plural_recent": rf"{WORD_START}(?P<plural>{_alt_lam(lx.plural_recent)}){S}"
         rf"(?:(?:ال)?{S0}(?P<pnum>\d+){S})?"
         rf"(?P<adj>{_alt(temporal['plural_recent_adjectives'])}){WORD_END}",
         # اليوم التالي, الشهر نفسه, ذلك اليوم, ذات اليوم

@@ -63,6 +63,8 @@ class Context:
     # The day the article calls "today" when a weekday contradicts the DCT
     # (``اليوم الاثنين`` in a paper dated Friday): relative days count from it.
     today: date | None = None
+    # The Hijri (year, month) in force when the last month written was a Hijri one.
+    hijri_month: tuple[int, int] | None = None
 
     @property
     def ref(self) -> date | None:
@@ -90,8 +92,15 @@ class Context:
                 return year
         return None
 
-    def note(self, value: str, sentence: int, paragraph: int, explicit_year: bool) -> None:
-        """Record a resolved DATE so that later anaphora can use it."""
+    def note(self, value: str, sentence: int, paragraph: int, explicit_year: bool,
+             hijri: tuple[int, int] | None = None) -> None:
+        """Record a resolved DATE so that later anaphora can use it.
+
+        ``hijri`` is the Hijri (year, month) of a Hijri date, so that ``الخامس من
+        الشهر نفسه`` after it counts days of that Hijri month.
+        """
+        if re.match(r"^\d{4}-\d{2}", value) or hijri:
+            self.hijri_month = hijri
         m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
         if not m or re.match(r"^\d{4}-(W|Q|H|SP|SU|FA|WI)", value):
             return
@@ -175,6 +184,12 @@ def grammar_month(word: str) -> bool:
     return squash(word) in lexicon().months
 
 
+def _definite(word: str) -> str:
+    """``لعام`` (from للعام) back to ``العام``."""
+    word = squash(word)
+    return "ا" + word if word.startswith("ل") and not word.startswith("ال") else word
+
+
 def _format_amount(amount: float) -> str:
     return str(int(amount)) if amount == int(amount) else f"{amount:g}"
 
@@ -190,6 +205,8 @@ class Resolver:
     def __init__(self, context: Context) -> None:
         self.ctx = context
         self.lx = lexicon()
+        # The Hijri (year, month) of the last Hijri expression resolved.
+        self.last_hijri: tuple[int, int] | None = None
 
     # -- helpers ---------------------------------------------------------
 
@@ -390,13 +407,13 @@ class Resolver:
         mark = m["yearmark"] or ""
         trim = m.start("year") - m.start()
         hijri = mark in self.lx.hijri_year_markers
-        if hijri or (not mark and year < 1900):
+        if hijri or (not mark and year < 1500):
             if not (hijri or _HIJRI_YEAR_PAIR.match(where.after)) or not self._is_hijri_year(year):
                 return None
             res = self._hijri_year(year)
             return Resolution(res.type, res.value, explicit=res.explicit, trim_left=trim) if res else None
         upper = self.ctx.dct.year + 30 if self.ctx.dct else 2100
-        if not 1900 <= year <= upper:
+        if not 1500 <= year <= upper or (year < 1900 and not (m["lead"] or mark or where.has_day_context)):
             return None
         nxt = _NEXT_WORD.match(where.after)
         next_word = nxt.group(1) if nxt else ""
@@ -412,7 +429,7 @@ class Resolver:
                 pass
             elif prev_word in self.lx.year_after_nouns or (prev_word[:1] in "وبل" and prev_word[1:] in self.lx.year_after_nouns):
                 pass
-            elif in_list or _YEAR_RANGE.match(where.after) or (closed and not _QUANTITY_BEFORE.search(where.before)):
+            elif where.has_day_context or in_list or _YEAR_RANGE.match(where.after) or (closed and not _QUANTITY_BEFORE.search(where.before)):
                 pass
             else:
                 return None
@@ -484,7 +501,7 @@ class Resolver:
         return Resolution("DATE", (day + timedelta(days=1)).isoformat() if day else "")
 
     def _relative_unit(self, m: re.Match[str], where: Where) -> Resolution | None:
-        unit = self.lx.relative_units.get(squash(m["unit_a"] or m["unit_b"] or m["unit_c"] or m["unit_d"]))
+        unit = self.lx.relative_units.get(_definite(m["unit_a"] or m["unit_b"] or m["unit_c"] or m["unit_d"]))
         if unit is None:
             return None
         if m["unit_d"]:
@@ -515,7 +532,7 @@ class Resolver:
         return Resolution("DATE", f"{ref.year + offset:04d}")
 
     def _plural_recent(self, m: re.Match[str], where: Where) -> Resolution | None:
-        unit = self.lx.plural_recent.get(squash(m["plural"]))
+        unit = self.lx.plural_recent.get(_definite(m["plural"]))
         if unit is None:
             return None
         amount = m["pnum"] or "X"
@@ -548,6 +565,8 @@ class Resolver:
     def _day_same_month(self, m: re.Match[str], where: Where) -> Resolution | None:
         day = _day_number(m["day"], self.lx)
         month = self.ctx.last_month
+        if self.ctx.hijri_month and day and not m["dsm_rel"]:
+            return self._hijri_day(*self.ctx.hijri_month, day, where)
         if m["dsm_rel"]:
             # 22 من الشهر الجاري: a day of the DCT's month (or the one before/after).
             offset = self.lx.relative_offsets.get(squash(m["dsm_rel"]))
@@ -696,7 +715,7 @@ class Resolver:
 
     def _future_ref(self, m: re.Match[str], where: Where) -> Resolution | None:
         word = squash(m["ref_future"] or "")
-        if word == "قريبا" and re.match(r"^[^\S\n]+(?:من|الي|علي)(?![^\W\d_])", where.after):
+        if word == "قريبا" and re.match(r"^[^\S\n]+(?:من|الي|علي|ل)", where.after):
             return None  # قريبا من: near, not soon
         if word.endswith(("فتره", "مده")) and _DEFINITE_WORD.match(where.after):
             return None
@@ -839,6 +858,7 @@ class Resolver:
                 year = g.year
         else:
             return Resolution("DATE", "")
+        self.last_hijri = (year, month)
         try:
             if day:
                 g = Hijri(year, month, day).to_gregorian()

@@ -134,7 +134,8 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
             timexes.append(timex)
             if res.type == "DATE" and res.value and res.value[0].isdigit():
                 explicit = cand.family in _EXPLICIT_YEAR and _has_year(cand)
-                context.note(res.value, sentence.index, sentence.paragraph, explicit)
+                hijri = resolver.last_hijri if cand.family == "hijri" else None
+                context.note(res.value, sentence.index, sentence.paragraph, explicit, hijri)
                 day_seen = day_seen or timex.granularity == "day"
     return timexes
 
