@@ -465,7 +465,9 @@ class Resolver:
             return None
         named = m["weekday"] or m["weekday_b"]
         prev = _PREV_WORD.search(where.before)
-        prev_word = prev.group(1) if prev else ""
+        prev_word = prev.group(1).strip("\"“”«»()'") if prev else ""
+        if word == "امس" and where.before.endswith(("ل", "ك")) and not m["pod"]:
+            return None  # لامس (touched), not "yesterday"
         if word == "اليوم":
             if not named and _DAY_NOUN_ADJECTIVE.match(where.after):
                 return None  # اليوم العالمي, اليوم الأول من الحرب
@@ -501,6 +503,13 @@ class Resolver:
         return Resolution("DATE", (day + timedelta(days=1)).isoformat() if day else "")
 
     def _relative_unit(self, m: re.Match[str], where: Where) -> Resolution | None:
+        if m["vday"]:
+            # في وقت سابق من اليوم: earlier today (or yesterday), a day.
+            if not m["vague"]:
+                return None
+            ref = self.ctx.ref
+            offset = self.lx.relative_days.get(squash(m["vday"]), 0)
+            return Resolution("DATE", (ref + timedelta(days=offset)).isoformat() if ref else "")
         unit = self.lx.relative_units.get(_definite(m["unit_a"] or m["unit_b"] or m["unit_c"] or m["unit_d"]))
         if unit is None:
             return None
@@ -845,7 +854,7 @@ class Resolver:
             year = int(m["hyear"])
         elif self.ctx.dct is not None:
             rel = self.lx.relative_offsets.get(m["rel"]) if m["rel"] else None
-            if rel == 0:
+            if rel == 0 or m["hthis"]:
                 try:
                     year = Gregorian(self.ctx.dct.year, self.ctx.dct.month, self.ctx.dct.day).to_hijri().year
                 except (ValueError, OverflowError):
