@@ -183,7 +183,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(["عمره", "عمرها", "عمرهم", "العمر", "سن"], "age")
     add(["الماضي", "السابق", "المستقبل", "قبل"], "past_ref", "future_ref")
     add(lx.relative_units, "relative_unit")
-    add(["الاخير", "الاخيره"], "relative_unit")
+    add(["الاخير", "الاخيره", "سابق", "لاحق"], "relative_unit")
     add(["الاسبوع"], "weekday")
     add(["الجاري", "الحالي", "الماضي", "المقبل"], "day_same_month")
     index["0"] = {"day_month", "numeric", "year", "bare_year", "duration", "day_same_month", "hijri", "clock", "age",
