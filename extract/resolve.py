@@ -184,6 +184,11 @@ def grammar_month(word: str) -> bool:
     return squash(word) in lexicon().months
 
 
+_MONTH_PREPOSITIONS = frozenset("في خلال منذ حتي قبل بعد طوال وفي وخلال ومنذ وحتي".split())
+# A name after it makes رمضان a person: في رمضان عبد الله.
+_NEXT_NAME = re.compile(r"^[^\S\n]+(?:عبد|بن|ابو)(?![^\W\d_])")
+
+
 def _definite(word: str) -> str:
     """``لعام`` (from للعام) back to ``العام``."""
     word = squash(word)
@@ -478,6 +483,8 @@ class Resolver:
         if word == "غداه":
             return self._next_day_of_event(where)
         pod = self.lx.parts_of_day.get(squash(m["pod"])) if m["pod"] else where.pod
+        if word.startswith("الليله"):
+            pod = "NI"  # الليلة الماضية: last night
         anchor = self.ctx.ref
         quoted = word == "اليوم" and _inside_quote(where.before) and self.ctx.last_day is not None
         if quoted:
@@ -848,8 +855,11 @@ class Resolver:
         day = _day_number(m["day"], lx) if m["day"] else None
         if month is None:
             return None
-        if squash(m["hmonth"]) in lx.ambiguous_months and not (day or m["hyear"] or m["shahr"] or m["rel"]):
-            return None
+        if squash(m["hmonth"]) in lx.ambiguous_months and not (day or m["hyear"] or m["shahr"] or m["rel"]
+                                                               or m["hthis"] or where.has_day_context):
+            prev = _PREV_WORD.search(where.before)
+            if not (prev and prev.group(1) in _MONTH_PREPOSITIONS) or _NEXT_NAME.match(where.after):
+                return None  # رمضان the name; but في رمضان is the month
         if m["hyear"]:
             year = int(m["hyear"])
         elif self.ctx.dct is not None:
