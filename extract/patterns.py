@@ -143,6 +143,11 @@ def lexicon() -> Lexicon:
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _STOP_TOKENS = frozenset({"من", "في", "ما", "عن", "على", "الي", "ال", "و"})
+# Frequent words that never need to be a phrase's trigger when the phrase has a rarer word.
+_COMMON_TOKENS = frozenset(
+    "يوم ايام اجازه عطله ليله راس السنه النبوي الشريف المبارك السعيد الماضيه الماضي المقبله القادمه "
+    "الحاليه الاخيره الوقت وقت هذه هذا الفتره المرحله قبل بعد كل الايام".split()
+)
 
 
 def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
@@ -155,9 +160,12 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
 
     def add(words, *families: str) -> None:
         for word in words:
-            for token in _TOKEN.findall(fold(word)):
-                if token not in _STOP_TOKENS:
-                    index.setdefault(token, set()).update(families)
+            tokens = [t for t in _TOKEN.findall(fold(word)) if t not in _STOP_TOKENS]
+            # One distinctive token per phrase is enough to keep the index exact;
+            # common words (يوم, الماضيه) would wake the family on most sentences.
+            distinctive = [t for t in tokens if t not in _COMMON_TOKENS] or tokens
+            for token in distinctive:
+                index.setdefault(token, set()).update(families)
 
     add(lx.months, "day_month", "month")
     add(lx.hijri_months, "hijri")
@@ -181,13 +189,15 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(lx.plural_units, "duration")
     add(lx.holidays, "holiday")
     add(["عمره", "عمرها", "عمرهم", "العمر", "سن"], "age")
-    add(["الماضي", "السابق", "المستقبل", "قبل"], "past_ref", "future_ref")
+    index.setdefault("قبل", set()).add("past_ref")  # من قبل
+    index.setdefault("الماضي", set()).add("past_ref")  # في الماضي
+    index.setdefault("السابق", set()).add("past_ref")
+    index.setdefault("المستقبل", set()).add("future_ref")
     add(lx.relative_units, "relative_unit")
     add(["الاخير", "الاخيره", "سابق", "لاحق"], "relative_unit")
     add(["الاسبوع"], "weekday")
     add(["الجاري", "الحالي", "الماضي", "المقبل"], "day_same_month")
-    index["0"] = {"day_month", "numeric", "year", "bare_year", "duration", "day_same_month", "hijri", "clock", "age",
-                  "relative_unit", "plural_recent"}
+    index["0"] = {"day_month", "numeric", "year", "bare_year", "duration", "day_same_month", "hijri", "clock"}
     return {token: frozenset(families) for token, families in index.items()}
 
 
