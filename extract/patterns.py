@@ -137,7 +137,9 @@ def lexicon() -> Lexicon:
         year_after_nouns=frozenset(squash(fold(w)) for w in temporal["year_after_nouns"]),
         bloc_nouns=frozenset(squash(fold(w)) for w in temporal["bloc_nouns"]),
         newspaper_words=frozenset(squash(fold(w)) for w in temporal["newspaper_words"]),
-        fractions={squash(fold(w)): float(k) for k, words in temporal["duration_fractions"].items() for w in words},
+        # ونيف ("and some") adds nothing to the amount: it makes the duration MORE_THAN.
+        fractions={squash(fold(w)): (float(k) if k != "more" else -1.0)
+                   for k, words in temporal["duration_fractions"].items() for w in words},
     )
 
 
@@ -305,6 +307,7 @@ def grammar() -> Grammar:
         "bare_year": rf"(?:(?<![^\W\d_])|(?<=\b[وب]))(?:(?P<lead>في|منذ|حتى|خلال|بحلول|وفي|ومنذ|وحتى){S})?"
         rf"(?<![\d.,])(?:(?<=\d{{4}}/)|(?<=\d{{4}} /)|(?<!/))(?P<year>(?:20|1[3-9])\d\d)"
         rf"(?!\d)(?![.:,]\d)(?!{S0}/{S0}\d{{1,2}}(?!\d))(?!{S0}[-/]{S0}\d{{1,2}}{S0}[-/])"
+        rf"(?:{S0}[-/]{S0}(?P<year2>1[34]\d\d)(?={S0}(?:هـ|ه)(?![^\W\d_])))?"
         rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?",
         # الثلاثاء, الجمعة الماضي, الثلاثاء من الأسبوع المقبل
         "weekday": rf"{WORD_START}(?P<weekday>{weekday})(?:{S}(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم)"

@@ -49,6 +49,8 @@ class Resolution:
     explicit: tuple[date, date] | None = None
     # Offsets (into the folded match) to trim from the left of the extent.
     trim_left: int = 0
+    # Left out of the output when it ends up with no value (عشية an undated event).
+    optional: bool = False
 
 
 @dataclass
@@ -412,6 +414,17 @@ class Resolver:
         mark = m["yearmark"] or ""
         trim = m.start("year") - m.start()
         hijri = mark in self.lx.hijri_year_markers
+        if m["year2"]:
+            # 1436/1437هـ, a fiscal or school year: one span, valued by the
+            # Gregorian year that holds 1 Muharram of the later Hijri year.
+            later = max(year, int(m["year2"]))
+            if not self._is_hijri_year(later):
+                return None
+            try:
+                g = Hijri(later, 1, 1).to_gregorian()
+            except (ValueError, OverflowError):
+                return None
+            return Resolution("DATE", f"{g.year:04d}", trim_left=trim)
         if hijri or (not mark and year < 1500):
             if not (hijri or _HIJRI_YEAR_PAIR.match(where.after)) or not self._is_hijri_year(year):
                 return None
@@ -480,8 +493,8 @@ class Resolver:
                 return None  # عين اليوم, (اليوم), لـ"اليوم": the newspaper
             if not named and _DATELINE_BEFORE.search(where.before) and not where.after.strip(" \t-–"):
                 return None  # a byline: "الدمام - اليوم"
-        if word == "غداه":
-            return self._next_day_of_event(where)
+        if word in ("غداه", "عشيه") and not named:
+            return self._next_day_of_event(where, offset)
         pod = self.lx.parts_of_day.get(squash(m["pod"])) if m["pod"] else where.pod
         if word.startswith("الليله"):
             pod = "NI"  # الليلة الماضية: last night
@@ -504,10 +517,14 @@ class Resolver:
         value = day.isoformat()
         return Resolution("DATE", f"{value}T{pod}" if pod else value)
 
-    def _next_day_of_event(self, where: Where) -> Resolution:
-        """غداة X: the day after X, whose date is the one in force; unresolved when none is."""
+    def _next_day_of_event(self, where: Where, offset: int) -> Resolution:
+        """غداة X / عشية X: the day after / before X, whose date is the one in force.
+
+        Unresolved when no date is in force; عشية with no date in force is left
+        out altogether (the conventions annotate it only for a dated event).
+        """
         day = self.ctx.day_in_force(where.sentence, where.paragraph)
-        return Resolution("DATE", (day + timedelta(days=1)).isoformat() if day else "")
+        return Resolution("DATE", (day + timedelta(days=offset)).isoformat() if day else "", optional=offset < 0)
 
     def _relative_unit(self, m: re.Match[str], where: Where) -> Resolution | None:
         if m["vday"]:
@@ -633,7 +650,11 @@ class Resolver:
             return None
         unit = lx.units[unit_word][0]
         if amount is not None and m["frac"]:
-            amount += lx.fractions.get(squash(m["frac"]), 0.5)
+            extra = lx.fractions.get(squash(m["frac"]), 0.5)
+            if extra < 0:
+                qmod = qmod or "MORE_THAN"  # خمس سنوات ونيف
+            else:
+                amount += extra
         if amount is not None and (amount <= 0 or amount > 10000):
             return None
         anchored = lead in ("قبل", "بعد") and not _FOLLOWED_BY_OF.match(where.after)
@@ -666,7 +687,7 @@ class Resolver:
             value = f"PT{quantity}{'H' if unit == 'H' else 'M'}"
         else:
             value = f"P{quantity}{unit}"
-        if qmod:
+        if m["qmod"]:
             trim = m.start("qmod") - m.start()
         return Resolution("DURATION", value, mod=qmod, trim_left=trim)
 

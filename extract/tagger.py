@@ -113,7 +113,7 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
                 where = Where(where.sentence, where.paragraph, where.before, where.after, where.pod,
                               where.quantity_mod, True)
             res: Resolution | None = resolver.resolve(cand.family, cand.match, where)
-            if res is None:
+            if res is None or (res.optional and not res.value):
                 continue
             start = cand.match.start() + res.trim_left if res.trim_left else cand.start
             start = _with_proclitic(text, start, sentence.folded_start)
@@ -179,6 +179,8 @@ def _with_proclitic(text: str, start: int, floor: int) -> int:
     The conventions take the whole written word, so a one- or two-letter
     conjunction or preposition written onto the first word joins the extent.
     """
+    if text[start : start + 1].isdigit():
+        return start  # و2010: a و glued to a number stays out (يومي 10 و12 -> 12)
     for length in (1, 2):
         at = start - length
         if at < floor or text[at] not in _PROCLITICS:
