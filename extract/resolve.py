@@ -262,6 +262,8 @@ class Resolver:
                 by_dct = dct.year if month > dct.month else dct.year + 1
             else:
                 by_dct = dct.year if month < dct.month else dct.year - 1
+        if in_force is not None and dct is not None and in_force < dct.year and self._future(where):
+            in_force = None  # a future clause cannot be about a past year
         if in_force is not None:
             if weekday is None or day is None or by_dct is None:
                 return in_force

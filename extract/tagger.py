@@ -133,7 +133,8 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
                 continue
             timexes.append(timex)
             if res.type == "DATE" and res.value and res.value[0].isdigit():
-                explicit = cand.family in _EXPLICIT_YEAR and _has_year(cand)
+                # "منذ 2010" is where a span began, not the frame of what follows.
+                explicit = cand.family in _EXPLICIT_YEAR and _has_year(cand) and not _SINCE.search(where.before)
                 hijri = resolver.last_hijri if cand.family == "hijri" else None
                 context.note(res.value, sentence.index, sentence.paragraph, explicit, hijri)
                 day_seen = day_seen or timex.granularity == "day"
@@ -141,6 +142,7 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
 
 
 _PROCLITICS = "وفبلك"
+_SINCE = re.compile(r"(?<![^\W\d_])و?منذ[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?$")
 # Words spelled like dates that are not: the Yemeni governorate إب (the month is
 # آب), and السنّة with a shadda (the Sunnis, not "the year").
 _TRAP = re.compile(r"(?<![^\W\d_])[وفبل]?إب(?![^\W\d_])|السن\u0651ة|السنّة")
