@@ -286,9 +286,10 @@ def grammar() -> Grammar:
     fractions = _alt(lx.fractions)
     qmod = _alt(w for w, key in lx.modifiers.items() if key in ("APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE"))
     relday = _alt(lx.relative_days)
+    sep = r"[-/.\\]"
     gregorian_numeric = (
-        rf"(?:(?P<y1>\d{{4}}){S0}[-/.]{S0}(?P<m1>\d{{1,2}}){S0}[-/.]{S0}(?P<d1>\d{{1,2}})"
-        rf"|(?P<d2>\d{{1,2}}){S0}[-/.]{S0}(?P<m2>\d{{1,2}}){S0}[-/.]{S0}(?P<y2>\d{{4}}))"
+        rf"(?:(?P<y1>\d{{4}}){S0}{sep}{S0}(?P<m1>\d{{1,2}}){S0}{sep}{S0}(?P<d1>\d{{1,2}})"
+        rf"|(?P<d2>\d{{1,2}}){S0}{sep}{S0}(?P<m2>\d{{1,2}}){S0}{sep}{S0}(?P<y2>\d{{4}}))"
     )
 
     families = {
@@ -298,7 +299,7 @@ def grammar() -> Grammar:
         # شهر يوليو/ تموز الماضي, حزيران 2014, ديسمبر, شهر يوليو في العام 2034, يناير من العام الماضي
         "month": rf"{WORD_START}(?:(?P<shahr>{month_dual}){S})?{month_phrase}(?:{year_ref}|{rel})?{WORD_END}",
         # 2024/02/09, 21-04-2016, 7 - 9 - 2012 م, 4 /1 / 1426هـ
-        "numeric": rf"(?<![\d/.\-]){gregorian_numeric}(?![\d/.\-]*\d)"
+        "numeric": rf"(?<![\d/.\-\\]){gregorian_numeric}(?![\d/.\-\\]*\d)"
         rf"(?:{S0}(?P<yearmark>م|هـ|ه)(?![^\W\d_]))?",
         # عام 2013, العام 2014, سنة 1258م, عام 1445 هـ
         "year": rf"{WORD_START}(?P<yearword>{year_word}){S}(?P<year>\d{{4}})(?!\d)"
