@@ -169,7 +169,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
             for token in distinctive:
                 index.setdefault(token, set()).update(families)
 
-    add(lx.months, "day_month", "month")
+    add(lx.months, "day_month", "month", "day_list")
     add(lx.hijri_months, "hijri")
     add(lx.weekdays, "weekday", "day_month", "relative_day")
     add(lx.relative_days, "relative_day", "anaphoric")
@@ -316,6 +316,10 @@ def grammar() -> Grammar:
         # أمس الثلاثاء, صباح اليوم, أول أمس, اليوم (الثلاثاء), صباح غد الاثنين
         "relative_day": rf"{WORD_START}(?:(?P<pod>{pod}){S})?(?P<relday>{relday})"
         rf"(?:{S0}[,،]?{S0}(?P<wopen>\(){S0}(?P<weekday_b>{weekday}){S0}\)|{S0}[,،]?{S0}(?P<weekday>{weekday}))?{WORD_END}",
+        # يومي 10 و12 أغسطس, من 5 إلى 10 مايو: the first day takes the month of the second
+        "day_list": rf"{WORD_START}(?:يومي{S})?(?P<day>(?:ال)?\d{{1,2}})(?!\d)"
+        rf"(?={S0}(?:و|الي|حتي|-|–){S0}(?:ال)?\d{{1,2}}{S0}(?:من{S})?(?:شهر{S})?(?P<month>{month})"
+        rf"(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<year>\d{{4}})|{rel})?)",
         # الشهر الماضي, العام الجاري, هذا الأسبوع, العام الماضي 2014, وقت سابق من الشهر الجاري, مطلع الشهر
         "relative_unit": rf"{WORD_START}(?:(?P<vague>وقت{S}(?:سابق|لاحق)){S}(?:من{S})?)?"
         rf"(?:(?P<this>هذا|هذه){S}(?P<unit_a>{_alt(lx.relative_units)})"
@@ -346,7 +350,8 @@ def grammar() -> Grammar:
         rf"(?:{S}(?P<recent>{recent}))?{WORD_END}",
         # الساعة 18:42, الساعة الثانية فجراً, السادسة صباحا, الساعة 0659 بتوقيت جرينتش,
         # الساعة الرابعة عصرا من الاثنين الماضي, الساعة التاسعة من مساء غد
-        "clock": rf"{WORD_START}(?:(?P<clock>الساعه){S}(?:(?:ال{S0})?(?P<hh>\d{{1,2}})(?:[:.]?(?P<mm>\d{{2}}))?(?!\d)|(?P<hword>{hour_word}))"
+        "clock": rf"{WORD_START}(?:(?:يوم{S})?(?:(?P<prelday>{relday})|(?P<pweekday>{weekday})(?:{S}(?P<prel>الماضي|المقبل|القادم))?){S}(?:في{S})?(?=الساعه))?"
+        rf"(?:(?P<clock>الساعه){S}(?:(?:ال{S0})?(?P<hh>\d{{1,2}})(?:[:.]?(?P<mm>\d{{2}}))?(?!\d)|(?P<hword>{hour_word}))"
         rf"(?:{S}(?P<hfrac>والنصف|والربع|الا{S}ربعا))?(?:{S}(?:من{S})?(?P<hpod>{pod}))?"
         rf"|(?P<hword2>{hour_word})(?:{S}(?P<hfrac2>والنصف|والربع|الا{S}ربعا))?{S}(?:من{S})?(?P<hpod2>{pod}))"
         rf"(?:{S}(?P<gmt>بتوقيت{S}(?:جرينتش|غرينتش|غرينيتش|جرينيتش|مكه(?:{S}المكرمه)?|السعوديه|الرياض|بيروت|دمشق|القاهره|بغداد|[^\W\d_]+)))?"

@@ -317,6 +317,19 @@ class Resolver:
         nxt = _NEXT_WORD.match(where.after)
         return bool(prev and prev.group(1) in self.lx.bloc_nouns) or bool(nxt and nxt.group(1) in ("وقوي", "و8", "و14"))
 
+    def _day_list(self, m: re.Match[str], where: Where) -> Resolution | None:
+        """The first day of ``يومي 10 و12 أغسطس`` / ``من 5 إلى 10 مايو``: the month comes after the second."""
+        day = _day_number(m["day"], self.lx)
+        month = _month_number(m["month"], self.lx)
+        if day is None or month is None or not 1 <= day <= 31:
+            return None
+        rel = self.lx.relative_offsets.get(m["rel"]) if m["rel"] else None
+        year = int(m["year"]) if m["year"] else self._month_year(month, rel, where, None, day)
+        if year is None:
+            return Resolution("DATE", "")
+        d = safe_date(year, month, day)
+        return Resolution("DATE", d.isoformat()) if d else None
+
     def _month(self, m: re.Match[str], where: Where) -> Resolution | None:
         lx = self.lx
         month = _month_number(m["month"], lx)
@@ -488,7 +501,7 @@ class Resolver:
         prev_word = prev.group(1).strip("\"“”«»()'") if prev else ""
         if word == "امس" and where.before.endswith(("ل", "ك")) and not m["pod"]:
             return None  # لامس (touched), not "yesterday"
-        if word == "اليوم":
+        if word in ("اليوم", "الليله"):
             if not named and _DAY_NOUN_ADJECTIVE.match(where.after):
                 return None  # اليوم العالمي, اليوم الأول من الحرب
             if prev_word in self.lx.newspaper_words or _PAPER_NAME.search(where.before) and _PAPER_CLOSE.match(where.after):
@@ -722,14 +735,17 @@ class Resolver:
     def _clock_day(self, m: re.Match[str], where: Where) -> date | None:
         """The day of a clock time: the one in its phrase, else the one in force, else today."""
         ref = self.ctx.ref
-        if m["drelday"]:
-            offset = self.lx.relative_days.get(squash(m["drelday"]))
+        relday = m["drelday"] or m["prelday"]
+        weekday_word = m["dweekday"] or m["pweekday"]
+        if relday:
+            offset = self.lx.relative_days.get(squash(relday))
             return ref + timedelta(days=offset) if ref and offset is not None else None
-        if m["dweekday"]:
-            weekday = self.lx.weekdays.get(squash(m["dweekday"]))
+        if weekday_word:
+            weekday = self.lx.weekdays.get(squash(weekday_word))
             if ref is None or weekday is None:
                 return None
-            rel = self.lx.relative_offsets.get(m["drel"]) if m["drel"] else None
+            rel_word = m["drel"] or m["prel"]
+            rel = self.lx.relative_offsets.get(rel_word) if rel_word else None
             if rel == 1 or (rel is None and self._future(where)):
                 return ref + timedelta(days=(weekday - ref.isoweekday()) % 7 or 7)
             back = (ref.isoweekday() - weekday) % 7 or (7 if rel == -1 else 0)

@@ -134,6 +134,10 @@ CASES = {
     "numeric_with_spaces": ("تأسس النادي في 7 - 9 - 2012 م في الرياض.", FRI, [("7 - 9 - 2012 م", "DATE", "2012-09-07", None)]),
     "numeric_backslashes": ("قتل يوم الأربعاء الماضي 29\\7\\2015 في الهجوم.", FRI,
                             [("يوم الأربعاء الماضي", "DATE", "2015-07-29", None), ("29\\7\\2015", "DATE", "2015-07-29", None)]),
+    "two_days_one_month": ("تجرى الانتخابات يومي 10 و12 أغسطس.", FRI,
+                           [("يومي 10", "DATE", "2015-08-10", None), ("12 أغسطس", "DATE", "2015-08-12", None)]),
+    "day_range_next_may": ("يقام المعرض من 5 إلى 10 مايو المقبل.", FRI,
+                           [("5", "DATE", "2016-05-05", None), ("10 مايو المقبل", "DATE", "2016-05-10", None)]),
     "day_of_current_month": ("تنطلق البطولة في 22 من الشهر الجاري.", FRI, [("22 من الشهر الجاري", "DATE", "2015-07-22", None)]),
     "day_month_last_year": ("وقع الهجوم في 20 يناير من العام الماضي.", FRI, [("20 يناير من العام الماضي", "DATE", "2014-01-20", None)]),
     "month_in_year": ("يكتمل القمر الأزرق في شهر يوليو في العام 2034.", FRI, [("شهر يوليو في العام 2034", "DATE", "2034-07", None)]),
@@ -163,6 +167,21 @@ CASES = {
     "bare_summer": ("تشتد الحرائق خلال الصيف في كاليفورنيا.", FRI, [("الصيف", "DATE", "2015-SU", None)]),
     "start_of_month": ("انخفض السعر منذ مطلع الشهر.", FRI, [("مطلع الشهر", "DATE", "2015-07", "START")]),
 }
+
+# Conversational forms (the kinds Duckling's and Recognizers-Text's Arabic suites test), own sentences.
+CONVERSATION = {
+    "tomorrow_at_three_pm": ("سأراك غدا الساعة 3 مساء في المقهى.", FRI, [("غدا الساعة 3 مساء", "TIME", "2015-08-01T15:00", None)]),
+    "sunday_at_ten": ("ستعقد الجلسة يوم الأحد الساعة العاشرة صباحا.", FRI,
+                      [("يوم الأحد الساعة العاشرة صباحا", "TIME", "2015-08-02T10:00", None)]),
+    "colloquial_tomorrow": ("نلتقي بكرة في السوق.", FRI, [("بكرة", "DATE", "2015-08-01", None)]),
+    "day_after_tomorrow": ("نسافر بعد غد إن شاء الله.", FRI, [("بعد غد", "DATE", "2015-08-02", None)]),
+    "next_tuesday": ("موعدنا الثلاثاء القادم.", FRI, [("الثلاثاء القادم", "DATE", "2015-08-04", None)]),
+    "within_two_weeks": ("أنهي التقرير خلال أسبوعين.", FRI, [("أسبوعين", "DURATION", "P2W", None)]),
+    "tonight": ("يبدأ العرض الليلة في المسرح.", FRI, [("الليلة", "DATE", "2015-07-31TNI", None)]),
+    "first_night_is_no_tonight": ("كانت الليلة الأولى صعبة.", FRI, []),
+    "next_week": ("سأزورك الأسبوع القادم.", FRI, [("الأسبوع القادم", "DATE", "2015-W32", None)]),
+}
+CASES.update(CONVERSATION)
 
 
 @pytest.mark.parametrize("text,dct,expected", list(CASES.values()), ids=list(CASES))
