@@ -59,6 +59,7 @@ class Lexicon:
     future_verb_exceptions: frozenset[str]
     year_after_nouns: frozenset[str]
     bloc_nouns: frozenset[str]
+    place_nouns: frozenset[str]  # شارع 26 سبتمبر: a date that names a place
     newspaper_words: frozenset[str]
     fractions: dict[str, float]
 
@@ -136,6 +137,7 @@ def lexicon() -> Lexicon:
         future_verb_exceptions=frozenset(squash(fold(w)) for w in temporal["future_verb_exceptions"]),
         year_after_nouns=frozenset(squash(fold(w)) for w in temporal["year_after_nouns"]),
         bloc_nouns=frozenset(squash(fold(w)) for w in temporal["bloc_nouns"]),
+        place_nouns=frozenset(squash(fold(w)) for w in temporal["place_nouns"]),
         newspaper_words=frozenset(squash(fold(w)) for w in temporal["newspaper_words"]),
         # ونيف ("and some") adds nothing to the amount: it makes the duration MORE_THAN.
         fractions={squash(fold(w)): (float(k) if k != "more" else -1.0)

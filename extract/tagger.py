@@ -151,7 +151,11 @@ _EQUIVALENT = re.compile(r"^[\s,،(\-–]*(?:و)?(?:ال|أل)?موافق[\s]*(?
 
 
 def _balanced(span: str) -> str:
-    """Blank an opening bracket the span does not close (``(30 عاما`` -> `` 30 عاما``) and vice versa."""
+    """Blank an opening bracket the span does not close (``(30 عاما`` -> `` 30 عاما``) and vice versa,
+    and a pair of brackets around the whole span (``(6 أغسطس 2015)``)."""
+    inner = span.strip()
+    if inner.startswith("(") and inner.endswith(")") and "(" not in inner[1:-1] and ")" not in inner[1:-1]:
+        return span.replace("(", " ", 1)[: span.rindex(")")]
     if span.lstrip().startswith("(") and ")" not in span:
         return " " + span.lstrip()[1:]
     if span.rstrip().endswith(")") and "(" not in span:
