@@ -167,7 +167,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
             tokens = [t for t in _TOKEN.findall(fold(word)) if t not in _STOP_TOKENS]
             # One distinctive token per phrase is enough to keep the index exact;
             # common words (يوم, الماضيه) would wake the family on most sentences.
-            distinctive = [t for t in tokens if t not in _COMMON_TOKENS] or tokens
+            distinctive = [t for t in tokens if t not in _COMMON_TOKENS] or tokens[-1:]
             for token in distinctive:
                 index.setdefault(token, set()).update(families)
 
@@ -201,7 +201,11 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(["الاخير", "الاخيره", "سابق", "لاحق"], "relative_unit")
     add(["الاسبوع"], "weekday")
     add(["الجاري", "الحالي", "الماضي", "المقبل"], "day_same_month")
-    index["0"] = {"day_month", "numeric", "year", "bare_year", "duration", "day_same_month", "hijri", "clock"}
+    add(["عام", "العام", "سنه", "السنه", "لعام", "لسنه"], "year")
+    # Families that need a number and no word: every other family with a
+    # number also needs a month, unit, hour or year word, which triggers it.
+    index["0"] = {"numeric"}
+    index["0000"] = {"numeric", "bare_year"}
     return {token: frozenset(families) for token, families in index.items()}
 
 
@@ -234,7 +238,7 @@ class Grammar:
         found: set[str] = set()
         triggers = self.triggers
         for token in _TOKEN.findall(sentence):
-            hit = triggers.get("0" if token[0].isdigit() else token)
+            hit = triggers.get(("0000" if len(token) == 4 else "0") if token[0].isdigit() else token)
             if hit is None and token.startswith("لل"):
                 hit = triggers.get("ا" + token[1:])  # للعام = ل + العام
             if hit is None and token[0] in "وفبلك":

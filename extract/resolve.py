@@ -128,6 +128,12 @@ class Where:
     quantity_mod: str | None = None
     has_day_context: bool = False
 
+    @property
+    def tail(self) -> str:
+        """The last 120 characters before the match: enough for every look-back,
+        and it keeps ``$``-anchored searches from scanning a long sentence."""
+        return self.before[-120:]
+
 
 def _number(text: str, lx: Lexicon) -> float | None:
     text = squash(text.strip("() \t"))
@@ -223,7 +229,7 @@ class Resolver:
         A cue word (سوف, من المقرر, يعتزم …) or a verb with the future prefix
         سـ (سيلتقي, ستعقد) among the last eight words of the clause.
         """
-        words = _CLAUSE_TAIL.search(where.before).group().split()[-8:]
+        words = _CLAUSE_TAIL.search(where.tail).group().split()[-8:]
         for word in words:
             if word in self.lx.future_cues:
                 return True
@@ -291,7 +297,7 @@ class Resolver:
         rel = lx.relative_offsets.get(m["rel"]) if m["rel"] else None
         if month == 3 and day in (8, 14) and not m["year"] and self._is_bloc(where):
             return None  # قوى 14 آذار: the Lebanese bloc, not a date
-        prev = _PREV_WORD.search(where.before)
+        prev = _PREV_WORD.search(where.tail)
         if not m["year"] and not m["weekday"] and prev and prev.group(1) in lx.place_nouns:
             return None  # شارع 26 سبتمبر: a street, not a day
         named = lx.named_dates.get(squash(f"{day} {m['month']}"))
@@ -315,7 +321,7 @@ class Resolver:
         return Resolution("DATE", self._with_pod(d.isoformat(), where))
 
     def _is_bloc(self, where: Where) -> bool:
-        prev = _PREV_WORD.search(where.before)
+        prev = _PREV_WORD.search(where.tail)
         nxt = _NEXT_WORD.match(where.after)
         return bool(prev and prev.group(1) in self.lx.bloc_nouns) or bool(nxt and nxt.group(1) in ("وقوي", "و8", "و14"))
 
@@ -339,9 +345,9 @@ class Resolver:
             return None
         names = [squash(x.group()) for x in re.finditer(r"[^\s/\\()\-–]+(?:[^\S\n]+ال(?:اول|ثاني))?", m["month"])]
         ambiguous = all(n in lx.ambiguous_months for n in names if n in lx.months)
-        prev = _PREV_WORD.search(where.before)
+        prev = _PREV_WORD.search(where.tail)
         prev_word = prev.group(1) if prev else ""
-        if re.search(r"\d[^\S\n]*$", where.before):
+        if re.search(r"\d[^\S\n]*$", where.tail):
             return None  # a day number we did not take ("4 من عناصرها" is not here)
         if prev_word in ("محافظه", "مدينه", "مديريه", "بمحافظه", "لمحافظه", "ومحافظه", "اقليم", "بمدينه", "وسط", "شمال", "جنوب"):
             return None  # محافظة إب: the Yemeni governorate, not the month آب
@@ -455,16 +461,16 @@ class Resolver:
         if next_word in self.lx.counted_nouns or next_word.startswith("%"):
             return None
         if not (m["lead"] or mark):
-            prev = _PREV_WORD.search(where.before)
+            prev = _PREV_WORD.search(where.tail)
             prev_word = prev.group(1) if prev else ""
             before_tail = where.before.rstrip()
-            in_list = bool(re.search(r"(?:\d{4}[^\S\n]*[-–/،,][^\S\n]*|\d{4}[^\S\n]+و)$", where.before))
+            in_list = bool(re.search(r"(?:\d{4}[^\S\n]*[-–/،,][^\S\n]*|\d{4}[^\S\n]+و)$", where.tail))
             closed = bool(_YEAR_CLOSER.match(where.after))
             if before_tail.endswith(("(", "-", "–")) and closed:
                 pass
             elif prev_word in self.lx.year_after_nouns or (prev_word[:1] in "وبل" and prev_word[1:] in self.lx.year_after_nouns):
                 pass
-            elif where.has_day_context or in_list or _YEAR_RANGE.match(where.after) or (closed and not _QUANTITY_BEFORE.search(where.before)):
+            elif where.has_day_context or in_list or _YEAR_RANGE.match(where.after) or (closed and not _QUANTITY_BEFORE.search(where.tail)):
                 pass
             else:
                 return None
@@ -499,14 +505,14 @@ class Resolver:
         if offset is None:
             return None
         named = m["weekday"] or m["weekday_b"]
-        prev = _PREV_WORD.search(where.before)
+        prev = _PREV_WORD.search(where.tail)
         prev_word = prev.group(1).strip("\"“”«»()'") if prev else ""
         if word == "امس" and where.before.endswith(("ل", "ك")) and not m["pod"]:
             return None  # لامس (touched), not "yesterday"
         if word in ("اليوم", "الليله"):
             if not named and _DAY_NOUN_ADJECTIVE.match(where.after):
                 return None  # اليوم العالمي, اليوم الأول من الحرب
-            if prev_word in self.lx.newspaper_words or _PAPER_NAME.search(where.before) and _PAPER_CLOSE.match(where.after):
+            if prev_word in self.lx.newspaper_words or _PAPER_NAME.search(where.tail) and _PAPER_CLOSE.match(where.after):
                 return None  # عين اليوم, (اليوم), لـ"اليوم": the newspaper
             if not named and _DATELINE_BEFORE.search(where.before) and not where.after.strip(" \t-–"):
                 return None  # a byline: "الدمام - اليوم"
@@ -566,7 +572,7 @@ class Resolver:
             offset = self.lx.relative_offsets.get(m["rel"])
             if offset is None or m["rel"] in ("هذا", "هذه"):
                 return None
-            prev = _PREV_WORD.search(where.before)
+            prev = _PREV_WORD.search(where.tail)
             if unit == "Y" and (m["rel"].startswith("السابق") or (prev and prev.group(1) in _GENERAL_NOUNS)):
                 return None
         ref = self.ctx.ref if unit == "W" else self.ctx.dct
@@ -898,7 +904,7 @@ class Resolver:
             return None
         if squash(m["hmonth"]) in lx.ambiguous_months and not (day or m["hyear"] or m["shahr"] or m["rel"]
                                                                or m["hthis"] or where.has_day_context):
-            prev = _PREV_WORD.search(where.before)
+            prev = _PREV_WORD.search(where.tail)
             if not (prev and prev.group(1) in _MONTH_PREPOSITIONS) or _NEXT_NAME.match(where.after):
                 return None  # رمضان the name; but في رمضان is the month
         if m["hyear"]:

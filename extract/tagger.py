@@ -41,7 +41,8 @@ class _Candidate:
 
 def _widen(family: str, m: re.Match[str], text: str, sentence: Sentence, pieces) -> _Candidate:
     start = m.start()
-    left = text[sentence.folded_start : start]
+    # The widening patterns are anchored at the match: 80 characters are plenty.
+    left = text[max(sentence.folded_start, start - 80) : start]
     pod = None
     mod = None
     has_day_context = False
