@@ -150,7 +150,8 @@ _STOP_TOKENS = frozenset({"من", "في", "ما", "عن", "على", "الي", "�
 # Frequent words that never need to be a phrase's trigger when the phrase has a rarer word.
 _COMMON_TOKENS = frozenset(
     "يوم ايام اجازه عطله ليله راس السنه النبوي الشريف المبارك السعيد الماضيه الماضي المقبله القادمه "
-    "الحاليه الاخيره الوقت وقت هذه هذا الفتره المرحله قبل بعد كل الايام".split()
+    "الحاليه الاخيره الوقت وقت هذه هذا الفتره المرحله قبل بعد كل الايام حتي فيما اول الاول الاولي "
+    "الثاني الثانيه الاخر الاخره".split()
 )
 
 
@@ -193,9 +194,9 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(lx.plural_units, "duration")
     add(lx.holidays, "holiday")
     add(["عمره", "عمرها", "عمرهم", "العمر", "سن"], "age")
-    index.setdefault("قبل", set()).add("past_ref")  # من قبل
-    index.setdefault("الماضي", set()).add("past_ref")  # في الماضي
-    index.setdefault("السابق", set()).add("past_ref")
+    index.setdefault("قبل", set()).add("past_ref_context")  # من قبل
+    index.setdefault("الماضي", set()).add("past_ref_context")  # في الماضي
+    index.setdefault("السابق", set()).add("past_ref_context")
     index.setdefault("المستقبل", set()).add("future_ref")
     add(lx.relative_units, "relative_unit")
     add(["الاخير", "الاخيره", "سابق", "لاحق"], "relative_unit")
@@ -363,8 +364,9 @@ def grammar() -> Grammar:
         rf"(?:{S}(?P<gmt>بتوقيت{S}(?:جرينتش|غرينتش|غرينيتش|جرينيتش|مكه(?:{S}المكرمه)?|السعوديه|الرياض|بيروت|دمشق|القاهره|بغداد|[^\W\d_]+)))?"
         rf"(?:{S}(?:من{S})?(?:(?P<dpod>{pod}){S})?(?:يوم{S})?(?:(?P<drelday>{relday})|(?P<dweekday>{weekday})(?:{S}(?P<drel>الماضي|المقبل|القادم))?))?{WORD_END}",
         "present_ref": rf"{WORD_START}(?P<ref_present>{_alt(lx.present_ref)}){WORD_END}",
-        "past_ref": rf"{WORD_START}(?P<ref_past>{_alt(lx.past_ref)}){WORD_END}"
-        rf"|(?<=في )(?P<ref_past_fi>{_alt(temporal['past_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))"
+        "past_ref": rf"{WORD_START}(?P<ref_past>{_alt(lx.past_ref)}){WORD_END}",
+        # في الماضي, من قبل at the end of a clause (common words: a family of their own)
+        "past_ref_context": rf"(?<=في )(?P<ref_past_fi>{_alt(temporal['past_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))"
         rf"|{WORD_START}(?P<ref_past_end>{_alt(temporal['past_ref_at_clause_end'])})(?={S0}(?:[.،,؛:!؟)]|$|و))",
         "future_ref": rf"{WORD_START}(?P<ref_future>{_alt(lx.future_ref)}){WORD_END}"
         rf"|(?:(?<=في )|(?<=الي ))(?P<ref_future_fi>{_alt(temporal['future_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))",

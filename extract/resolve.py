@@ -765,6 +765,9 @@ class Resolver:
     def _present_ref(self, m: re.Match[str], where: Where) -> Resolution | None:
         return Resolution("DATE", "PRESENT_REF")
 
+    def _past_ref_context(self, m: re.Match[str], where: Where) -> Resolution | None:
+        return Resolution("DATE", "PAST_REF")
+
     def _past_ref(self, m: re.Match[str], where: Where) -> Resolution | None:
         word = squash(m["ref_past"] or "")
         if word.endswith(("فتره", "مده")) and _DEFINITE_WORD.match(where.after):
