@@ -238,7 +238,7 @@ class Grammar:
         """The families worth running on a (folded) sentence."""
         found: set[str] = set()
         triggers = self.triggers
-        for token in _TOKEN.findall(sentence):
+        for token in set(_TOKEN.findall(sentence)):
             hit = triggers.get(("0000" if len(token) == 4 else "0") if token[0].isdigit() else token)
             if hit is None and token.startswith("لل"):
                 hit = triggers.get("ا" + token[1:])  # للعام = ل + العام

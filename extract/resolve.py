@@ -23,8 +23,8 @@ from .patterns import Lexicon, lexicon
 _QUOTES_OPEN = "“«"
 _QUOTES_CLOSE = "”»"
 _DEFINITE_WORD = re.compile(r"^[^\S\n]+ال[^\W\d_]")
-# The text after the last clause boundary (punctuation) before a match.
-_CLAUSE_TAIL = re.compile(r"[^.،,؛:!؟()\"«»“”]*$")
+# Everything up to the last clause boundary (punctuation) before a match, in one pass.
+_LAST_BOUNDARY = re.compile(r"(?s).*[.،,؛:!؟()\"«»“”]")
 # A verb with the future prefix: سيلتقي, ستعقد, سنواصل (nouns such as سيارة are exceptions in the lexicon).
 _FUTURE_VERB = re.compile(r"^س[يتن][^\W\d_]{3,}$")
 # "اليوم" followed by an adjective or ordinal is a noun (اليوم العالمي, اليوم الأول), not today.
@@ -229,7 +229,9 @@ class Resolver:
         A cue word (سوف, من المقرر, يعتزم …) or a verb with the future prefix
         سـ (سيلتقي, ستعقد) among the last eight words of the clause.
         """
-        words = _CLAUSE_TAIL.search(where.tail).group().split()[-8:]
+        tail = where.tail
+        boundary = _LAST_BOUNDARY.match(tail)
+        words = (tail[boundary.end():] if boundary else tail).split()[-8:]
         for word in words:
             if word in self.lx.future_cues:
                 return True
