@@ -336,7 +336,7 @@ def grammar() -> Grammar:
         rf"|(?<=[^\W\d_] )(?P<unit_c>الشهر|الاسبوع|العام|السنه)(?!{S}(?:{offsets}|نفسه|نفسها|ذاته|ذاتها|التالي|التاليه|الاخير|الاخيره|{S0}\d))){WORD_END}",
         # الأشهر الماضية -> PXM, الأسابيع القليلة الماضية, الأشهر الـ18 الأخيرة
         "plural_recent": rf"{WORD_START}(?P<plural>{_alt_lam(lx.plural_recent)}){S}"
-        rf"(?:(?:ال)?{S0}(?P<pnum>\d+){S})?"
+        rf"(?:(?:ال)?{S0}(?P<pnum>\d+|{cardinal}){S})?"
         rf"(?P<adj>{_alt(temporal['plural_recent_adjectives'])}){WORD_END}",
         # اليوم التالي, الشهر نفسه, ذلك اليوم, ذات اليوم
         "anaphoric": rf"{WORD_START}(?:(?P<ana_unit>اليوم|الشهر|العام|السنه|الاسبوع){S}"

@@ -575,7 +575,7 @@ class Resolver:
             if offset is None or m["rel"] in ("هذا", "هذه"):
                 return None
             prev = _PREV_WORD.search(where.tail)
-            if unit == "Y" and (m["rel"].startswith("السابق") or (prev and prev.group(1) in _GENERAL_NOUNS)):
+            if unit == "Y" and prev and prev.group(1) in _GENERAL_NOUNS:
                 return None
         ref = self.ctx.ref if unit == "W" else self.ctx.dct
         if ref is None:
@@ -593,7 +593,9 @@ class Resolver:
         unit = self.lx.plural_recent.get(_definite(m["plural"]))
         if unit is None:
             return None
-        amount = m["pnum"] or "X"
+        amount = _format_amount(_number(m["pnum"], self.lx) or 0) if m["pnum"] else "X"
+        if amount == "0":
+            return None
         return Resolution("DURATION", f"PT{amount}H" if unit == "H" else f"P{amount}{unit}")
 
     def _anaphoric(self, m: re.Match[str], where: Where) -> Resolution | None:
