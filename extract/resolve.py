@@ -179,7 +179,7 @@ _DATELINE_BEFORE = re.compile(r"^[^.،,]{0,40}[-–][^\S\n]*$")
 _OF_EVENT = re.compile(r"^[^\S\n]*ل(?:ل|[^\S\n]|[^\W\d_])")
 
 # A definite nisba adjective (العراقي, الدولية) after a month name makes it a name.
-_NISBA_AFTER = re.compile(r"^[^\S\n]+ال(?!ماضي|جاري|حالي|منصرم|فائت|تالي)[^\W\d_]+(?:ي|يه)(?![^\W\d_])")
+_NISBA_AFTER = re.compile(r"^[^\S\n]+ال(?!ماضي|جاري|حالي|منصرم|فائت|تالي|ذي(?![^\W\d_])|تي(?![^\W\d_]))[^\W\d_]+(?:ي|يه)(?![^\W\d_])")
 
 _PAIRED_RELATIVE = re.compile(
     r"^[^\S\n]+(?:او|و)[^\S\n]*([^\s,،.]+(?:[^\S\n]+ال(?:اول|ثاني))?)[^\S\n]+"
