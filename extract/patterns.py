@@ -62,6 +62,7 @@ class Lexicon:
     place_nouns: frozenset[str]  # شارع 26 سبتمبر: a date that names a place
     newspaper_words: frozenset[str]
     fractions: dict[str, float]
+    unit_fractions: dict[str, float]  # نصف ساعة -> 0.5
 
 
 def _int_index(mapping: dict[str, list[str]]) -> dict[str, int]:
@@ -139,6 +140,8 @@ def lexicon() -> Lexicon:
         bloc_nouns=frozenset(squash(fold(w)) for w in temporal["bloc_nouns"]),
         place_nouns=frozenset(squash(fold(w)) for w in temporal["place_nouns"]),
         newspaper_words=frozenset(squash(fold(w)) for w in temporal["newspaper_words"]),
+        unit_fractions={squash(fold(w)): float(k) for k, words in temporal["unit_fractions"].items()
+                        if not k.startswith("_") for w in words},
         # ونيف ("and some") adds nothing to the amount: it makes the duration MORE_THAN.
         fractions={squash(fold(w)): (float(k) if k != "more" else -1.0)
                    for k, words in temporal["duration_fractions"].items() for w in words},
@@ -192,6 +195,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(["شهر", "شهري"], "month", "hijri", "duration")
     add(lx.sets, "set")
     add(lx.plural_units, "duration")
+    add(["قرابه", "نحو", "حوالي", "حوالى", "اكثر", "اقل", "زهاء"], "duration")  # قرابة العام
     add(lx.holidays, "holiday")
     add(["عمره", "عمرها", "عمرهم", "العمر", "سن"], "age")
     index.setdefault("قبل", set()).add("past_ref_context")  # من قبل
@@ -349,8 +353,10 @@ def grammar() -> Grammar:
         "duration": rf"{WORD_START}(?:(?P<lead>قبل|بعد|منذ|خلال|لمدة|طوال|مدة){S}(?:(?P<qmod>{qmod}){S})?)?"
         rf"(?:(?:ال{S0})?\(?{S0}(?P<num>\d+(?:[.,]\d+)?|{cardinal}){S0}\)?{S}(?P<unit>{units_any})"
         rf"|ال(?P<dualdef>{dual_units})"
+        rf"|ال(?P<defsingle>{singular_units})"
         rf"|(?P<dual>{dual_units})"
         rf"|(?P<fewword>{_alt(temporal['unspecified_counts'])}){S}(?P<fewunit>{units_any})"
+        rf"|(?P<fracpre>{_alt(w for ws in temporal['unit_fractions'].values() if isinstance(ws, list) for w in ws)}){S}(?P<funit>{singular_units})"
         rf"|(?P<bare>{plural_units})(?:{S}(?P<padj>{plural_adj}))?(?:{S}(?P<padj2>{plural_adj}))?"
         rf"|(?P<single>{singular_units}))"
         rf"(?:{S}(?P<frac>{fractions}))?"

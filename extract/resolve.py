@@ -655,8 +655,19 @@ class Resolver:
                 return None  # اليومين alone is not a duration
         elif m["fewword"]:
             amount, unit_word = None, squash(m["fewunit"])
+        elif m["defsingle"]:
+            # قرابة العام, أكثر من الشهر: one unit, only after a quantity word.
+            if not where.quantity_mod or _DEFINITE_WORD.match(where.after):
+                return None
+            amount, unit_word = 1.0, squash(m["defsingle"])
+        elif m["fracpre"]:
+            amount, unit_word = lx.unit_fractions.get(squash(m["fracpre"])), squash(m["funit"])
+            if amount is None:
+                return None
         elif m["bare"]:
             amount, unit_word = None, squash(m["bare"])
+            if "مضت" in (m["padj"], m["padj2"], m["recent"]):
+                return Resolution("DATE", "PAST_REF")  # قرون مضت, سنوات مضت: some time ago
             if not (lead or m["padj"] or m["recent"]) and _DEFINITE_WORD.match(where.after):
                 return None  # سنوات الحرب, أيام العيد: a noun phrase, not a length of time
             if not (lead or m["padj"] or m["recent"]) and squash(unit_word) == "اشهر" and _NEXT_WORD.match(where.after):
@@ -707,8 +718,9 @@ class Resolver:
                 return Resolution("DATE", f"{back.year:04d}-{back.month:02d}" if unit == "M" else f"{back.year:04d}", mod=qmod)
         if anchored and lead == "قبل" and unit in ("H", "MIN") and self.ctx.ref is not None:
             return Resolution("DATE", self.ctx.ref.isoformat())
-        if unit == "DE":
-            unit, amount = "Y", None if amount is None else amount * 10
+        if unit in ("DE", "CE"):
+            factor = 10 if unit == "DE" else 100
+            unit, amount = "Y", None if amount is None else amount * factor
         quantity = "X" if amount is None else _format_amount(amount)
         if unit in ("H", "MIN"):
             value = f"PT{quantity}{'H' if unit == 'H' else 'M'}"

@@ -129,6 +129,12 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
             mod = cand.mod or res.mod
             if res.type == "DURATION" and cand.mod in ("START", "MID", "END"):
                 mod = res.mod
+            about = _ABOUT_AFTER.match(layout.folded.original, o_end)
+            if about and res.type in ("DATE", "DURATION"):
+                # قرابة العام تقريبا / نصف قرن تقريبا: a trailing تقريبا belongs to the expression.
+                o_end = about.end()
+                stripped = layout.folded.original[o_start:o_end]
+                mod = mod or "APPROX"
             timex = make_timex(o_start, o_end, stripped, res.type, res.value, mod, res.explicit)
             if timexes and _join_equivalent(layout.folded.original, timexes, timex, cand.family):
                 continue
@@ -143,6 +149,7 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
 
 
 _PROCLITICS = "وفبلك"
+_ABOUT_AFTER = re.compile("[^\\S\\n]+(?:تقريب[اًاٌ]+|تقريبًا)(?![^\\W\\d_])")
 _SINCE = re.compile(r"(?<![^\W\d_])و?منذ[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?$")
 # Words spelled like dates that are not: the Yemeni governorate إب (the month is
 # آب), and السنّة with a shadda (the Sunnis, not "the year").
