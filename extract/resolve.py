@@ -23,6 +23,16 @@ from .patterns import Lexicon, lexicon
 _QUOTES_OPEN = "“«"
 _QUOTES_CLOSE = "”»"
 _DEFINITE_WORD = re.compile(r"^[^\S\n]+ال[^\W\d_]")
+# A week named in the clause before a bare weekday.
+_WEEK_IN_CLAUSE = re.compile(r"(?<![^\W\d_])[لب]?الاسبوع[^\S\n]+(الماضي|المنصرم|الفائت|المقبل|القادم)(?![^\W\d_])")
+
+
+def _clause(tail: str) -> str:
+    """The text after the last clause boundary (punctuation) in ``tail``."""
+    boundary = _LAST_BOUNDARY.match(tail)
+    return tail[boundary.end():] if boundary else tail
+
+
 # Everything up to the last clause boundary (punctuation) before a match, in one pass.
 _LAST_BOUNDARY = re.compile(r"(?s).*[.،,؛:!؟()\"«»“”]")
 # A verb with the future prefix: سيلتقي, ستعقد, سنواصل (nouns such as سيارة are exceptions in the lexicon).
@@ -229,9 +239,7 @@ class Resolver:
         A cue word (سوف, من المقرر, يعتزم …) or a verb with the future prefix
         سـ (سيلتقي, ستعقد) among the last eight words of the clause.
         """
-        tail = where.tail
-        boundary = _LAST_BOUNDARY.match(tail)
-        words = (tail[boundary.end():] if boundary else tail).split()[-8:]
+        words = _clause(where.tail).split()[-8:]
         for word in words:
             if word in self.lx.future_cues:
                 return True
@@ -491,6 +499,12 @@ class Resolver:
             monday = ref - timedelta(days=ref.isoweekday() - 1) + timedelta(weeks=offset)
             return Resolution("DATE", self._with_pod((monday + timedelta(days=weekday - 1)).isoformat(), where))
         rel = self.lx.relative_offsets.get(m["rel"]) if m["rel"] else None
+        week = _WEEK_IN_CLAUSE.search(_clause(where.tail)) if rel is None else None
+        if week:
+            # "فقد 3% الأسبوع الماضي بعد خسائر يوم الاثنين": the weekday of the week in force.
+            offset = self.lx.relative_offsets.get(week.group(1), 0)
+            monday = ref - timedelta(days=ref.isoweekday() - 1) + timedelta(weeks=offset)
+            return Resolution("DATE", self._with_pod((monday + timedelta(days=weekday - 1)).isoformat(), where))
         back = (ref.isoweekday() - weekday) % 7
         if rel == 1 or (rel is None and self._future(where)):
             ahead = (weekday - ref.isoweekday()) % 7 or (7 if rel == 1 else 0)
