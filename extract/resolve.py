@@ -77,6 +77,8 @@ class Context:
     today: date | None = None
     # The Hijri (year, month) in force when the last month written was a Hijri one.
     hijri_month: tuple[int, int] | None = None
+    # The year of the last date written (a year alone counts too).
+    last_year: int | None = None
 
     @property
     def ref(self) -> date | None:
@@ -117,6 +119,7 @@ class Context:
         if not m or re.match(r"^\d{4}-(W|Q|H|SP|SU|FA|WI)", value):
             return
         year = int(m[1])
+        self.last_year = year
         if explicit_year:
             self.years.append((sentence, paragraph, year))
         if m[2]:
@@ -634,7 +637,8 @@ class Resolver:
         if unit_word == "الشهر":
             y, mo = add_months(month[0], month[1], 1 if nxt else 0)
             return Resolution("DATE", f"{y:04d}-{mo:02d}")
-        return Resolution("DATE", f"{month[0] + (1 if nxt else 0):04d}")
+        year = self.ctx.last_year or month[0]  # وفي العام التالي after عام 2011
+        return Resolution("DATE", f"{year + (1 if nxt else 0):04d}")
 
     def _day_same_month(self, m: re.Match[str], where: Where) -> Resolution | None:
         day = _day_number(m["day"], self.lx)

@@ -26,6 +26,8 @@ CASES = {
                       ("قادم الأيام", "DATE", "FUTURE_REF", None)]),
     "vague_future_after_fi": ("نأمل أن نرى في المستقبل جيلا جديدا.", FRI, [("المستقبل", "DATE", "FUTURE_REF", None)]),
     "centuries_ago": ("ترجع هذه العادة إلى قرون مضت.", FRI, [("قرون مضت", "DATE", "PAST_REF", None)]),
+    "the_following_year": ("شارك الفريق في المسابقة عام 2011، وفي العام التالي فاز بميداليتين.", FRI,
+                           [("عام 2011", "DATE", "2011", None), ("العام التالي", "DATE", "2012", None)]),
     "vague_some_days_ago": ("التقيته قبل أيام في المطار.", FRI, [("قبل أيام", "DATE", "PAST_REF", None)]),
     "near_is_not_soon": ("وأن يكون المدرب قريبا من لاعبيه.", FRI, []),
     "finally_is_not_recently": ("وأخيرا وصل الوفد إلى المطار.", FRI, []),
