@@ -328,8 +328,8 @@ def grammar() -> Grammar:
         "relative_day": rf"{WORD_START}(?:(?P<pod>{pod}){S})?(?P<relday>{relday})"
         rf"(?:{S0}[,،]?{S0}(?P<wopen>\(){S0}(?P<weekday_b>{weekday}){S0}\)|{S0}[,،]?{S0}(?P<weekday>{weekday}))?{WORD_END}",
         # يومي 10 و12 أغسطس, من 5 إلى 10 مايو: the first day takes the month of the second
-        "day_list": rf"{WORD_START}(?:يومي{S})?(?P<day>(?:ال)?\d{{1,2}})(?!\d)"
-        rf"(?={S0}(?:و|الي|حتي|-|–){S0}(?:ال)?\d{{1,2}}{S0}(?:من{S})?(?:شهر{S})?(?P<month>{month})"
+        "day_list": rf"{WORD_START}(?:يومي{S})?(?P<day>(?:ال)?\d{{1,2}}(?!\d)|{ordinal})"
+        rf"(?={S0}(?:و|الي|حتي|-|–){S0}(?:(?:ال)?\d{{1,2}}|{ordinal}){S0}(?:من{S})?(?:شهر{S})?(?P<month>{month})"
         rf"(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<year>\d{{4}})|{rel})?)",
         # الشهر الماضي, العام الجاري, هذا الأسبوع, العام الماضي 2014, وقت سابق من الشهر الجاري, مطلع الشهر
         "relative_unit": rf"{WORD_START}(?:(?P<vague>وقت{S}(?:سابق|لاحق)){S}(?:من{S})?)?"
