@@ -190,7 +190,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(["الربع"], "quarter")
     add(list(lx.decades) + [w[2:] for w in lx.decades if w.startswith("ال")], "decade")
     add(["القرن"], "century", "decade")
-    add(["الساعه"], "clock")
+    add(["الساعه", "منتصف"], "clock")
     add(lx.hours, "clock")
     add(["شهر", "شهري"], "month", "hijri", "duration")
     add(lx.sets, "set")
@@ -366,7 +366,8 @@ def grammar() -> Grammar:
         "clock": rf"{WORD_START}(?:(?:يوم{S})?(?:(?P<prelday>{relday})|(?P<pweekday>{weekday})(?:{S}(?P<prel>الماضي|المقبل|القادم))?){S}(?:في{S})?(?=الساعه))?"
         rf"(?:(?P<clock>الساعه){S}(?:(?:ال{S0})?(?P<hh>\d{{1,2}})(?:[:.]?(?P<mm>\d{{2}}))?(?!\d)|(?P<hword>{hour_word}))"
         rf"(?:{S}(?P<hfrac>والنصف|والربع|الا{S}ربعا))?(?:{S}(?:من{S})?(?P<hpod>{pod}))?"
-        rf"|(?P<hword2>{hour_word})(?:{S}(?P<hfrac2>والنصف|والربع|الا{S}ربعا))?{S}(?:من{S})?(?P<hpod2>{pod}))"
+        rf"|(?P<hword2>{hour_word})(?:{S}(?P<hfrac2>والنصف|والربع|الا{S}ربعا))?{S}(?:من{S})?(?P<hpod2>{pod})"
+        rf"|(?P<midnight>منتصف{S}الليل))"
         rf"(?:{S}(?P<gmt>بتوقيت{S}(?:جرينتش|غرينتش|غرينيتش|جرينيتش|مكه(?:{S}المكرمه)?|السعوديه|الرياض|بيروت|دمشق|القاهره|بغداد|[^\W\d_]+)))?"
         rf"(?:{S}(?:من{S})?(?:(?P<dpod>{pod}){S})?(?:يوم{S})?(?:(?P<drelday>{relday})|(?P<dweekday>{weekday})(?:{S}(?P<drel>الماضي|المقبل|القادم))?))?{WORD_END}",
         "present_ref": rf"{WORD_START}(?P<ref_present>{_alt(lx.present_ref)}){WORD_END}",

@@ -750,6 +750,11 @@ class Resolver:
 
     def _clock(self, m: re.Match[str], where: Where) -> Resolution | None:
         lx = self.lx
+        if m["midnight"]:
+            # منتصف الليل: the first minute of the next day.
+            day = self._clock_day(m, where)
+            day = day + timedelta(days=1) if day else None
+            return Resolution("TIME", (day.isoformat() if day else "XXXX-XX-XX") + "T00:00")
         if m["hh"]:
             hour, minute = int(m["hh"]), int(m["mm"] or 0)
         else:
