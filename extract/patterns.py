@@ -195,6 +195,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(["شهر", "شهري"], "month", "hijri", "duration")
     add(lx.sets, "set")
     add(lx.plural_units, "duration")
+    add(lx.units, "duration_list")
     add(["قرابه", "نحو", "حوالي", "حوالى", "اكثر", "اقل", "زهاء"], "duration")  # قرابة العام
     add(lx.holidays, "holiday")
     add(["عمره", "عمرها", "عمرهم", "العمر", "سن"], "age")
@@ -203,7 +204,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     index.setdefault("السابق", set()).add("past_ref_context")
     index.setdefault("المستقبل", set()).add("future_ref")
     add(lx.relative_units, "relative_unit")
-    add(["الاخير", "الاخيره", "سابق", "لاحق"], "relative_unit")
+    add(["الاخير", "الاخيره", "سابق", "لاحق", "الواحد"], "relative_unit")
     add(["الاسبوع"], "weekday")
     add(["الجاري", "الحالي", "الماضي", "المقبل"], "day_same_month")
     add(["عام", "العام", "سنه", "السنه", "لعام", "لسنه"], "year")
@@ -327,6 +328,8 @@ def grammar() -> Grammar:
         # أمس الثلاثاء, صباح اليوم, أول أمس, اليوم (الثلاثاء), صباح غد الاثنين
         "relative_day": rf"{WORD_START}(?:(?P<pod>{pod}){S})?(?P<relday>{relday})"
         rf"(?:{S0}[,،]?{S0}(?P<wopen>\(){S0}(?P<weekday_b>{weekday}){S0}\)|{S0}[,،]?{S0}(?P<weekday>{weekday}))?{WORD_END}",
+        # بين 19 و28 عاما: the first number takes the unit of the second
+        "duration_list": rf"(?<![\d.,])(?P<num>\d+)(?![\d.,])(?={S0}(?:و|الي|حتي|-|–){S0}\d+{S}(?P<unit>{units_any})(?![^\W_]))",
         # يومي 10 و12 أغسطس, من 5 إلى 10 مايو: the first day takes the month of the second
         "day_list": rf"{WORD_START}(?:يومي{S})?(?P<day>(?:ال)?\d{{1,2}}(?!\d)|{ordinal})"
         rf"(?={S0}(?:و|الي|حتي|-|–){S0}(?:(?:ال)?\d{{1,2}}|{ordinal}){S0}(?:من{S})?(?:شهر{S})?(?P<month>{month})"
@@ -336,7 +339,7 @@ def grammar() -> Grammar:
         rf"(?:(?P<this>هذا|هذه){S}(?P<unit_a>{_alt(lx.relative_units)})"
         rf"|(?<=من )(?P<vday>اليوم|امس)"
         rf"|(?P<unit_b>{_alt_lam(lx.relative_units)}){S}(?P<rel>{offsets})(?:{S0}\(?(?P<year>\d{{4}})\)?(?!\d))?"
-        rf"|(?P<unit_d>{_alt_lam(lx.relative_units)}){S}(?P<last>الاخير|الاخيره)"
+        rf"|(?P<unit_d>{_alt_lam(lx.relative_units)}){S}(?P<last>الاخير|الاخيره|الواحد|الواحده)"
         rf"|(?<=[^\W\d_] )(?P<unit_c>الشهر|الاسبوع|العام|السنه)(?!{S}(?:{offsets}|نفسه|نفسها|ذاته|ذاتها|التالي|التاليه|الاخير|الاخيره|{S0}\d))){WORD_END}",
         # الأشهر الماضية -> PXM, الأسابيع القليلة الماضية, الأشهر الـ18 الأخيرة
         "plural_recent": rf"{WORD_START}(?P<plural>{_alt_lam(lx.plural_recent)}){S}"

@@ -210,6 +210,12 @@ _MONTH_PREPOSITIONS = frozenset("في خلال منذ حتي قبل بعد طو�
 _NEXT_NAME = re.compile(r"^[^\S\n]+(?:عبد|بن|ابو)(?![^\W\d_])")
 
 
+def _after_month_and(tail: str, lx: Lexicon) -> bool:
+    """Whether the text before ends with a month name and a glued و (``يناير و``)."""
+    m = re.search(r"([^\s,،.]+)[^\S\n]+و$", tail)
+    return bool(m) and squash(m.group(1)) in lx.months
+
+
 def _definite(word: str) -> str:
     """``لعام`` (from للعام) back to ``العام``."""
     word = squash(word)
@@ -338,6 +344,19 @@ class Resolver:
         nxt = _NEXT_WORD.match(where.after)
         return bool(prev and prev.group(1) in self.lx.bloc_nouns) or bool(nxt and nxt.group(1) in ("وقوي", "و8", "و14"))
 
+    def _duration_list(self, m: re.Match[str], where: Where) -> Resolution | None:
+        """The first number of ``بين 19 و28 عاما``: a duration in the unit of the second."""
+        unit = self.lx.units.get(squash(m["unit"]))
+        amount = int(m["num"])
+        if unit is None or not 0 < amount <= 10000:
+            return None
+        code = unit[0]
+        if code in ("DE", "CE"):
+            code, amount = "Y", amount * (10 if code == "DE" else 100)
+        if code in ("H", "MIN"):
+            return Resolution("DURATION", f"PT{amount}{'H' if code == 'H' else 'M'}")
+        return Resolution("DURATION", f"P{amount}{code}")
+
     def _day_list(self, m: re.Match[str], where: Where) -> Resolution | None:
         """The first day of ``يومي 10 و12 أغسطس`` / ``من 5 إلى 10 مايو``: the month comes after the second."""
         day = _day_number(m["day"], self.lx)
@@ -366,7 +385,8 @@ class Resolver:
             return None  # محافظة إب: the Yemeni governorate, not the month آب
         if not (m["year"] or m["rel"] or m["yrel"]) and _NISBA_AFTER.match(where.after):
             return None  # مفاعل تموز العراقي: a name, not the month
-        licensed = bool(m["shahr"] or m["year"] or m["rel"] or m["yrel"] or len(names) > 1 or where.has_day_context)
+        licensed = bool(m["shahr"] or m["year"] or m["rel"] or m["yrel"] or len(names) > 1 or where.has_day_context
+                        or _after_month_and(where.tail, lx))  # يناير ومارس
         if ambiguous and not licensed and prev_word not in ("في", "منذ", "حتى", "خلال", "بحلول", "وفي", "ومنذ", "وحتى"):
             return None
         rel = lx.relative_offsets.get(m["rel"]) if m["rel"] else None
@@ -580,7 +600,9 @@ class Resolver:
         if unit is None:
             return None
         if m["unit_d"]:
-            return Resolution("DURATION", f"P1{unit}")  # السنة الأخيرة: the last year, one year long
+            if squash(m["last"]).startswith("الواحد") and m["unit_d"].startswith("ل") and not m["unit_d"].startswith("ال"):
+                return Resolution("SET", f"P1{unit}")  # للعام الواحد: per year, a rate
+            return Resolution("DURATION", f"P1{unit}")  # السنة الأخيرة, العام الواحد: one year long
         if m["unit_c"]:
             if not where.has_day_context or _DEFINITE_WORD.match(where.after):
                 return None  # الشهر alone is only a date after مطلع, نهاية … (not بداية العام الدراسي)
