@@ -210,6 +210,14 @@ _MONTH_PREPOSITIONS = frozenset("في خلال منذ حتي قبل بعد طو�
 _NEXT_NAME = re.compile(r"^[^\S\n]+(?:عبد|بن|ابو)(?![^\W\d_])")
 
 
+# What may follow a plural unit standing alone as a duration (في أعوام!, بعد سنوات من).
+_PLURAL_CLOSER = re.compile(
+    r"^(?:[^\S\n]*(?:[.،,؛:!؟)\]\"”»\-–]|$)|[^\S\n]+(?:من|في|علي|الي|عن|قبل|بعد|حتي|نحو|او|ثم|فقط|و[^\W\d_]+)(?![^\W\d_])"
+    # a feminine adjective (سنوات جيدة), not an idafa (أيام عيد)
+    r"|[^\S\n]+(?!ال)[^\W\d_]{2,}ه(?![^\W\d_]))"
+)
+
+
 def _after_month_and(tail: str, lx: Lexicon) -> bool:
     """Whether the text before ends with a month name and a glued و (``يناير و``)."""
     m = re.search(r"([^\s,،.]+)[^\S\n]+و$", tail)
@@ -708,8 +716,10 @@ class Resolver:
             amount, unit_word = None, squash(m["bare"])
             if "مضت" in (m["padj"], m["padj2"], m["recent"]):
                 return Resolution("DATE", "PAST_REF")  # قرون مضت, سنوات مضت: some time ago
-            if not (lead or m["padj"] or m["recent"]) and _DEFINITE_WORD.match(where.after):
-                return None  # سنوات الحرب, أيام العيد: a noun phrase, not a length of time
+            if not (lead or m["padj"] or m["recent"]) and not _PLURAL_CLOSER.match(where.after):
+                return None  # سنوات الحرب, أول أيام عيد الفطر: a noun phrase, not a length of time
+            if lead and _DEFINITE_WORD.match(where.after):
+                return None  # منذ سنوات الطفرة
             if not (lead or m["padj"] or m["recent"]) and squash(unit_word) == "اشهر" and _NEXT_WORD.match(where.after):
                 nxt = _NEXT_WORD.match(where.after).group(1)
                 if nxt not in ("من", "و", "او", "علي", "في"):
