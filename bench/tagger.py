@@ -5,6 +5,8 @@
 Texts: the gold documents (../shared/eval/seeds_gold.jsonl over data/corpus).
 dateparser runs `search_dates(languages=['ar'])` with the DCT as RELATIVE_BASE;
 its matches are scored with the same TempEval-3 code (dates only, no types).
+Speeds are characters per second of CPU time (one core), so that other work on a
+shared machine does not change them; on an idle machine they equal wall-clock speeds.
 """
 
 from __future__ import annotations
@@ -35,10 +37,10 @@ def load() -> list[tuple[dict, str, date | None]]:
 def run_waqai(docs, repeat: int) -> tuple[float, dict]:
     """Characters per second and scores for waqai."""
     chars = sum(len(t) for _, t, _ in docs) * repeat
-    started = time.perf_counter()
+    started = time.process_time()
     for _ in range(repeat):
         results = [[t.as_json() for t in tag(text, dct)] for _, text, dct in docs]
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     score = Score()
     for (d, _, _), found in zip(docs, results):
         score_document(d["doc"], d["timexes"], found, score)
@@ -50,7 +52,7 @@ def run_dateparser(docs, repeat: int) -> tuple[float, dict]:
     from dateparser.search import search_dates
 
     chars = sum(len(t) for _, t, _ in docs) * repeat
-    started = time.perf_counter()
+    started = time.process_time()
     for _ in range(repeat):
         results = []
         for _, text, dct in docs:
@@ -63,7 +65,7 @@ def run_dateparser(docs, repeat: int) -> tuple[float, dict]:
                 position = start + len(expression)
                 found.append({"start": start, "end": position, "text": expression, "type": "DATE", "value": when.date().isoformat()})
             results.append(found)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     score = Score()
     for (d, _, _), found in zip(docs, results):
         score_document(d["doc"], d["timexes"], found, score)

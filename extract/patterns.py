@@ -51,6 +51,18 @@ class Lexicon:
     present_ref: frozenset[str]
     past_ref: frozenset[str]
     future_ref: frozenset[str]
+    sets: dict[str, str]  # كل يوم, سنويا -> P1D, P1Y
+    named_dates: dict[str, str]  # 11 سبتمبر -> 2001-09-11
+    named_date_nouns: frozenset[str]
+    plural_units: dict[str, str]  # أيام -> D
+    holidays: dict[str, tuple[int, int]]  # عيد الفطر -> (10, 1); (0, 0) = the nearest feast
+    future_verb_exceptions: frozenset[str]
+    year_after_nouns: frozenset[str]
+    bloc_nouns: frozenset[str]
+    place_nouns: frozenset[str]  # شارع 26 سبتمبر: a date that names a place
+    newspaper_words: frozenset[str]
+    fractions: dict[str, float]
+    unit_fractions: dict[str, float]  # نصف ساعة -> 0.5
 
 
 def _int_index(mapping: dict[str, list[str]]) -> dict[str, int]:
@@ -118,11 +130,32 @@ def lexicon() -> Lexicon:
         present_ref=frozenset(squash(fold(w)) for w in temporal["present_ref"]),
         past_ref=frozenset(squash(fold(w)) for w in temporal["past_ref"]),
         future_ref=frozenset(squash(fold(w)) for w in temporal["future_ref"]),
+        sets=folded_index(temporal["set"]),
+        named_dates={squash(fold(k)): v for k, v in temporal["named_dates"].items() if not k.startswith("_")},
+        named_date_nouns=frozenset(squash(fold(w)) for w in temporal["named_date_nouns"]),
+        plural_units=folded_index(temporal["plural_units"]),
+        holidays={squash(fold(k)): (v[0], v[1]) for k, v in temporal["holidays"].items() if not k.startswith("_")},
+        future_verb_exceptions=frozenset(squash(fold(w)) for w in temporal["future_verb_exceptions"]),
+        year_after_nouns=frozenset(squash(fold(w)) for w in temporal["year_after_nouns"]),
+        bloc_nouns=frozenset(squash(fold(w)) for w in temporal["bloc_nouns"]),
+        place_nouns=frozenset(squash(fold(w)) for w in temporal["place_nouns"]),
+        newspaper_words=frozenset(squash(fold(w)) for w in temporal["newspaper_words"]),
+        unit_fractions={squash(fold(w)): float(k) for k, words in temporal["unit_fractions"].items()
+                        if not k.startswith("_") for w in words},
+        # ونيف ("and some") adds nothing to the amount: it makes the duration MORE_THAN.
+        fractions={squash(fold(w)): (float(k) if k != "more" else -1.0)
+                   for k, words in temporal["duration_fractions"].items() for w in words},
     )
 
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _STOP_TOKENS = frozenset({"من", "في", "ما", "عن", "على", "الي", "ال", "و"})
+# Frequent words that never need to be a phrase's trigger when the phrase has a rarer word.
+_COMMON_TOKENS = frozenset(
+    "يوم ايام اجازه عطله ليله راس السنه النبوي الشريف المبارك السعيد الماضيه الماضي المقبله القادمه "
+    "الحاليه الاخيره الوقت وقت هذه هذا الفتره المرحله قبل بعد كل الايام حتي فيما اول الاول الاولي "
+    "الثاني الثانيه الاخر الاخره".split()
+)
 
 
 def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
@@ -135,11 +168,14 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
 
     def add(words, *families: str) -> None:
         for word in words:
-            for token in _TOKEN.findall(fold(word)):
-                if token not in _STOP_TOKENS:
-                    index.setdefault(token, set()).update(families)
+            tokens = [t for t in _TOKEN.findall(fold(word)) if t not in _STOP_TOKENS]
+            # One distinctive token per phrase is enough to keep the index exact;
+            # common words (يوم, الماضيه) would wake the family on most sentences.
+            distinctive = [t for t in tokens if t not in _COMMON_TOKENS] or tokens[-1:]
+            for token in distinctive:
+                index.setdefault(token, set()).update(families)
 
-    add(lx.months, "day_month", "month")
+    add(lx.months, "day_month", "month", "day_list")
     add(lx.hijri_months, "hijri")
     add(lx.weekdays, "weekday", "day_month", "relative_day")
     add(lx.relative_days, "relative_day", "anaphoric")
@@ -154,14 +190,40 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(["الربع"], "quarter")
     add(list(lx.decades) + [w[2:] for w in lx.decades if w.startswith("ال")], "decade")
     add(["القرن"], "century", "decade")
-    add(["الساعه"], "clock")
-    add(["شهر"], "month", "hijri", "duration")
-    index["0"] = {"day_month", "numeric", "year", "bare_year", "duration", "day_same_month", "hijri", "clock"}
+    add(["الساعه", "منتصف"], "clock")
+    add(lx.hours, "clock")
+    add(["شهر", "شهري"], "month", "hijri", "duration")
+    add(lx.sets, "set")
+    add(lx.plural_units, "duration")
+    add(lx.units, "duration_list")
+    add(["قرابه", "نحو", "حوالي", "حوالى", "اكثر", "اقل", "زهاء"], "duration")  # قرابة العام
+    add(lx.holidays, "holiday")
+    add(["عمره", "عمرها", "عمرهم", "العمر", "سن"], "age")
+    index.setdefault("قبل", set()).add("past_ref_context")  # من قبل
+    index.setdefault("الماضي", set()).add("past_ref_context")  # في الماضي
+    index.setdefault("السابق", set()).add("past_ref_context")
+    index.setdefault("المستقبل", set()).add("future_ref")
+    add(lx.relative_units, "relative_unit")
+    add(["الاخير", "الاخيره", "سابق", "لاحق", "الواحد"], "relative_unit")
+    add(["الاسبوع"], "weekday")
+    add(["الجاري", "الحالي", "الماضي", "المقبل"], "day_same_month")
+    add(["عام", "العام", "سنه", "السنه", "لعام", "لسنه"], "year")
+    # Families that need a number and no word: every other family with a
+    # number also needs a month, unit, hour or year word, which triggers it.
+    index["0"] = {"numeric"}
+    index["0000"] = {"numeric", "bare_year"}
     return {token: frozenset(families) for token, families in index.items()}
 
 
 def _alt(words) -> str:
     return alternation(words)
+
+
+def _alt_lam(words) -> str:
+    """An alternation that also matches ``العام`` written ``لعام`` after the preposition ل (للعام)."""
+    words = list(words)
+    glued = [w[1:] for w in words if w.startswith("ال")]
+    return f"(?:{_alt(words)}|(?<=ل){_alt(glued)})" if glued else _alt(words)
 
 
 @dataclass(frozen=True)
@@ -181,8 +243,10 @@ class Grammar:
         """The families worth running on a (folded) sentence."""
         found: set[str] = set()
         triggers = self.triggers
-        for token in _TOKEN.findall(sentence):
-            hit = triggers.get("0" if token[0].isdigit() else token)
+        for token in set(_TOKEN.findall(sentence)):
+            hit = triggers.get(("0000" if len(token) == 4 else "0") if token[0].isdigit() else token)
+            if hit is None and token.startswith("لل"):
+                hit = triggers.get("ا" + token[1:])  # للعام = ل + العام
             if hit is None and token[0] in "وفبلك":
                 hit = triggers.get(token[1:])
                 if hit is None and len(token) > 2 and token[1] in "وفبلك":
@@ -209,79 +273,139 @@ def grammar() -> Grammar:
     units_any = _alt(lx.units)
     singular_units = _alt(w for w, (_, cls) in lx.units.items() if cls == "singular")
     dual_units = _alt(w for w, (_, cls) in lx.units.items() if cls == "dual")
-    year_word = r"(?:عام|العام|سنه|السنه)"
+    year_word = r"(?:عام|العام|سنه|السنه|(?<=ل)لعام|(?<=ل)لسنه)"
 
     # يونيو/ حزيران, تشرين الثاني/ نوفمبر, أيار (مايو), حزيران - يونيو
-    pair = rf"(?:{S0}[/\\(\-–]{S0}(?:شهر{S})?{month}(?:{S0}\))?)"
+    pair = rf"(?:(?:{S0}[/\\(\-–]{S0}|{S})(?:شهر{S})?{month}(?:{S0}\))?)"
     month_phrase = rf"(?P<month>{month}{pair}?)"
-    day = rf"(?P<day>(?:ال)?\d{{1,2}}(?![\d:.]\d)|{ordinal})"
+    day = rf"(?P<day>\(?(?:ال)?\d{{1,2}}(?![\d:.]\d)\)?|{ordinal})"
     year_part = (
         rf"(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<year>\d{{4}})(?!\d)"
         rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه)(?![^\W\d_]))?)"
     )
-    rel = rf"(?:{S}(?P<rel>{offsets}))"
+    rel = rf"(?:{S}(?P<rel>{_alt(w for w in lx.relative_offsets if w not in ('هذا', 'هذه'))}))"
     hijri_mark = r"(?P<hmark>هـ|ه|للهجره|هجري|هجريه)"
 
+    month_dual = r"(?:شهر|شهري)"
+    year_ref = (
+        rf"(?:{S0}[,،]?{S0}(?:(?:(?:من|في){S})?{year_word}{S})?\(?(?P<year>\d{{4}})\)?(?!\d)"
+        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه)(?![^\W\d_]))?"
+        rf"|{S}(?:من|في){S}(?:العام|السنه){S}(?P<yrel>{offsets}))"
+    )
+    plural_units = _alt(lx.plural_units)
+    recent = _alt(temporal["recent_adjectives"])
+    plural_adj = _alt(temporal["plural_adjectives"])
+    fractions = _alt(lx.fractions)
+    qmod = _alt(w for w, key in lx.modifiers.items() if key in ("APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE"))
+    relday = _alt(lx.relative_days)
+    sep = r"[-/.\\]"
+    gregorian_numeric = (
+        rf"(?:(?P<y1>\d{{4}}){S0}{sep}{S0}(?P<m1>\d{{1,2}}){S0}{sep}{S0}(?P<d1>\d{{1,2}})"
+        rf"|(?P<d2>\d{{1,2}}){S0}{sep}{S0}(?P<m2>\d{{1,2}}){S0}{sep}{S0}(?P<y2>\d{{4}}))"
+    )
+
     families = {
-        # السبت 18 تشرين الثاني/ نوفمبر, الـ16 من حزيران 2021, السابع من أكتوبر الماضي
+        # السبت 18 تشرين الثاني/ نوفمبر, الـ16 من حزيران 2021, السابع من أكتوبر الماضي, (14) مايو
         "day_month": rf"{WORD_START}(?:(?P<weekday>{weekday}){S0}[,،]?{S0})?{day}{S0}(?:من{S})?(?:شهر{S})?"
-        rf"{month_phrase}{year_part}?{rel}?{WORD_END}",
-        # شهر يوليو/ تموز الماضي, حزيران 2014, ديسمبر
-        "month": rf"{WORD_START}(?:(?P<shahr>شهر){S})?{month_phrase}(?:{year_part}|{rel})?{WORD_END}",
-        # 2024/02/09, 21-04-2016, 3/1/2020
-        "numeric": r"(?<![\d/.\-])(?:(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})"
-        r"|(?P<d2>\d{1,2})[-/.](?P<m2>\d{1,2})[-/.](?P<y2>\d{4}))(?![\d/.\-]*\d)",
+        rf"{month_phrase}(?:{year_ref})?{rel}?{WORD_END}",
+        # شهر يوليو/ تموز الماضي, حزيران 2014, ديسمبر, شهر يوليو في العام 2034, يناير من العام الماضي
+        "month": rf"{WORD_START}(?:(?P<shahr>{month_dual}){S})?{month_phrase}(?:{year_ref}|{rel})?{WORD_END}",
+        # 2024/02/09, 21-04-2016, 7 - 9 - 2012 م, 4 /1 / 1426هـ
+        "numeric": rf"(?<![\d/.\-\\]){gregorian_numeric}(?![\d/.\-\\]*\d)"
+        rf"(?:{S0}(?P<yearmark>م|هـ|ه)(?![^\W\d_]))?",
         # عام 2013, العام 2014, سنة 1258م, عام 1445 هـ
         "year": rf"{WORD_START}(?P<yearword>{year_word}){S}(?P<year>\d{{4}})(?!\d)"
         rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?",
-        # في 2003 (the preposition is context, not extent)
-        "bare_year": rf"(?<![^\W\d_])(?P<lead>في|منذ|حتى|خلال|بحلول|وفي|ومنذ|وحتى){S}(?P<year>(?:19|20)\d\d)(?![\d/.\-:]*\d)",
-        # الثلاثاء, الجمعة الماضي
-        "weekday": rf"{WORD_START}(?P<weekday>{weekday})(?:{S}(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم))?{WORD_END}",
-        # أمس الثلاثاء, صباح اليوم, أول أمس
-        "relative_day": rf"{WORD_START}(?:(?P<pod>{pod}){S})?(?P<relday>{_alt(lx.relative_days)})"
-        rf"(?:{S0}[,،]?{S0}(?P<weekday>{weekday}))?{WORD_END}",
-        # الشهر الماضي, العام الجاري, هذا الأسبوع
-        "relative_unit": rf"{WORD_START}(?:(?P<this>هذا|هذه){S}(?P<unit_a>{_alt(lx.relative_units)})"
-        rf"|(?P<unit_b>{_alt(lx.relative_units)}){S}(?P<rel>{offsets})){WORD_END}",
-        # الأشهر الماضية -> PXM
-        "plural_recent": rf"{WORD_START}(?P<plural>{_alt(lx.plural_recent)}){S}"
+        # في 2003, كأس العالم 2010, (2001-2007), 2018م, 1437هـ (the preposition is context, not extent)
+        "bare_year": rf"(?:(?<![^\W\d_])|(?<=\b[وب]))(?:(?P<lead>في|منذ|حتى|خلال|بحلول|وفي|ومنذ|وحتى){S})?"
+        rf"(?<![\d.,])(?:(?<=\d{{4}}/)|(?<=\d{{4}} /)|(?<!/))(?P<year>(?:20|1[3-9])\d\d)"
+        rf"(?!\d)(?![.:,]\d)(?!{S0}/{S0}\d{{1,2}}(?!\d))(?!{S0}[-/]{S0}\d{{1,2}}{S0}[-/])"
+        rf"(?:{S0}[-/]{S0}(?P<year2>1[34]\d\d)(?={S0}(?:هـ|ه)(?![^\W\d_])))?"
+        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?",
+        # الثلاثاء, الجمعة الماضي, الثلاثاء من الأسبوع المقبل
+        "weekday": rf"{WORD_START}(?P<weekday>{weekday})(?:{S}(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم)"
+        rf"|{S}من{S}الاسبوع{S}(?P<weekrel>{offsets}))?{WORD_END}",
+        # أمس الثلاثاء, صباح اليوم, أول أمس, اليوم (الثلاثاء), صباح غد الاثنين
+        "relative_day": rf"{WORD_START}(?:(?P<pod>{pod}){S})?(?P<relday>{relday})"
+        rf"(?:{S0}[,،]?{S0}(?P<wopen>\(){S0}(?P<weekday_b>{weekday}){S0}\)|{S0}[,،]?{S0}(?P<weekday>{weekday}))?{WORD_END}",
+        # بين 19 و28 عاما: the first number takes the unit of the second
+        "duration_list": rf"(?<![\d.,])(?P<num>\d+)(?![\d.,])(?={S0}(?:و|الي|حتي|-|–){S0}\d+{S}(?P<unit>{units_any})(?![^\W_]))",
+        # يومي 10 و12 أغسطس, من 5 إلى 10 مايو: the first day takes the month of the second
+        "day_list": rf"{WORD_START}(?:يومي{S})?(?P<day>(?:ال)?\d{{1,2}}(?!\d)|{ordinal})"
+        rf"(?={S0}(?:و|الي|حتي|-|–){S0}(?:(?:ال)?\d{{1,2}}|{ordinal}){S0}(?:من{S})?(?:شهر{S})?(?P<month>{month})"
+        rf"(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<year>\d{{4}})|{rel})?)",
+        # الشهر الماضي, العام الجاري, هذا الأسبوع, العام الماضي 2014, وقت سابق من الشهر الجاري, مطلع الشهر
+        "relative_unit": rf"{WORD_START}(?:(?P<vague>وقت{S}(?:سابق|لاحق)){S}(?:من{S})?)?"
+        rf"(?:(?P<this>هذا|هذه){S}(?P<unit_a>{_alt(lx.relative_units)})"
+        rf"|(?<=من )(?P<vday>اليوم|امس)"
+        rf"|(?P<unit_b>{_alt_lam(lx.relative_units)}){S}(?P<rel>{offsets})(?:{S0}\(?(?P<year>\d{{4}})\)?(?!\d))?"
+        rf"|(?P<unit_d>{_alt_lam(lx.relative_units)}){S}(?P<last>الاخير|الاخيره|الواحد|الواحده)"
+        rf"|(?<=[^\W\d_] )(?P<unit_c>الشهر|الاسبوع|العام|السنه)(?!{S}(?:{offsets}|نفسه|نفسها|ذاته|ذاتها|التالي|التاليه|الاخير|الاخيره|{S0}\d))){WORD_END}",
+        # الأشهر الماضية -> PXM, الأسابيع القليلة الماضية, الأشهر الـ18 الأخيرة
+        "plural_recent": rf"{WORD_START}(?P<plural>{_alt_lam(lx.plural_recent)}){S}"
+        rf"(?:(?:ال)?{S0}(?P<pnum>\d+|{cardinal}){S})?"
         rf"(?P<adj>{_alt(temporal['plural_recent_adjectives'])}){WORD_END}",
         # اليوم التالي, الشهر نفسه, ذلك اليوم, ذات اليوم
         "anaphoric": rf"{WORD_START}(?:(?P<ana_unit>اليوم|الشهر|العام|السنه|الاسبوع){S}"
         rf"(?P<ana>{_alt(temporal['anaphoric_next'] + temporal['anaphoric_same'])})"
         rf"|(?P<ana_pre>ذات|نفس|ذلك|تلك){S}(?P<ana_unit2>اليوم|الشهر|العام|السنه|الاسبوع|الليله)){WORD_END}",
-        # 15 من الشهر نفسه
-        "day_same_month": rf"{WORD_START}{day}{S0}(?:من{S})?(?:الشهر{S}(?:نفسه|ذاته)|(?:ذات|نفس){S}الشهر){WORD_END}",
-        # قبل يومين, 48 ساعة, ثلاثة أشهر, شهر ونصف, بعد يوم من
-        "duration": rf"{WORD_START}(?:(?P<lead>قبل|بعد|منذ|خلال|لمدة|طوال|مدة){S})?"
-        rf"(?:(?:ال)?(?P<num>\d+(?:[.,]\d+)?|{cardinal}){S}(?P<unit>{units_any})"
+        # 15 من الشهر نفسه, 22 من الشهر الجاري
+        "day_same_month": rf"{WORD_START}{day}{S0}(?:من{S})?(?:الشهر{S}(?:نفسه|ذاته|(?P<dsm_rel>{offsets}))"
+        rf"|(?:ذات|نفس){S}الشهر){WORD_END}",
+        # قبل يومين, 48 ساعة, ثلاثة أشهر, شهر ونصف, بعد يوم من, قبل نحو 50 عاما, سنوات طويلة
+        "duration": rf"{WORD_START}(?:(?P<lead>قبل|بعد|منذ|خلال|لمدة|طوال|مدة){S}(?:(?P<qmod>{qmod}){S})?)?"
+        rf"(?:(?:ال{S0})?\(?{S0}(?P<num>\d+(?:[.,]\d+)?|{cardinal}){S0}\)?{S}(?P<unit>{units_any})"
         rf"|ال(?P<dualdef>{dual_units})"
+        rf"|ال(?P<defsingle>{singular_units})"
         rf"|(?P<dual>{dual_units})"
         rf"|(?P<fewword>{_alt(temporal['unspecified_counts'])}){S}(?P<fewunit>{units_any})"
+        rf"|(?P<fracpre>{_alt(w for ws in temporal['unit_fractions'].values() if isinstance(ws, list) for w in ws)}){S}(?P<funit>{singular_units})"
+        rf"|(?P<bare>{plural_units})(?:{S}(?P<padj>{plural_adj}))?(?:{S}(?P<padj2>{plural_adj}))?"
         rf"|(?P<single>{singular_units}))"
-        rf"(?:{S}(?P<frac>ونصف|وربع|و{S}نصف))?"
-        rf"(?:{S}(?P<recent>الماضيه|الاخيره|الماضيين|الاخيرين|المقبله|القادمه|المقبلين|القادمين))?{WORD_END}",
-        # الساعة 18:42, الساعة الثانية فجراً
-        "clock": rf"{WORD_START}(?P<clock>الساعه){S}(?:(?P<hh>\d{{1,2}})(?:[:.](?P<mm>\d{{2}}))?(?!\d)|(?P<hword>{hour_word}))"
-        rf"(?:{S}(?P<hfrac>والنصف|والربع|الا{S}ربعا))?(?:{S}(?:من{S})?(?P<hpod>{pod}))?{WORD_END}",
+        rf"(?:{S}(?P<frac>{fractions}))?"
+        rf"(?:{S}(?P<recent>{recent}))?{WORD_END}",
+        # الساعة 18:42, الساعة الثانية فجراً, السادسة صباحا, الساعة 0659 بتوقيت جرينتش,
+        # الساعة الرابعة عصرا من الاثنين الماضي, الساعة التاسعة من مساء غد
+        "clock": rf"{WORD_START}(?:(?:يوم{S})?(?:(?P<prelday>{relday})|(?P<pweekday>{weekday})(?:{S}(?P<prel>الماضي|المقبل|القادم))?){S}(?:في{S})?(?=الساعه))?"
+        rf"(?:(?P<clock>الساعه){S}(?:(?:ال{S0})?(?P<hh>\d{{1,2}})(?:[:.]?(?P<mm>\d{{2}}))?(?!\d)|(?P<hword>{hour_word}))"
+        rf"(?:{S}(?P<hfrac>والنصف|والربع|الا{S}ربعا))?(?:{S}(?:من{S})?(?P<hpod>{pod}))?"
+        rf"|(?P<hword2>{hour_word})(?:{S}(?P<hfrac2>والنصف|والربع|الا{S}ربعا))?{S}(?:من{S})?(?P<hpod2>{pod})"
+        rf"|(?P<midnight>منتصف{S}الليل))"
+        rf"(?:{S}(?P<gmt>بتوقيت{S}(?:جرينتش|غرينتش|غرينيتش|جرينيتش|مكه(?:{S}المكرمه)?|السعوديه|الرياض|بيروت|دمشق|القاهره|بغداد|[^\W\d_]+)))?"
+        rf"(?:{S}(?:من{S})?(?:(?P<dpod>{pod}){S})?(?:يوم{S})?(?:(?P<drelday>{relday})|(?P<dweekday>{weekday})(?:{S}(?P<drel>الماضي|المقبل|القادم))?))?{WORD_END}",
         "present_ref": rf"{WORD_START}(?P<ref_present>{_alt(lx.present_ref)}){WORD_END}",
         "past_ref": rf"{WORD_START}(?P<ref_past>{_alt(lx.past_ref)}){WORD_END}",
-        "future_ref": rf"{WORD_START}(?P<ref_future>{_alt(lx.future_ref)}){WORD_END}",
-        # صيف 2014, الشتاء الماضي, صيف العام الماضي
+        # في الماضي, من قبل at the end of a clause (common words: a family of their own)
+        "past_ref_context": rf"(?<=في )(?P<ref_past_fi>{_alt(temporal['past_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))"
+        rf"|{WORD_START}(?P<ref_past_end>{_alt(temporal['past_ref_at_clause_end'])})(?={S0}(?:[.،,؛:!؟)]|$|و))",
+        "future_ref": rf"{WORD_START}(?P<ref_future>{_alt(lx.future_ref)}){WORD_END}"
+        rf"|(?:(?<=في )|(?<=الي ))(?P<ref_future_fi>{_alt(temporal['future_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))",
+        # كل يوم, سنويا, رواتب شهرية
+        "set": rf"{WORD_START}(?P<set>{_alt(lx.sets)}){WORD_END}",
+        # عيد الفطر, أيام العيد, إجازة الحج, عيد الأضحى المقبل
+        "holiday": rf"{WORD_START}(?P<holiday>{_alt(lx.holidays)})(?:{S}(?P<rel>{offsets}))?{WORD_END}",
+        # العشرين من عمره, سن العاشرة, يبلغ من العمر (9) سنوات (the last as a duration)
+        "age": rf"{WORD_START}(?:(?P<agenum>{ordinal}|{cardinal}|\d{{1,3}}){S}من{S}(?:عمره|عمرها|عمرهم|العمر)"
+        rf"|(?P<sinn>سن){S}(?P<agenum2>{ordinal}|(?:ال)?{S0}\d{{1,3}})){WORD_END}",
+        # صيف 2014, الشتاء الماضي, صيف العام الماضي, الصيف
         "season": rf"{WORD_START}(?:فصل{S})?(?P<season>{_alt(lx.seasons)})(?:{S}(?:{year_word}{S})?(?P<year>\d{{4}})"
-        rf"|{S}(?P<rel>{offsets})|{S}(?P<ryear>العام|السنه){S}(?P<rel2>{offsets})){WORD_END}",
-        # الربع الأول من عام 2024
-        "quarter": rf"{WORD_START}الربع{S}(?P<quarter>{_alt(lx.quarters)}){S}(?:من{S})?"
-        rf"(?:(?:{year_word}{S})?(?P<year>\d{{4}})|(?:العام|السنه){S}(?P<rel>{offsets})){WORD_END}",
+        rf"|{S}(?P<rel>{offsets})|{S}(?P<ryear>العام|السنه){S}(?P<rel2>{offsets})"
+        rf"){WORD_END}|(?<![^\W\d_])(?P<season_bare>ال(?:صيف|شتاء|خريف))(?![^\W_]|{S}(?:ال|\d))",
+        # الربع الأول من عام 2024, الربع الثاني
+        "quarter": rf"{WORD_START}الربع{S}(?P<quarter>{_alt(lx.quarters)})(?:{S}(?:من{S})?"
+        rf"(?:(?:{year_word}{S})?(?P<year>\d{{4}})|(?:العام|السنه){S}(?P<rel>{offsets})))?{WORD_END}",
         # الثمانينيات, تسعينيات القرن الماضي
         "decade": rf"{WORD_START}(?:(?:عقد|حقبه){S})?(?P<decade>(?:ال)?"
         rf"{_alt(w[2:] if w.startswith('ال') else w for w in lx.decades)})"
         rf"(?:{S}(?:من{S})?القرن{S}(?P<century>{_alt(lx.centuries)}))?{WORD_END}",
-        "century": rf"{WORD_START}القرن{S}(?P<century>{_alt(lx.centuries)}){WORD_END}",
-        # 18 شوال 1445 هـ, رمضان 1445, شهر رمضان
-        "hijri": rf"{WORD_START}(?:{day}{S0}(?:من{S})?)?(?:(?P<shahr>شهر){S})?(?P<hmonth>{hijri_month})"
-        rf"(?:{S}(?:(?:عام|سنه){S})?(?P<hyear>1[2-5]\d\d)(?!\d)(?:{S0}{hijri_mark}(?![^\W\d_]))?|{rel})?{WORD_END}",
+        # القرن السابع عشر, القرن الميلادي الجديد
+        "century": rf"{WORD_START}القرن{S}(?:الميلادي{S})?(?P<century>{_alt(list(lx.centuries) + ['الجديد', 'المنصرم'])}|{ordinal})"
+        rf"(?:{S}(?:الميلادي|للميلاد))?{WORD_END}",
+        # 18 شوال 1445 هـ, رمضان 1445, شهر رمضان, 12/11/1436هـ, الخميس 20 شوال لعام 1436هـ
+        "hijri": rf"{WORD_START}(?:(?P<weekday>{weekday}){S0}[,،]?{S0}(?:(?:ال)?موافق{S})?)?"
+        rf"(?:{day}{S0}(?:من{S})?)?(?:(?P<shahr>شهر){S})?(?P<hmonth>{hijri_month})"
+        rf"(?:{S0}[,،]?{S}(?:(?:ل|من{S}|في{S})?(?:عام|سنه|العام|السنه){S})?(?P<hyear>1[2-5]\d\d)(?!\d)(?:{S0}{hijri_mark}(?![^\W\d_]))?|{rel}"
+        rf"|{S}(?:من{S})?(?P<hthis>هذا{S}العام|العام{S}(?:الجاري|الحالي)|هذه{S}السنه))?{WORD_END}",
     }
     compiled = tuple((name, re.compile(pattern)) for name, pattern in families.items())
 
@@ -291,8 +415,8 @@ def grammar() -> Grammar:
     return Grammar(
         families=compiled,
         left_day_context=re.compile(rf"(?:(?P<pod>{pod}){S})?(?P<yawm>يوم{S})?$"),
-        left_modifier=re.compile(rf"(?<![^\W\d_])(?P<mod>{modifiers}){S}(?:(?:من|في){S})?$"),
-        left_quantity=re.compile(rf"(?<![^\W\d_])(?P<mod>{quantity}){S}$"),
+        left_modifier=re.compile(rf"(?:(?<![^\W\d_])|(?<=\b[وفبل]))(?P<mod>{modifiers}){S}(?:(?:من|في){S})?$"),
+        left_quantity=re.compile(rf"(?:(?<![^\W\d_])|(?<=\b[وفبل]))(?P<mod>{quantity}){S}$"),
         month_word=re.compile(month),
         hijri_month_word=re.compile(hijri_month),
         triggers=triggers,

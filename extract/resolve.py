@@ -23,6 +23,22 @@ from .patterns import Lexicon, lexicon
 _QUOTES_OPEN = "“«"
 _QUOTES_CLOSE = "”»"
 _DEFINITE_WORD = re.compile(r"^[^\S\n]+ال[^\W\d_]")
+# A week named in the clause before a bare weekday.
+_WEEK_IN_CLAUSE = re.compile(r"(?<![^\W\d_])[لب]?الاسبوع[^\S\n]+(الماضي|المنصرم|الفائت|المقبل|القادم)(?![^\W\d_])")
+
+
+def _clause(tail: str) -> str:
+    """The text after the last clause boundary (punctuation) in ``tail``."""
+    boundary = _LAST_BOUNDARY.match(tail)
+    return tail[boundary.end():] if boundary else tail
+
+
+# Everything up to the last clause boundary (punctuation) before a match, in one pass.
+_LAST_BOUNDARY = re.compile(r"(?s).*[.،,؛:!؟()\"«»“”]")
+# A verb with the future prefix: سيلتقي, ستعقد, سنواصل (nouns such as سيارة are exceptions in the lexicon).
+_FUTURE_VERB = re.compile(r"^س[يتن][^\W\d_]{3,}$")
+# "اليوم" followed by an adjective or ordinal is a noun (اليوم العالمي, اليوم الأول), not today.
+_DAY_NOUN_ADJECTIVE = re.compile(r"^[^\S\n]+ال[^\W\d_]*(?:ي|يه|ى|ول|اني|الث|ابع|امس|ادس|ابع|امن|اسع|اشر|اخير|ذي|تي|تالي)(?![^\W\d_])")
 _NEXT_WORD = re.compile(r"^[^\S\n]*[,،]?[^\S\n]*([^\s,،.]+)")
 _PREV_WORD = re.compile(r"([^\s,،.]+)[^\S\n]*$")
 _FOLLOWED_BY_OF = re.compile(r"^[^\S\n]+(?:من|على|عن)(?![^\W\d_])")
@@ -43,6 +59,8 @@ class Resolution:
     explicit: tuple[date, date] | None = None
     # Offsets (into the folded match) to trim from the left of the extent.
     trim_left: int = 0
+    # Left out of the output when it ends up with no value (عشية an undated event).
+    optional: bool = False
 
 
 @dataclass
@@ -52,6 +70,27 @@ class Context:
     dct: date | None
     last_day: date | None = None
     last_month: tuple[int, int] | None = None
+    # Where last_day was written: (sentence, paragraph).
+    last_day_at: tuple[int, int] | None = None
+    # The day the article calls "today" when a weekday contradicts the DCT
+    # (``اليوم الاثنين`` in a paper dated Friday): relative days count from it.
+    today: date | None = None
+    # The Hijri (year, month) in force when the last month written was a Hijri one.
+    hijri_month: tuple[int, int] | None = None
+    # The year of the last date written (a year alone counts too).
+    last_year: int | None = None
+
+    @property
+    def ref(self) -> date | None:
+        """The day relative expressions count from: the corrected today, else the DCT."""
+        return self.today or self.dct
+
+    def day_in_force(self, sentence: int, paragraph: int) -> date | None:
+        """The last day written in this paragraph or the three sentences before, if any."""
+        if self.last_day is None or self.last_day_at is None:
+            return None
+        s_index, s_paragraph = self.last_day_at
+        return self.last_day if s_paragraph == paragraph or sentence - s_index <= 3 else None
     # (sentence index, paragraph, year) of explicit years, most recent last.
     years: list[tuple[int, int, int]] = field(default_factory=list)
 
@@ -67,18 +106,27 @@ class Context:
                 return year
         return None
 
-    def note(self, value: str, sentence: int, paragraph: int, explicit_year: bool) -> None:
-        """Record a resolved DATE so that later anaphora can use it."""
+    def note(self, value: str, sentence: int, paragraph: int, explicit_year: bool,
+             hijri: tuple[int, int] | None = None) -> None:
+        """Record a resolved DATE so that later anaphora can use it.
+
+        ``hijri`` is the Hijri (year, month) of a Hijri date, so that ``الخامس من
+        الشهر نفسه`` after it counts days of that Hijri month.
+        """
+        if re.match(r"^\d{4}-\d{2}", value) or hijri:
+            self.hijri_month = hijri
         m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
         if not m or re.match(r"^\d{4}-(W|Q|H|SP|SU|FA|WI)", value):
             return
         year = int(m[1])
+        self.last_year = year
         if explicit_year:
             self.years.append((sentence, paragraph, year))
         if m[2]:
             self.last_month = (year, int(m[2]))
         if m[3]:
             self.last_day = safe_date(year, int(m[2]), int(m[3]))
+            self.last_day_at = (sentence, paragraph)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,16 +141,22 @@ class Where:
     quantity_mod: str | None = None
     has_day_context: bool = False
 
+    @property
+    def tail(self) -> str:
+        """The last 120 characters before the match: enough for every look-back,
+        and it keeps ``$``-anchored searches from scanning a long sentence."""
+        return self.before[-120:]
+
 
 def _number(text: str, lx: Lexicon) -> float | None:
-    text = squash(text)
+    text = squash(text.strip("() \t"))
     if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
         return float(text.replace(",", "."))
     return float(lx.cardinals[text]) if text in lx.cardinals else None
 
 
 def _day_number(text: str, lx: Lexicon) -> int | None:
-    text = squash(text)
+    text = squash(text.strip("() \t"))
     if text.startswith("ال") and text[2:].isdigit():
         text = text[2:]
     if text.isdigit():
@@ -116,6 +170,64 @@ def _month_number(phrase: str, lx: Lexicon) -> int | None:
 
     m = grammar().month_word.search(phrase)
     return lx.months.get(squash(m.group())) if m else None
+
+
+# 1436/1437هـ: a Hijri year followed by the next one with the era mark.
+_HIJRI_YEAR_PAIR = re.compile(r"^[^\S\n]*[/\-][^\S\n]*1[34]\d\d[^\S\n]*(?:هـ|ه)(?![^\W\d_])")
+# What may follow a year written alone: punctuation, the end, و + another year, a range.
+_YEAR_CLOSER = re.compile(r"^(?:[^\S\n]*(?:[.،,؛:!؟)\]\"”»]|$)|[^\S\n]*[-–/][^\S\n]*\d{4}|[^\S\n]+(?:و|او|الي|حتي|إلى)[^\S\n]*\d{4})")
+_YEAR_RANGE = re.compile(r"^[^\S\n]*(?:[-–/]|[^\S\n](?:و|الي|حتي))[^\S\n]*(?:19|20)\d\d(?!\d)")
+# A number after these words is an amount, not a year.
+_QUANTITY_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])(?:من|نحو|حوالي|حوالى|قرابه|اكثر|اقل|بلغ|بلغت|يبلغ|تبلغ|رقم|الرقم|بنحو|بحوالي|وصل|الي|مقابل|بقيمه|مبلغ)|[$€£]|\d[^\S\n]*(?:و|الي|-))[^\S\n]*$"
+)
+
+# The paper named Al-Yaum: "(اليوم)", «اليوم», لـ"اليوم".
+_PAPER_NAME = re.compile(r"[(\"«“][^\S\n]*$")
+_PAPER_CLOSE = re.compile(r"^[^\S\n]*[)\"»”]")
+# A byline or dateline before the paper's name: "الدمام - اليوم", "نايف عبدالله – اليوم".
+_DATELINE_BEFORE = re.compile(r"^[^.،,]{0,40}[-–][^\S\n]*$")
+
+# "لـ X" after اليوم التالي: the day after a named happening.
+_OF_EVENT = re.compile(r"^[^\S\n]*ل(?:ل|[^\S\n]|[^\W\d_])")
+
+# A definite nisba adjective (العراقي, الدولية) after a month name makes it a name.
+_NISBA_AFTER = re.compile(r"^[^\S\n]+ال(?!ماضي|جاري|حالي|منصرم|فائت|تالي|ذي(?![^\W\d_])|تي(?![^\W\d_]))[^\W\d_]+(?:ي|يه)(?![^\W\d_])")
+
+_PAIRED_RELATIVE = re.compile(
+    r"^[^\S\n]+(?:او|و)[^\S\n]*([^\s,،.]+(?:[^\S\n]+ال(?:اول|ثاني))?)[^\S\n]+"
+    r"(المقبلين|القادمين|الماضيين|المنصرمين|المقبلتين|القادمتين)"
+)
+
+
+def grammar_month(word: str) -> bool:
+    """Whether a (folded) word is a month name."""
+    return squash(word) in lexicon().months
+
+
+_MONTH_PREPOSITIONS = frozenset("في خلال منذ حتي قبل بعد طوال وفي وخلال ومنذ وحتي".split())
+# A name after it makes رمضان a person: في رمضان عبد الله.
+_NEXT_NAME = re.compile(r"^[^\S\n]+(?:عبد|بن|ابو)(?![^\W\d_])")
+
+
+# What may follow a plural unit standing alone as a duration (في أعوام!, بعد سنوات من).
+_PLURAL_CLOSER = re.compile(
+    r"^(?:[^\S\n]*(?:[.،,؛:!؟)\]\"”»\-–]|$)|[^\S\n]+(?:من|في|علي|الي|عن|قبل|بعد|حتي|نحو|او|ثم|فقط|و[^\W\d_]+)(?![^\W\d_])"
+    # a feminine adjective (سنوات جيدة), not an idafa (أيام عيد)
+    r"|[^\S\n]+(?!ال)[^\W\d_]{2,}ه(?![^\W\d_]))"
+)
+
+
+def _after_month_and(tail: str, lx: Lexicon) -> bool:
+    """Whether the text before ends with a month name and a glued و (``يناير و``)."""
+    m = re.search(r"([^\s,،.]+)[^\S\n]+و$", tail)
+    return bool(m) and squash(m.group(1)) in lx.months
+
+
+def _definite(word: str) -> str:
+    """``لعام`` (from للعام) back to ``العام``."""
+    word = squash(word)
+    return "ا" + word if word.startswith("ل") and not word.startswith("ال") else word
 
 
 def _format_amount(amount: float) -> str:
@@ -133,11 +245,34 @@ class Resolver:
     def __init__(self, context: Context) -> None:
         self.ctx = context
         self.lx = lexicon()
+        # The Hijri (year, month) of the last Hijri expression resolved.
+        self.last_hijri: tuple[int, int] | None = None
 
     # -- helpers ---------------------------------------------------------
 
     def _future(self, where: Where) -> bool:
-        return any(cue in self.lx.future_cues for cue in where.before.split()[-8:])
+        """Whether the clause before a match is in the future tense.
+
+        A cue word (سوف, من المقرر, يعتزم …) or a verb with the future prefix
+        سـ (سيلتقي, ستعقد) among the last eight words of the clause.
+        """
+        words = _clause(where.tail).split()[-8:]
+        for word in words:
+            if word in self.lx.future_cues:
+                return True
+            bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+            if _FUTURE_VERB.match(bare) and bare not in self.lx.future_verb_exceptions:
+                return True
+        return False
+
+    def _upcoming(self, months_ahead: int, where: Where) -> bool:
+        """Whether a bare month (or day of it) ``months_ahead`` after the DCT's month means the coming one.
+
+        Future tense says so; otherwise a month at most two ahead is nearer
+        than the same month of last year, and news name it without a year
+        only when it is the near one (تسليم أغسطس, في سبتمبر المقبل).
+        """
+        return self._future(where) or 1 <= months_ahead <= 2
 
     def _month_year(self, month: int, rel: int | None, where: Where, weekday: int | None = None,
                     day: int | None = None) -> int | None:
@@ -152,10 +287,16 @@ class Resolver:
         in_force = self.ctx.year_in_force(where.sentence, where.paragraph)
         by_dct = None
         if dct is not None:
-            if self._future(where):
-                by_dct = dct.year if month >= dct.month else dct.year + 1
+            if month == dct.month and day is not None and day > dct.day and self._future(where):
+                by_dct = dct.year
+            elif month == dct.month:
+                by_dct = dct.year
+            elif self._upcoming((month - dct.month) % 12, where):
+                by_dct = dct.year if month > dct.month else dct.year + 1
             else:
-                by_dct = dct.year if month <= dct.month else dct.year - 1
+                by_dct = dct.year if month < dct.month else dct.year - 1
+        if in_force is not None and dct is not None and in_force < dct.year and self._future(where):
+            in_force = None  # a future clause cannot be about a past year
         if in_force is not None:
             if weekday is None or day is None or by_dct is None:
                 return in_force
@@ -181,10 +322,20 @@ class Resolver:
             return None
         weekday = lx.weekdays.get(squash(m["weekday"])) if m["weekday"] else None
         rel = lx.relative_offsets.get(m["rel"]) if m["rel"] else None
+        if month == 3 and day in (8, 14) and not m["year"] and self._is_bloc(where):
+            return None  # قوى 14 آذار: the Lebanese bloc, not a date
+        prev = _PREV_WORD.search(where.tail)
+        if not m["year"] and not m["weekday"] and prev and prev.group(1) in lx.place_nouns:
+            return None  # شارع 26 سبتمبر: a street, not a day
+        named = lx.named_dates.get(squash(f"{day} {m['month']}"))
+        if named and not m["year"] and prev and prev.group(1) in lx.named_date_nouns:
+            return Resolution("DATE", named)  # هجمات 11 سبتمبر
         if m["year"]:
             year = int(m["year"])
             if m["yearmark"] in ("ه", "هـ") or not 1000 <= year <= 2999:
                 return None
+        elif m["yrel"] and self.ctx.dct is not None:
+            year = self.ctx.dct.year + lx.relative_offsets.get(m["yrel"], 0)
         else:
             year = self._month_year(month, rel, where, weekday, day)
         if year is None:
@@ -196,6 +347,37 @@ class Resolver:
             return None
         return Resolution("DATE", self._with_pod(d.isoformat(), where))
 
+    def _is_bloc(self, where: Where) -> bool:
+        prev = _PREV_WORD.search(where.tail)
+        nxt = _NEXT_WORD.match(where.after)
+        return bool(prev and prev.group(1) in self.lx.bloc_nouns) or bool(nxt and nxt.group(1) in ("وقوي", "و8", "و14"))
+
+    def _duration_list(self, m: re.Match[str], where: Where) -> Resolution | None:
+        """The first number of ``بين 19 و28 عاما``: a duration in the unit of the second."""
+        unit = self.lx.units.get(squash(m["unit"]))
+        amount = int(m["num"])
+        if unit is None or not 0 < amount <= 10000:
+            return None
+        code = unit[0]
+        if code in ("DE", "CE"):
+            code, amount = "Y", amount * (10 if code == "DE" else 100)
+        if code in ("H", "MIN"):
+            return Resolution("DURATION", f"PT{amount}{'H' if code == 'H' else 'M'}")
+        return Resolution("DURATION", f"P{amount}{code}")
+
+    def _day_list(self, m: re.Match[str], where: Where) -> Resolution | None:
+        """The first day of ``يومي 10 و12 أغسطس`` / ``من 5 إلى 10 مايو``: the month comes after the second."""
+        day = _day_number(m["day"], self.lx)
+        month = _month_number(m["month"], self.lx)
+        if day is None or month is None or not 1 <= day <= 31:
+            return None
+        rel = self.lx.relative_offsets.get(m["rel"]) if m["rel"] else None
+        year = int(m["year"]) if m["year"] else self._month_year(month, rel, where, None, day)
+        if year is None:
+            return Resolution("DATE", "")
+        d = safe_date(year, month, day)
+        return Resolution("DATE", d.isoformat()) if d else None
+
     def _month(self, m: re.Match[str], where: Where) -> Resolution | None:
         lx = self.lx
         month = _month_number(m["month"], lx)
@@ -203,18 +385,34 @@ class Resolver:
             return None
         names = [squash(x.group()) for x in re.finditer(r"[^\s/\\()\-–]+(?:[^\S\n]+ال(?:اول|ثاني))?", m["month"])]
         ambiguous = all(n in lx.ambiguous_months for n in names if n in lx.months)
-        prev = _PREV_WORD.search(where.before)
+        prev = _PREV_WORD.search(where.tail)
         prev_word = prev.group(1) if prev else ""
-        if re.search(r"\d[^\S\n]*$", where.before):
+        if re.search(r"\d[^\S\n]*$", where.tail):
             return None  # a day number we did not take ("4 من عناصرها" is not here)
-        licensed = bool(m["shahr"] or m["year"] or m["rel"] or len(names) > 1 or where.has_day_context)
+        if prev_word in ("محافظه", "مدينه", "مديريه", "بمحافظه", "لمحافظه", "ومحافظه", "اقليم", "بمدينه", "وسط", "شمال", "جنوب"):
+            return None  # محافظة إب: the Yemeni governorate, not the month آب
+        if not (m["year"] or m["rel"] or m["yrel"]) and _NISBA_AFTER.match(where.after):
+            return None  # مفاعل تموز العراقي: a name, not the month
+        licensed = bool(m["shahr"] or m["year"] or m["rel"] or m["yrel"] or len(names) > 1 or where.has_day_context
+                        or _after_month_and(where.tail, lx))  # يناير ومارس
         if ambiguous and not licensed and prev_word not in ("في", "منذ", "حتى", "خلال", "بحلول", "وفي", "ومنذ", "وحتى"):
             return None
         rel = lx.relative_offsets.get(m["rel"]) if m["rel"] else None
+        if m["rel"] and not m["yrel"]:
+            # نوفمبر أو ديسمبر المقبلين: a plural relative word also governs the month before it.
+            pass
+        elif rel is None:
+            nxt = _PAIRED_RELATIVE.match(where.after)
+            if nxt and grammar_month(nxt.group(1)):
+                rel = lx.relative_offsets.get(nxt.group(2))
         if m["year"]:
             year = int(m["year"])
             if m["yearmark"] in ("ه", "هـ") or not 1000 <= year <= 2999:
                 return None
+        elif m["yrel"]:
+            if self.ctx.dct is None:
+                return Resolution("DATE", "")
+            year = self.ctx.dct.year + lx.relative_offsets.get(m["yrel"], 0)
         else:
             year = self._month_year(month, rel, where)
         if year is None:
@@ -228,15 +426,34 @@ class Resolver:
             year, month, day = int(m["y2"]), int(m["m2"]), int(m["d2"])
             if month > 12 and day <= 12:  # month-first only where the day is > 12
                 month, day = day, month
+        if m["yearmark"] in ("ه", "هـ") or (self._is_hijri_year(year) and m["yearmark"] != "م"):
+            return self._hijri_day(year, month, day, where)
         if not 1000 <= year <= 2999:
             return None
         d = safe_date(year, month, day)
         return Resolution("DATE", self._with_pod(d.isoformat(), where)) if d else None
 
+    def _is_hijri_year(self, year: int) -> bool:
+        """A year number that only makes sense as a Hijri year in recent news (1350 up to a decade ahead)."""
+        current = 1436
+        if self.ctx.dct is not None:
+            try:
+                current = Gregorian(self.ctx.dct.year, self.ctx.dct.month, self.ctx.dct.day).to_hijri().year
+            except (ValueError, OverflowError):
+                pass
+        return 1350 <= year <= current + 10
+
+    def _hijri_day(self, year: int, month: int, day: int, where: Where) -> Resolution | None:
+        try:
+            g = Hijri(year, month, day).to_gregorian()
+        except (ValueError, OverflowError):
+            return None
+        return Resolution("DATE", self._with_pod(date(g.year, g.month, g.day).isoformat(), where))
+
     def _year(self, m: re.Match[str], where: Where) -> Resolution | None:
         year = int(m["year"])
         mark = m["yearmark"] or ""
-        if mark in self.lx.hijri_year_markers:
+        if mark in self.lx.hijri_year_markers or (not mark and self._is_hijri_year(year)):
             return self._hijri_year(year)
         if not 1000 <= year <= 2999:
             return None
@@ -254,31 +471,79 @@ class Resolver:
         return Resolution("DATE", f"{middle.year:04d}", explicit=(begin, end))
 
     def _bare_year(self, m: re.Match[str], where: Where) -> Resolution | None:
+        """A year written alone: after a preposition, with an era mark, before
+        punctuation, in a list or range of years, or after a noun that takes a
+        year (كأس العالم 2010); never a count (2015 شخصا)."""
         year = int(m["year"])
-        upper = self.ctx.dct.year + 5 if self.ctx.dct else 2100
-        if not 1900 <= year <= upper:
+        mark = m["yearmark"] or ""
+        trim = m.start("year") - m.start()
+        hijri = mark in self.lx.hijri_year_markers
+        if m["year2"]:
+            # 1436/1437هـ, a fiscal or school year: one span, valued by the
+            # Gregorian year that holds 1 Muharram of the later Hijri year.
+            later = max(year, int(m["year2"]))
+            if not self._is_hijri_year(later):
+                return None
+            try:
+                g = Hijri(later, 1, 1).to_gregorian()
+            except (ValueError, OverflowError):
+                return None
+            return Resolution("DATE", f"{g.year:04d}", trim_left=trim)
+        if hijri or (not mark and year < 1500):
+            if not (hijri or _HIJRI_YEAR_PAIR.match(where.after)) or not self._is_hijri_year(year):
+                return None
+            res = self._hijri_year(year)
+            return Resolution(res.type, res.value, explicit=res.explicit, trim_left=trim) if res else None
+        upper = self.ctx.dct.year + 30 if self.ctx.dct else 2100
+        if not 1500 <= year <= upper or (year < 1900 and not (m["lead"] or mark or where.has_day_context)):
             return None
         nxt = _NEXT_WORD.match(where.after)
-        if nxt and (nxt.group(1) in self.lx.counted_nouns or nxt.group(1).startswith("%")):
+        next_word = nxt.group(1) if nxt else ""
+        if next_word in self.lx.counted_nouns or next_word.startswith("%"):
             return None
-        return Resolution("DATE", f"{year:04d}", trim_left=m.start("year") - m.start())
+        if not (m["lead"] or mark):
+            prev = _PREV_WORD.search(where.tail)
+            prev_word = prev.group(1) if prev else ""
+            before_tail = where.before.rstrip()
+            in_list = bool(re.search(r"(?:\d{4}[^\S\n]*[-–/،,][^\S\n]*|\d{4}[^\S\n]+و)$", where.tail))
+            closed = bool(_YEAR_CLOSER.match(where.after))
+            if before_tail.endswith(("(", "-", "–")) and closed:
+                pass
+            elif prev_word in self.lx.year_after_nouns or (prev_word[:1] in "وبل" and prev_word[1:] in self.lx.year_after_nouns):
+                pass
+            elif where.has_day_context or in_list or _YEAR_RANGE.match(where.after) or (closed and not _QUANTITY_BEFORE.search(where.tail)):
+                pass
+            else:
+                return None
+        return Resolution("DATE", f"{year:04d}", trim_left=trim)
 
     def _weekday(self, m: re.Match[str], where: Where) -> Resolution | None:
         weekday = self.lx.weekdays.get(squash(m["weekday"]))
-        dct = self.ctx.dct
+        ref = self.ctx.ref
         if weekday is None:
             return None
-        if dct is None:
+        if ref is None:
             return Resolution("DATE", "")
+        if m["weekrel"]:
+            # الثلاثاء من الأسبوع المقبل: that weekday in the named week.
+            offset = self.lx.relative_offsets.get(m["weekrel"], 0)
+            monday = ref - timedelta(days=ref.isoweekday() - 1) + timedelta(weeks=offset)
+            return Resolution("DATE", self._with_pod((monday + timedelta(days=weekday - 1)).isoformat(), where))
         rel = self.lx.relative_offsets.get(m["rel"]) if m["rel"] else None
-        back = (dct.isoweekday() - weekday) % 7
+        week = _WEEK_IN_CLAUSE.search(_clause(where.tail)) if rel is None else None
+        if week:
+            # "فقد 3% الأسبوع الماضي بعد خسائر يوم الاثنين": the weekday of the week in force.
+            offset = self.lx.relative_offsets.get(week.group(1), 0)
+            monday = ref - timedelta(days=ref.isoweekday() - 1) + timedelta(weeks=offset)
+            return Resolution("DATE", self._with_pod((monday + timedelta(days=weekday - 1)).isoformat(), where))
+        back = (ref.isoweekday() - weekday) % 7
         if rel == 1 or (rel is None and self._future(where)):
-            ahead = (weekday - dct.isoweekday()) % 7 or (7 if rel == 1 else 0)
-            day = dct + timedelta(days=ahead)
+            ahead = (weekday - ref.isoweekday()) % 7 or (7 if rel == 1 else 0)
+            day = ref + timedelta(days=ahead)
         else:
             if rel == -1 and back == 0:
                 back = 7
-            day = dct - timedelta(days=back)
+            day = ref - timedelta(days=back)
         return Resolution("DATE", self._with_pod(day.isoformat(), where))
 
     def _relative_day(self, m: re.Match[str], where: Where) -> Resolution | None:
@@ -286,47 +551,99 @@ class Resolver:
         offset = self.lx.relative_days.get(word)
         if offset is None:
             return None
-        if word == "اليوم":
-            if not m["weekday"] and _DEFINITE_WORD.match(where.after):
+        named = m["weekday"] or m["weekday_b"]
+        prev = _PREV_WORD.search(where.tail)
+        prev_word = prev.group(1).strip("\"“”«»()'") if prev else ""
+        if word == "امس" and where.before.endswith(("ل", "ك")) and not m["pod"]:
+            return None  # لامس (touched), not "yesterday"
+        if word in ("اليوم", "الليله"):
+            if not named and _DAY_NOUN_ADJECTIVE.match(where.after):
                 return None  # اليوم العالمي, اليوم الأول من الحرب
+            if prev_word in self.lx.newspaper_words or _PAPER_NAME.search(where.tail) and _PAPER_CLOSE.match(where.after):
+                return None  # عين اليوم, (اليوم), لـ"اليوم": the newspaper
+            if not named and _DATELINE_BEFORE.search(where.before) and not where.after.strip(" \t-–"):
+                return None  # a byline: "الدمام - اليوم"
+        if word in ("غداه", "عشيه") and not named:
+            return self._next_day_of_event(where, offset)
         pod = self.lx.parts_of_day.get(squash(m["pod"])) if m["pod"] else where.pod
-        anchor = self.ctx.dct
-        if word == "اليوم" and _inside_quote(where.before) and self.ctx.last_day:
+        if word.startswith("الليله"):
+            pod = "NI"  # الليلة الماضية: last night
+        anchor = self.ctx.ref
+        quoted = word == "اليوم" and _inside_quote(where.before) and self.ctx.last_day is not None
+        if quoted:
             # "today" in reported speech is the day the words were said.
             anchor = self.ctx.last_day
         if anchor is None:
             return Resolution("DATE", "")
-        value = (anchor + timedelta(days=offset)).isoformat()
+        day = anchor + timedelta(days=offset)
+        weekday = self.lx.weekdays.get(squash(named)) if named else None
+        if weekday is not None and day.isoweekday() != weekday and abs(offset) <= 1:
+            # اليوم الجمعة in a paper dated Saturday: the article was written the
+            # day before; trust the weekday, and count later relative days from it.
+            back = (day.isoweekday() - weekday) % 7
+            day -= timedelta(days=back)
+            if not quoted and back:
+                self.ctx.today = day - timedelta(days=offset)
+        value = day.isoformat()
         return Resolution("DATE", f"{value}T{pod}" if pod else value)
 
+    def _next_day_of_event(self, where: Where, offset: int) -> Resolution:
+        """غداة X / عشية X: the day after / before X, whose date is the one in force.
+
+        Unresolved when no date is in force; عشية with no date in force is left
+        out altogether (the conventions annotate it only for a dated event).
+        """
+        day = self.ctx.day_in_force(where.sentence, where.paragraph)
+        return Resolution("DATE", (day + timedelta(days=offset)).isoformat() if day else "", optional=offset < 0)
+
     def _relative_unit(self, m: re.Match[str], where: Where) -> Resolution | None:
-        unit = self.lx.relative_units.get(squash(m["unit_a"] or m["unit_b"]))
-        if m["this"]:
+        if m["vday"]:
+            # في وقت سابق من اليوم: earlier today (or yesterday), a day.
+            if not m["vague"]:
+                return None
+            ref = self.ctx.ref
+            offset = self.lx.relative_days.get(squash(m["vday"]), 0)
+            return Resolution("DATE", (ref + timedelta(days=offset)).isoformat() if ref else "")
+        unit = self.lx.relative_units.get(_definite(m["unit_a"] or m["unit_b"] or m["unit_c"] or m["unit_d"]))
+        if unit is None:
+            return None
+        if m["unit_d"]:
+            if squash(m["last"]).startswith("الواحد") and m["unit_d"].startswith("ل") and not m["unit_d"].startswith("ال"):
+                return Resolution("SET", f"P1{unit}")  # للعام الواحد: per year, a rate
+            return Resolution("DURATION", f"P1{unit}")  # السنة الأخيرة, العام الواحد: one year long
+        if m["unit_c"]:
+            if not where.has_day_context or _DEFINITE_WORD.match(where.after):
+                return None  # الشهر alone is only a date after مطلع, نهاية … (not بداية العام الدراسي)
+            offset = 0
+        elif m["this"]:
             offset = 0
         else:
             offset = self.lx.relative_offsets.get(m["rel"])
             if offset is None or m["rel"] in ("هذا", "هذه"):
                 return None
-            prev = _PREV_WORD.search(where.before)
-            if unit == "Y" and (m["rel"].startswith("السابق") or (prev and prev.group(1) in _GENERAL_NOUNS)):
+            prev = _PREV_WORD.search(where.tail)
+            if unit == "Y" and prev and prev.group(1) in _GENERAL_NOUNS:
                 return None
-        dct = self.ctx.dct
-        if unit is None:
-            return None
-        if dct is None:
+        ref = self.ctx.ref if unit == "W" else self.ctx.dct
+        if ref is None:
             return Resolution("DATE", "")
         if unit == "W":
-            return Resolution("DATE", iso_week(dct + timedelta(weeks=offset)))
+            return Resolution("DATE", iso_week(ref + timedelta(weeks=offset)))
         if unit == "M":
-            y, mo = add_months(dct.year, dct.month, offset)
+            y, mo = add_months(ref.year, ref.month, offset)
             return Resolution("DATE", f"{y:04d}-{mo:02d}")
-        return Resolution("DATE", f"{dct.year + offset:04d}")
+        if m["year"] and m["unit_b"]:
+            return Resolution("DATE", m["year"])  # العام الماضي 2014: the written year decides
+        return Resolution("DATE", f"{ref.year + offset:04d}")
 
     def _plural_recent(self, m: re.Match[str], where: Where) -> Resolution | None:
-        unit = self.lx.plural_recent.get(squash(m["plural"]))
+        unit = self.lx.plural_recent.get(_definite(m["plural"]))
         if unit is None:
             return None
-        return Resolution("DURATION", "PTXH" if unit == "H" else f"PX{unit}")
+        amount = _format_amount(_number(m["pnum"], self.lx) or 0) if m["pnum"] else "X"
+        if amount == "0":
+            return None
+        return Resolution("DURATION", f"PT{amount}H" if unit == "H" else f"P{amount}{unit}")
 
     def _anaphoric(self, m: re.Match[str], where: Where) -> Resolution | None:
         unit_word = squash(m["ana_unit"] or m["ana_unit2"])
@@ -334,6 +651,9 @@ class Resolver:
         if m["ana_pre"] == "ذلك" and unit_word == "الليله":  # ذلك الليلة is ungrammatical
             return None
         day = self.ctx.last_day or self.ctx.dct
+        if nxt and _OF_EVENT.match(where.after):
+            # في اليوم التالي لـ X: the day after X, dated by the date in force, else unknown.
+            day = self.ctx.day_in_force(where.sentence, where.paragraph)
         if unit_word in ("اليوم", "الليله"):
             if day is None:
                 return Resolution("DATE", "")
@@ -347,11 +667,20 @@ class Resolver:
         if unit_word == "الشهر":
             y, mo = add_months(month[0], month[1], 1 if nxt else 0)
             return Resolution("DATE", f"{y:04d}-{mo:02d}")
-        return Resolution("DATE", f"{month[0] + (1 if nxt else 0):04d}")
+        year = self.ctx.last_year or month[0]  # وفي العام التالي after عام 2011
+        return Resolution("DATE", f"{year + (1 if nxt else 0):04d}")
 
     def _day_same_month(self, m: re.Match[str], where: Where) -> Resolution | None:
         day = _day_number(m["day"], self.lx)
         month = self.ctx.last_month
+        if self.ctx.hijri_month and day and not m["dsm_rel"]:
+            return self._hijri_day(*self.ctx.hijri_month, day, where)
+        if m["dsm_rel"]:
+            # 22 من الشهر الجاري: a day of the DCT's month (or the one before/after).
+            offset = self.lx.relative_offsets.get(squash(m["dsm_rel"]))
+            if offset is None or self.ctx.dct is None:
+                return Resolution("DATE", "") if day and offset is not None else None
+            month = add_months(self.ctx.dct.year, self.ctx.dct.month, offset)
         if day is None or month is None:
             return Resolution("DATE", "") if day else None
         d = safe_date(month[0], month[1], day)
@@ -364,6 +693,7 @@ class Resolver:
         if lead:  # the extent starts after the introducing preposition
             rest = m.group()[m.end("lead") - m.start() :]
             trim = len(m.group()) - len(rest.lstrip())
+        qmod = lx.modifiers.get(squash(m["qmod"])) if m["qmod"] else None
         if m["num"]:
             amount = _number(m["num"], lx)
             unit_word = squash(m["unit"])
@@ -373,11 +703,32 @@ class Resolver:
                 return None  # اليومين alone is not a duration
         elif m["fewword"]:
             amount, unit_word = None, squash(m["fewunit"])
+        elif m["defsingle"]:
+            # قرابة العام, أكثر من الشهر: one unit, only after a quantity word.
+            if not where.quantity_mod or _DEFINITE_WORD.match(where.after):
+                return None
+            amount, unit_word = 1.0, squash(m["defsingle"])
+        elif m["fracpre"]:
+            amount, unit_word = lx.unit_fractions.get(squash(m["fracpre"])), squash(m["funit"])
+            if amount is None:
+                return None
+        elif m["bare"]:
+            amount, unit_word = None, squash(m["bare"])
+            if "مضت" in (m["padj"], m["padj2"], m["recent"]):
+                return Resolution("DATE", "PAST_REF")  # قرون مضت, سنوات مضت: some time ago
+            if not (lead or m["padj"] or m["recent"]) and not _PLURAL_CLOSER.match(where.after):
+                return None  # سنوات الحرب, أول أيام عيد الفطر: a noun phrase, not a length of time
+            if lead and _DEFINITE_WORD.match(where.after):
+                return None  # منذ سنوات الطفرة
+            if not (lead or m["padj"] or m["recent"]) and squash(unit_word) == "اشهر" and _NEXT_WORD.match(where.after):
+                nxt = _NEXT_WORD.match(where.after).group(1)
+                if nxt not in ("من", "و", "او", "علي", "في"):
+                    return None  # أشهر لاعب: "the most famous", not months
         else:
             amount, unit_word = 1.0, squash(m["single"])
             nxt = _NEXT_WORD.match(where.after)
             next_word = nxt.group(1) if nxt else ""
-            if not (lead or m["frac"] or where.quantity_mod):
+            if not (lead or m["frac"] or where.quantity_mod or qmod):
                 return None
             if next_word in lx.weekdays or next_word in lx.months or next_word[:1].isdigit() or (
                 next_word.startswith("ال") and not m["frac"]
@@ -387,61 +738,184 @@ class Resolver:
             return None
         unit = lx.units[unit_word][0]
         if amount is not None and m["frac"]:
-            amount += 0.25 if "ربع" in m["frac"] else 0.5
+            extra = lx.fractions.get(squash(m["frac"]), 0.5)
+            if extra < 0:
+                qmod = qmod or "MORE_THAN"  # خمس سنوات ونيف
+            else:
+                amount += extra
         if amount is not None and (amount <= 0 or amount > 10000):
             return None
         anchored = lead in ("قبل", "بعد") and not _FOLLOWED_BY_OF.match(where.after)
         if anchored and unit in ("D", "W", "M", "Y") and (amount is None or amount == int(amount)):
-            base = self.ctx.dct if lead == "قبل" else self.ctx.last_day
+            if lead == "قبل":
+                base = self.ctx.ref if unit in ("D", "W") else self.ctx.dct
+            else:
+                # بعد ثلاثة أشهر: counted from the date in force, never from the DCT.
+                base = self.ctx.day_in_force(where.sentence, where.paragraph)
             if lead == "قبل" and amount is None:
                 return Resolution("DATE", "PAST_REF")
             if base is not None and amount is not None:
                 sign = -1 if lead == "قبل" else 1
-                return Resolution("DATE", _shift(base, unit, sign * int(amount)))
-            if lead == "قبل":
-                return Resolution("DATE", "")
-        if anchored and lead == "قبل" and unit in ("H", "MIN") and self.ctx.dct is not None:
-            return Resolution("DATE", self.ctx.dct.isoformat())
-        if unit == "DE":
-            unit, amount = "Y", None if amount is None else amount * 10
+                return Resolution("DATE", _shift(base, unit, sign * int(amount)), mod=qmod)
+            if amount is not None:
+                return Resolution("DATE", "", mod=qmod)
+        elif lead == "قبل" and amount is not None and unit in ("M", "Y") and not _FOLLOWED_BY_OF.match(where.after):
+            # قبل شهر ونصف الشهر: a fraction of a month or year back, at that granularity.
+            base = self.ctx.dct
+            if base is not None:
+                days = round(amount * (30.44 if unit == "M" else 365.25))
+                back = base - timedelta(days=days)
+                return Resolution("DATE", f"{back.year:04d}-{back.month:02d}" if unit == "M" else f"{back.year:04d}", mod=qmod)
+        if anchored and lead == "قبل" and unit in ("H", "MIN") and self.ctx.ref is not None:
+            return Resolution("DATE", self.ctx.ref.isoformat())
+        if unit in ("DE", "CE"):
+            factor = 10 if unit == "DE" else 100
+            unit, amount = "Y", None if amount is None else amount * factor
         quantity = "X" if amount is None else _format_amount(amount)
         if unit in ("H", "MIN"):
             value = f"PT{quantity}{'H' if unit == 'H' else 'M'}"
         else:
             value = f"P{quantity}{unit}"
-        return Resolution("DURATION", value, trim_left=trim)
+        if m["qmod"]:
+            trim = m.start("qmod") - m.start()
+        return Resolution("DURATION", value, mod=qmod, trim_left=trim)
 
     def _clock(self, m: re.Match[str], where: Where) -> Resolution | None:
+        lx = self.lx
+        if m["midnight"]:
+            # منتصف الليل: the first minute of the next day.
+            day = self._clock_day(m, where)
+            day = day + timedelta(days=1) if day else None
+            return Resolution("TIME", (day.isoformat() if day else "XXXX-XX-XX") + "T00:00")
         if m["hh"]:
             hour, minute = int(m["hh"]), int(m["mm"] or 0)
         else:
-            hour, minute = self.lx.hours.get(squash(m["hword"]), -1), 0
-        if m["hfrac"]:
-            minute = {"والنصف": 30, "والربع": 15}.get(squash(m["hfrac"]), 45)
+            hour, minute = lx.hours.get(squash(m["hword"] or m["hword2"]), -1), 0
+        frac = m["hfrac"] or m["hfrac2"]
+        if frac:
+            minute = {"والنصف": 30, "والربع": 15}.get(squash(frac), 45)
             if minute == 45:
                 hour -= 1
-        pod = self.lx.parts_of_day.get(squash(m["hpod"])) if m["hpod"] else where.pod
-        if pod in ("AF", "EV", "NI") and 1 <= hour < 12 and not (pod == "NI" and hour <= 4):
+        hpod = m["hpod"] or m["hpod2"]
+        pod = lx.parts_of_day.get(squash(hpod)) if hpod else (lx.parts_of_day.get(squash(m["dpod"])) if m["dpod"] else where.pod)
+        day = self._clock_day(m, where)
+        if hour == 12 and pod in ("EV", "NI"):
+            # الساعة 12 مساء is midnight: the first minute of the next day.
+            hour, day = 0, day + timedelta(days=1) if day else None
+        elif pod in ("AF", "EV", "NI") and 1 <= hour < 12 and not (pod == "NI" and hour <= 4):
             hour += 12
+        elif pod == "MI" and 1 <= hour <= 5:
+            hour += 12  # الواحدة ظهرا
         if not (0 <= hour <= 24 and 0 <= minute < 60):
             return None
-        day = self.ctx.last_day if self.ctx.last_day and where.has_day_context else self.ctx.dct
         stamp = f"T{hour:02d}:{minute:02d}"
         return Resolution("TIME", (day.isoformat() if day else "XXXX-XX-XX") + stamp)
+
+    def _clock_day(self, m: re.Match[str], where: Where) -> date | None:
+        """The day of a clock time: the one in its phrase, else the one in force, else today."""
+        ref = self.ctx.ref
+        relday = m["drelday"] or m["prelday"]
+        weekday_word = m["dweekday"] or m["pweekday"]
+        if relday:
+            offset = self.lx.relative_days.get(squash(relday))
+            return ref + timedelta(days=offset) if ref and offset is not None else None
+        if weekday_word:
+            weekday = self.lx.weekdays.get(squash(weekday_word))
+            if ref is None or weekday is None:
+                return None
+            rel_word = m["drel"] or m["prel"]
+            rel = self.lx.relative_offsets.get(rel_word) if rel_word else None
+            if rel == 1 or (rel is None and self._future(where)):
+                return ref + timedelta(days=(weekday - ref.isoweekday()) % 7 or 7)
+            back = (ref.isoweekday() - weekday) % 7 or (7 if rel == -1 else 0)
+            return ref - timedelta(days=back)
+        if self.ctx.last_day and where.has_day_context:
+            return self.ctx.last_day
+        return self.ctx.day_in_force(where.sentence, where.paragraph) or ref
 
     def _present_ref(self, m: re.Match[str], where: Where) -> Resolution | None:
         return Resolution("DATE", "PRESENT_REF")
 
+    def _past_ref_context(self, m: re.Match[str], where: Where) -> Resolution | None:
+        return Resolution("DATE", "PAST_REF")
+
     def _past_ref(self, m: re.Match[str], where: Where) -> Resolution | None:
-        if squash(m["ref_past"]) == "وقت لاحق":
+        word = squash(m["ref_past"] or "")
+        if word.endswith(("فتره", "مده")) and _DEFINITE_WORD.match(where.after):
+            return None  # قبل فترة التدريب: a named period, not "a while ago"
+        if word == "اخيرا" and (not where.before.strip() or where.before.rstrip().endswith(("و", "،", ",", ".", ":"))
+                                or m.group()[:1] in "وف"):
+            return None  # وأخيرا at the head of a clause is "finally"
+        if m["ref_past"] and squash(m["ref_past"]) == "وقت لاحق":
             return Resolution("DATE", "FUTURE_REF")
         return Resolution("DATE", "PAST_REF")
 
     def _future_ref(self, m: re.Match[str], where: Where) -> Resolution | None:
+        word = squash(m["ref_future"] or "")
+        if word == "قريبا" and re.match(r"^[^\S\n]+(?:من|الي|علي|ل)", where.after):
+            return None  # قريبا من: near, not soon
+        if word.endswith(("فتره", "مده")) and _DEFINITE_WORD.match(where.after):
+            return None
         return Resolution("DATE", "FUTURE_REF")
 
+    def _set(self, m: re.Match[str], where: Where) -> Resolution | None:
+        if m["set"] and re.match(r"^[^\S\n]+وان?تم(?![^\W\d_])", where.after):
+            return None  # كل عام وأنتم بخير: a greeting
+        value = self.lx.sets.get(squash(m["set"]))
+        return Resolution("SET", value) if value else None
+
+    def _age(self, m: re.Match[str], where: Where) -> Resolution | None:
+        word = m["agenum"] or m["agenum2"]
+        years = _day_number(word, self.lx) or self.lx.day_ordinals.get(squash(word)) or _number(word, self.lx)
+        if years is None and squash(word).startswith("ال"):
+            years = _number(squash(word)[2:], self.lx)
+        if not years or not 1 <= years <= 130:
+            return None
+        return Resolution("DURATION", f"P{int(years)}Y")
+
+    def _holiday(self, m: re.Match[str], where: Where) -> Resolution | None:
+        """عيد الفطر, عيد الأضحى, أيام العيد: the feast's first day, the occurrence nearest the DCT."""
+        key = squash(m["holiday"])
+        month_day = self.lx.holidays.get(key)
+        if month_day is None:
+            return None
+        if key == "العيد" and _DEFINITE_WORD.match(where.after) and not re.match(r"^[^\S\n]+(?:المبارك|السعيد)", where.after):
+            return None  # العيد الوطني, العيد الستين: not the feast
+        if self.ctx.dct is None:
+            return Resolution("DATE", "")
+        rel = self.lx.relative_offsets.get(m["rel"]) if m["rel"] else None
+        feasts = [month_day] if month_day != (0, 0) else [(10, 1), (12, 10)]
+        best = None
+        for hm, hd in feasts:
+            day = self._nearest_hijri(hm, hd, rel, where)
+            if day and (best is None or abs((day - self.ctx.dct).days) < abs((best - self.ctx.dct).days)):
+                best = day
+        return Resolution("DATE", best.isoformat()) if best else Resolution("DATE", "")
+
+    def _nearest_hijri(self, month: int, day: int, rel: int | None, where: Where) -> date | None:
+        """The Gregorian day of Hijri month/day nearest the DCT: the last one, or the
+        next when the text says so (المقبل, future tense) or it is under 90 days away and nearer."""
+        dct = self.ctx.dct
+        try:
+            year = Gregorian(dct.year, dct.month, dct.day).to_hijri().year
+            days = []
+            for y in (year - 1, year, year + 1):
+                g = Hijri(y, month, min(day, Hijri(y, month, 1).month_length())).to_gregorian()
+                days.append(date(g.year, g.month, g.day))
+        except (ValueError, OverflowError):
+            return None
+        past = max((d for d in days if d <= dct), default=None)
+        upcoming = min((d for d in days if d > dct), default=None)
+        if rel == -1 or upcoming is None:
+            return past
+        if rel == 1 or past is None or self._future(where):
+            return upcoming
+        if (upcoming - dct).days <= 90 and (upcoming - dct) < (dct - past):
+            return upcoming
+        return past
+
     def _season(self, m: re.Match[str], where: Where) -> Resolution | None:
-        season = self.lx.seasons.get(squash(m["season"]))
+        season = self.lx.seasons.get(squash(m["season"] or m["season_bare"]))
         if season is None:
             return None
         if m["year"]:
@@ -452,7 +926,7 @@ class Resolver:
         if m["rel2"]:
             offset = self.lx.relative_offsets.get(m["rel2"], 0)
             return Resolution("DATE", f"{dct.year + offset:04d}-{season}")
-        offset = self.lx.relative_offsets.get(m["rel"], 0)
+        offset = self.lx.relative_offsets.get(m["rel"], 0) if m["rel"] else 0
         return Resolution("DATE", _season_near(dct, season, offset))
 
     def _quarter(self, m: re.Match[str], where: Where) -> Resolution | None:
@@ -461,20 +935,27 @@ class Resolver:
             return None
         if m["year"]:
             return Resolution("DATE", f"{int(m['year']):04d}-Q{quarter}")
+        if not m["rel"]:
+            year = self.ctx.year_in_force(where.sentence, where.paragraph)
+            if year is not None:
+                return Resolution("DATE", f"{year:04d}-Q{quarter}")
         if self.ctx.dct is None:
             return Resolution("DATE", "")
-        offset = self.lx.relative_offsets.get(m["rel"], 0)
+        offset = self.lx.relative_offsets.get(m["rel"], 0) if m["rel"] else 0
         return Resolution("DATE", f"{self.ctx.dct.year + offset:04d}-Q{quarter}")
 
     def _century_digits(self, word: str | None) -> str | None:
         if not word:
             return "19"
-        key = self.lx.centuries.get(squash(word))
-        if squash(word) in ("الماضي", "الحالي"):
+        word = squash(word)
+        if word in ("الماضي", "الحالي", "الجديد", "المنصرم"):
             if self.ctx.dct is None:
                 return None
             current = self.ctx.dct.year // 100
-            return f"{current - 1 if squash(word) == 'الماضي' else current:02d}"
+            return f"{current - 1 if word in ('الماضي', 'المنصرم') else current:02d}"
+        key = self.lx.centuries.get(word)
+        if key is None and word in self.lx.day_ordinals:
+            key = f"{self.lx.day_ordinals[word] - 1:02d}"  # القرن السابع عشر = the 1600s
         return key
 
     def _decade(self, m: re.Match[str], where: Where) -> Resolution | None:
@@ -495,26 +976,29 @@ class Resolver:
         day = _day_number(m["day"], lx) if m["day"] else None
         if month is None:
             return None
-        if squash(m["hmonth"]) in lx.ambiguous_months and not (day or m["hyear"] or m["shahr"] or m["rel"]):
-            return None
+        if squash(m["hmonth"]) in lx.ambiguous_months and not (day or m["hyear"] or m["shahr"] or m["rel"]
+                                                               or m["hthis"] or where.has_day_context):
+            prev = _PREV_WORD.search(where.tail)
+            if not (prev and prev.group(1) in _MONTH_PREPOSITIONS) or _NEXT_NAME.match(where.after):
+                return None  # رمضان the name; but في رمضان is the month
         if m["hyear"]:
             year = int(m["hyear"])
         elif self.ctx.dct is not None:
-            try:
-                today = Gregorian(self.ctx.dct.year, self.ctx.dct.month, self.ctx.dct.day).to_hijri()
-            except (ValueError, OverflowError):
-                return Resolution("DATE", "")
             rel = self.lx.relative_offsets.get(m["rel"]) if m["rel"] else None
-            if rel == 0:
-                year = today.year
-            elif rel == 1:
-                year = today.year if month > today.month else today.year + 1
-            elif rel == -1:
-                year = today.year if month < today.month else today.year - 1
+            if rel == 0 or m["hthis"]:
+                try:
+                    year = Gregorian(self.ctx.dct.year, self.ctx.dct.month, self.ctx.dct.day).to_hijri().year
+                except (ValueError, OverflowError):
+                    return Resolution("DATE", "")
             else:
-                year = today.year if month <= today.month else today.year - 1
+                first = self._nearest_hijri(month, day or 1, rel, where)
+                if first is None:
+                    return Resolution("DATE", "")
+                g = Gregorian(first.year, first.month, first.day).to_hijri()
+                year = g.year
         else:
             return Resolution("DATE", "")
+        self.last_hijri = (year, month)
         try:
             if day:
                 g = Hijri(year, month, day).to_gregorian()

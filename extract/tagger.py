@@ -20,7 +20,7 @@ from .segment import Layout, Sentence, segment
 from .timex import Timex, make_timex
 
 # Families whose extent takes a part of day and "يوم" on the left.
-_DAY_FAMILIES = frozenset({"day_month", "weekday", "numeric", "anaphoric", "day_same_month", "hijri"})
+_DAY_FAMILIES = frozenset({"day_month", "weekday", "numeric", "anaphoric", "day_same_month", "hijri", "relative_day", "holiday"})
 # Families that take START/MID/END modifiers (أواخر يونيو, منتصف عام 2020).
 _COARSE_FAMILIES = frozenset(
     {"month", "year", "bare_year", "relative_unit", "season", "quarter", "decade", "century", "hijri", "anaphoric"}
@@ -41,7 +41,8 @@ class _Candidate:
 
 def _widen(family: str, m: re.Match[str], text: str, sentence: Sentence, pieces) -> _Candidate:
     start = m.start()
-    left = text[sentence.folded_start : start]
+    # The widening patterns are anchored at the match: 80 characters are plenty.
+    left = text[max(sentence.folded_start, start - 80) : start]
     pod = None
     mod = None
     has_day_context = False
@@ -113,24 +114,94 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
                 where = Where(where.sentence, where.paragraph, where.before, where.after, where.pod,
                               where.quantity_mod, True)
             res: Resolution | None = resolver.resolve(cand.family, cand.match, where)
-            if res is None:
+            if res is None or (res.optional and not res.value):
                 continue
             start = cand.match.start() + res.trim_left if res.trim_left else cand.start
+            start = _with_proclitic(text, start, sentence.folded_start)
             o_start, o_end = folded.original_span(start, cand.end)
             span_text = layout.folded.original[o_start:o_end]
+            if _TRAP.search(span_text):
+                continue
+            span_text = _balanced(span_text)
             stripped = span_text.strip()
             o_start += len(span_text) - len(span_text.lstrip())
             o_end = o_start + len(stripped)
             mod = cand.mod or res.mod
             if res.type == "DURATION" and cand.mod in ("START", "MID", "END"):
                 mod = res.mod
+            about = _ABOUT_AFTER.match(layout.folded.original, o_end)
+            if about and res.type in ("DATE", "DURATION"):
+                # قرابة العام تقريبا / نصف قرن تقريبا: a trailing تقريبا belongs to the expression.
+                o_end = about.end()
+                stripped = layout.folded.original[o_start:o_end]
+                mod = mod or "APPROX"
             timex = make_timex(o_start, o_end, stripped, res.type, res.value, mod, res.explicit)
+            if timexes and _join_equivalent(layout.folded.original, timexes, timex, cand.family):
+                continue
             timexes.append(timex)
             if res.type == "DATE" and res.value and res.value[0].isdigit():
-                explicit = cand.family in _EXPLICIT_YEAR and _has_year(cand)
-                context.note(res.value, sentence.index, sentence.paragraph, explicit)
+                # "منذ 2010" is where a span began, not the frame of what follows.
+                explicit = cand.family in _EXPLICIT_YEAR and _has_year(cand) and not _SINCE.search(where.before)
+                hijri = resolver.last_hijri if cand.family == "hijri" else None
+                context.note(res.value, sentence.index, sentence.paragraph, explicit, hijri)
                 day_seen = day_seen or timex.granularity == "day"
     return timexes
+
+
+_PROCLITICS = "وفبلك"
+_ABOUT_AFTER = re.compile("[^\\S\\n]+(?:تقريب[اًاٌ]+|تقريبًا)(?![^\\W\\d_])")
+_SINCE = re.compile(r"(?<![^\W\d_])و?منذ[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?$")
+# Words spelled like dates that are not: the Yemeni governorate إب (the month is
+# آب), and السنّة with a shadda (the Sunnis, not "the year").
+_TRAP = re.compile(r"(?<![^\W\d_])[وفبل]?إب(?![^\W\d_])|السن\u0651ة|السنّة")
+# Between a Hijri date and its Gregorian equivalent: "الموافق", "الموافق لـ", "، الموافق".
+_EQUIVALENT = re.compile(r"^[\s,،(\-–]*(?:و)?(?:ال|أل)?موافق[\s]*(?:لـ|ل)?[\s]*$")
+
+
+def _balanced(span: str) -> str:
+    """Blank an opening bracket the span does not close (``(30 عاما`` -> `` 30 عاما``) and vice versa,
+    and a pair of brackets around the whole span (``(6 أغسطس 2015)``)."""
+    inner = span.strip()
+    if inner.startswith("(") and inner.endswith(")") and "(" not in inner[1:-1] and ")" not in inner[1:-1]:
+        return span.replace("(", " ", 1)[: span.rindex(")")]
+    if span.lstrip().startswith("(") and ")" not in span:
+        return " " + span.lstrip()[1:]
+    if span.rstrip().endswith(")") and "(" not in span:
+        return span.rstrip()[:-1]
+    return span
+
+
+def _join_equivalent(original: str, timexes: list[Timex], timex: Timex, family: str) -> bool:
+    """Join ``20 شوال 1436 هـ الموافق 5 أغسطس 2015 م`` into one DATE valued by its Gregorian day.
+
+    Returns True when ``timex`` was merged into the previous one.
+    """
+    previous = timexes[-1]
+    between = original[previous.end : timex.start]
+    if not _EQUIVALENT.match(between) or timex.type != "DATE" or previous.type != "DATE":
+        return False
+    gregorian = timex if family != "hijri" else previous
+    text = original[previous.start : timex.end]
+    timexes[-1] = make_timex(previous.start, timex.end, text, "DATE", gregorian.value, gregorian.mod,
+                             (gregorian.begin, gregorian.last) if gregorian.begin else None)
+    return True
+
+
+def _with_proclitic(text: str, start: int, floor: int) -> int:
+    """Move a span's start back over a glued proclitic (``وأمس``, ``لهذا العام``, ``بيومين``).
+
+    The conventions take the whole written word, so a one- or two-letter
+    conjunction or preposition written onto the first word joins the extent.
+    """
+    if text[start : start + 1].isdigit():
+        return start  # و2010: a و glued to a number stays out (يومي 10 و12 -> 12)
+    for length in (1, 2):
+        at = start - length
+        if at < floor or text[at] not in _PROCLITICS:
+            return start
+        if at == floor or not text[at - 1].isalnum():
+            return at
+    return start
 
 
 def _has_year(cand: _Candidate) -> bool:

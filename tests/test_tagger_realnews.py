@@ -1,0 +1,247 @@
+"""The tagger on the families seen in real news (issue 13), on sentences written for these tests.
+
+Conventions: docs/timex-conventions.md. Each case is (text, DCT, [(span, type, value, mod)]).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from waqai.extract.tagger import tag
+
+FRI = date(2015, 7, 31)  # a Friday, 15 Shawwal 1436
+WED = date(2015, 7, 22)  # a Wednesday, 6 Shawwal 1436
+
+CASES = {
+    # vague references
+    "vague_past": ("تراجعت الأسعار في الآونة الأخيرة كما ارتفعت حديثا في الماضي.", FRI,
+                   [("الآونة الأخيرة", "DATE", "PAST_REF", None), ("حديثا", "DATE", "PAST_REF", None),
+                    ("الماضي", "DATE", "PAST_REF", None)]),
+    "vague_present": ("يشهد السوق هذه الأيام ركودا لم نعرفه حتى هذه اللحظة.", FRI,
+                      [("هذه الأيام", "DATE", "PRESENT_REF", None), ("هذه اللحظة", "DATE", "PRESENT_REF", None)]),
+    "vague_future": ("سيعلن الفريق قريبا عن صفقات الفترة المقبلة وفي قادم الأيام.", FRI,
+                     [("قريبا", "DATE", "FUTURE_REF", None), ("الفترة المقبلة", "DATE", "FUTURE_REF", None),
+                      ("قادم الأيام", "DATE", "FUTURE_REF", None)]),
+    "vague_future_after_fi": ("نأمل أن نرى في المستقبل جيلا جديدا.", FRI, [("المستقبل", "DATE", "FUTURE_REF", None)]),
+    "centuries_ago": ("ترجع هذه العادة إلى قرون مضت.", FRI, [("قرون مضت", "DATE", "PAST_REF", None)]),
+    "the_following_year": ("شارك الفريق في المسابقة عام 2011، وفي العام التالي فاز بميداليتين.", FRI,
+                           [("عام 2011", "DATE", "2011", None), ("العام التالي", "DATE", "2012", None)]),
+    "vague_some_days_ago": ("التقيته قبل أيام في المطار.", FRI, [("قبل أيام", "DATE", "PAST_REF", None)]),
+    "near_is_not_soon": ("وأن يكون المدرب قريبا من لاعبيه.", FRI, []),
+    "finally_is_not_recently": ("وأخيرا وصل الوفد إلى المطار.", FRI, []),
+    "earlier_this_month": ("وكان قد قال في وقت سابق من الشهر الجاري إنه مستعد.", FRI,
+                           [("وقت سابق من الشهر الجاري", "DATE", "2015-07", None)]),
+    "later_this_year": ("قد يرفع البنك الفائدة في وقت لاحق هذا العام.", FRI,
+                        [("وقت لاحق هذا العام", "DATE", "2015", None)]),
+    # Islamic calendar
+    "eid_past": ("احتفل الأهالي بعيد الفطر في الحديقة.", WED, [("بعيد الفطر", "DATE", "2015-07-17", None)]),
+    "adha_near_ahead": ("تبدأ الإجازة قبل عيد الأضحى بيومين.", WED, [("عيد الأضحى", "DATE", "2015-09-23", None),
+                                                                     ("بيومين", "DURATION", "P2D", None)]),
+    "eid_days": ("ازدحمت الأسواق خلال أيام العيد.", WED, [("أيام العيد", "DATE", "2015-07-17", None)]),
+    "national_day_is_no_eid": ("احتفلت الكويت بالعيد الوطني.", WED, []),
+    "ramadan_past": ("ارتفعت المبيعات في رمضان بنسبة كبيرة.", WED, [("رمضان", "DATE", "2015-07", None)]),
+    "late_ramadan": ("وقع الحادث في أواخر رمضان قرب الحرم.", FRI, [("أواخر رمضان", "DATE", "2015-07", "END")]),
+    "hijri_numeric": ("صدر القرار بتاريخ 4/1/1426هـ ثم عدل في 7 / 11 / 1436 هـ.", FRI,
+                      [("4/1/1426هـ", "DATE", "2005-02-13", None), ("7 / 11 / 1436 هـ", "DATE", "2015-08-22", None)]),
+    "hijri_long_form": ("تقام الحفلة يوم الخميس 20 شوال لعام 1436هـ في القاعة.", FRI,
+                        [("يوم الخميس 20 شوال لعام 1436هـ", "DATE", "2015-08-05", None)]),
+    "hijri_gregorian_pair": ("مكة 19 شوال 1436 هـ الموافق 4 أغسطس 2015 م أعلنت الوزارة.", FRI,
+                             [("19 شوال 1436 هـ الموافق 4 أغسطس 2015 م", "DATE", "2015-08-04", None)]),
+    "hijri_day_ahead": ("يبدأ التسجيل في 8 ذي القعدة حسب التقويم.", WED, [("8 ذي القعدة", "DATE", "2015-08-23", None)]),
+    "hijri_year_alone": ("تأسست الجمعية عام 1413 في جدة.", FRI, [("عام 1413", "DATE", "1992", None)]),
+    # a Hijri year pair is one span, valued by the year holding 1 Muharram of the later year
+    "hijri_year_pair": ("ميزانية العام الدراسي 1436/1437هـ كبيرة وميزانية 1437 - 1438 هـ أكبر.", FRI,
+                        [("1436/1437هـ", "DATE", "2015", None), ("1437 - 1438 هـ", "DATE", "2016", None)]),
+    "same_hijri_month": ("تبدأ الاختبارات في الأول من ذي القعدة المقبل وحتى الخامس من الشهر نفسه.", date(2015, 8, 4),
+                         [("الأول من ذي القعدة المقبل", "DATE", "2015-08-16", None),
+                          ("الخامس من الشهر نفسه", "DATE", "2015-08-20", None)]),
+    "ramadan_this_year": ("توفي في 24 رمضان هذا العام.", WED, [("24 رمضان هذا العام", "DATE", "2015-07-11", None)]),
+    # vague plural durations
+    "plural_few_past": ("تحسنت الأحوال في الأسابيع القليلة الماضية والأيام القليلة الماضية.", FRI,
+                        [("الأسابيع القليلة الماضية", "DURATION", "PXW", None),
+                         ("والأيام القليلة الماضية", "DURATION", "PXD", None)]),
+    "plural_counted": ("سيعود بعد أسابيع معدودة.", FRI, [("أسابيع معدودة", "DURATION", "PXW", None)]),
+    "years_after": ("عاد إلى قريته بعد سنوات من الغياب.", FRI, [("سنوات", "DURATION", "PXY", None)]),
+    "hours_before": ("وصل قبل ساعات من الانفجار.", FRI, [("ساعات", "DURATION", "PTXH", None)]),
+    "long_years": ("عاش هناك لسنوات طويلة قبل أن يعود.", FRI, [("لسنوات طويلة", "DURATION", "PXY", None)]),
+    "days_of_the_feast_are_no_duration": ("احتفلوا في أول أيام عيد الفطر.", WED, [("عيد الفطر", "DATE", "2015-07-17", None)]),
+    "years_with_adjective": ("أمامي سنوات جيدة في الملعب.", FRI, [("سنوات", "DURATION", "PXY", None)]),
+    "rhino_horns": ("تتكون قرون وحيد القرن من الكيراتين.", FRI, []),
+    "years_of_war_are_no_duration": ("خلفت سنوات الحرب دمارا كبيرا.", FRI, []),
+    "numbered_last_months": ("ارتفع المؤشر خلال الأشهر الـ18 الأخيرة.", FRI, [("الأشهر الـ18 الأخيرة", "DURATION", "P18M", None)]),
+    "six_months_in_words": ("تعاقبت العمليات خلال الأشهر الستّة الماضية.", FRI,
+                            [("الأشهر الستّة الماضية", "DURATION", "P6M", None)]),
+    "previous_year": ("ارتفعت القروض مقارنة بنهاية العام السابق، وقال الأمين العام السابق إنها كثيرة.", FRI,
+                      [("بنهاية العام السابق", "DATE", "2014", "END")]),
+    "number_range_of_years": ("تراوحت أعمارهم بين 19 و28 عاماً.", FRI,
+                              [("19", "DURATION", "P19Y", None), ("28 عاماً", "DURATION", "P28Y", None)]),
+    "one_year_long": ("تحسنت النتائج على مدار العام الواحد، وبلغ الراتب مليون يورو للعام الواحد.", FRI,
+                      [("العام الواحد", "DURATION", "P1Y", None), ("للعام الواحد", "SET", "P1Y", None)]),
+    "months_in_a_list": ("يكتمل القمر مرتين في شهري يناير ومارس.", FRI,
+                         [("شهري يناير", "DATE", "2015-01", None), ("ومارس", "DATE", "2015-03", None)]),
+    "coming_years": ("ستنفذ الخطة على مدى 15 عاما قادمة.", FRI, [("15 عاما قادمة", "DURATION", "P15Y", None)]),
+    # ages
+    "age_ordinal": ("توفي الشاعر في العشرين من عمره.", FRI, [("العشرين من عمره", "DURATION", "P20Y", None)]),
+    "age_bracketed": ("طفل يبلغ من العمر (9) سنوات.", FRI, [("(9) سنوات", "DURATION", "P9Y", None)]),
+    "age_sinn": ("بدأ العزف في سن العاشرة.", FRI, [("سن العاشرة", "DURATION", "P10Y", None)]),
+    "bracketed_day": ("صدر المرسوم في (14) مايو الماضي.", FRI, [("(14) مايو الماضي", "DATE", "2015-05-14", None)]),
+    "unclosed_bracket": ("توفي الإطفائي (38 عاما) أثناء عمله.", FRI, [("38 عاما", "DURATION", "P38Y", None)]),
+    # modifiers with proclitics
+    "proclitic_more_than": ("استمر الحصار لأكثر من عشر سنوات.", FRI, [("لأكثر من عشر سنوات", "DURATION", "P10Y", "MORE_THAN")]),
+    "proclitic_less_than": ("انتهت المباراة بأقل من ساعتين.", FRI, [("بأقل من ساعتين", "DURATION", "PT2H", "LESS_THAN")]),
+    "trailing_about": ("استمر الحصار عامين تقريباً ثم انتهى.", FRI, [("عامين تقريباً", "DURATION", "P2Y", "APPROX")]),
+    "about_a_year": ("استغرق البناء قرابة العام.", FRI, [("قرابة العام", "DURATION", "P1Y", "APPROX")]),
+    "quarter_century": ("عاش هناك ربع قرن ثم انتظر نصف ساعة.", FRI,
+                        [("ربع قرن", "DURATION", "P25Y", None), ("نصف ساعة", "DURATION", "PT0.5H", None)]),
+    "few_previous_weeks": ("تحسنت الأسعار في الأسابيع القليلة السابقة.", FRI,
+                           [("الأسابيع القليلة السابقة", "DURATION", "PXW", None)]),
+    "end_of_year": ("ستنتهي الأعمال مع انتهاء العام وتبدأ المرحلة الثانية بداية العام.", FRI,
+                    [("انتهاء العام", "DATE", "2015", "END"), ("بداية العام", "DATE", "2015", "START")]),
+    "school_year_is_no_year": ("تستعد المدارس لبداية العام الدراسي.", FRI, []),
+    "about_two_weeks_ago": ("وصل الوفد قبل نحو أسبوعين.", FRI, [("قبل نحو أسبوعين", "DATE", "2015-W29", "APPROX")]),
+    "about_fifty_years_ago": ("بني الجسر قبل نحو 50 عاماً.", FRI, [("قبل نحو 50 عاماً", "DATE", "1965", "APPROX")]),
+    "month_and_a_half_ago": ("وقع الاتفاق قبل شهر ونصف الشهر.", FRI, [("قبل شهر ونصف الشهر", "DATE", "2015-06", None)]),
+    # clock times
+    "midnight": ("بدأ الحظر الساعة الـ12 مساء أمس.", FRI, [("الساعة الـ12 مساء أمس", "TIME", "2015-07-31T00:00", None)]),
+    "midnight_words": ("بدأ القصف منتصف الليل واستمر حتى الفجر.", FRI, [("منتصف الليل", "TIME", "2015-08-01T00:00", None)]),
+    "midnight_of_a_day": ("انطلقت الحملة منتصف الليل من يوم الخميس الماضي.", FRI,
+                          [("منتصف الليل من يوم الخميس الماضي", "TIME", "2015-07-31T00:00", None)]),
+    "midnight_in_force": ("بدأ الحظر الساعة الـ12 مساء.", FRI, [("الساعة الـ12 مساء", "TIME", "2015-08-01T00:00", None)]),
+    "clock_without_saa": ("انطلق القطار السادسة صباحا.", FRI, [("السادسة صباحا", "TIME", "2015-07-31T06:00", None)]),
+    "clock_day_in_phrase": ("وقع الانفجار الساعة الرابعة عصراً من الاثنين الماضي.", FRI,
+                            [("الساعة الرابعة عصراً من الاثنين الماضي", "TIME", "2015-07-27T16:00", None)]),
+    "clock_tomorrow_evening": ("يبدأ الحفل الساعة التاسعة من مساء غد.", FRI,
+                               [("الساعة التاسعة من مساء غد", "TIME", "2015-08-01T21:00", None)]),
+    "clock_noon_pm": ("أعلنت النتائج الساعة 1:43 ظهراً.", FRI, [("الساعة 1:43 ظهراً", "TIME", "2015-07-31T13:43", None)]),
+    "clock_gmt": ("بلغ السعر 1090 دولارا بحلول الساعة 1920 بتوقيت جرينتش.", FRI,
+                  [("الساعة 1920 بتوقيت جرينتش", "TIME", "2015-07-31T19:20", None)]),
+    # nights and compound relatives
+    "last_night": ("سمع دوي انفجار الليلة الماضية.", FRI, [("الليلة الماضية", "DATE", "2015-07-30TNI", None)]),
+    "before_noon_yesterday": ("وصل الوزير قبل ظهر أمس.", FRI, [("قبل ظهر أمس", "DATE", "2015-07-30TMO", None)]),
+    "yawm_ams": ("أعلن الجيش يوم أمس سيطرته على المدينة.", FRI, [("يوم أمس", "DATE", "2015-07-30", None)]),
+    "tomorrow_morning_weekday": ("يعقد اللقاء صباح غد السبت.", FRI, [("صباح غد السبت", "DATE", "2015-08-01TMO", None)]),
+    # weekday vs today
+    "weekday_overrides_today": ("تراجعت أسعار الذهب اليوم الاثنين. وكانت قد ارتفعت يوم الجمعة.", FRI,
+                                [("اليوم الاثنين", "DATE", "2015-07-27", None), ("يوم الجمعة", "DATE", "2015-07-24", None)]),
+    "weekday_of_the_week_in_force": ("خسر الذهب 3% الأسبوع الماضي بعد خسائر حادة يوم الاثنين.", FRI,
+                                     [("الأسبوع الماضي", "DATE", "2015-W30", None), ("يوم الاثنين", "DATE", "2015-07-20", None)]),
+    "weekday_in_brackets": ("وصل الرئيس اليوم (الثلاثاء) إلى القاهرة.", date(2015, 8, 4),
+                            [("اليوم (الثلاثاء)", "DATE", "2015-08-04", None)]),
+    "weekday_of_next_week": ("سيخضع للفحص الطبي الثلاثاء من الأسبوع المقبل.", FRI,
+                             [("الثلاثاء من الأسبوع المقبل", "DATE", "2015-08-04", None)]),
+    # tense
+    "future_weekday": ("سيلتقي الوزير نظيره الأربعاء في الرياض.", FRI, [("الأربعاء", "DATE", "2015-08-05", None)]),
+    "past_weekday": ("التقى الوزير نظيره الأربعاء في الرياض.", FRI, [("الأربعاء", "DATE", "2015-07-29", None)]),
+    "future_month": ("يعتزم الرئيس السفر إلى نيويورك في نوفمبر.", FRI, [("نوفمبر", "DATE", "2015-11", None)]),
+    "past_month": ("زار الرئيس نيويورك في نوفمبر.", FRI, [("نوفمبر", "DATE", "2014-11", None)]),
+    "coming_months_plural": ("ستجرى الانتخابات في نوفمبر أو ديسمبر المقبلين.", FRI,
+                             [("نوفمبر", "DATE", "2015-11", None), ("ديسمبر المقبلين", "DATE", "2015-12", None)]),
+    "next_month_without_year": ("ارتفعت عقود الذهب تسليم أغسطس.", FRI, [("أغسطس", "DATE", "2015-08", None)]),
+    "future_verb_noun_is_no_cue": ("توفي رجل من رابيد سيتي في حريق اندلع يوم الخميس.", FRI,
+                                   [("يوم الخميس", "DATE", "2015-07-30", None)]),
+    # traps
+    "paper_byline": ("عين اليوم – لندن\nتراجعت أسعار النفط.", FRI, []),
+    "paper_in_brackets": ("وقال المدير لـ(اليوم) إن العمل مستمر.", FRI, []),
+    "real_today_before_noun": ("قتل ثلاثة في غارة نفذتها اليوم الطائرات الحربية.", FRI, [("اليوم", "DATE", "2015-07-31", None)]),
+    "ibb_governorate": ("اشتدت المعارك في محافظة إب وسط اليمن.", FRI, []),
+    "ibb_preposition": ("سيطر المسلحون على مواقع في إب أمس.", FRI, [("أمس", "DATE", "2015-07-30", None)]),
+    "march_14_bloc": ("رفضت قوى 14 آذار البيان.", FRI, []),
+    "sunnis": ("التقى ممثلون عن السنّة والشيعة.", FRI, []),
+    "month_before_relative_clause": ("زادت المبيعات مقارنة بشهر أبريل الذي سبقه.", FRI, [("بشهر أبريل", "DATE", "2015-04", None)]),
+    "tammuz_reactor": ("قصفت إسرائيل مفاعل تموز العراقي.", FRI, []),
+    "touched_is_no_yesterday": ("لامس الذهب أدنى مستوى له.", FRI, []),
+    "greeting_is_no_set": ("وكل عام وأنتم بخير.", FRI, []),
+    # centuries, SET, numeric dates, lists, day of this month
+    "century_ordinal": ("بني القصر في القرن السابع عشر.", FRI, [("القرن السابع عشر", "DATE", "16", None)]),
+    "century_new": ("منذ بداية القرن الميلادي الجديد تغير كل شيء.", FRI, [("بداية القرن الميلادي الجديد", "DATE", "20", "START")]),
+    "set_daily": ("يستقبل المطار 40 رحلة يوميا ويصدر تقريرا سنويا كل عام.", FRI,
+                  [("يوميا", "SET", "P1D", None), ("سنويا", "SET", "P1Y", None), ("كل عام", "SET", "P1Y", None)]),
+    "numeric_with_spaces": ("تأسس النادي في 7 - 9 - 2012 م في الرياض.", FRI, [("7 - 9 - 2012 م", "DATE", "2012-09-07", None)]),
+    "numeric_backslashes": ("قتل يوم الأربعاء الماضي 29\\7\\2015 في الهجوم.", FRI,
+                            [("يوم الأربعاء الماضي", "DATE", "2015-07-29", None), ("29\\7\\2015", "DATE", "2015-07-29", None)]),
+    "two_days_one_month": ("تجرى الانتخابات يومي 10 و12 أغسطس.", FRI,
+                           [("يومي 10", "DATE", "2015-08-10", None), ("12 أغسطس", "DATE", "2015-08-12", None)]),
+    "day_range_next_may": ("يقام المعرض من 5 إلى 10 مايو المقبل.", FRI,
+                           [("5", "DATE", "2016-05-05", None), ("10 مايو المقبل", "DATE", "2016-05-10", None)]),
+    "ordinal_day_range": ("تقام البطولة خلال الفترة من السادس إلى 15 أغسطس.", FRI,
+                          [("السادس", "DATE", "2015-08-06", None), ("15 أغسطس", "DATE", "2015-08-15", None)]),
+    "day_of_current_month": ("تنطلق البطولة في 22 من الشهر الجاري.", FRI, [("22 من الشهر الجاري", "DATE", "2015-07-22", None)]),
+    "day_month_last_year": ("وقع الهجوم في 20 يناير من العام الماضي.", FRI, [("20 يناير من العام الماضي", "DATE", "2014-01-20", None)]),
+    "month_in_year": ("يكتمل القمر الأزرق في شهر يوليو في العام 2034.", FRI, [("شهر يوليو في العام 2034", "DATE", "2034-07", None)]),
+    "month_pair_space": ("يرفع البنك الفائدة في سبتمبر أيلول.", FRI, [("سبتمبر أيلول", "DATE", "2015-09", None)]),
+    "last_year_with_number": ("ارتفعت الصادرات العام الماضي 2014 بنسبة كبيرة.", FRI, [("العام الماضي 2014", "DATE", "2014", None)]),
+    "for_next_year": ("أعلنت الوزارة خطتها للعام المقبل.", FRI, [("للعام المقبل", "DATE", "2016", None)]),
+    # bare years
+    "year_after_event_noun": ("سجل هدفا في كأس العالم 2010 ونجا من الطرد.", FRI, [("2010", "DATE", "2010", None)]),
+    "year_range": ("لعب مع النادي (2001-2007) ثم اعتزل.", FRI, [("2001", "DATE", "2001", None), ("2007", "DATE", "2007", None)]),
+    "year_era_mark": ("تستضيف قطر كأس العالم 2022م.", FRI, [("2022م", "DATE", "2022", None)]),
+    "year_glued_list": ("فاز باللقب في 2008 و2010.", FRI, [("2008", "DATE", "2008", None), ("2010", "DATE", "2010", None)]),
+    "some_years_more": ("عاش هناك خمس سنوات ونيف.", FRI, [("خمس سنوات ونيف", "DURATION", "P5Y", "MORE_THAN")]),
+    "eve_of_dated_event": ("وقعت الحرب في 3 أغسطس 2015، وقد زاره الوزير عشية الحرب.", FRI,
+                           [("3 أغسطس 2015", "DATE", "2015-08-03", None), ("عشية", "DATE", "2015-08-02", None)]),
+    "eve_of_undated_event": ("زاره الوزير عشية الحرب.", FRI, []),
+    "year_old_with_preposition": ("ولد جده في 1895، وعمل حمالا.", FRI, [("1895", "DATE", "1895", None)]),
+    "count_is_no_year": ("شارك في السباق 2015 عداء من عشرين دولة.", FRI, []),
+    "amount_is_no_year": ("بلغ سعر الأوقية أكثر من 1200 دولار.", FRI, []),
+    "start_of_bare_year": ("تدهور الاقتصاد منذ بداية 2010.", FRI, [("بداية 2010", "DATE", "2010", "START")]),
+    "since_year_is_no_frame": ("بلغ أدنى مستوى منذ بداية 2010 ويتوقع رفع الفائدة في سبتمبر أيلول.", FRI,
+                               [("بداية 2010", "DATE", "2010", "START"), ("سبتمبر أيلول", "DATE", "2015-09", None)]),
+    "future_clause_ignores_past_year": ("خسر الفريق عام 2012، وسيلعب المباراة المقبلة في نوفمبر.", FRI,
+                                        [("عام 2012", "DATE", "2012", None), ("نوفمبر", "DATE", "2015-11", None)]),
+    "street_is_no_date": ("سيطرت المقاومة على شارع 26سبتمبر في المدينة.", FRI, []),
+    "starting_from_is_no_start": ("يبدأ المهرجان بدءا من يوم الخميس 21 شوال 1436هـ (6 أغسطس 2015).", FRI,
+                                  [("يوم الخميس 21 شوال 1436هـ", "DATE", "2015-08-06", None),
+                                   ("6 أغسطس 2015", "DATE", "2015-08-06", None)]),
+    "september_11": ("تغير العالم بعد هجمات 11 سبتمبر.", FRI, [("11 سبتمبر", "DATE", "2001-09-11", None)]),
+    # quarters, seasons, start of month/week
+    "quarter_without_year": ("ارتفعت الأرباح في الربع الثاني.", FRI, [("الربع الثاني", "DATE", "2015-Q2", None)]),
+    "bare_summer": ("تشتد الحرائق خلال الصيف في كاليفورنيا.", FRI, [("الصيف", "DATE", "2015-SU", None)]),
+    "start_of_month": ("انخفض السعر منذ مطلع الشهر.", FRI, [("مطلع الشهر", "DATE", "2015-07", "START")]),
+}
+
+# Conversational forms (the kinds Duckling's and Recognizers-Text's Arabic suites test), own sentences.
+CONVERSATION = {
+    "tomorrow_at_three_pm": ("سأراك غدا الساعة 3 مساء في المقهى.", FRI, [("غدا الساعة 3 مساء", "TIME", "2015-08-01T15:00", None)]),
+    "sunday_at_ten": ("ستعقد الجلسة يوم الأحد الساعة العاشرة صباحا.", FRI,
+                      [("يوم الأحد الساعة العاشرة صباحا", "TIME", "2015-08-02T10:00", None)]),
+    "colloquial_tomorrow": ("نلتقي بكرة في السوق.", FRI, [("بكرة", "DATE", "2015-08-01", None)]),
+    "day_after_tomorrow": ("نسافر بعد غد إن شاء الله.", FRI, [("بعد غد", "DATE", "2015-08-02", None)]),
+    "next_tuesday": ("موعدنا الثلاثاء القادم.", FRI, [("الثلاثاء القادم", "DATE", "2015-08-04", None)]),
+    "within_two_weeks": ("أنهي التقرير خلال أسبوعين.", FRI, [("أسبوعين", "DURATION", "P2W", None)]),
+    "tonight": ("يبدأ العرض الليلة في المسرح.", FRI, [("الليلة", "DATE", "2015-07-31TNI", None)]),
+    "first_night_is_no_tonight": ("كانت الليلة الأولى صعبة.", FRI, []),
+    "next_week": ("سأزورك الأسبوع القادم.", FRI, [("الأسبوع القادم", "DATE", "2015-W32", None)]),
+}
+CASES.update(CONVERSATION)
+
+
+@pytest.mark.parametrize("text,dct,expected", list(CASES.values()), ids=list(CASES))
+def test_real_news_families(text, dct, expected):
+    found = [(t.text, t.type, t.value, t.mod) for t in tag(text, dct)]
+    assert found == expected
+
+
+def test_the_day_after_an_event_is_dated_by_the_date_in_force():
+    text = "وقع الهجوم في 10 يوليو 2015. وفي اليوم التالي للهجوم أعلن الجيش حظر التجول."
+    assert [(t.text, t.value) for t in tag(text, FRI)] == [("10 يوليو 2015", "2015-07-10"), ("اليوم التالي", "2015-07-11")]
+    text = "وقع الهجوم في 10 يوليو 2015، وغداة الهجوم زار الوزير المكان."
+    assert [(t.text, t.value) for t in tag(text, FRI)] == [("10 يوليو 2015", "2015-07-10"), ("وغداة", "2015-07-11")]
+
+
+def test_the_day_after_an_undated_event_stays_unresolved():
+    text = "وفي اليوم التالي للهجوم أعلن الجيش حظر التجول. وغداة الاقتحام زار الوزير المكان."
+    assert [(t.text, t.value) for t in tag(text, FRI)] == [("اليوم التالي", ""), ("وغداة", "")]
+
+
+def test_three_months_later_counts_from_the_date_in_force_not_the_dct():
+    dated = [(t.text, t.value) for t in tag("وقعت الاتفاقية في 5 مارس 2010، وبعد ثلاثة أشهر انهارت.", FRI)]
+    assert dated == [("5 مارس 2010", "2010-03-05"), ("وبعد ثلاثة أشهر", "2010-06")]
+    undated = [(t.text, t.value) for t in tag("انهارت الهدنة بعد ثلاثة أشهر.", FRI)]
+    assert [v for _, v in undated] == [""]
+
+
+def test_today_corrected_by_a_weekday_moves_later_relative_days():
+    text = "تراجع الذهب اليوم الاثنين. وكان قد ارتفع أمس."
+    assert [t.value for t in tag(text, FRI)] == ["2015-07-27", "2015-07-26"]
