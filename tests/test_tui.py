@@ -204,3 +204,56 @@ async def test_with_no_color_the_highlights_still_stand_out(db_path, monkeypatch
         assert marked, "the date as written must be marked by more than colour"
         colours = {s.style.color.name for s in segments if s.style and s.style.color and s.text.strip()}
         assert all(c.startswith("#") and len({c[1:3], c[3:5], c[5:7]}) == 1 for c in colours if c.startswith("#"))
+
+
+def selected_line(app) -> str | None:
+    """The screen line drawn in the cursor's style (reverse video), or None when it is off screen."""
+    timeline = app.query_one(TimelineView)
+    event = app.model.events([timeline.selected_event_id])[timeline.selected_event_id]
+    from waqai.store.export import date_label
+
+    for strip in app.screen._compositor.render_strips():
+        shown = "".join(s.text for s in strip if s.style and s.style.reverse)
+        if date_label(event)[:10] in shown:
+            return strip.text
+    return None
+
+
+SIZES = [(80, 24), (100, 30), (160, 45)]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_selected_event_is_always_on_screen(db_path, size):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        timeline = app.query_one(TimelineView)
+        assert not timeline.show_horizontal_scrollbar
+        await pilot.press("G")
+        await pilot.pause()
+        assert "event 30 of 30" in screen_text(app) and selected_line(app) is not None
+        await pilot.press("g", *"jjjjjj")
+        await pilot.pause()
+        assert "event 7 of 30" in screen_text(app) and selected_line(app) is not None
+        await pilot.press("t", *"2022", "enter")
+        await pilot.pause()
+        assert selected_line(app) is not None  # no event in 2022: the first one after it
+        for _ in range(12):
+            await pilot.press("pagedown")
+            await pilot.pause()
+            assert selected_line(app) is not None
+        assert all(len(line) <= size[0] for line in screen_text(app).splitlines())
+
+
+async def test_the_selected_event_stays_on_screen_after_a_resize(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        await pilot.press("G")
+        await pilot.pause()
+        for size in [(80, 24), (60, 12), (160, 45), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            assert selected_line(app) is not None, size
+            assert not app.query_one(TimelineView).show_horizontal_scrollbar

@@ -43,8 +43,10 @@ class TimelineView(ScrollView, can_focus=True):
         Binding("left_square_bracket", "year(-1)", "Previous year"),
         Binding("enter", "open", "Sources"),
     ]
+    # Rows are cut to the width, never wider: a horizontal scrollbar would
+    # cover the last row while scrolling still counted it as visible.
     DEFAULT_CSS = """
-    TimelineView { height: 1fr; }
+    TimelineView { height: 1fr; overflow-x: hidden; }
     """
 
     cursor: reactive[int] = reactive(0)
@@ -71,7 +73,7 @@ class TimelineView(ScrollView, can_focus=True):
         """Show another model (a new filter), keeping the cursor in range."""
         self.model = model
         self._strips.clear()
-        self.virtual_size = Size(self.size.width, len(model))
+        self.virtual_size = Size(0, len(model))
         self.cursor = self._nearest_event(0, 1)
         self.scroll_to(y=0, animate=False)
         self.refresh()
@@ -79,16 +81,18 @@ class TimelineView(ScrollView, can_focus=True):
     def extend(self, model: TimelineModel) -> None:
         """Show a longer layout of the same filter whose rows start like the current ones."""
         self.model = model
-        self.virtual_size = Size(self.size.width, len(model))
+        self.virtual_size = Size(0, len(model))
         self.refresh()
 
     def on_mount(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.model))
+        self.virtual_size = Size(0, len(self.model))
         self.cursor = self._nearest_event(0, 1)
 
     def on_resize(self) -> None:
         self._strips.clear()
-        self.virtual_size = Size(self.size.width, len(self.model))
+        self.virtual_size = Size(0, len(self.model))
+        # The new height is known only after this layout pass.
+        self.call_after_refresh(self.scroll_to_cursor)
 
     # -- navigation --------------------------------------------------------
 
@@ -110,12 +114,18 @@ class TimelineView(ScrollView, can_focus=True):
         """Put the cursor on the event at or after ``row`` and scroll it into view."""
         self.cursor = self._nearest_event(row, 1)
 
+    def scroll_to_cursor(self) -> None:
+        """Scroll the least needed to show the cursor's row (and the header just above it)."""
+        height = max(1, self.scrollable_content_region.height)
+        row = self.cursor
+        top = max(0, row - 1 if row and not self.model.is_event(row - 1) else row)
+        if top < self.scroll_offset.y:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        elif row >= self.scroll_offset.y + height:
+            self.scroll_to(y=row - height + 1, animate=False, immediate=True)
+
     def watch_cursor(self, old: int, new: int) -> None:
-        height = max(1, self.size.height)
-        if new < self.scroll_offset.y:
-            self.scroll_to(y=max(0, new - 1 if new and not self.model.is_event(new - 1) else new), animate=False)
-        elif new >= self.scroll_offset.y + height:
-            self.scroll_to(y=new - height + 1, animate=False)
+        self.scroll_to_cursor()
         self.refresh()
         self.post_message(self.Moved(new))
 
