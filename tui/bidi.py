@@ -1,10 +1,11 @@
 """Rendering Arabic right-to-left in terminals that do no bidi of their own.
 
 The recipe (ARCHITECTURE.md): sanitize; split paragraphs on newlines; find
-each paragraph's base direction (its dominant strong script); reshape the logical text (harakat removed,
-word ligatures such as الله off, lam-alef kept); wrap by cell width on the
-reshaped *logical* text; reorder each wrapped line with the paragraph's
-direction; mirror brackets (python-bidi ≥ 0.5 does not); strip leftover
+each paragraph's base direction (its dominant strong script); reshape the
+logical text (harakat removed, word ligatures such as الله off, lam-alef
+kept); wrap by cell width on the reshaped *logical* text; reorder each
+wrapped line with the paragraph's direction, mirroring brackets at every
+right-to-left level (python-bidi ≥ 0.5 does not mirror); strip leftover
 bidi controls; right-align RTL lines.
 
 Logical text stays the only truth: copying, searching and exporting never
