@@ -13,26 +13,19 @@ import csv
 import io
 import re
 
+from .labels import date_label
 from .sanitize import safe_json, sanitize
+
+__all__ = ["date_label", "md_escape", "to_csv", "to_json", "to_markdown"]
 
 _MONTHS_AR = ["كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيو",
               "تموز/يوليو", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر"]
-_MOD_WORDS = {"START": "early", "MID": "mid", "END": "late", "APPROX": "about"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
 
 def md_escape(text: str) -> str:
     """Escape CommonMark specials in untrusted text (after sanitizing it)."""
     return _MD_SPECIAL.sub(r"\\\1", sanitize(text).replace("\n", " "))
-
-
-def date_label(event: dict) -> str:
-    """The normalized date with its precision visible: ``2021-06 late``, ``2013 · year``."""
-    value = event["value"]
-    mod = _MOD_WORDS.get(event.get("mod") or "")
-    if mod:
-        return f"{value} {mod}"
-    return value if event["granularity"] == "day" else f"{value} · {event['granularity']}"
 
 
 def to_markdown(events: list[dict], title: str = "Chronology") -> str:

@@ -20,13 +20,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from waqai.store.export import date_label
-
-from .bidi import render_line
 from .model import HEADER_YEAR, TimelineModel
+from .rows import row_columns
 
-_DATE_WIDTH = 18
-_META_WIDTH = 10
 
 
 class TimelineView(ScrollView, can_focus=True):
@@ -192,28 +188,17 @@ class TimelineView(ScrollView, can_focus=True):
         if item.kind < 0:
             style = base + Style(bold=True, reverse=item.kind == HEADER_YEAR)
             label = f" {item.label} " if item.kind == HEADER_YEAR else f"  {item.label}"
-            return Strip([Segment(label, style)]).extend_cell_length(width, base if item.kind != HEADER_YEAR else base)
+            return Strip([Segment(label, style)]).extend_cell_length(width, base)
         event = events.get(item.kind) or self.model.events([item.kind]).get(item.kind)
         if event is None:
             return Strip.blank(width, base)
         row_style = base + Style(reverse=True) if selected and self.has_focus else base + Style(bold=True) if selected else base
-        date_text = f"  {date_label(event)}"[:_DATE_WIDTH].ljust(_DATE_WIDTH)
-        meta = []
-        if event["corroboration"] > 1:
-            meta.append(f"×{event['corroboration']}")
-        if event.get("stance") == "denied":
-            meta.append("نفي")
-        meta_text = " ".join(meta)[:_META_WIDTH].ljust(_META_WIDTH)
-        tags = " ".join(e["name_en"] for e in event["entities"][:3])
-        tag_width = min(cell_len(tags), max(0, (width - _DATE_WIDTH - _META_WIDTH) // 3))
-        tags = tags[:tag_width]
-        title_width = max(1, width - _DATE_WIDTH - _META_WIDTH - tag_width - 2)
-        title = render_line(event["title"], title_width, self.bidi)
-        pad = " " * max(0, title_width - cell_len(title))
+        columns = row_columns(event, width, self.bidi)
+        pad = " " * max(0, columns.title_width - cell_len(columns.title))
         segments = [
-            Segment(date_text, row_style + Style(color="cyan" if not selected else None)),
-            Segment(meta_text, row_style + Style(color="yellow" if not selected else None)),
-            Segment(tags + " ", row_style + Style(color="green" if not selected else None, italic=True)),
-            Segment(pad + title + " ", row_style),
+            Segment(columns.date, row_style + Style(color="cyan" if not selected else None)),
+            Segment(columns.badges, row_style + Style(color="yellow" if not selected else None)),
+            Segment(columns.tags, row_style + Style(color="green" if not selected else None, italic=True)),
+            Segment(pad + columns.title + " ", row_style),
         ]
         return Strip(segments).crop_extend(0, width, row_style)
