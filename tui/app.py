@@ -16,6 +16,7 @@ from waqai.store.export import to_markdown
 from waqai.store.queries import EventFilter, QueryError, contract_event, date_filter, fts_query, list_events
 
 from .bidi import ltr_label
+from .bidi_input import BidiInput
 from .density import DensityStrip
 from .model import TimelineModel
 from .screens import EntityPicker, HelpScreen, Prompt, SourcesScreen
@@ -59,7 +60,7 @@ class WaqaiApp(App):
         yield DensityStrip([], id="density")
         yield Static("", id="years")
         yield TimelineView(self.model, bidi=self.bidi, id="timeline")
-        yield Input(placeholder="search sentences (Arabic spellings folded)…", id="search")
+        yield BidiInput(placeholder="search sentences (Arabic spellings folded)…", id="search", bidi=self.bidi)
         yield Footer()
 
     def on_mount(self) -> None:
