@@ -152,3 +152,16 @@ def test_reordering_agrees_with_python_bidi_where_no_bracket_is_involved(text):
         expected = get_display(text, base_dir="R" if rtl else "L")
         if "«" not in text:
             assert reorder(text, rtl) == expected
+
+
+def test_label_lines_wrap_between_fields_and_keep_a_long_value_in_reading_order():
+    from waqai.tui.bidi import label_lines
+
+    value = "مصدر أمني مسؤول في قيادة العمليات المشتركة ببغداد ومصادر عسكرية عراقية"
+    lines = label_lines(["الشرق", "2024-04-22", "004_e47daf4445c2a758.txt", ("reported by: ", value)], 30)
+    assert all(cell_len(line) <= 30 for line in lines)
+    assert lines[0] == render_line("الشرق", 99) + " · 2024-04-22"
+    assert lines[2].startswith("reported by: ")
+    continued = [lines[2].removeprefix("reported by: "), *lines[3:]]
+    recovered = " ".join(letters(Line(line, True))[::-1] for line in continued).split()
+    assert recovered == [unicodedata.normalize("NFKC", w) for w in value.split()]

@@ -257,3 +257,130 @@ async def test_the_selected_event_stays_on_screen_after_a_resize(db_path):
             await pilot.pause()
             assert selected_line(app) is not None, size
             assert not app.query_one(TimelineView).show_horizontal_scrollbar
+
+
+BOTH_SIZES = [(80, 24), (160, 45)]
+
+
+async def select_event(app, pilot, day: str, event_id: int) -> None:
+    """Jump to ``day`` and move down to ``event_id``."""
+    await pilot.press("t", *day, "enter")
+    await pilot.pause()
+    timeline = app.query_one(TimelineView)
+    for _ in range(10):
+        if timeline.selected_event_id == event_id:
+            return
+        await pilot.press("j")
+        await pilot.pause()
+    raise AssertionError(f"event {event_id} not found after {day}")
+
+
+@pytest.mark.parametrize("size", BOTH_SIZES)
+async def test_the_denial_badge_is_shaped_and_ordered(db_path, size):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        await select_event(app, pilot, "2024-04-20", 30)
+        row = selected_line(app)
+        assert shaped("نفي") in row and "نفي" not in row
+
+
+@pytest.mark.parametrize("size", BOTH_SIZES)
+async def test_arabic_typed_into_search_is_shown_shaped_and_right_to_left(db_path, size):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        await settle(app, pilot, "slash", *"قاعدة كالسو")
+        box = app.query_one("#search")
+        line = app.screen._compositor.render_strips()[box.content_region.y].text
+        assert shaped("قاعدة كالسو") in line and "كالسو" not in line
+        assert line.rstrip(" ▎").endswith(shaped("قاعدة كالسو"))  # right-aligned, first word at the right
+        assert box.value == "قاعدة كالسو"  # the value stays logical
+
+
+@pytest.mark.parametrize("size", BOTH_SIZES)
+async def test_a_long_reported_by_field_wraps_with_its_words_in_order(db_path, size):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        await select_event(app, pilot, "2024-01-30", 21)
+        await pilot.press("enter")
+        await pilot.pause()
+        text = screen_text(app)
+        attribution = "ميليشيات كتائب حزب الله المتحالفة مع إيران"
+        assert "reported by: " + shaped(attribution) in text
+        assert all(len(line) <= size[0] for line in text.splitlines())
+
+
+@pytest.mark.parametrize("size", BOTH_SIZES)
+async def test_the_sources_screen_counts_in_words(db_path, size):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        await pilot.press("G", "enter")
+        await pilot.pause()
+        assert "1 source from 1 article" in screen_text(app)
+        assert "(s)" not in screen_text(app)
+
+
+@pytest.mark.parametrize("size", BOTH_SIZES)
+async def test_the_article_view_opens_the_source_under_the_cursor_and_highlights_it(db_path, size):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        await select_event(app, pilot, "2014", 22)
+        await pilot.press("enter")
+        await pilot.pause()
+        first, second = app.screen.event["sources"]
+        assert first["doc"] != second["doc"]
+        assert "▶ [1]" in screen_text(app)
+        await pilot.press("j")
+        await pilot.pause()
+        assert "▶ [2]" in screen_text(app)
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        text = screen_text(app)
+        assert text.splitlines()[0].startswith(" " + second["doc"]) or second["doc"] in text.splitlines()[0]
+        target = app.screen.query_one(f"#s{second['sentence_index']}")
+        assert "target" in target.classes
+        underlined = "".join(s.text for strip in app.screen._compositor.render_strips() for s in strip
+                             if s.style and s.style.underline and s.style.bold)
+        first_word = second["sentence"].split()[0]
+        assert shaped(first_word) in underlined  # the source sentence is on screen, marked
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert app.query_one(TimelineView).selected_event_id == 22
+
+
+async def test_the_article_view_keeps_paragraph_breaks(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        await pilot.press("G", "enter")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.pause()
+        scroller = app.screen.query_one("#article")
+        region = scroller.content_region
+        lines = [line.strip() for line in screen_text(app).splitlines()[region.y:region.bottom]]
+        gaps = [i for i in range(1, len(lines) - 1) if not lines[i] and lines[i - 1] and lines[i + 1]]
+        assert gaps, "paragraphs must be set apart by a blank line"
+        starts = app.screen.query(".paragraph-start")
+        assert len(starts) >= 3
+
+
+@pytest.mark.parametrize("size,label", [((80, 24), "2023-11-15 eve"), ((160, 45), "2023-11-15 evening")])
+async def test_rows_show_human_dates_and_separated_names(db_path, size, label):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        await select_event(app, pilot, "2023-11-15", 18)
+        row = selected_line(app)
+        assert label in row and "TEV" not in screen_text(app) and "TMO" not in screen_text(app)
+        assert (" · " if size[0] >= 100 else "Global Coal…") in row  # several names: apart, or cut with …
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "2023-11-15 evening" in screen_text(app)

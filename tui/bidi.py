@@ -213,3 +213,34 @@ def ltr_label(fields: list[str], separator: str = " · ", mode: str = "app") -> 
     Arabic name from pulling the digits of the next field into its run.
     """
     return separator.join(render_line(field, 10_000, mode) for field in fields if field)
+
+
+def label_lines(fields: list[str | tuple[str, str]], width: int, separator: str = " · ", mode: str = "app") -> list[str]:
+    """Fields laid out left to right and wrapped between fields to ``width`` cells.
+
+    A field is text, or a (label, value) pair whose English label stays in
+    front of its value. A field too long for one line is wrapped on its own
+    logical text, so an Arabic value's words read in order from line to line.
+    """
+    width = max(1, width)
+    lines: list[str] = []
+    current = ""
+    for field in fields:
+        label, value = field if isinstance(field, tuple) else ("", field)
+        if not value:
+            continue
+        shown = label + render_line(value, 10_000, mode)
+        joined = f"{current}{separator}{shown}" if current else shown
+        if cell_len(joined) <= width:
+            current = joined
+            continue
+        if current:
+            lines.append(current)
+        if cell_len(shown) <= width:
+            current = shown
+            continue
+        pieces = [line.text for line in render(value, max(1, width - cell_len(label)), mode)]
+        pieces[0] = label + pieces[0]
+        lines.extend(pieces[:-1])
+        current = pieces[-1]
+    return lines + [current] if current or not lines else lines
