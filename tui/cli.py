@@ -108,6 +108,18 @@ def _print_text(text: str, plain: bool, indent: int = 0) -> None:
         click.echo(" " * indent + line.aligned(width))
 
 
+def _shown(text: str | None, plain: bool = False) -> str:
+    """One short field (a name, a date as written) as the output needs it: shaped and
+    ordered on a terminal, logical when piped or with --plain."""
+    from waqai.store.sanitize import sanitize
+
+    if plain or not sys.stdout.isatty():
+        return sanitize(text or "")
+    from waqai.tui.bidi import render_line
+
+    return render_line(text or "", 10_000)
+
+
 def _print_event_line(event: dict, plain: bool) -> None:
     from waqai.store.export import date_label
 
@@ -234,11 +246,12 @@ def show(event_id: int, db_path, as_json: bool, plain: bool) -> None:
         click.echo("  actors/places: " + ", ".join(f"{e['name_en']} ({e['kind']})" for e in event["entities"]))
     for source in event["sources"]:
         click.echo("")
-        meta = " · ".join(filter(None, [source["doc"], source.get("source"), source.get("published") or "publication date unknown"]))
-        click.echo(f"  [{meta}]")
+        fields = [source["doc"], source.get("source"), source.get("published") or "publication date unknown"]
+        click.echo(f"  [{' · '.join(_shown(f, plain) for f in fields if f)}]")
         _print_text(source["title"] or "", plain, indent=2)
         _print_text("«" + source["sentence"] + "»", plain, indent=4)
-        click.echo(f"    date as written: {source['timex']}" + (f" · reported by: {source['attribution']}" if source.get("attribution") else ""))
+        click.echo(f"    date as written: {_shown(source['timex'], plain)}"
+                   + (f" · reported by: {_shown(source['attribution'], plain)}" if source.get("attribution") else ""))
 
 
 @main.command()
@@ -341,7 +354,7 @@ def extract(files: tuple[str, ...], dct: str | None, manifest: Path | None, as_j
                                    "timexes": [t.as_json() for t in timexes]}))
         else:
             for t in timexes:
-                click.echo(f"{base}\t{t.start}\t{t.end}\t{t.type}\t{t.value}\t{t.mod or ''}\t{t.text}")
+                click.echo(f"{base}\t{t.start}\t{t.end}\t{t.type}\t{t.value}\t{t.mod or ''}\t{_shown(t.text)}")
 
 
 @main.command(name="eval")
