@@ -384,3 +384,64 @@ async def test_rows_show_human_dates_and_separated_names(db_path, size, label):
         await pilot.press("enter")
         await pilot.pause()
         assert "2023-11-15 evening" in screen_text(app)
+
+
+@pytest.mark.parametrize("size", BOTH_SIZES)
+async def test_escape_removes_the_last_filter_only_and_keeps_the_cursors_event(db_path, size):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("enter")  # the most frequent actor/place
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        with_entity = app.model.event_count
+        await settle(app, pilot, "slash", *"قاعدة", "enter")
+        assert 0 < app.model.event_count <= with_entity
+        await pilot.press("G")
+        await pilot.pause()
+        chosen = app.query_one(TimelineView).selected_event_id
+        await settle(app, pilot, "escape")
+        assert app.model.event_count == with_entity  # the search went, the actor/place stayed
+        assert "[actor/place:" in screen_text(app) and "[search:" not in screen_text(app)
+        assert app.query_one(TimelineView).selected_event_id == chosen
+        assert selected_line(app) is not None
+        await settle(app, pilot, "escape")
+        assert app.model.event_count == 30 and "[actor/place:" not in screen_text(app)
+        assert app.query_one(TimelineView).selected_event_id == chosen
+        assert selected_line(app) is not None
+
+
+async def test_a_jump_before_the_background_load_finishes_lands_on_the_right_event(db_path, monkeypatch):
+    import threading
+
+    from waqai.tui import app as app_module
+    from waqai.tui.model import TimelineModel
+
+    gate = threading.Event()
+    original = TimelineModel.load
+
+    def held_load(self, limit=None):
+        if limit is None:
+            gate.wait(60)  # the full layout arrives only when the test says so
+        original(self, limit)
+
+    monkeypatch.setattr(app_module, "FIRST_SCREEN", 5)
+    monkeypatch.setattr(TimelineModel, "load", held_load)
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.model.event_count:
+                break
+        assert not app.model.complete and app.model.event_count == 5
+        await pilot.press("t", *"2024-01", "enter")
+        await pilot.pause()
+        assert not [n for n in app._notifications if "No event" in n.message]
+        gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        timeline = app.query_one(TimelineView)
+        assert app.model.events([timeline.selected_event_id])[timeline.selected_event_id]["value"] == "2024-01-29"
+        assert selected_line(app) is not None

@@ -30,6 +30,9 @@ BIDI_EXPLICIT_OFF = "\x1b[8h"
 # Events read before the first paint; the rest load in the background.
 FIRST_SCREEN = 300
 
+# The EventFilter fields each labelled filter sets (Escape resets them).
+FILTER_FIELDS = {"search": ("query",), "actor/place": ("entity",), "dates": ("begin", "end")}
+
 
 class WaqaiApp(App):
     """Browse a chronology: keyboard first, bidi-correct, rows fetched on demand."""
@@ -43,7 +46,7 @@ class WaqaiApp(App):
         Binding("f", "pick_entity", "Actor/place"),
         Binding("t", "jump", "Jump to date"),
         Binding("e", "export", "Export"),
-        Binding("escape", "clear_filters", "Clear filters", show=False),
+        Binding("escape", "pop_filter", "Remove last filter", show=False),
     ]
 
     def __init__(self, db, bidi: str = "app", export_dir: Path | None = None) -> None:
@@ -54,6 +57,8 @@ class WaqaiApp(App):
         self.filter = EventFilter()
         self.filter_labels: dict[str, str] = {}
         self.model = TimelineModel(db)
+        self._keep_event: int | None = None  # the event the cursor returns to after a reload
+        self._pending_jump: str | None = None  # a jump asked for before the layout was complete
 
     def compose(self) -> ComposeResult:
         yield Static("", id="status", classes="bar")
@@ -76,8 +81,13 @@ class WaqaiApp(App):
 
     # -- loading -----------------------------------------------------------
 
-    def reload(self) -> None:
-        """Rebuild the timeline for the current filter: a first screenful, then the rest."""
+    def reload(self, keep: int | None = None) -> None:
+        """Rebuild the timeline for the current filter: a first screenful, then the rest.
+
+        With ``keep`` (an event id), the cursor returns to that event once the
+        rows that hold it are loaded, if the new filter still shows it.
+        """
+        self._keep_event = keep
         self.load_model(self.filter, FIRST_SCREEN)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
@@ -98,6 +108,7 @@ class WaqaiApp(App):
             else:
                 timeline.reload(model)
             self.model = model
+            self._restore_cursor(timeline)
             if model.complete:
                 self._update_strip()
             else:
@@ -105,6 +116,18 @@ class WaqaiApp(App):
             self._update_status()
         elif event.state == WorkerState.ERROR:
             self.notify(f"Could not load events: {event.worker.error}", severity="error", markup=False)
+
+    def _restore_cursor(self, timeline: TimelineView) -> None:
+        """After a load: go back to the kept event, and answer a jump that waited for the rows."""
+        if self._keep_event is not None:
+            row = self.model.row_of_event(self._keep_event)
+            if row is not None:
+                timeline.go_to_row(row)
+            if row is not None or self.model.complete:
+                self._keep_event = None
+        if self._pending_jump is not None and self.model.complete:
+            day, self._pending_jump = self._pending_jump, None
+            self._jump_to(day)
 
     def _update_strip(self) -> None:
         years = sorted(self.model.per_year)
@@ -156,7 +179,7 @@ class WaqaiApp(App):
         else:
             position = f"{self.model.event_count:,} events"
         filters = [f"[{k}: {v}]" for k, v in self.filter_labels.items()]
-        hint = ["Esc clears filters"] if filters else []
+        hint = ["Esc removes the last filter"] if filters else []
         # Filter values are typed or Arabic: plain Text (never markup), bidi-rendered.
         self.query_one("#status", Static).update(Text(" " + ltr_label([position, *filters, *hint], "   ", self.bidi)), layout=False)
 
@@ -186,6 +209,8 @@ class WaqaiApp(App):
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
         query = fts_query(event.value, prefix_last=True) if event.value.strip() else None
+        if query == self.filter.query:
+            return  # emptied by Escape, or an edit that searches the same words
         self._set_filter("search", event.value.strip() if query else None, query=query)
 
     @on(Input.Submitted, "#search")
@@ -193,22 +218,24 @@ class WaqaiApp(App):
         self.query_one(TimelineView).focus()
 
     def _set_filter(self, label: str, shown: str | None, **changes) -> None:
+        """Set (or with ``shown`` None, remove) one filter; the newest filter is the one Escape removes."""
         self.filter = replace(self.filter, **changes)
+        self.filter_labels.pop(label, None)
         if shown:
             self.filter_labels[label] = shown
-        else:
-            self.filter_labels.pop(label, None)
-        self.reload()
+        self.reload(keep=self.query_one(TimelineView).selected_event_id)
 
-    def action_clear_filters(self) -> None:
+    def action_pop_filter(self) -> None:
+        """Remove the most recent filter, keeping the cursor on its event."""
         if not self.filter_labels:
             return
-        box = self.query_one("#search", Input)
-        box.value = ""
-        box.display = False
-        self.filter = EventFilter()
-        self.filter_labels = {}
-        self.reload()
+        label = list(self.filter_labels)[-1]
+        if label == "search":
+            box = self.query_one("#search", Input)
+            self.filter = replace(self.filter, query=None)
+            box.value = ""
+            box.display = False
+        self._set_filter(label, None, **{field: None for field in FILTER_FIELDS[label]})
         self.query_one(TimelineView).focus()
 
     def action_pick_entity(self) -> None:
@@ -225,21 +252,25 @@ class WaqaiApp(App):
         self.push_screen(EntityPicker(rows), chosen)
 
     def action_jump(self) -> None:
-        def jump(text: str | None) -> None:
-            if not text:
-                return
-            try:
-                begin, _ = date_filter(text)
-            except QueryError as error:
-                self.notify(str(error), severity="error", markup=False)
-                return
-            row = self.model.first_row_on_or_after(begin)
-            if row is None:
-                self.notify(f"No event on or after {text}", severity="warning", markup=False)
-            else:
-                self.query_one(TimelineView).go_to_row(row)
+        """Ask for a date and move to the first event on or after it."""
+        self.push_screen(Prompt("Jump to date", "2021-06"), lambda text: self._jump_to(text) if text else None)
 
-        self.push_screen(Prompt("Jump to date", "2021-06"), jump)
+    def _jump_to(self, text: str) -> None:
+        try:
+            begin, _ = date_filter(text)
+        except QueryError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        event_id = self.model.first_event_on_or_after(begin)  # asks the database, not the rows loaded so far
+        if event_id is None:
+            self.notify(f"No event on or after {text}", severity="warning", markup=False)
+            return
+        row = self.model.row_of_event(event_id)
+        if row is None and not self.model.complete:
+            self._pending_jump = text  # its row is not laid out yet: jump when it is
+            return
+        if row is not None:
+            self.query_one(TimelineView).go_to_row(row)
 
     def action_export(self) -> None:
         events = [contract_event(e) for e in list_events(self.db, self.filter)]

@@ -111,16 +111,19 @@ class TimelineModel:
                 found[i] = self._cache[i]
         return found
 
-    def first_row_on_or_after(self, day: str) -> int | None:
-        """The first event row whose interval ends on or after ``day`` (for jumps)."""
+    def first_event_on_or_after(self, day: str) -> int | None:
+        """The first event of this filter whose interval ends on or after ``day``, from the database."""
         where, params = self.filter.where()
         where += (" AND " if where else " WHERE ") + "e.end_day >= ?"
         row = self.db.execute(
             f"SELECT e.id FROM events e{where} ORDER BY e.begin_day, e.end_day, e.id LIMIT 1", [*params, day]
         ).fetchone()
-        if row is None:
-            return None
-        return self.row_of_event(row[0])
+        return row[0] if row else None
+
+    def first_row_on_or_after(self, day: str) -> int | None:
+        """The first event row whose interval ends on or after ``day`` (for jumps), if loaded."""
+        event_id = self.first_event_on_or_after(day)
+        return None if event_id is None else self.row_of_event(event_id)
 
     def row_of_event(self, event_id: int) -> int | None:
         """The row index showing ``event_id``."""

@@ -210,7 +210,7 @@ class HelpScreen(ModalScreen):
     KEYS = [
         ("↑ ↓  j k", "previous / next event"), ("PageUp PageDown", "page"), ("Home End  g G", "first / last event"),
         ("[  ]", "previous / next year"), ("Enter", "sources of the event (o there: whole article)"),
-        ("Escape", "back; on the timeline, clear the filters"), ("/", "search sentences (live, Arabic-normalized)"),
+        ("Escape", "back; on the timeline, remove the last filter"), ("/", "search sentences (live, Arabic-normalized)"),
         ("f", "filter by actor or place"), ("t", "jump to a date (2021, 2021-06, 2021-06-29)"),
         ("e", "export this view to Markdown"), ("Ctrl+P", "command palette (every action)"), ("?", "this help"), ("q", "quit"),
     ]

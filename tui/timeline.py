@@ -122,6 +122,9 @@ class TimelineView(ScrollView, can_focus=True):
 
     def watch_cursor(self, old: int, new: int) -> None:
         self.scroll_to_cursor()
+        # After a reload the new virtual height is laid out only on the next refresh,
+        # and until then scrolling is clamped to the old one: scroll again then.
+        self.call_after_refresh(self.scroll_to_cursor)
         self.refresh()
         self.post_message(self.Moved(new))
 
