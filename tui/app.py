@@ -209,8 +209,11 @@ class WaqaiApp(App):
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
         query = fts_query(event.value, prefix_last=True) if event.value.strip() else None
-        if query == self.filter.query:
-            return  # emptied by Escape, or an edit that searches the same words
+        if query == self.filter.query:  # emptied by Escape, or an edit that searches the same words
+            if query:
+                self.filter_labels["search"] = event.value.strip()
+                self._update_status()
+            return
         self._set_filter("search", event.value.strip() if query else None, query=query)
 
     @on(Input.Submitted, "#search")
