@@ -309,14 +309,19 @@ def stats(db_path, as_json: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="Write to FILE instead of standard output.")
 @click.option("--limit", type=click.IntRange(min=1))
+@click.option("--lang", type=click.Choice(["ar", "en"]), default="ar", show_default=True,
+              help="Language of the Markdown labels (headings, 'reported by', …).")
+@click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte order mark (for spreadsheet programs).")
 @_fail_cleanly
-def export(db_path, date_from, date_to, on, entity, query, fmt: str, output: Path | None, limit) -> None:
+def export(db_path, date_from, date_to, on, entity, query, fmt: str, output: Path | None, limit, lang: str, bom: bool) -> None:
     """Export the chronology (same filters as list) to Markdown, JSON or CSV."""
     from waqai.store.export import to_csv, to_json, to_markdown
     from waqai.store.queries import contract_event, list_events, make_filter
 
     events = [contract_event(e) for e in list_events(open_store(db_path), make_filter(date_from, date_to, on, entity, query), limit)]
-    text = {"md": lambda: to_markdown(events), "json": lambda: to_json(events), "csv": lambda: to_csv(events)}[fmt]()
+    filters = [(k, v) for k, v in [("from", date_from), ("to", date_to), ("on", on), ("entity", entity), ("query", query)] if v]
+    text = {"md": lambda: to_markdown(events, filters=filters, lang=lang), "json": lambda: to_json(events),
+            "csv": lambda: to_csv(events, bom=bom)}[fmt]()
     if output is None:
         click.echo(text, nl=False)
         return
