@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+import tempfile
+from pathlib import Path
 
 from .labels import date_label
 from .sanitize import safe_json, sanitize
@@ -144,3 +147,37 @@ def to_csv(events: list[dict], bom: bool = False) -> str:
                              sanitize(s.get("attribution") or ""), s.get("stance") or "",
                              sanitize(s.get("timex", "")), sanitize(s.get("sentence", ""))])
     return ("\ufeff" if bom else "") + buffer.getvalue()
+
+
+FORMATS = {".md": "md", ".markdown": "md", ".json": "json", ".csv": "csv"}
+
+
+def write_export(path: Path, events: list[dict], filters: list[tuple[str, str]] | None = None, lang: str = "ar") -> str:
+    """Write ``events`` to ``path`` in the format its suffix names (Markdown otherwise).
+
+    The text goes to a temporary file in the same folder that then replaces
+    ``path``, so a failed write never leaves a truncated file where a good one
+    was. Returns the format written (``md``, ``json`` or ``csv``).
+    """
+    fmt = FORMATS.get(path.suffix.lower(), "md")
+    text = {"md": lambda: to_markdown(events, filters=filters, lang=lang), "json": lambda: to_json(events),
+            "csv": lambda: to_csv(events, bom=True)}[fmt]()
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return fmt
+
+
+def free_name(folder: Path, name: str = "waqai-chronology.md") -> Path:
+    """``folder/name``, or ``name-2``, ``name-3``… when that file already exists."""
+    path = folder / name
+    stem, suffix, number = path.stem, path.suffix, 2
+    while path.exists():
+        path = folder / f"{stem}-{number}{suffix}"
+        number += 1
+    return path

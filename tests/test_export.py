@@ -82,3 +82,16 @@ def test_csv_has_outlet_url_attribution_and_stance_and_an_optional_bom(events, b
     assert not to_csv(events).startswith("\ufeff") and to_csv(events, bom=True).startswith("\ufeff")
     result = CliRunner().invoke(main, ["export", "--format", "csv", "--bom", "--db", str(bundled_db)])
     assert result.output.startswith("\ufeffevent_id,")
+
+
+def test_write_export_picks_the_format_by_suffix_and_free_name_never_reuses_a_file(events, tmp_path):
+    from waqai.store.export import free_name, write_export
+
+    assert free_name(tmp_path) == tmp_path / "waqai-chronology.md"
+    (tmp_path / "waqai-chronology.md").write_text("kept", encoding="utf-8")
+    (tmp_path / "waqai-chronology-2.md").write_text("kept", encoding="utf-8")
+    assert free_name(tmp_path) == tmp_path / "waqai-chronology-3.md"
+    assert write_export(tmp_path / "c.csv", events) == "csv"
+    assert (tmp_path / "c.csv").read_text(encoding="utf-8").startswith("\ufeffevent_id,")
+    assert write_export(tmp_path / "c.json", events) == "json"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.csv", "c.json", "waqai-chronology-2.md", "waqai-chronology.md"]

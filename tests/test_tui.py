@@ -10,6 +10,9 @@ from waqai.tui.screens import ArticleScreen, HelpScreen, SourcesScreen
 from waqai.tui.timeline import TimelineView
 
 
+BOTH_SIZES = [(80, 24), (160, 45)]
+
+
 @pytest.fixture
 def db_path(bundled_db):
     return bundled_db
@@ -150,14 +153,69 @@ async def test_help_lists_every_binding(db_path):
         assert not isinstance(app.screen, HelpScreen)
 
 
-async def test_export_writes_the_current_view(db_path, tmp_path):
+async def export(app, pilot, *answer: str) -> None:
+    """Press e and answer the prompt (Enter alone accepts the default path)."""
+    await pilot.press("e")
+    await pilot.pause()
+    await pilot.press(*answer, "enter")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", BOTH_SIZES)
+async def test_export_asks_where_and_writes_the_view_with_its_filters(db_path, tmp_path, size):
     app = WaqaiApp(open_db(db_path), export_dir=tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await started(app, pilot)
         await pilot.press("e")
         await pilot.pause()
+        assert app.screen.query_one("#prompt-input").value == str(tmp_path / "waqai-chronology.md")
+        assert "waqai-chronology.md" in screen_text(app)  # the default, shown and editable
+        await pilot.press("enter")
+        await pilot.pause()
         text = (tmp_path / "waqai-chronology.md").read_text(encoding="utf-8")
-        assert "30 events." in text and "## 2024" in text
+        assert "عدد الوقائع: 30" in text and "## 2024" in text
+        await settle(app, pilot, "slash", *"كالسو", "enter")
+        await export(app, pilot)  # the first file exists: a new name is offered
+        filtered = (tmp_path / "waqai-chronology-2.md").read_text(encoding="utf-8")
+        assert "بحث: كالسو" in filtered and "عدد الوقائع: 30" not in filtered
+        assert (tmp_path / "waqai-chronology.md").read_text(encoding="utf-8") == text
+
+
+async def test_export_never_overwrites_without_a_yes(db_path, tmp_path):
+    target = tmp_path / "mine.md"
+    target.write_text("my notes", encoding="utf-8")
+    app = WaqaiApp(open_db(db_path), export_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", *"mine.md", "enter")
+        await pilot.pause()
+        assert "exists. Overwrite it" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8") == "my notes"
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", *"mine.md", "enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert "عدد الوقائع: 30" in target.read_text(encoding="utf-8")
+
+
+async def test_an_empty_view_is_not_exported_without_asking(db_path, tmp_path):
+    target = tmp_path / "waqai-chronology.md"
+    app = WaqaiApp(open_db(db_path), export_dir=tmp_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        await settle(app, pilot, "slash", *"xyzxyz", "enter")
+        assert app.model.event_count == 0
+        await export(app, pilot)
+        assert "no events" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert not target.exists()
 
 
 async def test_small_and_large_terminals_and_resize(db_path):
@@ -258,8 +316,6 @@ async def test_the_selected_event_stays_on_screen_after_a_resize(db_path):
             assert selected_line(app) is not None, size
             assert not app.query_one(TimelineView).show_horizontal_scrollbar
 
-
-BOTH_SIZES = [(80, 24), (160, 45)]
 
 
 async def select_event(app, pilot, day: str, event_id: int) -> None:

@@ -12,14 +12,14 @@ from textual.binding import Binding
 from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
-from waqai.store.export import to_markdown
+from waqai.store.export import free_name, write_export
 from waqai.store.queries import EventFilter, QueryError, contract_event, date_filter, fts_query, list_events
 
 from .bidi import ltr_label
 from .bidi_input import BidiInput
 from .density import DensityStrip
 from .model import TimelineModel
-from .screens import EntityPicker, HelpScreen, Prompt, SourcesScreen
+from .screens import Confirm, EntityPicker, HelpScreen, Prompt, SourcesScreen
 from .timeline import TimelineView
 
 # Switch VTE/mintty to explicit bidi mode (we reorder ourselves) and back.
@@ -276,12 +276,34 @@ class WaqaiApp(App):
             self.query_one(TimelineView).go_to_row(row)
 
     def action_export(self) -> None:
+        """Ask where to export this view; never overwrite a file, or write an empty view, unasked."""
+        default = free_name(self.export_dir)
+        self.push_screen(Prompt("Export this view to (.md, .csv or .json)", str(default), str(default)), self._export_to)
+
+    def _export_to(self, answer: str | None) -> None:
+        if not answer or not answer.strip():
+            return
+        path = Path(answer.strip()).expanduser()
+        path = path if path.is_absolute() else self.export_dir / path
         events = [contract_event(e) for e in list_events(self.db, self.filter)]
-        path = self.export_dir / "waqai-chronology.md"
+
+        def write(confirmed: bool = True) -> None:
+            if confirmed:
+                self._write_export(path, events)
+
+        if not events:
+            what = f"overwrite {path} with" if path.exists() else "write"
+            self.push_screen(Confirm(f"This view has no events. Really {what} an empty chronology?"), write)
+        elif path.exists():
+            self.push_screen(Confirm(f"{path} exists. Overwrite it with {len(events)} events?"), write)
+        else:
+            write()
+
+    def _write_export(self, path: Path, events: list[dict]) -> None:
         try:
-            path.write_text(to_markdown(events), encoding="utf-8")
+            write_export(path, events, filters=list(self.filter_labels.items()))
         except OSError as error:
-            self.notify(f"Export failed: {error.strerror}", severity="error", markup=False)
+            self.notify(f"Export failed: {error.strerror or error}", severity="error", markup=False)
             return
         self.notify(f"Exported {len(events)} events to {path}", markup=False)
         self.last_export = path

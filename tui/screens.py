@@ -222,24 +222,42 @@ class HelpScreen(ModalScreen):
 
 
 class Prompt(ModalScreen[str | None]):
-    """A one-line question (jump to date, search)."""
+    """A one-line question (jump to date, export path), optionally with a default answer."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, question: str, placeholder: str = "") -> None:
+    def __init__(self, question: str, placeholder: str = "", value: str = "") -> None:
         super().__init__()
         self.question = question
         self.placeholder = placeholder
+        self.value = value
 
     def compose(self) -> ComposeResult:
         yield Label(self.question)
-        yield Input(placeholder=self.placeholder, id="prompt-input")
+        yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class Confirm(ModalScreen[bool]):
+    """A yes/no question: y confirms; n or Escape declines."""
+
+    BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n,escape", "answer(False)", "No")]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.question + "  [y/n]", id="confirm-question", markup=False)
+
+    def action_answer(self, yes: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(yes)
 
 
 class EntityPicker(ModalScreen[str | None]):
