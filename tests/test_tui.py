@@ -6,7 +6,7 @@ import pytest
 
 from waqai.store.db import open_db
 from waqai.tui.app import WaqaiApp
-from waqai.tui.screens import ArticleScreen, HelpScreen, SourcesScreen
+from waqai.tui.screens import ArticleScreen, HelpScreen, Prompt, SourcesScreen
 from waqai.tui.timeline import TimelineView
 
 
@@ -501,3 +501,53 @@ async def test_a_jump_before_the_background_load_finishes_lands_on_the_right_eve
         timeline = app.query_one(TimelineView)
         assert app.model.events([timeline.selected_event_id])[timeline.selected_event_id]["value"] == "2024-01-29"
         assert selected_line(app) is not None
+
+
+async def palette(app, pilot, query: str) -> str:
+    """Open the command palette, type ``query`` and return what it shows."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*query)
+    for _ in range(3):
+        await pilot.pause(0.1)
+    return screen_text(app)
+
+
+@pytest.mark.parametrize("size", BOTH_SIZES)
+async def test_the_command_palette_offers_the_explorers_own_commands(db_path, size):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        shown = await palette(app, pilot, "export")
+        assert "Export this view" in shown
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, Prompt) and "Export this view to" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        shown = await palette(app, pilot, "date range")
+        assert "Filter by date range" in shown
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"2023..2024-01", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "[dates: 2023..2024-01]" in screen_text(app)
+        assert all(e["begin"] <= "2024-01-31" and e["end"] >= "2023-01-01"
+                   for e in app.model.events(list(app.model.ids)).values())
+
+
+async def test_the_palette_filters_by_a_named_actor_and_toggles_bidi(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        assert "Filter by Kata'ib Hezbollah" in await palette(app, pilot, "Kataib Hezb")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "[actor/place: Kata'ib Hezbollah]" in screen_text(app) and 0 < app.model.event_count < 30
+        await palette(app, pilot, "toggle bidi")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.bidi == "terminal"
+        assert selected_line(app) is not None and "ﺐﺋﺎﺘﻛ" not in screen_text(app)  # logical text, unshaped

@@ -17,9 +17,10 @@ from waqai.store.queries import EventFilter, QueryError, contract_event, date_fi
 
 from .bidi import ltr_label
 from .bidi_input import BidiInput
+from .commands import WaqaiCommands
 from .density import DensityStrip
 from .model import TimelineModel
-from .screens import Confirm, EntityPicker, HelpScreen, Prompt, SourcesScreen
+from .screens import ArticleScreen, Confirm, EntityPicker, HelpScreen, Prompt, SourcesScreen
 from .timeline import TimelineView
 
 # Switch VTE/mintty to explicit bidi mode (we reorder ourselves) and back.
@@ -39,6 +40,7 @@ class WaqaiApp(App):
 
     TITLE = "waqai — وقائع"
     CSS_PATH = "waqai.tcss"
+    COMMANDS = App.COMMANDS | {WaqaiCommands}
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help"),
@@ -241,18 +243,77 @@ class WaqaiApp(App):
         self._set_filter(label, None, **{field: None for field in FILTER_FIELDS[label]})
         self.query_one(TimelineView).focus()
 
-    def action_pick_entity(self) -> None:
-        rows = self.db.execute(
+    def action_clear_filters(self) -> None:
+        """Remove every filter, keeping the cursor on its event."""
+        box = self.query_one("#search", Input)
+        self.filter = EventFilter()
+        box.value = ""
+        box.display = False
+        self.filter_labels = {}
+        self.reload(keep=self.query_one(TimelineView).selected_event_id)
+        self.query_one(TimelineView).focus()
+
+    def _entity_rows(self) -> list[tuple]:
+        return self.db.execute(
             "SELECT en.id, en.name, en.name_en, en.kind, COUNT(*) FROM entities en JOIN event_entities ee ON ee.entity_id = en.id"
             " GROUP BY en.id ORDER BY COUNT(*) DESC, en.name_en"
         ).fetchall()
 
-        def chosen(entity_id: str | None) -> None:
-            if entity_id:
-                name = next(r[2] for r in rows if r[0] == entity_id)
-                self._set_filter("actor/place", name, entity=entity_id)
+    def entity_names(self) -> list[tuple[str, str, str]]:
+        """(id, English name, Arabic name) of every actor and place some event names."""
+        return [(row[0], row[2], row[1]) for row in self._entity_rows()]
 
-        self.push_screen(EntityPicker(rows), chosen)
+    def filter_by_entity(self, entity_id: str) -> None:
+        """Keep the events that name one actor or place."""
+        names = {row[0]: row[2] or row[1] for row in self._entity_rows()}
+        if entity_id in names:
+            self._set_filter("actor/place", names[entity_id], entity=entity_id)
+
+    def action_pick_entity(self) -> None:
+        """Choose an actor or place to filter by."""
+        self.push_screen(EntityPicker(self._entity_rows()), lambda entity_id: self.filter_by_entity(entity_id) if entity_id else None)
+
+    def action_filter_dates(self) -> None:
+        """Ask for a date or a range (2021, 2021-06, 2021..2023) and keep the events overlapping it."""
+        def chosen(text: str | None) -> None:
+            if not text or not text.strip():
+                return
+            first, _, last = text.strip().partition("..")
+            try:
+                begin, end = date_filter(first)[0], date_filter(last or first)[1]
+            except QueryError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self._set_filter("dates", text.strip(), begin=begin, end=end)
+
+        self.push_screen(Prompt("Filter by date or range", "2021, 2021-06 or 2021..2023"), chosen)
+
+    def action_open_sources(self) -> None:
+        """Open the sources of the event under the cursor."""
+        self.query_one(TimelineView).action_open()
+
+    def action_open_article(self) -> None:
+        """Open the article of the selected event's first source."""
+        event_id = self.query_one(TimelineView).selected_event_id
+        event = self.model.events([event_id]).get(event_id) if event_id is not None else None
+        if event and event["sources"]:
+            source = event["sources"][0]
+            self.push_screen(ArticleScreen(self.db, source["doc_id"], source["sentence_index"], self.bidi, source["timex"]))
+
+    def action_edge(self, end: int) -> None:
+        """Go to the first (0) or last (1) event."""
+        self.query_one(TimelineView).action_edge(end)
+
+    def action_toggle_bidi(self) -> None:
+        """Switch between reordering Arabic here (app) and leaving it to the terminal."""
+        self.bidi = "terminal" if self.bidi == "app" else "app"
+        if self._driver is not None:
+            self._driver.write(BIDI_EXPLICIT_ON if self.bidi == "app" else BIDI_EXPLICIT_OFF)
+        timeline = self.query_one(TimelineView)
+        timeline.bidi = self.query_one("#search", BidiInput).bidi = self.bidi
+        timeline.refresh_rows()
+        self._update_status()
+        self.notify(f"bidi: {self.bidi}", markup=False)
 
     def action_jump(self) -> None:
         """Ask for a date and move to the first event on or after it."""

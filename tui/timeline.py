@@ -80,6 +80,11 @@ class TimelineView(ScrollView, can_focus=True):
         self.virtual_size = Size(0, len(model))
         self.refresh()
 
+    def refresh_rows(self) -> None:
+        """Render every row again (after the bidi mode changed)."""
+        self._strips.clear()
+        self.refresh()
+
     def on_mount(self) -> None:
         self.virtual_size = Size(0, len(self.model))
         self.cursor = self._nearest_event(0, 1)
