@@ -551,3 +551,56 @@ async def test_the_palette_filters_by_a_named_actor_and_toggles_bidi(db_path):
         await pilot.pause()
         assert app.bidi == "terminal"
         assert selected_line(app) is not None and "ﺐﺋﺎﺘﻛ" not in screen_text(app)  # logical text, unshaped
+
+
+def strip_rows(app) -> list[str]:
+    """The density strip's three rows as on screen: two of bars, one of labels."""
+    from waqai.tui.density import DensityStrip
+
+    region = app.query_one(DensityStrip).region
+    lines = screen_text(app).splitlines()
+    return [line[region.x:region.right] for line in lines[region.y:region.bottom]]
+
+
+@pytest.mark.parametrize("size", BOTH_SIZES)
+async def test_the_density_strip_of_an_empty_view_draws_no_bars(db_path, size):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        await settle(app, pilot, "slash", *"xyzxyz", "enter")
+        assert app.model.event_count == 0
+        rows = strip_rows(app)
+        assert not any(ch in "".join(rows) for ch in "▁▂▃▄▅▆▇█")
+        assert "no events" in rows[-1]
+
+
+@pytest.mark.parametrize("size", BOTH_SIZES)
+async def test_a_lone_year_is_drawn_by_month_not_as_a_wall_of_blocks(db_path, size):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=size) as pilot:
+        await started(app, pilot)
+        app._set_filter("dates", "2024", begin="2024-01-01", end="2024-12-31")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        bars = "".join(strip_rows(app)[:2])
+        assert bars.count("█") < len(bars) / 2 and bars.count(" ") > len(bars) / 4
+        assert "2024-01" in strip_rows(app)[2]
+
+
+async def test_every_years_label_shows_when_there_is_room_and_the_marker_follows_a_resize(db_path):
+    from waqai.tui.density import DensityStrip
+
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot)
+        await pilot.press("t", *"2021", "enter")
+        await pilot.pause()
+        labels = strip_rows(app)[2]
+        assert "▲ 2021" in labels
+        assert all(str(year) in labels for year in range(2013, 2025))
+        for size in [(80, 24), (120, 30)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            strip = app.query_one(DensityStrip)
+            assert strip_rows(app)[2].index("▲") == strip.column_of_year(2021)

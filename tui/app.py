@@ -18,7 +18,7 @@ from waqai.store.queries import EventFilter, QueryError, contract_event, date_fi
 from .bidi import ltr_label
 from .bidi_input import BidiInput
 from .commands import WaqaiCommands
-from .density import DensityStrip
+from .density import DensityStrip, bins_for
 from .model import TimelineModel
 from .screens import ArticleScreen, Confirm, EntityPicker, HelpScreen, Prompt, SourcesScreen
 from .timeline import TimelineView
@@ -64,8 +64,7 @@ class WaqaiApp(App):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="status", classes="bar")
-        yield DensityStrip([], id="density")
-        yield Static("", id="years")
+        yield DensityStrip(id="density")
         yield TimelineView(self.model, bidi=self.bidi, id="timeline")
         yield BidiInput(placeholder="search sentences (Arabic spellings folded)…", id="search", bidi=self.bidi)
         yield Footer()
@@ -132,41 +131,28 @@ class WaqaiApp(App):
             self._jump_to(day)
 
     def _update_strip(self) -> None:
-        years = sorted(self.model.per_year)
-        spark = self.query_one("#density", DensityStrip)
-        if not years:
-            spark.years, spark.data = [], [0]
-            self.query_one("#years", Static).update("")
-            return
-        span = list(range(years[0], years[-1] + 1))
-        spark.years = span
-        spark.data = [self.model.per_year.get(y, 0) for y in span]
+        self.query_one(DensityStrip).show(bins_for(self.model.per_month))
         self._update_year_marker()
 
     def _update_year_marker(self, row: int | None = None) -> None:
-        """Under the strip: a ▲ at the selected event's year, and the span's first and last year."""
-        spark = self.query_one("#density", DensityStrip)
+        """Put the strip's ▲ under the selected event's year (or month, when it shows one year)."""
         timeline = self.query_one(TimelineView)
-        if not spark.years:
-            return
-        year = self.model.year_of_row(timeline.cursor if row is None else row)
-        width = max(1, spark.size.width or 1)
-        label = f"{spark.years[0]} … {spark.years[-1]} · events per year (click to jump)"
-        text = " " * width
-        marker = spark.column_of_year(year) if year is not None else None
-        if marker is not None:
-            label += f" · ▲ {year}"
-            text = text[:marker] + "▲" + text[marker + 1:]
-        # The labels go left of the marker, or right of it, wherever they do not cover it.
-        if marker is None or marker > len(label) + 2:
-            text = label + text[len(label):]
-        elif width - marker > len(label) + 3:
-            text = text[:marker + 3] + label + text[marker + 3 + len(label):]
-        self.query_one("#years", Static).update(Text(text[:width]), layout=False)
+        row = timeline.cursor if row is None else row
+        year = self.model.year_of_row(row) if self.model.is_event(row) else None
+        month = None
+        if year is not None and len(self.query_one(DensityStrip).years) == 1:
+            event_id = self.model.row(row).kind
+            event = self.model.events([event_id]).get(event_id)
+            month = int(event["begin"][5:7]) if event else None
+        self.query_one(DensityStrip).select(year, month)
 
     @on(DensityStrip.YearClicked)
     def _year_clicked(self, message: "DensityStrip.YearClicked") -> None:
-        row = self.model.row_of_year(message.year)
+        if message.month is not None:
+            event_id = self.model.first_event_on_or_after(f"{message.year}-{message.month:02d}-01")
+            row = self.model.row_of_event(event_id) if event_id is not None else None
+        else:
+            row = self.model.row_of_year(message.year)
         if row is not None:
             self.query_one(TimelineView).go_to_row(row)
 

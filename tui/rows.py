@@ -14,7 +14,7 @@ from waqai.store.labels import date_label
 
 from .bidi import render_line
 
-NARROW = 100
+NARROW = 90  # content width: an 80-column terminal is narrow, a 100-column one is not
 _DATE_WIDE, _DATE_NARROW = 21, 19  # "  2023-11-16 afternoon " / "  2023-11-16 night "
 _BADGE_WIDE, _BADGE_NARROW = 8, 7
 DENIED = "نفي"
