@@ -136,7 +136,29 @@ def _print_event_line(event: dict, plain: bool) -> None:
     _print_text(event["title"], plain, indent=2)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class OneLineUsageErrors(click.Group):
+    """A click group whose usage errors (unknown option, bad value) are one line on
+    standard error with exit code 2, like every other error, instead of click's usage block."""
+
+    def make_context(self, *args, **kwargs) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as error:
+            raise _one_line(error) from None
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as error:
+            raise _one_line(error) from None
+
+
+def _one_line(error: click.UsageError) -> UserError:
+    where = error.ctx.command_path if error.ctx else "waqai"
+    return UserError(f"{error.format_message()} (see: {where} --help)".replace("\n", " "))
+
+
+@click.group(cls=OneLineUsageErrors, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @db_option
 @click.option("--bidi", type=click.Choice(["app", "terminal"]), default="app", show_default=True,
               help="app: waqai reorders Arabic; terminal: the terminal does bidi itself.")
@@ -425,7 +447,9 @@ def serve(db_path: Path | None, host: str, port: int) -> None:
     import shlex
 
     command = shlex.join([sys.executable, "-m", "waqai.tui.cli", "tui", *(["--db", str(db_path)] if db_path else [])])
-    Server(command, host=host, port=port, title="waqai").serve()
+    # Our page: a <title>, and fonts from textual-serve's static folder rather than Google's.
+    templates = Path(__file__).resolve().parent / "web"
+    Server(command, host=host, port=port, title="waqai — وقائع", templates_path=templates).serve()
 
 
 if __name__ == "__main__":
