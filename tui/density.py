@@ -102,12 +102,23 @@ class DensityStrip(Widget):
         start, end = self._span(index, max(1, self.size.width))
         return (start + max(start, end - 1)) // 2
 
+    def marker_column(self) -> int | None:
+        """The column of the ▲: the start of the selected bin, where the other labels start too."""
+        if self.selected is None:
+            return None
+        width = max(1, self.size.width)
+        label = "▲ " + self.bins[self.selected].label
+        return max(0, min(self._span(self.selected, width)[0], width - len(label)))
+
     def bin_at(self, x: int) -> Bin | None:
         """The bin drawn at column ``x``."""
         if not self.bins:
             return None
         width = max(1, self.size.width)
-        return self.bins[min(len(self.bins) - 1, max(0, x * len(self.bins) // width))]
+        for i in range(len(self.bins)):
+            if x < self._span(i, width)[1]:
+                return self.bins[i]
+        return self.bins[-1]
 
     def year_at(self, x: int) -> int | None:
         """The year shown at column ``x``."""
@@ -148,9 +159,7 @@ class DensityStrip(Widget):
                 taken[x] = True
 
         if self.selected is not None:
-            start, end = self._span(self.selected, width)
-            middle = (start + max(start, end - 1)) // 2
-            place(middle, "▲ " + self.bins[self.selected].label, Style(bold=True), force=True)
+            place(self.marker_column(), "▲ " + self.bins[self.selected].label, Style(bold=True), force=True)
         for i, b in enumerate(self.bins):
             if i != self.selected:
                 place(self._span(i, width)[0], b.label if b.month is None or b.month == 1 else f"{b.month:02d}")
