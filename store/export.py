@@ -30,11 +30,11 @@ _MONTHS = {
 LABELS = {
     "ar": {"title": "تسلسل زمني", "count": "عدد الوقائع: {n}", "filters": "المرشحات", "none": "لا مرشحات: التسلسل كاملًا",
            "entities": "الأطراف والأماكن", "denied": "منفي", "unknown": "تاريخ النشر غير معروف",
-           "reported": "نقلًا عن", "file": "الملف", "search": "بحث", "actor/place": "طرف أو مكان", "dates": "التاريخ",
+           "reported": "نقلًا عن", "file": "الملف", "comma": "، ", "search": "بحث", "actor/place": "طرف أو مكان", "dates": "التاريخ",
            "from": "من", "to": "إلى", "on": "في", "entity": "طرف أو مكان", "query": "بحث"},
     "en": {"title": "Chronology", "count": "{n} events.", "filters": "Filters", "none": "No filters: the whole chronology",
            "entities": "Actors and places", "denied": "denied", "unknown": "publication date unknown",
-           "reported": "reported by", "file": "file", "search": "search", "actor/place": "actor/place", "dates": "dates",
+           "reported": "reported by", "file": "file", "comma": ", ", "search": "search", "actor/place": "actor/place", "dates": "dates",
            "from": "from", "to": "to", "on": "on", "entity": "actor/place", "query": "search"},
 }
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&!])")
@@ -66,7 +66,7 @@ def _citation(source: dict, labels: dict) -> str:
     url = source.get("url") or ""
     if _URL.match(url):
         name = f"[{name}](<{url}>)"
-    return "، ".join(parts) + f' · <bdi dir="ltr">{name}</bdi>'
+    return labels["comma"].join(parts) + f' · <bdi dir="ltr">{name}</bdi>'
 
 
 def filter_lines(filters: list[tuple[str, str]] | None, lang: str = "ar") -> str:

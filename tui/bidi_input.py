@@ -29,6 +29,7 @@ class BidiInput(Input):
         self.bidi = bidi
 
     def render_line(self, y: int) -> Strip:
+        """The input line: shaped right-to-left Arabic, or the plain Input's rendering."""
         if y != 0 or self.bidi != "app" or self.password or not _ARABIC.search(self.value):
             return super().render_line(y)
         width = self.scrollable_content_region.width

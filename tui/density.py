@@ -126,6 +126,7 @@ class DensityStrip(Widget):
         return found.year if found else None
 
     def render(self) -> Text:
+        """Two rows of bars and the label row, at the current width."""
         width = max(1, self.size.width)
         if not self.bins:
             return Text(" " * width + "\n" + " " * width + "\nno events in this view")
@@ -169,6 +170,7 @@ class DensityStrip(Widget):
         return out
 
     def on_click(self, event: events.Click) -> None:
+        """Ask to jump to the year (or month) clicked."""
         found = self.bin_at(event.x)
         if found is not None:
             self.post_message(self.YearClicked(found.year, found.month))

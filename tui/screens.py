@@ -84,9 +84,11 @@ class FieldLines(Widget):
         return [(self.prefix if i == 0 else indent) + line for i, line in enumerate(lines)]
 
     def get_content_height(self, container, viewport, width: int) -> int:
+        """As many rows as the fields need at ``width``."""
         return len(self._lines(width))
 
     def render(self) -> Text:
+        """The wrapped field lines."""
         return Text("\n".join(self._lines(self.size.width)))
 
 
@@ -139,6 +141,7 @@ class SourcesScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        """Start on the first source."""
         self._select(0)
 
     def _select(self, index: int) -> None:
@@ -151,6 +154,7 @@ class SourcesScreen(Screen):
                 meta.refresh(layout=True)
 
     def action_next_source(self, step: int) -> None:
+        """Make the next (or previous) source current; past the ends, scroll the text."""
         target = self.current + step
         scroller = self.query_one("#sources", VerticalScroll)
         if 0 <= target < len(self.event["sources"]):
@@ -160,6 +164,7 @@ class SourcesScreen(Screen):
             scroller.scroll_relative(y=step * 3, animate=False)
 
     def action_open_article(self) -> None:
+        """Open the current source's whole article at its sentence."""
         source = self.event["sources"][self.current]
         self.app.push_screen(ArticleScreen(self.db, source["doc_id"], source["sentence_index"], self.bidi,
                                            timex=source.get("timex")))
@@ -212,7 +217,8 @@ class HelpScreen(ModalScreen):
         ("[  ]", "previous / next year"), ("Enter", "sources of the event (o there: whole article)"),
         ("Escape", "back; on the timeline, remove the last filter"), ("/", "search sentences (live, Arabic-normalized)"),
         ("f", "filter by actor or place"), ("t", "jump to a date (2021, 2021-06, 2021-06-29)"),
-        ("e", "export this view to Markdown"), ("Ctrl+P", "command palette (every action)"), ("?", "this help"), ("q", "quit"),
+        ("e", "export this view (.md, .csv or .json; asks where)"), ("Ctrl+P", "command palette (every action)"),
+        ("click the strip", "jump to that year (month, when one year is shown)"), ("?", "this help"), ("q", "quit"),
     ]
 
     def compose(self) -> ComposeResult:
