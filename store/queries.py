@@ -149,7 +149,7 @@ def _events_by_id(db: Database, ids: list[int], with_sources: bool) -> list[dict
     if with_sources:
         for row in db.execute(
             "SELECT es.event_id, d.name, d.title, d.published, d.source, s.text, s.start_offset, s.end_offset,"
-            " t.text, es.attribution, es.stance, d.id, s.idx, t.start_offset, t.end_offset"
+            " t.text, es.attribution, es.stance, d.id, s.idx, t.start_offset, t.end_offset, d.url"
             " FROM event_sources es JOIN documents d ON d.id = es.doc_id JOIN sentences s ON s.id = es.sentence_id"
             f" JOIN timexes t ON t.id = es.timex_id WHERE es.event_id IN ({marks}) ORDER BY d.published, d.id, s.idx",
             ids,
@@ -158,6 +158,7 @@ def _events_by_id(db: Database, ids: list[int], with_sources: bool) -> list[dict
                 "doc": row[1], "title": row[2], "published": row[3], "source": row[4], "sentence": row[5],
                 "start": row[6], "end": row[7], "timex": row[8], "attribution": row[9], "stance": row[10],
                 "doc_id": row[11], "sentence_index": row[12], "timex_start": row[13], "timex_end": row[14],
+                "url": row[15],
             })
     return [events[i] for i in ids if i in events]
 

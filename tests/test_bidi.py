@@ -119,3 +119,49 @@ def test_render_line_cuts_with_an_ellipsis_at_the_logical_end():
 def test_wrap_works_on_logical_text_and_keeps_every_word():
     assert wrap("one two three four", 9) == ["one two", "three", "four"]
     assert is_rtl("  «قال»") and not is_rtl("2021") and not is_rtl("")
+
+
+def test_a_mostly_arabic_paragraph_opening_with_a_latin_word_reads_right_to_left():
+    (line,) = render("CNN قالت المصادر (الرسمية) إن الهجوم وقع", 80)
+    assert line.rtl
+    assert letters(line) == "عقو موجهلا نإ (ةيمسرلا) رداصملا تلاق CNN"
+    assert is_rtl("CNN قالت إن") and not is_rtl("CNN said قالت yesterday")
+
+
+def test_brackets_mirror_in_an_arabic_run_of_an_english_paragraph():
+    (line,) = render("The statement said «بيان (رسمي) صادر» yesterday in Baghdad", 80)
+    assert not line.rtl
+    assert letters(line) == "The statement said «رداص (يمسر) نايب» yesterday in Baghdad"
+
+
+def test_english_in_brackets_inside_arabic_keeps_its_brackets():
+    (line,) = render("قالت وكالة (Reuters) إن", 40)
+    assert letters(line) == "نإ (Reuters) ةلاكو تلاق"
+
+
+@pytest.mark.parametrize("text", [
+    "في عام 2021 قصفت", "KH attacked قاعدة at 5pm", "أعلنت كتائب حزب الله KH مسؤوليتها",
+    "السعر 1,500 دولار و 20% فقط", "A B ج د E F", "٢٠٢١ عام", "قال: «لا» - ثم غادر",
+])
+def test_reordering_agrees_with_python_bidi_where_no_bracket_is_involved(text):
+    from bidi import get_display
+
+    from waqai.tui.bidi import reorder
+
+    for rtl in (True, False):
+        expected = get_display(text, base_dir="R" if rtl else "L")
+        if "«" not in text:
+            assert reorder(text, rtl) == expected
+
+
+def test_label_lines_wrap_between_fields_and_keep_a_long_value_in_reading_order():
+    from waqai.tui.bidi import label_lines
+
+    value = "مصدر أمني مسؤول في قيادة العمليات المشتركة ببغداد ومصادر عسكرية عراقية"
+    lines = label_lines(["الشرق", "2024-04-22", "004_e47daf4445c2a758.txt", ("reported by: ", value)], 30)
+    assert all(cell_len(line) <= 30 for line in lines)
+    assert lines[0] == render_line("الشرق", 99) + " · 2024-04-22"
+    assert lines[2].startswith("reported by: ")
+    continued = [lines[2].removeprefix("reported by: "), *lines[3:]]
+    recovered = " ".join(letters(Line(line, True))[::-1] for line in continued).split()
+    assert recovered == [unicodedata.normalize("NFKC", w) for w in value.split()]

@@ -163,7 +163,7 @@ def test_serve_runs_the_explorer_command_on_the_chosen_database(tmp_path, monkey
     served = {}
 
     class FakeServer:
-        def __init__(self, command, host, port, title):
+        def __init__(self, command, host, port, title, templates_path=None):
             served.update(command=command, host=host, port=port, title=title)
 
         def serve(self):

@@ -46,3 +46,17 @@ def test_help_screen(snap_compare, app):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_help)
+
+
+def test_main_screen_at_80_columns(snap_compare, app):
+    assert snap_compare(app, terminal_size=(80, 24), run_before=loaded)
+
+
+def test_article_view(snap_compare, app):
+    async def open_article(pilot) -> None:
+        await loaded(pilot)
+        await pilot.press("G", "enter", "o")
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_article)

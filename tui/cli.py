@@ -127,6 +127,18 @@ def _print_text(text: str, plain: bool, indent: int = 0) -> None:
         click.echo(" " * indent + line.aligned(width))
 
 
+def _shown(text: str | None, plain: bool = False) -> str:
+    """One short field (a name, a date as written) as the output needs it: shaped and
+    ordered on a terminal, logical when piped or with --plain."""
+    from waqai.store.sanitize import sanitize
+
+    if plain or not sys.stdout.isatty():
+        return sanitize(text or "")
+    from waqai.tui.bidi import render_line
+
+    return render_line(text or "", 10_000)
+
+
 def _print_event_line(event: dict, plain: bool) -> None:
     from waqai.store.export import date_label
 
@@ -143,7 +155,29 @@ def _print_event_line(event: dict, plain: bool) -> None:
     _print_text(event["title"], plain, indent=2)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class OneLineUsageErrors(click.Group):
+    """A click group whose usage errors (unknown option, bad value) are one line on
+    standard error with exit code 2, like every other error, instead of click's usage block."""
+
+    def make_context(self, *args, **kwargs) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as error:
+            raise _one_line(error) from None
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as error:
+            raise _one_line(error) from None
+
+
+def _one_line(error: click.UsageError) -> UserError:
+    where = error.ctx.command_path if error.ctx else "waqai"
+    return UserError(f"{error.format_message()} (see: {where} --help)".replace("\n", " "))
+
+
+@click.group(cls=OneLineUsageErrors, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @db_option
 @bidi_option
 @click.version_option(package_name="waqai")
@@ -304,11 +338,12 @@ def show(event_id: int, db_path, as_json: bool, plain: bool) -> None:
         click.echo("  actors/places: " + ", ".join(f"{e['name_en']} ({e['kind']})" for e in event["entities"]))
     for source in event["sources"]:
         click.echo("")
-        meta = " · ".join(filter(None, [source["doc"], source.get("source"), source.get("published") or "publication date unknown"]))
-        click.echo(f"  [{meta}]")
+        fields = [source["doc"], source.get("source"), source.get("published") or "publication date unknown"]
+        click.echo(f"  [{' · '.join(_shown(f, plain) for f in fields if f)}]")
         _print_text(source["title"] or "", plain, indent=2)
         _print_text("«" + source["sentence"] + "»", plain, indent=4)
-        click.echo(f"    date as written: {source['timex']}" + (f" · reported by: {source['attribution']}" if source.get("attribution") else ""))
+        click.echo(f"    date as written: {_shown(source['timex'], plain)}"
+                   + (f" · reported by: {_shown(source['attribution'], plain)}" if source.get("attribution") else ""))
 
 
 @main.command()
@@ -366,14 +401,19 @@ def stats(db_path, as_json: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="Write to FILE instead of standard output.")
 @click.option("--limit", type=click.IntRange(min=1))
+@click.option("--lang", type=click.Choice(["ar", "en"]), default="ar", show_default=True,
+              help="Language of the Markdown labels (headings, 'reported by', …).")
+@click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte order mark (for spreadsheet programs).")
 @_fail_cleanly
-def export(db_path, date_from, date_to, on, entity, query, fmt: str, output: Path | None, limit) -> None:
+def export(db_path, date_from, date_to, on, entity, query, fmt: str, output: Path | None, limit, lang: str, bom: bool) -> None:
     """Export the chronology (same filters as list) to Markdown, JSON or CSV."""
     from waqai.store.export import to_csv, to_json, to_markdown
     from waqai.store.queries import contract_event, list_events, make_filter
 
     events = [contract_event(e) for e in list_events(open_store(db_path), make_filter(date_from, date_to, on, entity, query), limit)]
-    text = {"md": lambda: to_markdown(events), "json": lambda: to_json(events), "csv": lambda: to_csv(events)}[fmt]()
+    filters = [(k, v) for k, v in [("from", date_from), ("to", date_to), ("on", on), ("entity", entity), ("query", query)] if v]
+    text = {"md": lambda: to_markdown(events, filters=filters, lang=lang), "json": lambda: to_json(events),
+            "csv": lambda: to_csv(events, bom=bom)}[fmt]()
     if output is None:
         click.echo(text, nl=False)
         return
@@ -411,7 +451,7 @@ def extract(files: tuple[str, ...], dct: str | None, manifest: Path | None, as_j
                                    "timexes": [t.as_json() for t in timexes]}))
         else:
             for t in timexes:
-                click.echo(f"{base}\t{t.start}\t{t.end}\t{t.type}\t{t.value}\t{t.mod or ''}\t{t.text}")
+                click.echo(f"{base}\t{t.start}\t{t.end}\t{t.type}\t{t.value}\t{t.mod or ''}\t{_shown(t.text)}")
 
 
 @main.command(name="eval")
@@ -479,7 +519,9 @@ def serve(db_path: Path | None, bidi: str | None, host: str, port: int) -> None:
 
     command = shlex.join([sys.executable, "-m", "waqai.tui.cli", "tui", *(["--db", str(db_path)] if db_path else []),
                          *(["--bidi", bidi] if bidi else [])])
-    Server(command, host=host, port=port, title="waqai").serve()
+    # Our page: a <title>, and fonts from textual-serve's static folder rather than Google's.
+    templates = Path(__file__).resolve().parent / "web"
+    Server(command, host=host, port=port, title="waqai — وقائع", templates_path=templates).serve()
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ class TimelineModel:
         self.rows = array("q")
         self._cache: OrderedDict[int, dict] = OrderedDict()
         self.per_year: dict[int, int] = {}
+        self.per_month: dict[tuple[int, int], int] = {}  # by the month each event begins in
         self._year_headers: list[tuple[int, int]] | None = None
         self.complete = False
 
@@ -52,6 +53,7 @@ class TimelineModel:
         where, params = self.filter.where()
         ids, rows = array("q"), array("q")
         per_year: dict[int, int] = {}
+        per_month: dict[tuple[int, int], int] = {}
         last_year = last_month = None
         # Only columns of the events_interval index: one covering index scan.
         sql = (f"SELECT e.id, substr(e.begin_day, 1, 7), substr(e.begin_day, 1, 7) = substr(e.end_day, 1, 7)"
@@ -70,7 +72,9 @@ class TimelineModel:
             rows.append(len(ids))
             ids.append(event_id)
             per_year[year] = per_year.get(year, 0) + 1
-        self.ids, self.rows, self.per_year = ids, rows, per_year
+            begin_month = (year, int(year_month[5:7]))
+            per_month[begin_month] = per_month.get(begin_month, 0) + 1
+        self.ids, self.rows, self.per_year, self.per_month = ids, rows, per_year, per_month
         self._year_headers = None
         self.complete = limit is None or len(ids) < limit
 
@@ -111,16 +115,19 @@ class TimelineModel:
                 found[i] = self._cache[i]
         return found
 
-    def first_row_on_or_after(self, day: str) -> int | None:
-        """The first event row whose interval ends on or after ``day`` (for jumps)."""
+    def first_event_on_or_after(self, day: str) -> int | None:
+        """The first event of this filter whose interval ends on or after ``day``, from the database."""
         where, params = self.filter.where()
         where += (" AND " if where else " WHERE ") + "e.end_day >= ?"
         row = self.db.execute(
             f"SELECT e.id FROM events e{where} ORDER BY e.begin_day, e.end_day, e.id LIMIT 1", [*params, day]
         ).fetchone()
-        if row is None:
-            return None
-        return self.row_of_event(row[0])
+        return row[0] if row else None
+
+    def first_row_on_or_after(self, day: str) -> int | None:
+        """The first event row whose interval ends on or after ``day`` (for jumps), if loaded."""
+        event_id = self.first_event_on_or_after(day)
+        return None if event_id is None else self.row_of_event(event_id)
 
     def row_of_event(self, event_id: int) -> int | None:
         """The row index showing ``event_id``."""

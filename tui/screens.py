@@ -13,10 +13,10 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from waqai.store.export import date_label
+from waqai.store.labels import date_label
 from waqai.store.queries import context_sentences, document
 
-from .bidi import ltr_label, render
+from .bidi import label_lines, ltr_label, render
 
 HIGHLIGHT_TIMEX = Style(bold=True, color="black", bgcolor="yellow")
 HIGHLIGHT_ENTITY = Style(bold=True, color="green")
@@ -66,14 +66,45 @@ class BidiText(Widget):
         return out
 
 
+class FieldLines(Widget):
+    """Fields (source, date, file, "reported by: …") laid out left to right and wrapped
+    between fields, each Arabic field shaped and ordered on its own."""
+
+    DEFAULT_CSS = "FieldLines { height: auto; }"
+
+    def __init__(self, fields: list, prefix: str = "", bidi: str = "app", **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.fields = fields
+        self.prefix = prefix
+        self.bidi = bidi
+
+    def _lines(self, width: int) -> list[str]:
+        indent = " " * cell_len(self.prefix)
+        lines = label_lines(self.fields, max(1, width - len(indent)), mode=self.bidi)
+        return [(self.prefix if i == 0 else indent) + line for i, line in enumerate(lines)]
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        """As many rows as the fields need at ``width``."""
+        return len(self._lines(width))
+
+    def render(self) -> Text:
+        """The wrapped field lines."""
+        return Text("\n".join(self._lines(self.size.width)))
+
+
+def plural(count: int, word: str) -> str:
+    """``1 source``, ``2 sources``."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 class SourcesScreen(Screen):
     """Every source sentence of one event, with context, article and date."""
 
     BINDINGS = [
         Binding("escape,backspace", "app.pop_screen", "Back"),
         Binding("o", "open_article", "Open article"),
-        Binding("down,j", "next_source(1)", "Next source", show=False),
-        Binding("up,k", "next_source(-1)", "Previous source", show=False),
+        Binding("down,j", "next_source(1)", "Next source"),
+        Binding("up,k", "next_source(-1)", "Previous source"),
     ]
 
     def __init__(self, db, event: dict, bidi: str = "app") -> None:
@@ -85,7 +116,8 @@ class SourcesScreen(Screen):
 
     def compose(self) -> ComposeResult:
         event = self.event
-        head = f"#{event['id']}  {date_label(event)}  ·  {len(event['sources'])} source(s) from {event['corroboration']} article(s)"
+        head = (f"#{event['id']}  {date_label(event)}  ·  {plural(len(event['sources']), 'source')}"
+                f" from {plural(event['corroboration'], 'article')}")
         if event.get("stance") == "denied":
             head += "  ·  denied"
         yield Static(head, id="event-head", classes="bar")
@@ -97,8 +129,8 @@ class SourcesScreen(Screen):
             for i, source in enumerate(event["sources"]):
                 fields = [source.get("source"), source.get("published") or "publication date unknown", source["doc"]]
                 if source.get("attribution"):
-                    fields.append("reported by: " + source["attribution"])
-                yield Static(Text(f"[{i + 1}] " + ltr_label(fields, mode=self.bidi)), classes="source-meta")
+                    fields.append(("reported by: ", source["attribution"]))
+                yield FieldLines(fields, f"[{i + 1}] ", self.bidi, id=f"source-{i}", classes="source-meta")
                 if source.get("title"):
                     yield BidiText(source["title"], bidi=self.bidi, style=Style(italic=True), classes="source-title")
                 for ctx in context_sentences(self.db, source["doc_id"], source["sentence_index"]):
@@ -108,24 +140,47 @@ class SourcesScreen(Screen):
                                    classes="sentence" + (" source-sentence" if is_source else ""))
         yield Footer()
 
+    def on_mount(self) -> None:
+        """Start on the first source."""
+        self._select(0)
+
+    def _select(self, index: int) -> None:
+        """Make source ``index`` the current one: marked ▶ and the one ``o`` opens."""
+        self.current = index
+        for i, meta in enumerate(self.query(FieldLines).results()):
+            if meta.id and meta.id.startswith("source-"):
+                meta.prefix = ("▶ " if i == index else "  ") + f"[{i + 1}] "
+                meta.set_class(i == index, "-current")
+                meta.refresh(layout=True)
+
     def action_next_source(self, step: int) -> None:
-        self.query_one("#sources", VerticalScroll).scroll_relative(y=step * 3, animate=False)
+        """Make the next (or previous) source current; past the ends, scroll the text."""
+        target = self.current + step
+        scroller = self.query_one("#sources", VerticalScroll)
+        if 0 <= target < len(self.event["sources"]):
+            self._select(target)
+            scroller.scroll_to_widget(self.query_one(f"#source-{target}"), animate=False, top=True)
+        else:
+            scroller.scroll_relative(y=step * 3, animate=False)
 
     def action_open_article(self) -> None:
+        """Open the current source's whole article at its sentence."""
         source = self.event["sources"][self.current]
-        self.app.push_screen(ArticleScreen(self.db, source["doc_id"], source["sentence_index"], self.bidi))
+        self.app.push_screen(ArticleScreen(self.db, source["doc_id"], source["sentence_index"], self.bidi,
+                                           timex=source.get("timex")))
 
 
 class ArticleScreen(Screen):
-    """The whole article, scrolled to the reported sentence."""
+    """The whole article, its paragraphs apart, scrolled to the reported sentence and highlighting it."""
 
     BINDINGS = [Binding("escape,backspace", "app.pop_screen", "Back")]
 
-    def __init__(self, db, doc_id: int, sentence_index: int, bidi: str = "app") -> None:
+    def __init__(self, db, doc_id: int, sentence_index: int, bidi: str = "app", timex: str | None = None) -> None:
         super().__init__()
         self.doc = document(db, doc_id)
         self.sentence_index = sentence_index
         self.bidi = bidi
+        self.timex = timex
 
     def compose(self) -> ComposeResult:
         doc = self.doc
@@ -133,11 +188,17 @@ class ArticleScreen(Screen):
         yield Static(Text(ltr_label(fields, mode=self.bidi)), classes="bar")
         with VerticalScroll(id="article"):
             text = doc["text"]
+            previous_end = None
             for s in doc["sentences"]:
                 target = s["index"] == self.sentence_index
-                yield BidiText(text[s["start"]:s["end"]], bidi=self.bidi,
+                # A newline between two sentences ends a paragraph: keep the break on screen.
+                new_paragraph = previous_end is not None and "\n" in text[previous_end:s["start"]]
+                previous_end = s["end"]
+                classes = "article-sentence" + (" paragraph-start" if new_paragraph else "") + (" target" if target else "")
+                marks = [(self.timex, HIGHLIGHT_TIMEX)] if target and self.timex else []
+                yield BidiText(text[s["start"]:s["end"]], marks, bidi=self.bidi,
                                style=Style(bold=True, underline=True) if target else Style(),
-                               id=f"s{s['index']}", classes="article-sentence")
+                               id=f"s{s['index']}", classes=classes)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -154,9 +215,10 @@ class HelpScreen(ModalScreen):
     KEYS = [
         ("↑ ↓  j k", "previous / next event"), ("PageUp PageDown", "page"), ("Home End  g G", "first / last event"),
         ("[  ]", "previous / next year"), ("Enter", "sources of the event (o there: whole article)"),
-        ("Escape", "back; on the timeline, clear the filters"), ("/", "search sentences (live, Arabic-normalized)"),
+        ("Escape", "back; on the timeline, remove the last filter"), ("/", "search sentences (live, Arabic-normalized)"),
         ("f", "filter by actor or place"), ("t", "jump to a date (2021, 2021-06, 2021-06-29)"),
-        ("e", "export this view to Markdown"), ("Ctrl+P", "command palette (every action)"), ("?", "this help"), ("q", "quit"),
+        ("e", "export this view (.md, .csv or .json; asks where)"), ("Ctrl+P", "command palette (every action)"),
+        ("click the strip", "jump to that year (month, when one year is shown)"), ("?", "this help"), ("q", "quit"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -166,24 +228,42 @@ class HelpScreen(ModalScreen):
 
 
 class Prompt(ModalScreen[str | None]):
-    """A one-line question (jump to date, search)."""
+    """A one-line question (jump to date, export path), optionally with a default answer."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, question: str, placeholder: str = "") -> None:
+    def __init__(self, question: str, placeholder: str = "", value: str = "") -> None:
         super().__init__()
         self.question = question
         self.placeholder = placeholder
+        self.value = value
 
     def compose(self) -> ComposeResult:
         yield Label(self.question)
-        yield Input(placeholder=self.placeholder, id="prompt-input")
+        yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class Confirm(ModalScreen[bool]):
+    """A yes/no question: y confirms; n or Escape declines."""
+
+    BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n,escape", "answer(False)", "No")]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.question + "  [y/n]", id="confirm-question", markup=False)
+
+    def action_answer(self, yes: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(yes)
 
 
 class EntityPicker(ModalScreen[str | None]):

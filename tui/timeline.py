@@ -20,13 +20,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from waqai.store.export import date_label
-
-from .bidi import render_line
 from .model import HEADER_YEAR, TimelineModel
+from .rows import row_columns
 
-_DATE_WIDTH = 18
-_META_WIDTH = 10
 
 
 class TimelineView(ScrollView, can_focus=True):
@@ -43,8 +39,10 @@ class TimelineView(ScrollView, can_focus=True):
         Binding("left_square_bracket", "year(-1)", "Previous year"),
         Binding("enter", "open", "Sources"),
     ]
+    # Rows are cut to the width, never wider: a horizontal scrollbar would
+    # cover the last row while scrolling still counted it as visible.
     DEFAULT_CSS = """
-    TimelineView { height: 1fr; }
+    TimelineView { height: 1fr; overflow-x: hidden; }
     """
 
     cursor: reactive[int] = reactive(0)
@@ -71,7 +69,7 @@ class TimelineView(ScrollView, can_focus=True):
         """Show another model (a new filter), keeping the cursor in range."""
         self.model = model
         self._strips.clear()
-        self.virtual_size = Size(self.size.width, len(model))
+        self.virtual_size = Size(0, len(model))
         self.cursor = self._nearest_event(0, 1)
         self.scroll_to(y=0, animate=False)
         self.refresh()
@@ -79,16 +77,23 @@ class TimelineView(ScrollView, can_focus=True):
     def extend(self, model: TimelineModel) -> None:
         """Show a longer layout of the same filter whose rows start like the current ones."""
         self.model = model
-        self.virtual_size = Size(self.size.width, len(model))
+        self.virtual_size = Size(0, len(model))
+        self.refresh()
+
+    def refresh_rows(self) -> None:
+        """Render every row again (after the bidi mode changed)."""
+        self._strips.clear()
         self.refresh()
 
     def on_mount(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.model))
+        self.virtual_size = Size(0, len(self.model))
         self.cursor = self._nearest_event(0, 1)
 
     def on_resize(self) -> None:
         self._strips.clear()
-        self.virtual_size = Size(self.size.width, len(self.model))
+        self.virtual_size = Size(0, len(self.model))
+        # The new height is known only after this layout pass.
+        self.call_after_refresh(self.scroll_to_cursor)
 
     # -- navigation --------------------------------------------------------
 
@@ -110,12 +115,21 @@ class TimelineView(ScrollView, can_focus=True):
         """Put the cursor on the event at or after ``row`` and scroll it into view."""
         self.cursor = self._nearest_event(row, 1)
 
+    def scroll_to_cursor(self) -> None:
+        """Scroll the least needed to show the cursor's row (and the header just above it)."""
+        height = max(1, self.scrollable_content_region.height)
+        row = self.cursor
+        top = max(0, row - 1 if row and not self.model.is_event(row - 1) else row)
+        if top < self.scroll_offset.y:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        elif row >= self.scroll_offset.y + height:
+            self.scroll_to(y=row - height + 1, animate=False, immediate=True)
+
     def watch_cursor(self, old: int, new: int) -> None:
-        height = max(1, self.size.height)
-        if new < self.scroll_offset.y:
-            self.scroll_to(y=max(0, new - 1 if new and not self.model.is_event(new - 1) else new), animate=False)
-        elif new >= self.scroll_offset.y + height:
-            self.scroll_to(y=new - height + 1, animate=False)
+        self.scroll_to_cursor()
+        # After a reload the new virtual height is laid out only on the next refresh,
+        # and until then scrolling is clamped to the old one: scroll again then.
+        self.call_after_refresh(self.scroll_to_cursor)
         self.refresh()
         self.post_message(self.Moved(new))
 
@@ -182,28 +196,17 @@ class TimelineView(ScrollView, can_focus=True):
         if item.kind < 0:
             style = base + Style(bold=True, reverse=item.kind == HEADER_YEAR)
             label = f" {item.label} " if item.kind == HEADER_YEAR else f"  {item.label}"
-            return Strip([Segment(label, style)]).extend_cell_length(width, base if item.kind != HEADER_YEAR else base)
+            return Strip([Segment(label, style)]).extend_cell_length(width, base)
         event = events.get(item.kind) or self.model.events([item.kind]).get(item.kind)
         if event is None:
             return Strip.blank(width, base)
         row_style = base + Style(reverse=True) if selected and self.has_focus else base + Style(bold=True) if selected else base
-        date_text = f"  {date_label(event)}"[:_DATE_WIDTH].ljust(_DATE_WIDTH)
-        meta = []
-        if event["corroboration"] > 1:
-            meta.append(f"×{event['corroboration']}")
-        if event.get("stance") == "denied":
-            meta.append("نفي")
-        meta_text = " ".join(meta)[:_META_WIDTH].ljust(_META_WIDTH)
-        tags = " ".join(e["name_en"] for e in event["entities"][:3])
-        tag_width = min(cell_len(tags), max(0, (width - _DATE_WIDTH - _META_WIDTH) // 3))
-        tags = tags[:tag_width]
-        title_width = max(1, width - _DATE_WIDTH - _META_WIDTH - tag_width - 2)
-        title = render_line(event["title"], title_width, self.bidi)
-        pad = " " * max(0, title_width - cell_len(title))
+        columns = row_columns(event, width, self.bidi)
+        pad = " " * max(0, columns.title_width - cell_len(columns.title))
         segments = [
-            Segment(date_text, row_style + Style(color="cyan" if not selected else None)),
-            Segment(meta_text, row_style + Style(color="yellow" if not selected else None)),
-            Segment(tags + " ", row_style + Style(color="green" if not selected else None, italic=True)),
-            Segment(pad + title + " ", row_style),
+            Segment(columns.date, row_style + Style(color="cyan" if not selected else None)),
+            Segment(columns.badges, row_style + Style(color="yellow" if not selected else None)),
+            Segment(columns.tags, row_style + Style(color="green" if not selected else None, italic=True)),
+            Segment(pad + columns.title + " ", row_style),
         ]
         return Strip(segments).crop_extend(0, width, row_style)

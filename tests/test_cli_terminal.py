@@ -1,0 +1,50 @@
+"""What the CLI prints on a real terminal (a pty): Arabic fields shaped and ordered."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+
+from waqai.tui.bidi import render_line
+
+WAQAI = [sys.executable, "-m", "waqai.tui.cli"]
+
+
+def on_a_terminal(*args, columns: int = 100) -> str:
+    """Run waqai with its output on a pseudo-terminal and return what the terminal received."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([*WAQAI, *map(str, args)], stdin=follower, stdout=follower, stderr=follower,
+                               env={**os.environ, "NO_COLOR": "1", "COLUMNS": str(columns)})
+    os.close(follower)
+    received = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        received += chunk
+    process.wait(timeout=60)
+    os.close(leader)
+    assert process.returncode == 0, received.decode(errors="replace")
+    return received.decode("utf-8").replace("\r\n", "\n")
+
+
+def test_show_renders_the_source_name_date_as_written_and_attribution(bundled_db):
+    out = on_a_terminal("show", "21", "--db", bundled_db)
+    assert f"date as written: {render_line('اليوم التالي', 99)}" in out
+    assert f"reported by: {render_line('ميليشيات كتائب حزب الله المتحالفة مع إيران', 99)}" in out
+    assert "اليوم التالي" not in out
+
+
+def test_show_renders_the_outlet_in_the_source_line(bundled_db):
+    out = on_a_terminal("show", "27", "--db", bundled_db)
+    assert f"· {render_line('الشرق', 99)} ·" in out and "الشرق" not in out
+
+
+def test_extract_renders_the_expression_on_a_terminal(corpus_dir):
+    out = on_a_terminal("extract", corpus_dir / "004_e47daf4445c2a758.txt", "--dct", "2024-04-22")
+    assert render_line("31 مايو 2019", 99) in out and "مايو" not in out
