@@ -163,9 +163,11 @@ def tui(db_path: Path | None, bidi: str) -> None:
               help="Worker processes for extraction (0: one per CPU); one process writes.")
 @click.option("--field", "fields", multiple=True, metavar="ROLE=NAME",
               help="Dump field for a role (content, title, published, url, source), e.g. content=body.")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Extract on the Dask cluster at ADDRESS (tcp://host:8786; needs the dask extra); this process writes.")
 @_fail_cleanly
 def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, source: str | None, url: str | None,
-           jobs: int, fields: tuple[str, ...]) -> None:
+           jobs: int, fields: tuple[str, ...], dask_address: str | None) -> None:
     """Ingest article files, folders and dumps.
 
     Files: .txt, .md, .html, .htm. Dumps of many articles: .json (an array of
@@ -189,15 +191,20 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
     articles = collect(paths, day, source, url, field_map)
     db = open_for_writing(db_path or default_db_path())
     jobs = jobs or os.cpu_count() or 1
+    runner = None
+    if dask_address:
+        from waqai.store.distributed import dask_runner
+
+        runner = dask_runner(dask_address)
     has_dumps = any(isinstance(a, Dump) for a in articles)
     if (has_dumps or len(articles) > 20) and sys.stderr.isatty():
         from rich.progress import Progress
 
         with Progress(transient=True) as bar:
             task = bar.add_task("Ingesting", total=None if has_dumps else len(articles))
-            summary = run_ingest(db, articles, progress=lambda _: bar.advance(task), jobs=jobs)
+            summary = run_ingest(db, articles, progress=lambda _: bar.advance(task), jobs=jobs, runner=runner)
     else:
-        summary = run_ingest(db, articles, jobs=jobs)
+        summary = run_ingest(db, articles, jobs=jobs, runner=runner)
     click.echo(summary.line())
     for row in summary.bad_rows[:20]:
         click.echo(f"skipped {sanitize(row.locator)}: {sanitize(row.reason)}", err=True)
