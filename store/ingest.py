@@ -260,19 +260,40 @@ def _expand(inputs: list[Input], bad_rows: list[BadRow]) -> Iterator[Article]:
             yield item
 
 
+Runner = Callable[[Iterable[Article], frozenset[str]], Iterator[Prepared]]
+
+
+def known_digests(db: Database) -> frozenset[str]:
+    """The SHA-256 of every stored document's text."""
+    return frozenset(row[0] for row in db.execute("SELECT sha256 FROM documents"))
+
+
 def ingest(db: Database, articles: list[Input],
-           progress: Callable[[Article], None] | None = None, jobs: int = 1) -> IngestSummary:
+           progress: Callable[[Article], None] | None = None, jobs: int = 1,
+           runner: Runner | None = None) -> IngestSummary:
     """Store articles one transaction each; already stored content is skipped.
 
     Every file is read and every dump parsed before the first write, so bad
     input stores nothing (a dump's unusable rows are skipped and listed in the
     summary). Ctrl+C stops after the document being written and the summary
     says so; a second Ctrl+C stops at once (the open transaction is rolled back).
+    ``runner`` replaces the local extraction (worker processes) by another one
+    that yields Prepared articles in input order, e.g. a Dask cluster.
     """
     summary = IngestSummary()
     check_readable(articles)
-    known = frozenset(row[0] for row in db.execute("SELECT sha256 FROM documents"))
-    prepared = _prepared(_expand(articles, summary.bad_rows), known, jobs)
+    known = known_digests(db)
+    expanded = _expand(articles, summary.bad_rows)
+    prepared = runner(expanded, known) if runner else _prepared(expanded, known, jobs)
+    return write_prepared(db, prepared, summary, progress)
+
+
+def write_prepared(db: Database, prepared: Iterator[Prepared], summary: IngestSummary,
+                   progress: Callable[[Article], None] | None = None) -> IngestSummary:
+    """The single writer: store prepared articles in order, one transaction each.
+
+    Shared by ``ingest`` and ``waqai load``; closes ``prepared`` when done.
+    """
     try:
         with _interrupt_between_documents() as stop_requested:
             for item in prepared:
@@ -290,7 +311,8 @@ def ingest(db: Database, articles: list[Input],
     except sqlite3.OperationalError as error:
         raise StoreError(f"the database refused the write: {error}") from None
     finally:
-        prepared.close()  # stops worker processes now, not when the generator is collected
+        if hasattr(prepared, "close"):
+            prepared.close()  # stops worker processes now, not when the generator is collected
     return summary
 
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from waqai.extract.calendar import interval
-from waqai.extract.gazetteer import gazetteer
 from waqai.extract.normalize import fold
 
 from .db import Database, snapshot
@@ -91,6 +90,8 @@ def make_filter(date_from: str | None = None, date_to: str | None = None, on: st
         begin, end = max(filter(None, [begin, on_begin])), min(filter(None, [end, on_end]))
     entity_id = None
     if entity:
+        from waqai.extract.gazetteer import gazetteer  # only here: a date lookup starts without it
+
         found = gazetteer().find(entity)
         if found is None:
             raise QueryError(f"unknown actor or place {entity!r} (see data/gazetteer.json)")

@@ -32,6 +32,10 @@ def sanitize(text: str) -> str:
 
 def safe_json(value: object, **options) -> str:
     """``json.dumps`` with Arabic kept readable and every control escaped."""
-    text = json.dumps(value, ensure_ascii=False, **options)
+    return inert_json(json.dumps(value, ensure_ascii=False, **options))
+
+
+def inert_json(text: str) -> str:
+    """JSON text with DEL, C1 and bidi controls written as ``\\uXXXX`` escapes."""
     # These can only occur inside strings, where \uXXXX is exact.
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
