@@ -60,6 +60,7 @@ SOURCE_FIELDS: list[tuple[str, str]] = [
     ("timex", _text("t.text")),
     ("attribution", _text("es.attribution")),
     ("stance", _text("es.stance")),
+    ("url", _text("d.url")),
 ]
 
 # The JSON arrays are correlated subqueries: their rows are ordered in an
