@@ -54,6 +54,7 @@ def to_markdown(events: list[dict], title: str = "Chronology") -> str:
         out.append("")
         out.append(f"**{md_escape(date_label(event))}** ({md_escape('، '.join(written))}) — {md_escape(event['title'])}{stance}")
         out.append("")
+        out += _analyst_lines(event)
         names = [e["name"] for e in event["entities"]]
         if names:
             out += [f"الأطراف والأماكن: {md_escape('، '.join(names))}", ""]
@@ -67,6 +68,20 @@ def to_markdown(events: list[dict], title: str = "Chronology") -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def _analyst_lines(event: dict) -> list[str]:
+    """The analyst's mark, note and corrections, under the event's title."""
+    from .edits import correction_note
+
+    lines = []
+    if event.get("marked"):
+        lines += ["★ marked", ""]
+    if event.get("note"):
+        lines += [f"*ملاحظة / Note:* {md_escape(event['note'])}", ""]
+    if correction_note(event):
+        lines += [f"*{md_escape(correction_note(event))}*", ""]
+    return lines
+
+
 def to_json(events: list[dict]) -> str:
     """The events as a JSON array (contract shape)."""
     return safe_json(events, indent=1) + "\n"
@@ -74,14 +89,17 @@ def to_json(events: list[dict]) -> str:
 
 def to_csv(events: list[dict]) -> str:
     """One row per event source, with the event's date and title repeated."""
+    from .edits import correction_note
+
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["event_id", "value", "mod", "begin", "end", "granularity", "title", "stance", "entities",
-                     "doc", "published", "timex", "sentence"])
+                     "doc", "published", "timex", "sentence", "marked", "note", "corrected"])
     for e in events:
         entities = "; ".join(x["name"] for x in e["entities"])
         for s in e["sources"] or [{}]:
             writer.writerow([e["id"], e["value"], e["mod"] or "", e["begin"], e["end"], e["granularity"],
                              sanitize(e["title"]), e.get("stance") or "", entities, s.get("doc", ""),
-                             s.get("published") or "", sanitize(s.get("timex", "")), sanitize(s.get("sentence", ""))])
+                             s.get("published") or "", sanitize(s.get("timex", "")), sanitize(s.get("sentence", "")),
+                             "yes" if e.get("marked") else "", sanitize(e.get("note") or ""), sanitize(correction_note(e) or "")])
     return buffer.getvalue()

@@ -117,11 +117,18 @@ def _print_event_line(event: dict, plain: bool) -> None:
         extra.append(f"×{event['corroboration']}")
     if event.get("stance") == "denied":
         extra.append("denied")
+    from waqai.store.edits import correction_note, markers
+
+    extra += markers(event)
     head = f"#{event['id']:<5} {label:<18} {' '.join(extra)}".rstrip()
     if _styled() and not plain:
         head = click.style(head, fg="cyan")
     click.echo(head)
     _print_text(event["title"], plain, indent=2)
+    if event.get("note"):
+        _print_text("✎ " + event["note"], plain, indent=2)
+    if correction_note(event):
+        _print_text(correction_note(event), plain, indent=2)
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -186,23 +193,36 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
             summary = run_ingest(db, articles, progress=lambda _: bar.advance(task), jobs=jobs)
     else:
         summary = run_ingest(db, articles, jobs=jobs)
+    from waqai.store.edits import apply_dates
+
+    apply_dates(db)  # date corrections of the articles just stored (their events are new)
     click.echo(summary.line())
     if summary.interrupted:
         sys.exit(130)
 
 
+def _edit_filters(func):
+    for option in reversed([
+        click.option("--marked", is_flag=True, help="Only events you marked (m in the explorer, waqai mark)."),
+        click.option("--with-notes", "noted", is_flag=True, help="Only events with a note."),
+    ]):
+        func = option(func)
+    return func
+
+
 @main.command(name="list")
 @db_option
 @_filters
+@_edit_filters
 @click.option("--limit", type=click.IntRange(min=1), help="At most N events.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array (contract shape).")
 @click.option("--plain", is_flag=True, help="Logical-order text even on a terminal.")
 @_fail_cleanly
-def list_command(db_path, date_from, date_to, on, entity, query, limit, as_json, plain) -> None:
+def list_command(db_path, date_from, date_to, on, entity, query, limit, as_json, plain, marked=False, noted=False) -> None:
     """List events in date order, filtered by date range, actor/place or text."""
     from waqai.store.queries import contract_event, list_events, make_filter
 
-    flt = make_filter(date_from, date_to, on, entity, query)
+    flt = make_filter(date_from, date_to, on, entity, query, marked=marked, noted=noted)
     events = list_events(open_store(db_path), flt, limit)
     if as_json:
         click.echo(safe_json([contract_event(e) for e in events]))
@@ -293,17 +313,21 @@ def stats(db_path, as_json: bool) -> None:
 @main.command()
 @db_option
 @_filters
-@click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True)
+@_edit_filters
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "csv", "timelinejs"]), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="Write to FILE instead of standard output.")
 @click.option("--limit", type=click.IntRange(min=1))
 @_fail_cleanly
-def export(db_path, date_from, date_to, on, entity, query, fmt: str, output: Path | None, limit) -> None:
-    """Export the chronology (same filters as list) to Markdown, JSON or CSV."""
+def export(db_path, date_from, date_to, on, entity, query, fmt: str, output: Path | None, limit, marked=False, noted=False) -> None:
+    """Export the chronology (same filters as list) to Markdown, JSON, CSV or TimelineJS JSON."""
     from waqai.store.export import to_csv, to_json, to_markdown
     from waqai.store.queries import contract_event, list_events, make_filter
+    from waqai.store.timelinejs import to_timelinejs
 
-    events = [contract_event(e) for e in list_events(open_store(db_path), make_filter(date_from, date_to, on, entity, query), limit)]
-    text = {"md": lambda: to_markdown(events), "json": lambda: to_json(events), "csv": lambda: to_csv(events)}[fmt]()
+    flt = make_filter(date_from, date_to, on, entity, query, marked=marked, noted=noted)
+    events = [contract_event(e) for e in list_events(open_store(db_path), flt, limit)]
+    text = {"md": lambda: to_markdown(events), "json": lambda: to_json(events), "csv": lambda: to_csv(events),
+            "timelinejs": lambda: to_timelinejs(events)}[fmt]()
     if output is None:
         click.echo(text, nl=False)
         return
@@ -411,4 +435,11 @@ def serve(db_path: Path | None, host: str, port: int) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    from waqai.tui.cli import main as _main  # the importable module, which has every command registered
+
+    _main()
+else:
+    from .edits_cli import COMMANDS as _ANALYST_COMMANDS
+
+    for _command in _ANALYST_COMMANDS:
+        main.add_command(_command)

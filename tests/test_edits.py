@@ -1,0 +1,183 @@
+"""The analyst's edits: marks, notes, hides, corrections, undo, export/import, surviving re-ingest."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from waqai.store.db import open_db
+from waqai.store.edits import add_edit, apply_dates, parse_date, undo_last
+from waqai.store.errors import QueryError
+from waqai.store.ingest import collect, ingest
+from waqai.store.queries import EventFilter, get_event, list_events, make_filter
+from waqai.tui.cli import main
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.fixture
+def db_path(bundled_db, tmp_path) -> Path:
+    """A private copy of the bundled database, free to edit."""
+    path = tmp_path / "edited.db"
+    source, target = sqlite3.connect(bundled_db), sqlite3.connect(path)
+    source.backup(target)
+    source.close(), target.close()
+    return path
+
+
+def event_with(events: list[dict], word: str) -> dict:
+    return next(e for e in events if any(word in s["sentence"] for s in e["sources"]))
+
+
+def test_mark_and_note_from_the_shell_filter_list_and_export(db_path):
+    events = json.loads(run("list", "--json", "--db", db_path).output)
+    zummar = event_with(events, "زمار")
+    assert run("mark", zummar["id"], "--db", db_path).exit_code == 0
+    assert run("note", zummar["id"], "ثلاثة مصادر تؤكد — verify launch site", "--db", db_path).exit_code == 0
+    marked = json.loads(run("list", "--marked", "--json", "--db", db_path).output)
+    assert [e["id"] for e in marked] == [zummar["id"]] and marked[0]["marked"] is True
+    noted = json.loads(run("list", "--with-notes", "--json", "--db", db_path).output)
+    assert noted[0]["note"] == "ثلاثة مصادر تؤكد — verify launch site"
+    markdown = run("export", "--marked", "--db", db_path).output
+    assert "1 events." in markdown and "ثلاثة مصادر تؤكد" in markdown and "★ marked" in markdown
+    csv_text = run("export", "--marked", "--format", "csv", "--db", db_path).output
+    assert "verify launch site" in csv_text.splitlines()[1]
+    plain = run("list", "--marked", "--plain", "--db", db_path).output
+    assert "★ ✎" in plain and "✎ ثلاثة مصادر تؤكد" in plain
+    # Unmarking is an edit too; the note stays.
+    assert run("mark", zummar["id"], "--off", "--db", db_path).exit_code == 0
+    assert json.loads(run("list", "--marked", "--json", "--db", db_path).output) == []
+    assert len(json.loads(run("list", "--with-notes", "--json", "--db", db_path).output)) == 1
+
+
+def test_date_correction_moves_the_event_and_undo_restores_it(db_path):
+    db = open_db(db_path)
+    june = event_with(list_events(db, make_filter(on="2021-06")), "أواخر يونيو")
+    assert (june["value"], june["mod"]) == ("2021-06", "END")
+    add_edit(db, june["id"], "date", "2021-07 END")
+    moved = get_event(db, june["id"])
+    assert (moved["value"], moved["mod"], moved["begin"], moved["end"]) == ("2021-07", "END", "2021-07-21", "2021-07-31")
+    assert moved["corrected"]["date"]["value"] == "2021-06"
+    assert june["id"] not in [e["id"] for e in list_events(db, make_filter(on="2021-06"))]  # the R*Tree follows
+    assert june["id"] in [e["id"] for e in list_events(db, make_filter(on="2021-07-25"))]
+    assert "date corrected (extracted: 2021-06 END)" in run("show", june["id"], "--plain", "--db", db_path).output \
+        or "date corrected" in run("list", "--on", "2021-07", "--plain", "--db", db_path).output
+    assert undo_last(db)["kind"] == "date"
+    back = get_event(db, june["id"])
+    assert (back["value"], back["begin"], back["end"]) == ("2021-06", "2021-06-21", "2021-06-30") and "corrected" not in back
+    assert june["id"] in [e["id"] for e in list_events(db, make_filter(on="2021-06"))]
+
+
+@pytest.mark.parametrize("text, interval", [
+    ("2021-07", ("2021-07-01", "2021-07-31")), ("2022-W49", ("2022-12-05", "2022-12-11")),
+    ("2024-Q1", ("2024-01-01", "2024-03-31")), ("198", ("1980-01-01", "1989-12-31")),
+    ("2021 late", ("2021-09-01", "2021-12-31")), ("2023-11-16TMO", ("2023-11-16", "2023-11-16")),
+])
+def test_any_timex_value_gets_its_interval_from_the_calendar(text, interval):
+    correction = parse_date(text)
+    assert (correction.begin, correction.end) == interval
+    assert interval[0] in correction.preview()
+
+
+@pytest.mark.parametrize("text", ["", "June", "2021-13", "2021-06 soon", "2021 06 07"])
+def test_a_date_that_is_not_a_timex_value_is_refused(text):
+    with pytest.raises(QueryError):
+        parse_date(text)
+
+
+def test_title_correction_and_hiding_noise(db_path):
+    db = open_db(db_path)
+    events = list_events(db, EventFilter())
+    target = events[0]
+    add_edit(db, target["id"], "title", "تأسيس الكتائب")
+    renamed = get_event(db, target["id"])
+    assert renamed["title"] == "تأسيس الكتائب" and renamed["corrected"]["title"] == target["title"]
+    add_edit(db, target["id"], "hide", "1")
+    assert target["id"] not in [e["id"] for e in list_events(db, EventFilter())]
+    assert target["id"] in [e["id"] for e in list_events(db, EventFilter(hidden=True))]
+    assert json.loads(run("list", "--json", "--db", db_path).output)[0]["id"] != target["id"]
+    undo_last(db)
+    assert list_events(db, EventFilter())[0]["id"] == target["id"]
+
+
+def test_edits_listing_undo_and_a_read_only_database(db_path):
+    first = json.loads(run("list", "--json", "--limit", "1", "--db", db_path).output)[0]
+    assert "No edits yet." in run("edits", "--db", db_path).output
+    run("mark", first["id"], "--db", db_path)
+    listed = json.loads(run("edits", "--json", "--db", db_path).output)
+    assert [(e["kind"], e["value"], e["event_id"], e["timex"]) for e in listed] == [
+        ("mark", "1", first["id"], first["sources"][0]["timex"])]
+    assert "mark  on" in run("edits", "--db", db_path).output
+    assert run("edits", "undo", "--db", db_path).exit_code == 0
+    assert json.loads(run("edits", "--json", "--db", db_path).output) == []
+    result = run("edits", "undo", "--db", db_path)
+    assert result.exit_code == 2 and "no edit to undo" in result.output
+    db_path.chmod(0o444)
+    try:
+        result = run("mark", first["id"], "--db", db_path)
+        assert result.exit_code == 2 and "read-only" in result.output
+    finally:
+        db_path.chmod(0o644)
+
+
+def _sentence_of(event: dict) -> str:
+    return event["sources"][0]["sentence"]
+
+
+def test_edits_survive_reingest_into_the_same_and_a_fresh_database(db_path, tmp_path, corpus_dir):
+    db = open_db(db_path)
+    events = list_events(db, EventFilter())
+    kalsu = event_with(events, "كالسو")
+    june = event_with(events, "أواخر يونيو")
+    zummar = event_with(events, "زمار")
+    add_edit(db, kalsu["id"], "mark", "1")
+    add_edit(db, kalsu["id"], "note", "قاعدة كالسو: انفجار أم قصف؟")
+    add_edit(db, june["id"], "date", "2021-06-27")
+    add_edit(db, zummar["id"], "hide", "1")
+    add_edit(db, june["id"], "title", "غارة أمريكية على الحدود")
+
+    # The same articles into the same database: stored content is recognised, edits stay.
+    result = run("ingest", corpus_dir, "--db", db_path)
+    assert result.exit_code == 0 and "5 skipped" in result.output
+    assert get_event(db, kalsu["id"])["note"] == "قاعدة كالسو: انفجار أم قصف؟"
+    assert get_event(db, june["id"])["value"] == "2021-06-27"
+
+    exported = tmp_path / "edits.json"
+    assert run("edits", "export", exported, "--db", db_path).exit_code == 0
+    assert "event_id" not in exported.read_text(encoding="utf-8")
+
+    # A fresh database, articles stored in the opposite order (other event ids);
+    # the edits are imported before the articles exist, and wait for them.
+    fresh_path = tmp_path / "fresh.db"
+    assert run("edits", "import", exported, "--db", fresh_path).exit_code == 0  # first run builds it
+    fresh = open_db(fresh_path)
+    fresh.execute("DELETE FROM documents")  # start from nothing, as a new machine would
+    fresh.execute("DELETE FROM events")
+    ingest(fresh, list(reversed(collect([corpus_dir]))))
+    apply_dates(fresh)
+    again = list_events(fresh, EventFilter(hidden=True))
+    new_kalsu = event_with(again, "كالسو")
+    assert new_kalsu["id"] != kalsu["id"]
+    assert new_kalsu["marked"] is True and new_kalsu["note"] == "قاعدة كالسو: انفجار أم قصف؟"
+    new_june = event_with(again, "أواخر يونيو")
+    assert (new_june["value"], new_june["begin"], new_june["title"]) == ("2021-06-27", "2021-06-27", "غارة أمريكية على الحدود")
+    assert event_with(again, "زمار")["hidden"] is True
+    assert "زمار" not in json.dumps(list_events(fresh, EventFilter()), ensure_ascii=False)
+    # Importing twice adds nothing.
+    assert "Imported 0 edits (5 already present)" in run("edits", "import", exported, "--db", fresh_path).output
+
+
+def test_a_file_that_is_not_an_edits_export_is_refused(db_path, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "waqai-edits/1", "edits": [{"kind": "mark"}]}', encoding="utf-8")
+    result = run("edits", "import", bad, "--db", db_path)
+    assert result.exit_code == 2 and "malformed" in result.output
+    bad.write_text("[1, 2]", encoding="utf-8")
+    assert "not a waqai edits file" in run("edits", "import", bad, "--db", db_path).output
+    assert json.loads(run("edits", "--json", "--db", db_path).output) == []
