@@ -259,7 +259,7 @@ def _apply_dates(conn: sqlite3.Connection, also: list[int] = ()) -> int:
 
 def apply_dates(db: Database) -> int:
     """Re-apply every date correction (after an ingest or an import); returns how many events moved."""
-    if db.readonly:
+    if db.readonly or not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'edit_state'").fetchone():
         return 0
     conn = db.conn
     conn.execute("BEGIN IMMEDIATE")
