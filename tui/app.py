@@ -15,6 +15,7 @@ from textual.worker import Worker, WorkerState
 from waqai.store.export import to_markdown
 from waqai.store.queries import EventFilter, QueryError, contract_event, date_filter, fts_query, list_events
 
+from . import analyst
 from .bidi import ltr_label
 from .density import DensityStrip
 from .model import TimelineModel
@@ -30,7 +31,7 @@ BIDI_EXPLICIT_OFF = "\x1b[8h"
 FIRST_SCREEN = 300
 
 
-class WaqaiApp(App):
+class WaqaiApp(analyst.AnalystActions, App):
     """Browse a chronology: keyboard first, bidi-correct, rows fetched on demand."""
 
     TITLE = "waqai — وقائع"
@@ -43,6 +44,7 @@ class WaqaiApp(App):
         Binding("t", "jump", "Jump to date"),
         Binding("e", "export", "Export"),
         Binding("escape", "clear_filters", "Clear filters", show=False),
+        *analyst.BINDINGS,
     ]
 
     def __init__(self, db, bidi: str = "app", export_dir: Path | None = None) -> None:
@@ -97,6 +99,7 @@ class WaqaiApp(App):
             else:
                 timeline.reload(model)
             self.model = model
+            self.restore_cursor()  # after an edit that moved or hid an event
             if model.complete:
                 self._update_strip()
             else:

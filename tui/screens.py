@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from waqai.store.export import date_label
 from waqai.store.queries import context_sentences, document
 
+from .analyst import HELP_KEYS as ANALYST_KEYS, analyst_summary, source_fields
 from .bidi import ltr_label, render
 
 HIGHLIGHT_TIMEX = Style(bold=True, color="black", bgcolor="yellow")
@@ -90,12 +91,16 @@ class SourcesScreen(Screen):
             head += "  ·  denied"
         yield Static(head, id="event-head", classes="bar")
         yield BidiText(event["title"], bidi=self.bidi, style=Style(bold=True), id="event-title")
+        summary = analyst_summary(event)
+        analyst = Static(Text("  " + ltr_label([summary], mode=self.bidi)), id="event-analyst")
+        analyst.display = bool(summary)
+        yield analyst
         if event["entities"]:
             yield Static(Text("  " + " · ".join(f"{e['name_en']} ({e['kind']})" for e in event["entities"])), id="event-entities")
         with VerticalScroll(id="sources"):
             names = [e["name"] for e in event["entities"]]
             for i, source in enumerate(event["sources"]):
-                fields = [source.get("source"), source.get("published") or "publication date unknown", source["doc"]]
+                fields = source_fields(source)
                 if source.get("attribution"):
                     fields.append("reported by: " + source["attribution"])
                 yield Static(Text(f"[{i + 1}] " + ltr_label(fields, mode=self.bidi)), classes="source-meta")
@@ -107,6 +112,18 @@ class SourcesScreen(Screen):
                     yield BidiText(ctx["text"], marks, self.bidi, Style(dim=not is_source),
                                    classes="sentence" + (" source-sentence" if is_source else ""))
         yield Footer()
+
+    def refresh_edits(self, event: dict | None) -> None:
+        """Show the analyst's edits of this event again after one changed."""
+        if event is None:
+            return
+        self.event = event
+        analyst = self.query_one("#event-analyst", Static)
+        analyst.update(Text("  " + ltr_label([analyst_summary(event)], mode=self.bidi)))
+        analyst.display = bool(analyst_summary(event))
+        title = self.query_one("#event-title", BidiText)
+        title.logical = event["title"]
+        title.refresh(layout=True)
 
     def action_next_source(self, step: int) -> None:
         self.query_one("#sources", VerticalScroll).scroll_relative(y=step * 3, animate=False)
@@ -156,7 +173,8 @@ class HelpScreen(ModalScreen):
         ("[  ]", "previous / next year"), ("Enter", "sources of the event (o there: whole article)"),
         ("Escape", "back; on the timeline, clear the filters"), ("/", "search sentences (live, Arabic-normalized)"),
         ("f", "filter by actor or place"), ("t", "jump to a date (2021, 2021-06, 2021-06-29)"),
-        ("e", "export this view to Markdown"), ("Ctrl+P", "command palette (every action)"), ("?", "this help"), ("q", "quit"),
+        ("e", "export this view to Markdown"), *ANALYST_KEYS,
+        ("Ctrl+P", "command palette (every action)"), ("?", "this help"), ("q", "quit"),
     ]
 
     def compose(self) -> ComposeResult:

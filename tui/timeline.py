@@ -20,6 +20,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from waqai.store.edits import markers
 from waqai.store.export import date_label
 
 from .bidi import render_line
@@ -188,7 +189,7 @@ class TimelineView(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         row_style = base + Style(reverse=True) if selected and self.has_focus else base + Style(bold=True) if selected else base
         date_text = f"  {date_label(event)}"[:_DATE_WIDTH].ljust(_DATE_WIDTH)
-        meta = []
+        meta = markers(event)  # the analyst's ★ ✎ ✱ first: they matter most to them
         if event["corroboration"] > 1:
             meta.append(f"×{event['corroboration']}")
         if event.get("stance") == "denied":

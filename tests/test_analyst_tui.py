@@ -1,0 +1,220 @@
+"""The analyst's keys driven with a Pilot: the screen, the database and the terminal's clipboard."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from waqai.store.db import open_db
+from waqai.store.queries import EventFilter, list_events
+from waqai.tui.analyst import EditPrompt
+from waqai.tui.app import WaqaiApp
+from waqai.tui.screens import SourcesScreen
+from waqai.tui.timeline import TimelineView
+
+from test_tui import screen_text, settle, shaped, started
+
+
+@pytest.fixture
+def db_path(bundled_db, tmp_path) -> Path:
+    """A private copy of the bundled database, free to edit."""
+    path = tmp_path / "edited.db"
+    source, target = sqlite3.connect(bundled_db), sqlite3.connect(path)
+    source.backup(target)
+    source.close(), target.close()
+    return path
+
+
+def stored_edits(path: Path) -> list[tuple[str, str]]:
+    conn = sqlite3.connect(path)
+    try:
+        return [(kind, value) for kind, value in conn.execute("SELECT kind, value FROM edits ORDER BY id")]
+    finally:
+        conn.close()
+
+
+async def select(app, pilot, word: str) -> dict:
+    """Put the cursor on the event whose source sentence holds ``word``."""
+    event = next(e for e in list_events(app.db, EventFilter()) if any(word in s["sentence"] for s in e["sources"]))
+    app.query_one(TimelineView).go_to_row(app.model.row_of_event(event["id"]))
+    await pilot.pause()
+    return event
+
+
+def selected_row(app) -> str:
+    return next(line for line in screen_text(app).splitlines() if "2021-06-29" in line)
+
+
+def clipboard_writes(app) -> list[str]:
+    """Capture what the app writes to the terminal; returns the list it fills."""
+    writes: list[str] = []
+    original = app._driver.write
+
+    def write(data: str) -> None:
+        writes.append(data)
+        original(data)
+
+    app._driver.write = write
+    return writes
+
+
+def osc52_texts(writes: list[str]) -> list[str]:
+    found = re.findall(r"\x1b\]52;c;([A-Za-z0-9+/=]*)\x07", "".join(writes))
+    return [base64.b64decode(b).decode("utf-8") for b in found]
+
+
+async def test_m_marks_and_unmarks_with_a_marker_in_the_list(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await select(app, pilot, "29 يونيو")
+        assert "★" not in selected_row(app)
+        await pilot.press("m")
+        await pilot.pause()
+        assert "★" in selected_row(app)
+        assert stored_edits(db_path) == [("mark", "1")]
+        await settle(app, pilot, "asterisk")
+        assert app.model.event_count == 1 and "[marked: only]" in screen_text(app)
+        await settle(app, pilot, "asterisk")
+        assert app.model.event_count == 30
+        await select(app, pilot, "29 يونيو")
+        await pilot.press("m")
+        await pilot.pause()
+        assert "★" not in selected_row(app) and stored_edits(db_path)[-1] == ("mark", "0")
+
+
+async def test_n_writes_a_note_shown_in_the_drill_down_and_filtered(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        event = await select(app, pilot, "29 يونيو")
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, EditPrompt)
+        await pilot.press(*"Kirby hedges", "enter")
+        await pilot.pause()
+        assert stored_edits(db_path) == [("note", "Kirby hedges")]
+        assert "✎" in selected_row(app)
+        await settle(app, pilot, "N")
+        assert app.model.event_count == 1 and app.model.ids[0] == event["id"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SourcesScreen)
+        text = screen_text(app)
+        assert "note: Kirby hedges" in text
+        assert "https://alsouria.net/" in text and "2021-08-11 (estimated)" in text and shaped("السورية نت") in text
+        # Editing the note from the drill-down: the prompt starts with the note, the screen follows.
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one("#edit-input").value == "Kirby hedges"
+        await pilot.press("end", *" twice", "enter")
+        await pilot.pause()
+        assert "note: Kirby hedges twice" in screen_text(app)
+
+
+async def test_x_hides_noise_and_u_undoes_it(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        event = await select(app, pilot, "29 يونيو")
+        await settle(app, pilot, "x")
+        assert app.model.event_count == 29 and event["id"] not in app.model.ids
+        assert stored_edits(db_path) == [("hide", "1")]
+        assert app.query_one(TimelineView).selected_event_id is not None  # the cursor stays near
+        await settle(app, pilot, "u")
+        assert app.model.event_count == 30 and stored_edits(db_path) == []
+        assert app.query_one(TimelineView).selected_event_id == event["id"]
+
+
+async def test_c_corrects_the_date_with_a_preview_and_the_event_moves(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        event = await select(app, pilot, "29 يونيو")
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.screen.query_one("#edit-input").value == "2021-06-29"
+        await pilot.press("home", "ctrl+k", *"2021-07 END")
+        await pilot.pause()
+        assert "2021-07-21 … 2021-07-31 (month)" in screen_text(app)
+        await settle(app, pilot, "enter")
+        timeline = app.query_one(TimelineView)
+        assert timeline.selected_event_id == event["id"]  # the cursor follows the event to its new place
+        moved = app.model.events([event["id"]])[event["id"]]
+        assert (moved["value"], moved["begin"], moved["corrected"]["date"]["value"]) == ("2021-07", "2021-07-21", "2021-06-29")
+        row = next(line for line in screen_text(app).splitlines() if "2021-07 late" in line)
+        assert "✱" in row
+        assert json.loads(stored_edits(db_path)[0][1]) == {"value": "2021-07", "mod": "END"}
+        # A value that is not a date is refused and changes nothing.
+        await pilot.press("c", "home", "ctrl+k", *"July", "enter")
+        await pilot.pause()
+        assert len(stored_edits(db_path)) == 1
+
+
+async def test_r_corrects_the_title(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await select(app, pilot, "29 يونيو")
+        await pilot.press("r", "home", "ctrl+k", *"Pentagon hints at militias", "enter")
+        await pilot.pause()
+        assert "Pentagon hints at militias" in selected_row(app)
+        assert stored_edits(db_path) == [("title", "Pentagon hints at militias")]
+
+
+async def test_y_copies_the_sentence_and_citation_through_osc52(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        event = await select(app, pilot, "29 يونيو")
+        writes = clipboard_writes(app)
+        await pilot.press("y")
+        await pilot.pause()
+        copied = osc52_texts(writes)
+        sentence = event["sources"][0]["sentence"]
+        assert copied == [f"«{sentence}»\n— السورية نت، {event['sources'][0]['title']}، 2021-08-11 (estimated)، https://alsouria.net/"]
+        await pilot.press("Y")
+        await pilot.pause()
+        block = osc52_texts(writes)[-1]
+        assert block.startswith("**2021-06-29** — ") and f"> {sentence}" in block and "<https://alsouria.net/>" in block
+
+
+async def test_O_opens_the_url_or_copies_it_over_ssh(db_path, monkeypatch):
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url) or True)
+    monkeypatch.delenv("SSH_CONNECTION", raising=False)
+    monkeypatch.delenv("SSH_TTY", raising=False)
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await select(app, pilot, "29 يونيو")
+        await pilot.press("O")
+        await pilot.pause()
+        assert opened == ["https://alsouria.net/"]
+        monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 5000 10.0.0.2 22")
+        writes = clipboard_writes(app)
+        await pilot.press("O")
+        await pilot.pause()
+        assert opened == ["https://alsouria.net/"] and osc52_texts(writes) == ["https://alsouria.net/"]
+        assert any("Copied the URL" in n.message for n in app._notifications)
+
+
+async def test_an_article_cannot_write_to_the_terminal_through_a_copy(db_path):
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE sentences SET text = text || ? WHERE text LIKE '%29 يونيو%'", ["\x1b]52;c;ZXZpbA==\x07\x1b[2J"])
+    conn.commit()
+    conn.close()
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await select(app, pilot, "29 يونيو")
+        writes = clipboard_writes(app)
+        await pilot.press("y")
+        await pilot.pause()
+        (copied,) = osc52_texts(writes)
+        assert "\x1b" not in copied and "\x07" not in copied and "ZXZpbA" not in copied
