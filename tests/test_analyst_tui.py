@@ -218,3 +218,62 @@ async def test_an_article_cannot_write_to_the_terminal_through_a_copy(db_path):
         await pilot.pause()
         (copied,) = osc52_texts(writes)
         assert "\x1b" not in copied and "\x07" not in copied and "ZXZpbA" not in copied
+
+
+def test_y_writes_osc52_to_a_real_terminal(db_path):
+    """The real explorer on a pseudo-terminal: pressing y sends the clipboard sequence to the terminal."""
+    import fcntl
+    import os
+    import pty
+    import select as select_module
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 110, 0, 0))
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "110", "LINES": "30"}
+    env.pop("NO_COLOR", None)
+    process = subprocess.Popen([sys.executable, "-m", "waqai.tui.cli", "tui", "--db", str(db_path)],
+                               stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
+    os.close(slave)
+    received = bytearray()
+
+    def read_until(marker: bytes) -> None:
+        # A bound, not a timing assertion: a hung explorer fails instead of hanging the suite.
+        for _ in range(600):
+            if marker in received:
+                return
+            ready, _, _ = select_module.select([master], [], [], 0.1)
+            if ready:
+                try:
+                    received.extend(os.read(master, 65536))
+                except OSError:
+                    break
+        raise AssertionError(f"never saw {marker!r}; got {bytes(received[-400:])!r}")
+
+    try:
+        read_until(b"of 30")
+        os.write(master, b"y")
+        read_until(b"\x1b]52;c;")
+        start = received.index(b"\x1b]52;c;") + len(b"\x1b]52;c;")
+        read_until(b"\x07")
+        payload = bytes(received[start:received.index(b"\x07", start)])
+        copied = base64.b64decode(payload).decode("utf-8")
+        assert copied.startswith("«تشكلت “الكتائب” العراقية عام 2013") and "السورية نت" in copied
+        os.write(master, b"q")
+        for _ in range(600):  # keep draining the terminal, or the exiting app blocks writing to it
+            if process.poll() is not None:
+                break
+            if select_module.select([master], [], [], 0.1)[0]:
+                try:
+                    os.read(master, 65536)
+                except OSError:
+                    break
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(master)

@@ -181,3 +181,64 @@ def test_a_file_that_is_not_an_edits_export_is_refused(db_path, tmp_path):
     bad.write_text("[1, 2]", encoding="utf-8")
     assert "not a waqai edits file" in run("edits", "import", bad, "--db", db_path).output
     assert json.loads(run("edits", "--json", "--db", db_path).output) == []
+
+
+# TimelineJS3's documented JSON format (timeline.knightlab.com/docs/json-format.html).
+_TIMELINE_KEYS = {"events", "title", "eras", "scale"}
+_SLIDE_KEYS = {"start_date", "end_date", "text", "media", "group", "display_date", "background", "autolink", "unique_id"}
+_DATE_KEYS = {"year", "month", "day", "hour", "minute", "second", "millisecond", "display_date", "format"}
+
+
+def _check_date(date: dict) -> tuple:
+    assert set(date) <= _DATE_KEYS and isinstance(date["year"], int)
+    assert 1 <= date.get("month", 1) <= 12 and 1 <= date.get("day", 1) <= 31
+    assert "day" not in date or "month" in date
+    return tuple(date.get(k, 0) for k in ("year", "month", "day"))
+
+
+def validate_timelinejs(document: dict) -> None:
+    """Fail unless ``document`` has the shape TimelineJS documents."""
+    assert set(document) <= _TIMELINE_KEYS and isinstance(document["events"], list)
+    assert set(document["title"]) <= _SLIDE_KEYS and isinstance(document["title"]["text"]["headline"], str)
+    ids = set()
+    for slide in document["events"]:
+        assert set(slide) <= _SLIDE_KEYS
+        start = _check_date(slide["start_date"])
+        if "end_date" in slide:
+            assert _check_date(slide["end_date"]) >= start
+        assert set(slide["text"]) <= {"headline", "text"} and all(isinstance(v, str) for v in slide["text"].values())
+        assert isinstance(slide.get("group", ""), str) and isinstance(slide.get("display_date", ""), str)
+        assert slide["unique_id"] not in ids
+        ids.add(slide["unique_id"])
+
+
+def test_timelinejs_export_has_the_documented_shape_with_precision_marks_and_notes(db_path):
+    db = open_db(db_path)
+    events = list_events(db, EventFilter())
+    kalsu = event_with(events, "كالسو")
+    add_edit(db, kalsu["id"], "mark", "1")
+    add_edit(db, kalsu["id"], "note", "<b>unconfirmed</b> & disputed")
+    result = run("export", "--format", "timelinejs", "--db", db_path)
+    assert result.exit_code == 0
+    document = json.loads(result.output)
+    validate_timelinejs(document)
+    slides = {s["unique_id"]: s for s in document["events"]}
+    assert len(slides) == len(events)
+    by_value = {e["value"] + (e["mod"] or ""): slides[f"event-{e['id']}"] for e in events}
+    assert by_value["2013"]["start_date"] == {"year": 2013} and "end_date" not in by_value["2013"]
+    assert by_value["2023-12"]["start_date"] == {"year": 2023, "month": 12}
+    assert by_value["2021-06-29"]["start_date"] == {"year": 2021, "month": 6, "day": 29}
+    late_june = by_value["2021-06END"]
+    assert (late_june["start_date"], late_june["end_date"]) == ({"year": 2021, "month": 6, "day": 21}, {"year": 2021, "month": 6, "day": 30})
+    assert late_june["display_date"] == "2021-06 late"
+    marked = slides[f"event-{kalsu['id']}"]
+    assert marked["text"]["headline"].startswith("★ ")
+    assert "&lt;b&gt;unconfirmed&lt;/b&gt; &amp; disputed" in marked["text"]["text"]  # notes are text, not HTML
+    assert kalsu["sources"][0]["sentence"].replace('"', "&quot;") in marked["text"]["text"]
+    assert "group" not in marked  # Kalsu's report names places, no actor
+    grouped = slides[f"event-{event_with(events, 'زمار')['id']}"]
+    assert "group" not in grouped or grouped["group"] in {e["name"] for e in event_with(events, "زمار")["entities"]}
+    assert any(s.get("group") == "كتائب حزب الله" for s in document["events"])
+    assert 'href="https://alsouria.net/"' in by_value["2021-06-29"]["text"]["text"]
+    only_marked = json.loads(run("export", "--format", "timelinejs", "--marked", "--db", db_path).output)
+    assert [s["unique_id"] for s in only_marked["events"]] == [f"event-{kalsu['id']}"]
