@@ -66,8 +66,9 @@ def test_date_correction_moves_the_event_and_undo_restores_it(db_path):
     assert moved["corrected"]["date"]["value"] == "2021-06"
     assert june["id"] not in [e["id"] for e in list_events(db, make_filter(on="2021-06"))]  # the R*Tree follows
     assert june["id"] in [e["id"] for e in list_events(db, make_filter(on="2021-07-25"))]
-    assert "date corrected (extracted: 2021-06 END)" in run("show", june["id"], "--plain", "--db", db_path).output \
-        or "date corrected" in run("list", "--on", "2021-07", "--plain", "--db", db_path).output
+    shown = run("show", june["id"], "--plain", "--db", db_path).output
+    assert "date corrected (extracted: 2021-06 END)" in shown and "✱" in shown
+    assert "2021-08-11 (estimated)" in shown and "https://alsouria.net/" in shown
     assert undo_last(db)["kind"] == "date"
     back = get_event(db, june["id"])
     assert (back["value"], back["begin"], back["end"]) == ("2021-06", "2021-06-21", "2021-06-30") and "corrected" not in back

@@ -254,7 +254,9 @@ def show(event_id: int, db_path, as_json: bool, plain: bool) -> None:
         click.echo("  actors/places: " + ", ".join(f"{e['name_en']} ({e['kind']})" for e in event["entities"]))
     for source in event["sources"]:
         click.echo("")
-        meta = " · ".join(filter(None, [source["doc"], source.get("source"), source.get("published") or "publication date unknown"]))
+        from waqai.tui.cite import source_fields
+
+        meta = " · ".join(source_fields(source))
         click.echo(f"  [{meta}]")
         _print_text(source["title"] or "", plain, indent=2)
         _print_text("«" + source["sentence"] + "»", plain, indent=4)

@@ -16,7 +16,8 @@ from textual.widgets.option_list import Option
 from waqai.store.export import date_label
 from waqai.store.queries import context_sentences, document
 
-from .analyst import HELP_KEYS as ANALYST_KEYS, analyst_summary, source_fields
+from .analyst import HELP_KEYS as ANALYST_KEYS
+from .cite import analyst_summary, source_fields
 from .bidi import ltr_label, render
 
 HIGHLIGHT_TIMEX = Style(bold=True, color="black", bgcolor="yellow")
