@@ -37,7 +37,8 @@ from waqai.extract.calendar import granularity, interval
 from .db import Database
 from .errors import QueryError, StoreError
 
-KINDS = ("mark", "note", "hide", "date", "title")
+KINDS = ("mark", "note", "hide", "date", "title", "merge", "split")
+_SIMPLE = KINDS[:5]  # merge and split are recorded by store/regroup.py
 _MODS = {"START": "START", "EARLY": "START", "MID": "MID", "END": "END", "LATE": "END", "APPROX": "APPROX",
          "ABOUT": "APPROX", "LESS_THAN": "LESS_THAN", "MORE_THAN": "MORE_THAN"}
 EXPORT_FORMAT = "waqai-edits/1"
@@ -57,7 +58,7 @@ def migration(conn: sqlite3.Connection) -> None:
             sentence_end INTEGER NOT NULL,
             timex_start INTEGER NOT NULL,
             timex_end INTEGER NOT NULL,
-            kind TEXT NOT NULL CHECK (kind IN ('mark', 'note', 'hide', 'date', 'title')),
+            kind TEXT NOT NULL CHECK (kind IN ('mark', 'note', 'hide', 'date', 'title', 'merge', 'split')),
             value TEXT NOT NULL,
             created_at TEXT NOT NULL
         );
@@ -161,8 +162,8 @@ def add_edit(db: Database, event_id: int, kind: str, value: str) -> int:
     value and mod. Returns the edit's id.
     """
     _writable(db)
-    if kind not in KINDS:
-        raise QueryError(f"unknown edit {kind!r} (one of {', '.join(KINDS)})")
+    if kind not in _SIMPLE:
+        raise QueryError(f"unknown edit {kind!r} (one of {', '.join(_SIMPLE)})")
     if kind in ("mark", "hide") and value not in ("0", "1"):
         raise QueryError(f"a {kind} is 1 or 0, not {value!r}")
     if kind == "date":
@@ -202,20 +203,27 @@ def undo_last(db: Database) -> dict | None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         row = conn.execute(
-            "SELECT t.edit_id, t.kind, t.value, t.event_id FROM edit_targets t ORDER BY t.edit_id DESC LIMIT 1"
+            "SELECT t.edit_id, t.kind, t.value, t.event_id, ed.doc_sha256, ed.sentence_start, ed.sentence_end,"
+            " ed.timex_start, ed.timex_end FROM edit_targets t JOIN edits ed ON ed.id = t.edit_id"
+            " ORDER BY t.edit_id DESC LIMIT 1"
         ).fetchone()
         if row is None:
             conn.execute("ROLLBACK")
             return None
+        event_id = row[3]
+        if row[1] in ("merge", "split"):
+            from .regroup import undo
+
+            event_id = undo(conn, row[1], tuple(row[4:9]), json.loads(row[2]))
         conn.execute("DELETE FROM edits WHERE id = ?", [row[0]])
-        if row[1] == "date" and row[3] is not None:
-            _apply_dates(conn, [row[3]])
+        if row[1] in ("date", "merge", "split") and event_id is not None:
+            _apply_dates(conn, [event_id])
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    return {"id": row[0], "kind": row[1], "value": row[2], "event_id": row[3]}
+    return {"id": row[0], "kind": row[1], "value": row[2], "event_id": event_id}
 
 
 def machine_date(db: Database, event_id: int) -> dict:
@@ -264,6 +272,9 @@ def apply_dates(db: Database) -> int:
     conn = db.conn
     conn.execute("BEGIN IMMEDIATE")
     try:
+        from .regroup import apply_regroupings
+
+        apply_regroupings(conn)
         changed = _apply_dates(conn)
         conn.execute("COMMIT")
     except BaseException:
@@ -344,6 +355,14 @@ def import_edits(db: Database, data: dict) -> tuple[int, int]:
                 parse_date(" ".join(filter(None, [stored["value"], stored.get("mod")])))
             except (ValueError, KeyError, TypeError):
                 raise QueryError(f"edit {number} of the file has a bad date {row[6]!r}") from None
+        if row[5] in ("merge", "split"):
+            try:
+                target = json.loads(row[6])["other" if row[5] == "merge" else "stays"]
+                well_formed = len(target) == 5 and isinstance(target[0], str) and all(isinstance(v, int) for v in target[1:])
+            except (ValueError, KeyError, TypeError):
+                well_formed = False
+            if not well_formed:
+                raise QueryError(f"edit {number} of the file has a bad {row[5]} {row[6]!r}")
         rows.append(row)
     conn = db.conn
     conn.execute("BEGIN IMMEDIATE")
@@ -355,6 +374,9 @@ def import_edits(db: Database, data: dict) -> tuple[int, int]:
                 continue
             conn.execute(f"INSERT INTO edits({', '.join(_PORTABLE)}) VALUES ({', '.join('?' * len(_PORTABLE))})", row)
             added += 1
+        from .regroup import apply_regroupings
+
+        apply_regroupings(conn)
         _apply_dates(conn)
         conn.execute("COMMIT")
     except BaseException:

@@ -277,3 +277,34 @@ def test_y_writes_osc52_to_a_real_terminal(db_path):
             process.kill()
             process.wait()
         os.close(master)
+
+
+async def test_M_merges_the_marked_pair_and_S_splits_a_source_off(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await pilot.press("M")
+        await pilot.pause()
+        assert any("Mark exactly two" in n.message for n in app._notifications)
+        battle = await select(app, pilot, "الشيخ مسكين")
+        await pilot.press("m")
+        isis = await select(app, pilot, "استولى")
+        await pilot.press("m")
+        await settle(app, pilot, "M")
+        assert app.model.event_count == 29 and battle["id"] not in app.model.ids
+        merged = app.model.events([isis["id"]])[isis["id"]]
+        assert len(merged["sources"]) == 2 and app.query_one(TimelineView).selected_event_id == isis["id"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "2 source(s) from 2 article(s)" in screen_text(app)
+        await pilot.press("S")
+        await pilot.pause()
+        assert isinstance(app.screen, EditPrompt)
+        await settle(app, pilot, "enter")  # the offered source: the last
+        assert not isinstance(app.screen, SourcesScreen)
+        assert app.model.event_count == 30
+        assert [kind for kind, _ in stored_edits(db_path)] == ["mark", "mark", "merge", "split"]
+        await settle(app, pilot, "u")
+        assert app.model.event_count == 29
+        await settle(app, pilot, "u")
+        assert app.model.event_count == 30 and battle["id"] in app.model.ids

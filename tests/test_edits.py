@@ -243,3 +243,47 @@ def test_timelinejs_export_has_the_documented_shape_with_precision_marks_and_not
     assert 'href="https://alsouria.net/"' in by_value["2021-06-29"]["text"]["text"]
     only_marked = json.loads(run("export", "--format", "timelinejs", "--marked", "--db", db_path).output)
     assert [s["unique_id"] for s in only_marked["events"]] == [f"event-{kalsu['id']}"]
+
+
+def test_merge_and_split_survive_a_rebuilt_database_and_undo(db_path, tmp_path, corpus_dir):
+    db = open_db(db_path)
+    coalition = event_with(list_events(db, make_filter(on="2014")), "تحالف دولي")
+    assert coalition["corroboration"] == 2
+    result = run("split", coalition["id"], 2, "--db", db_path)
+    assert result.exit_code == 0, result.output
+    in_2014 = list_events(db, make_filter(on="2014"))
+    assert len(in_2014) == 4 and all(e["corroboration"] == 1 for e in in_2014)
+    battle = event_with(in_2014, "الشيخ مسكين")
+    isis = event_with(in_2014, "استولى")
+    assert run("merge", battle["id"], isis["id"], "--db", db_path).exit_code == 0
+    merged = get_event(db, battle["id"])
+    assert len(merged["sources"]) == 2 and merged["corroboration"] == 2
+    assert {e["name_en"] for e in merged["entities"]} >= {"Islamic State", "Daraa"}
+    assert get_event(db, isis["id"]) is None
+    add_edit(db, battle["id"], "note", "two battles or one?")
+
+    exported = tmp_path / "edits.json"
+    run("edits", "export", exported, "--db", db_path)
+    fresh_path = tmp_path / "fresh.db"
+    fresh = open_db(fresh_path)
+    ingest(fresh, list(reversed(collect([corpus_dir]))))
+    assert run("edits", "import", exported, "--db", fresh_path).exit_code == 0
+    rebuilt = list_events(fresh, make_filter(on="2014"))
+    assert sorted(len(e["sources"]) for e in rebuilt) == [1, 1, 2]
+    assert event_with(rebuilt, "استولى")["note"] == "two battles or one?"
+    assert event_with(rebuilt, "الشيخ مسكين") is event_with(rebuilt, "استولى")
+
+    # Undo, newest first: the note, the merge, the split.
+    for _ in range(3):
+        assert run("edits", "undo", "--db", db_path).exit_code == 0
+    again = list_events(db, make_filter(on="2014"))
+    assert len(again) == 3 and event_with(again, "تحالف دولي")["corroboration"] == 2
+    assert event_with(again, "الشيخ مسكين")["id"] == battle["id"] and len(get_event(db, battle["id"])["sources"]) == 1
+
+
+def test_merge_and_split_refuse_what_cannot_be_done(db_path):
+    events = json.loads(run("list", "--json", "--limit", "1", "--db", db_path).output)
+    only = events[0]["id"]
+    assert "nothing to split off" in run("split", only, 1, "--db", db_path).output
+    assert "two different events" in run("merge", only, only, "--db", db_path).output
+    assert "no event #9999" in run("merge", only, 9999, "--db", db_path).output

@@ -34,6 +34,8 @@ BINDINGS = [
     Binding("c", "correct_date", "Correct date", show=False),
     Binding("r", "correct_title", "Correct title", show=False),
     Binding("u", "undo_edit", "Undo last edit", show=False),
+    Binding("M", "merge_marked", "Merge the two marked events", show=False),
+    Binding("S", "split_source", "Split a source off", show=False),
     Binding("asterisk", "only_marked", "Marked only", show=False),
     Binding("N", "only_noted", "With notes", show=False),
 ]
@@ -41,6 +43,7 @@ BINDINGS = [
 HELP_KEYS = [
     ("m  n", "mark the event / write its note"), ("x", "hide the event as noise (u undoes)"),
     ("c  r", "correct its date (any TIMEX value) / its title"), ("u", "undo the last edit"),
+    ("M  S", "merge the two marked events / split a source off this one"),
     ("*  N", "only marked events / only events with notes"),
     ("y  Y", "copy the source sentence with its citation / the event as Markdown"),
     ("O", "open the article's URL (over SSH: copy it)"),
@@ -207,8 +210,56 @@ class AnalystActions:
         if done is None:
             self.notify("No edit to undo", severity="warning", markup=False)
             return
-        self._refresh_after_edit(done["event_id"], relayout=done["kind"] in ("hide", "date"))
+        self._refresh_after_edit(done["event_id"], relayout=done["kind"] in ("hide", "date", "merge", "split"))
         self.notify(f"Undid the last edit ({done['kind']})", markup=False)
+
+    def action_merge_marked(self) -> None:
+        from waqai.store.queries import EventFilter, event_ids
+        from waqai.store.regroup import merge
+
+        from .timeline import TimelineView
+
+        marked = event_ids(self.db, EventFilter(marked=True))
+        if len(marked) != 2:
+            self.notify(f"Mark exactly two events to merge ({len(marked)} marked)", severity="warning", markup=False)
+            return
+        cursor = self.query_one(TimelineView).selected_event_id
+        kept, absorbed = (marked if cursor != marked[1] else marked[::-1])
+        try:
+            merge(self.db, kept, absorbed)
+        except (QueryError, StoreError) as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self._refresh_after_edit(kept, relayout=True)
+        self.notify(f"#{absorbed} merged into #{kept} (u undoes)", markup=False)
+
+    def action_split_source(self) -> None:
+        from waqai.store.regroup import split
+
+        event = self._selected()
+        if event is None:
+            return
+        if len(event["sources"]) < 2:
+            self.notify(f"#{event['id']} has one source: nothing to split off", severity="warning", markup=False)
+            return
+
+        def save(text: str | None) -> None:
+            if not text:
+                return
+            try:
+                new = split(self.db, event["id"], int(text) if text.strip().isdigit() else 0)
+            except (QueryError, StoreError) as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            from .screens import SourcesScreen
+
+            if isinstance(self.screen, SourcesScreen):
+                self.pop_screen()  # it lists the sources the event no longer has
+            self._refresh_after_edit(event["id"], relayout=True)
+            self.notify(f"Source {text} of #{event['id']} is now event #{new} (u undoes)", markup=False)
+
+        self.push_screen(EditPrompt(f"Split which source off #{event['id']}? (1 to {len(event['sources'])})",
+                                    str(len(event["sources"]))), save)
 
     def action_only_marked(self) -> None:
         on = not self.filter.marked

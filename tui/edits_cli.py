@@ -25,6 +25,10 @@ def _describe(edit: dict) -> str:
         value = " ".join(filter(None, [stored["value"], stored.get("mod")]))
     elif edit["kind"] in ("mark", "hide"):
         value = {"1": "on", "0": "off"}[value]
+    elif edit["kind"] == "merge":
+        value = "absorbed the event reported at offset " + str(json.loads(value)["other"][3])
+    elif edit["kind"] == "split":
+        value = "this source taken off into an event of its own"
     where = f"{edit['doc'] or edit['doc_sha256'][:12]}:{edit['timex_start']}"
     return sanitize(f"{edit['id']:>4}  {edit['created_at']}  {target:<8} {edit['kind']:<5} {value}  [{where}]")
 
@@ -126,3 +130,32 @@ def note(event_id: int, text: str, db_path: Path | None) -> None:
 
 
 COMMANDS = [edits, mark, note]
+
+
+@click.command()
+@click.argument("kept", type=int)
+@click.argument("absorbed", type=int)
+@db_option
+@_fail_cleanly
+def merge(kept: int, absorbed: int, db_path: Path | None) -> None:
+    """Merge event ABSORBED into KEPT: two reports of one happening (waqai edits undo reverses it)."""
+    from waqai.store.regroup import merge as merge_events
+
+    merge_events(open_store(db_path), kept, absorbed)
+    click.echo(f"#{absorbed} merged into #{kept}")
+
+
+@click.command()
+@click.argument("event_id", type=int)
+@click.argument("source", type=int)
+@db_option
+@_fail_cleanly
+def split(event_id: int, source: int, db_path: Path | None) -> None:
+    """Take source number SOURCE (as waqai show lists them) off an event into an event of its own."""
+    from waqai.store.regroup import split as split_source
+
+    new = split_source(open_store(db_path), event_id, source)
+    click.echo(f"source {source} of #{event_id} is now event #{new}")
+
+
+COMMANDS += [merge, split]
