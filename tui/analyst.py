@@ -43,9 +43,9 @@ BINDINGS = [
 HELP_KEYS = [
     ("m  n", "mark the event / write its note"), ("x", "hide the event as noise (u undoes)"),
     ("c  r", "correct its date (any TIMEX value) / its title"), ("u", "undo the last edit"),
-    ("M  S", "merge the two marked events / split a source off this one"),
+    ("M  S", "merge the two marked events / split a source off"),
     ("*  N", "only marked events / only events with notes"),
-    ("y  Y", "copy the source sentence with its citation / the event as Markdown"),
+    ("y  Y", "copy sentence and citation / the event as Markdown"),
     ("O", "open the article's URL (over SSH: copy it)"),
 ]
 
