@@ -30,15 +30,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from waqai.extract.calendar import granularity, interval
 
 from .db import Database
 from .errors import QueryError, StoreError
 
-KINDS = ("mark", "note", "hide", "date", "title", "merge", "split")
-_SIMPLE = KINDS[:5]  # merge and split are recorded by store/regroup.py
+KINDS = ("mark", "note", "hide", "date", "title", "merge", "split", "published")
+_SIMPLE = KINDS[:5]  # merge and split are recorded by store/regroup.py, published by store/redate.py
 _MODS = {"START": "START", "EARLY": "START", "MID": "MID", "END": "END", "LATE": "END", "APPROX": "APPROX",
          "ABOUT": "APPROX", "LESS_THAN": "LESS_THAN", "MORE_THAN": "MORE_THAN"}
 EXPORT_FORMAT = "waqai-edits/1"
@@ -58,7 +58,7 @@ def migration(conn: sqlite3.Connection) -> None:
             sentence_end INTEGER NOT NULL,
             timex_start INTEGER NOT NULL,
             timex_end INTEGER NOT NULL,
-            kind TEXT NOT NULL CHECK (kind IN ('mark', 'note', 'hide', 'date', 'title', 'merge', 'split')),
+            kind TEXT NOT NULL CHECK (kind IN ('mark', 'note', 'hide', 'date', 'title', 'merge', 'split', 'published')),
             value TEXT NOT NULL,
             created_at TEXT NOT NULL
         );
@@ -216,7 +216,14 @@ def undo_last(db: Database) -> dict | None:
 
             event_id = undo(conn, row[1], tuple(row[4:9]), json.loads(row[2]))
         conn.execute("DELETE FROM edits WHERE id = ?", [row[0]])
-        if row[1] in ("date", "merge", "split") and event_id is not None:
+        if row[1] == "published":
+            from . import redate
+            from .regroup import apply_regroupings
+
+            redate.undo(conn, row[4], json.loads(row[2]))
+            apply_regroupings(conn)
+            _apply_dates(conn)
+        elif row[1] in ("date", "merge", "split") and event_id is not None:
             _apply_dates(conn, [event_id])
         conn.execute("COMMIT")
     except BaseException:
@@ -272,8 +279,10 @@ def apply_dates(db: Database) -> int:
     conn = db.conn
     conn.execute("BEGIN IMMEDIATE")
     try:
+        from .redate import apply_published
         from .regroup import apply_regroupings
 
+        apply_published(conn)
         apply_regroupings(conn)
         changed = _apply_dates(conn)
         conn.execute("COMMIT")
@@ -355,6 +364,11 @@ def import_edits(db: Database, data: dict) -> tuple[int, int]:
                 parse_date(" ".join(filter(None, [stored["value"], stored.get("mod")])))
             except (ValueError, KeyError, TypeError):
                 raise QueryError(f"edit {number} of the file has a bad date {row[6]!r}") from None
+        if row[5] == "published":
+            try:
+                date.fromisoformat(json.loads(row[6])["published"])
+            except (ValueError, KeyError, TypeError):
+                raise QueryError(f"edit {number} of the file has a bad publication date {row[6]!r}") from None
         if row[5] in ("merge", "split"):
             try:
                 target = json.loads(row[6])["other" if row[5] == "merge" else "stays"]
@@ -374,8 +388,10 @@ def import_edits(db: Database, data: dict) -> tuple[int, int]:
                 continue
             conn.execute(f"INSERT INTO edits({', '.join(_PORTABLE)}) VALUES ({', '.join('?' * len(_PORTABLE))})", row)
             added += 1
+        from .redate import apply_published
         from .regroup import apply_regroupings
 
+        apply_published(conn)
         apply_regroupings(conn)
         _apply_dates(conn)
         conn.execute("COMMIT")

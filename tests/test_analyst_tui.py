@@ -308,3 +308,22 @@ async def test_M_merges_the_marked_pair_and_S_splits_a_source_off(db_path):
         assert app.model.event_count == 29
         await settle(app, pilot, "u")
         assert app.model.event_count == 30 and battle["id"] in app.model.ids
+
+
+async def test_P_corrects_the_articles_publication_date(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        event = await select(app, pilot, "أمس الثلاثاء")
+        assert app.model.events([event["id"]])[event["id"]]["value"] == "2021-08-10"
+        await pilot.press("P")
+        await pilot.pause()
+        assert "(estimated)" in screen_text(app) and app.screen.query_one("#edit-input").value == "2021-08-11"
+        await pilot.press("home", "ctrl+k", *"2021-08-18")
+        await settle(app, pilot, "enter")
+        values = {e["value"] for e in app.model.events(list(app.model.ids)).values()
+                  if any("أمس الثلاثاء" in s["sentence"] for s in e["sources"])}
+        assert values == {"2021-08-17"} and "2021-08-17" in screen_text(app)
+        assert [kind for kind, _ in stored_edits(db_path)] == ["published"]
+        await settle(app, pilot, "u")
+        assert "2021-08-10" in screen_text(app) and stored_edits(db_path) == []

@@ -287,3 +287,31 @@ def test_merge_and_split_refuse_what_cannot_be_done(db_path):
     assert "nothing to split off" in run("split", only, 1, "--db", db_path).output
     assert "two different events" in run("merge", only, only, "--db", db_path).output
     assert "no event #9999" in run("merge", only, 9999, "--db", db_path).output
+
+
+def test_correcting_a_publication_date_resolves_the_articles_relative_dates_again(db_path, tmp_path, corpus_dir):
+    db = open_db(db_path)
+    yesterday = event_with(list_events(db, EventFilter()), "أمس الثلاثاء")
+    assert yesterday["value"] == "2021-08-10" and yesterday["sources"][0]["published_estimated"]
+    add_edit(db, yesterday["id"], "mark", "1")
+    result = run("redate", "000_54a217171b406f97.txt", "2021-08-18", "--db", db_path)
+    assert result.exit_code == 0 and "was 2021-08-11" in result.output
+    moved = event_with(list_events(db, EventFilter()), "أمس الثلاثاء")
+    assert moved["value"] == "2021-08-17" and moved["marked"] is True  # the mark follows the text
+    assert moved["sources"][0]["published"] == "2021-08-18" and not moved["sources"][0]["published_estimated"]
+    assert event_with(list_events(db, EventFilter()), "أواخر يونيو")["value"] == "2021-06"
+    assert len(list_events(db, EventFilter())) == 30
+    assert "publication date 2021-08-18 (was 2021-08-11)" in run("edits", "--db", db_path).output
+
+    exported = tmp_path / "edits.json"
+    run("edits", "export", exported, "--db", db_path)
+    fresh_path = tmp_path / "fresh.db"
+    assert run("edits", "import", exported, "--db", fresh_path).exit_code == 0  # built from the corpus first
+    rebuilt = event_with(list_events(open_db(fresh_path), EventFilter()), "أمس الثلاثاء")
+    assert rebuilt["value"] == "2021-08-17" and rebuilt["marked"] is True
+
+    assert run("edits", "undo", "--db", db_path).exit_code == 0
+    back = event_with(list_events(db, EventFilter()), "أمس الثلاثاء")
+    assert back["value"] == "2021-08-10" and back["sources"][0]["published_estimated"] and back["marked"] is True
+    assert "no document" in run("redate", "nothing.txt", "2021-08-18", "--db", db_path).output
+    assert "not a day" in run("redate", "000_54a217171b406f97.txt", "2021-08", "--db", db_path).output

@@ -34,6 +34,7 @@ BINDINGS = [
     Binding("c", "correct_date", "Correct date", show=False),
     Binding("r", "correct_title", "Correct title", show=False),
     Binding("u", "undo_edit", "Undo last edit", show=False),
+    Binding("P", "correct_published", "Correct the article's publication date", show=False),
     Binding("M", "merge_marked", "Merge the two marked events", show=False),
     Binding("S", "split_source", "Split a source off", show=False),
     Binding("asterisk", "only_marked", "Marked only", show=False),
@@ -43,6 +44,7 @@ BINDINGS = [
 HELP_KEYS = [
     ("m  n", "mark the event / write its note"), ("x", "hide the event as noise (u undoes)"),
     ("c  r", "correct its date (any TIMEX value) / its title"), ("u", "undo the last edit"),
+    ("P", "correct the article's publication date (dates resolved again)"),
     ("M  S", "merge the two marked events / split a source off"),
     ("*  N", "only marked events / only events with notes"),
     ("y  Y", "copy sentence and citation / the event as Markdown"),
@@ -147,9 +149,15 @@ class AnalystActions:
         """After a reload an edit caused: back to the edited event, or to the row it left."""
         from .timeline import TimelineView
 
-        if not self.model.complete or (self._pending_event is None and self._pending_row is None):
+        if self._pending_event is None and self._pending_row is None:
             return
         timeline = self.query_one(TimelineView)
+        # The new layout may start with the same ids (TimelineView.extend keeps its cached
+        # rows) while their records changed: repaint from the new records.
+        timeline._strips.clear()  # noqa: SLF001
+        timeline.refresh()
+        if not self.model.complete:
+            return
         row = self.model.row_of_event(self._pending_event) if self._pending_event is not None else None
         timeline.go_to_row(row if row is not None else min(self._pending_row or 0, max(0, len(self.model) - 1)))
         self._pending_event = self._pending_row = None
@@ -210,8 +218,35 @@ class AnalystActions:
         if done is None:
             self.notify("No edit to undo", severity="warning", markup=False)
             return
-        self._refresh_after_edit(done["event_id"], relayout=done["kind"] in ("hide", "date", "merge", "split"))
+        self._refresh_after_edit(done["event_id"], relayout=done["kind"] in ("hide", "date", "merge", "split", "published"))
         self.notify(f"Undid the last edit ({done['kind']})", markup=False)
+
+    def action_correct_published(self) -> None:
+        from waqai.store.redate import redate
+
+        event = self._selected()
+        if event is None or not event["sources"]:
+            return
+        source = event["sources"][0]
+
+        def save(text: str | None) -> None:
+            if not text:
+                return
+            try:
+                done = redate(self.db, source["doc"], text.strip())
+            except (QueryError, StoreError) as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            from .screens import SourcesScreen
+
+            if isinstance(self.screen, SourcesScreen):
+                self.pop_screen()  # its sources were re-read from the re-analysed article
+            self._refresh_after_edit(None, relayout=True)
+            self.notify(f"{done['doc']} published {done['published']}: its dates resolved again (u undoes)", markup=False)
+
+        known = source.get("published") or ""
+        state = "estimated" if source.get("published_estimated") else "unknown" if not known else "given"
+        self.push_screen(EditPrompt(f"Publication date of {source['doc']} ({state}), YYYY-MM-DD", known), save)
 
     def action_merge_marked(self) -> None:
         from waqai.store.queries import EventFilter, event_ids

@@ -29,6 +29,10 @@ def _describe(edit: dict) -> str:
         value = "absorbed the event reported at offset " + str(json.loads(value)["other"][3])
     elif edit["kind"] == "split":
         value = "this source taken off into an event of its own"
+    elif edit["kind"] == "published":
+        stored = json.loads(value)
+        value = f"publication date {stored['published']} (was {stored['was'] or 'unknown'})"
+        target = "(document)" if edit["doc"] else target
     where = f"{edit['doc'] or edit['doc_sha256'][:12]}:{edit['timex_start']}"
     return sanitize(f"{edit['id']:>4}  {edit['created_at']}  {target:<8} {edit['kind']:<5} {value}  [{where}]")
 
@@ -158,4 +162,17 @@ def split(event_id: int, source: int, db_path: Path | None) -> None:
     click.echo(f"source {source} of #{event_id} is now event #{new}")
 
 
-COMMANDS += [merge, split]
+@click.command()
+@click.argument("document")
+@click.argument("published", metavar="YYYY-MM-DD")
+@db_option
+@_fail_cleanly
+def redate(document: str, published: str, db_path: Path | None) -> None:
+    """Correct a document's publication date (its file name, or a SHA-256 prefix); its relative dates are resolved again."""
+    from waqai.store.redate import redate as redate_document
+
+    done = redate_document(open_store(db_path), document, published)
+    click.echo(f"{done['doc']}: published {done['published']} (was {done['was'] or 'unknown'}); its dates resolved again")
+
+
+COMMANDS += [merge, split, redate]
