@@ -62,6 +62,7 @@ def migration(conn: sqlite3.Connection) -> None:
             value TEXT NOT NULL,
             created_at TEXT NOT NULL
         );
+        CREATE INDEX edits_document ON edits(doc_sha256, id);
         CREATE INDEX event_sources_timex ON event_sources(timex_id);
         CREATE VIEW edit_targets AS
         SELECT ed.id AS edit_id, ed.kind, ed.value, COALESCE(
@@ -146,11 +147,20 @@ def state(db: Database, event_ids: list[int]) -> dict[int, dict[str, str]]:
     """For each event with edits: its current value of each kind of edit."""
     if not event_ids:
         return {}
-    found: dict[int, dict[str, str]] = {}
-    marks = ",".join("?" * len(event_ids))
-    for event_id, kind, value in db.execute(
-        f"SELECT event_id, kind, value FROM edit_state WHERE event_id IN ({marks})", list(event_ids)
+    wanted = set(event_ids)
+    marks = ",".join("?" * len(wanted))
+    newest: dict[tuple[int, str], tuple[int, str]] = {}
+    # An anchor resolves through the sources of its own document, so only the edits of
+    # these events' documents can apply: the whole log is not resolved for one screen.
+    for event_id, kind, value, edit_id in db.execute(
+        "SELECT t.event_id, t.kind, t.value, t.edit_id FROM edits ed JOIN edit_targets t ON t.edit_id = ed.id"
+        " WHERE ed.doc_sha256 IN (SELECT d.sha256 FROM event_sources es JOIN documents d ON d.id = es.doc_id"
+        f" WHERE es.event_id IN ({marks}))", list(wanted)
     ):
+        if event_id in wanted and edit_id > newest.get((event_id, kind), (-1, ""))[0]:
+            newest[(event_id, kind)] = (edit_id, value)
+    found: dict[int, dict[str, str]] = {}
+    for (event_id, kind), (_, value) in newest.items():
         found.setdefault(event_id, {})[kind] = value
     return found
 
