@@ -327,3 +327,33 @@ async def test_P_corrects_the_articles_publication_date(db_path):
         assert [kind for kind, _ in stored_edits(db_path)] == ["published"]
         await settle(app, pilot, "u")
         assert "2021-08-10" in screen_text(app) and stored_edits(db_path) == []
+
+
+async def test_d_filters_a_date_range_shown_in_the_status_line(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        await settle(app, pilot, *"2023-11..2024-01", "enter")
+        shown = list(app.model.events(list(app.model.ids)).values())
+        assert shown and all(e["begin"] <= "2024-01-31" and e["end"] >= "2023-11-01" for e in shown)
+        assert "2024-01-30" in [e["value"] for e in shown] and app.model.event_count < 30
+        assert "[dates: 2023-11 … 2024-01]" in screen_text(app)
+        await pilot.press("d")
+        await pilot.pause()
+        await settle(app, pilot, "home", "ctrl+k", *"2024-05..2024-01", "enter")
+        assert any("ends before it begins" in n.message for n in app._notifications)
+        assert "[dates: 2023-11 … 2024-01]" in screen_text(app)
+        await settle(app, pilot, "escape")
+        assert app.model.event_count == 30
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2021", ("2021-01-01", "2021-12-31")), ("2021-06..2023", ("2021-06-01", "2023-12-31")),
+    ("2021..", ("2021-01-01", None)), ("..2019-05", (None, "2019-05-31")),
+])
+def test_date_ranges(text, expected):
+    from waqai.tui.analyst import date_range
+
+    assert date_range(text) == expected

@@ -37,6 +37,7 @@ BINDINGS = [
     Binding("P", "correct_published", "Correct the article's publication date", show=False),
     Binding("M", "merge_marked", "Merge the two marked events", show=False),
     Binding("S", "split_source", "Split a source off", show=False),
+    Binding("d", "date_range", "Date range", show=False),
     Binding("asterisk", "only_marked", "Marked only", show=False),
     Binding("N", "only_noted", "With notes", show=False),
 ]
@@ -44,10 +45,11 @@ BINDINGS = [
 HELP_KEYS = [
     ("m  n", "mark the event / write its note"), ("x", "hide the event as noise (u undoes)"),
     ("c  r", "correct its date (any TIMEX value) / its title"), ("u", "undo the last edit"),
-    ("P", "correct the article's publication date (dates resolved again)"),
+    ("P", "correct the article's publication date"),
     ("M  S", "merge the two marked events / split a source off"),
     ("*  N", "only marked events / only events with notes"),
-    ("y  Y", "copy sentence and citation / the event as Markdown"),
+    ("d", "only a date range (2021-06..2023, or one date)"),
+    ("y  Y", "copy sentence + citation / event as Markdown"),
     ("O", "open the article's URL (over SSH: copy it)"),
 ]
 
@@ -99,6 +101,22 @@ def date_preview(text: str) -> str:
         return "→ " + edits.parse_date(text).preview()
     except QueryError as error:
         return str(error)
+
+
+def date_range(text: str) -> tuple[str | None, str | None]:
+    """``2021-06..2023``, ``2021..``, ``..2019-05`` or one date as (first day, last day); QueryError otherwise."""
+    from waqai.store.queries import date_filter
+
+    first, sep, last = text.strip().partition("..")
+    if not sep:
+        return date_filter(first)
+    begin = date_filter(first)[0] if first.strip() else None
+    end = date_filter(last)[1] if last.strip() else None
+    if begin is None and end is None:
+        raise QueryError("give a date on at least one side of '..'")
+    if begin and end and begin > end:
+        raise QueryError(f"{text.strip()!r} ends before it begins")
+    return begin, end
 
 
 class AnalystActions:
@@ -295,6 +313,23 @@ class AnalystActions:
 
         self.push_screen(EditPrompt(f"Split which source off #{event['id']}? (1 to {len(event['sources'])})",
                                     str(len(event["sources"]))), save)
+
+    def action_date_range(self) -> None:
+        def chosen(text: str | None) -> None:
+            if text is None:
+                return
+            if not text.strip():
+                self._set_filter("dates", None, begin=None, end=None)
+                return
+            try:
+                begin, end = date_range(text)
+            except QueryError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self._set_filter("dates", text.strip().replace("..", " … "), begin=begin, end=end)
+
+        shown = self.filter_labels.get("dates", "").replace(" … ", "..")
+        self.push_screen(EditPrompt("Events in a date range: FROM..TO, FROM.., ..TO or one date (empty: all)", shown), chosen)
 
     def action_only_marked(self) -> None:
         on = not self.filter.marked
