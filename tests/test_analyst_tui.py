@@ -357,3 +357,47 @@ def test_date_ranges(text, expected):
     from waqai.tui.analyst import date_range
 
     assert date_range(text) == expected
+
+
+async def test_a_denial_and_the_report_it_answers_are_linked_both_ways(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        denial = await select(app, pilot, "هذه المعلومات خاطئة")
+        claim = next(e for e in list_events(app.db, EventFilter()) if any("كالسو" in s["sentence"] for s in e["sources"])
+                     and e["value"] == "2024-04-20")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert f"denies #{claim['id']} (2024-04-20)" in screen_text(app)
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, SourcesScreen) and app.screen.event["id"] == claim["id"]
+        assert f"denied by #{denial['id']} (2024-04-20)" in screen_text(app)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SourcesScreen)
+
+
+def test_links_in_show_and_no_link_without_a_shared_article_or_actor(db_path):
+    from click.testing import CliRunner
+
+    from waqai.store.links import linked
+    from waqai.tui.cli import main
+
+    db = open_db(db_path)
+    events = list_events(db, EventFilter())
+    denial = next(e for e in events if e.get("stance") == "denied")
+    shown = CliRunner().invoke(main, ["show", str(denial["id"]), "--plain", "--db", str(db_path)]).output
+    assert "denies #" in shown
+    # A denial from another article sharing only countries with a same-day report is not linked to it.
+    from waqai.extract.gazetteer import gazetteer
+
+    specific = {e.name for e in gazetteer().entities.values() if not e.generic}
+    docs = {e["id"]: {s["doc"] for s in e["sources"]} for e in events}
+    pairs = [(a, b) for a in events for b in events if a["id"] < b["id"] and (a["begin"], a["end"]) == (b["begin"], b["end"])
+             and not docs[a["id"]] & docs[b["id"]] and a.get("stance") != "denied" and b.get("stance") != "denied"]
+    unrelated = next((a, b) for a, b in pairs
+                     if not {e["name"] for e in a["entities"]} & {e["name"] for e in b["entities"]} & specific)
+    db.execute("UPDATE events SET stance = 'denied' WHERE id = ?", [unrelated[1]["id"]])
+    assert unrelated[1]["id"] not in [link["id"] for link in linked(db, unrelated[0]["id"])]
+    assert unrelated[0]["id"] not in [link["id"] for link in linked(db, unrelated[1]["id"])]

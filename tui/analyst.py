@@ -51,6 +51,7 @@ HELP_KEYS = [
     ("d", "only a date range (2021-06..2023, or one date)"),
     ("y  Y", "copy sentence + citation / event as Markdown"),
     ("O", "open the article's URL (over SSH: copy it)"),
+    ("l", "in the sources: the claim a denial answers, or its denial"),
 ]
 
 

@@ -243,7 +243,8 @@ def show(event_id: int, db_path, as_json: bool, plain: bool) -> None:
     """Show one event with every source sentence, article and publication date."""
     from waqai.store.queries import contract_event, get_event
 
-    event = get_event(open_store(db_path), event_id)
+    db = open_store(db_path)
+    event = get_event(db, event_id)
     if event is None:
         raise UserError(f"no event #{event_id}")
     if as_json:
@@ -252,6 +253,11 @@ def show(event_id: int, db_path, as_json: bool, plain: bool) -> None:
     _print_event_line(event, plain)
     if event["entities"]:
         click.echo("  actors/places: " + ", ".join(f"{e['name_en']} ({e['kind']})" for e in event["entities"]))
+    from waqai.store.links import linked
+
+    for link in linked(db, event_id):
+        click.echo(f"  {link['relation']} #{link['id']} ({link['value']}):")
+        _print_text(link["title"], plain, indent=4)
     for source in event["sources"]:
         click.echo("")
         from waqai.tui.cite import source_fields

@@ -14,7 +14,8 @@ from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from waqai.store.export import date_label
-from waqai.store.queries import context_sentences, document
+from waqai.store.links import linked
+from waqai.store.queries import context_sentences, document, events_by_id
 
 from .analyst import HELP_KEYS as ANALYST_KEYS
 from .cite import analyst_summary, source_fields
@@ -74,6 +75,7 @@ class SourcesScreen(Screen):
     BINDINGS = [
         Binding("escape,backspace", "app.pop_screen", "Back"),
         Binding("o", "open_article", "Open article"),
+        Binding("l", "open_link", "Linked claim/denial", show=False),
         Binding("down,j", "next_source(1)", "Next source", show=False),
         Binding("up,k", "next_source(-1)", "Previous source", show=False),
     ]
@@ -96,6 +98,10 @@ class SourcesScreen(Screen):
         analyst = Static(Text("  " + ltr_label([summary], mode=self.bidi)), id="event-analyst")
         analyst.display = bool(summary)
         yield analyst
+        self.links = linked(self.db, event["id"])
+        if self.links:
+            shown = [f"{link['relation']} #{link['id']} ({link['value']}): {link['title']}" for link in self.links]
+            yield Static(Text("  " + ltr_label([*shown, "l opens it"], "  ·  ", mode=self.bidi)), id="event-links")
         if event["entities"]:
             yield Static(Text("  " + " · ".join(f"{e['name_en']} ({e['kind']})" for e in event["entities"])), id="event-entities")
         with VerticalScroll(id="sources"):
@@ -125,6 +131,13 @@ class SourcesScreen(Screen):
         title = self.query_one("#event-title", BidiText)
         title.logical = event["title"]
         title.refresh(layout=True)
+
+    def action_open_link(self) -> None:
+        """The sources of the claim this event denies, or of its denial."""
+        if self.links:
+            found = events_by_id(self.db, [self.links[0]["id"]])
+            if found:
+                self.app.push_screen(SourcesScreen(self.db, found[0], self.bidi))
 
     def action_next_source(self, step: int) -> None:
         self.query_one("#sources", VerticalScroll).scroll_relative(y=step * 3, animate=False)
