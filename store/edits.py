@@ -1,4 +1,4 @@
-"""The analyst's edits: marks, notes, hidden events, date and title corrections.
+"""The analyst's edits: marks, notes, hidden events, date and title corrections, and where they live.
 
 Why this design survives re-ingesting the articles and a better extractor:
 
@@ -23,6 +23,10 @@ Why this design survives re-ingesting the articles and a better extractor:
   index, so ``apply_dates`` writes it into ``events`` (and its R*Tree);
   it runs after every edit, undo, import and ingest. The machine's date
   stays recoverable: it is the date of the event's first source.
+- Edits that change which sources form an event (merge, split: see
+  ``store/regroup.py``) or how a document is read (its publication date:
+  ``store/redate.py``) are rows of the same log, re-applied in the same
+  places, before the date corrections.
 """
 
 from __future__ import annotations
