@@ -401,3 +401,17 @@ def test_links_in_show_and_no_link_without_a_shared_article_or_actor(db_path):
     db.execute("UPDATE events SET stance = 'denied' WHERE id = ?", [unrelated[1]["id"]])
     assert unrelated[1]["id"] not in [link["id"] for link in linked(db, unrelated[0]["id"])]
     assert unrelated[0]["id"] not in [link["id"] for link in linked(db, unrelated[1]["id"])]
+
+
+async def test_a_filters_by_the_events_main_actor_from_the_drill_down(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        await select(app, pilot, "29 يونيو")  # Pentagon, John Kirby, Iran, al-Omar, United States, Syria
+        await pilot.press("enter")
+        await pilot.pause()
+        await settle(app, pilot, "a")
+        assert not isinstance(app.screen, SourcesScreen)
+        assert "[actor/place: Pentagon]" in screen_text(app)
+        shown = app.model.events(list(app.model.ids)).values()
+        assert shown and all(any(e["name_en"] == "Pentagon" for e in ev["entities"]) for ev in shown)

@@ -38,20 +38,19 @@ BINDINGS = [
     Binding("M", "merge_marked", "Merge the two marked events", show=False),
     Binding("S", "split_source", "Split a source off", show=False),
     Binding("d", "date_range", "Date range", show=False),
+    Binding("a", "filter_actor", "This event's actor", show=False),
     Binding("asterisk", "only_marked", "Marked only", show=False),
     Binding("N", "only_noted", "With notes", show=False),
 ]
 
 HELP_KEYS = [
-    ("m  n", "mark the event / write its note"), ("x", "hide the event as noise (u undoes)"),
-    ("c  r", "correct its date (any TIMEX value) / its title"), ("u", "undo the last edit"),
-    ("P", "correct the article's publication date"),
-    ("M  S", "merge the two marked events / split a source off"),
-    ("*  N", "only marked events / only events with notes"),
-    ("d", "only a date range (2021-06..2023, or one date)"),
+    ("m  n  x", "mark / write a note / hide as noise"),
+    ("c  r  P", "correct the date (TIMEX) / title / article's date"),
+    ("u", "undo the last edit"), ("M  S", "merge the two marked / split a source off"),
+    ("*  N", "only marked / only with notes"),
+    ("d  a", "a date range (2021-06..2023) / this actor only"),
     ("y  Y", "copy sentence + citation / event as Markdown"),
-    ("O", "open the article's URL (over SSH: copy it)"),
-    ("l", "in the sources: the claim a denial answers, or its denial"),
+    ("O  l", "open the URL / the linked claim or denial"),
 ]
 
 
@@ -331,6 +330,24 @@ class AnalystActions:
 
         shown = self.filter_labels.get("dates", "").replace(" … ", "..")
         self.push_screen(EditPrompt("Events in a date range: FROM..TO, FROM.., ..TO or one date (empty: all)", shown), chosen)
+
+    def action_filter_actor(self) -> None:
+        from waqai.extract.gazetteer import gazetteer
+
+        event = self._selected()
+        if event is None or not event["entities"]:
+            return
+        names = gazetteer()
+        found = [names.find(e["name"]) for e in event["entities"]]
+        # A specific actor first: filtering by a country would keep half the chronology.
+        ranked = sorted((f for f in found if f), key=lambda f: (f.generic, f.kind not in ("group", "person")))
+        if not ranked:
+            return
+        from .screens import SourcesScreen
+
+        while isinstance(self.screen, SourcesScreen):
+            self.pop_screen()
+        self._set_filter("actor/place", ranked[0].name_en, entity=ranked[0].id)
 
     def action_only_marked(self) -> None:
         on = not self.filter.marked
