@@ -415,3 +415,26 @@ async def test_a_filters_by_the_events_main_actor_from_the_drill_down(db_path):
         assert "[actor/place: Pentagon]" in screen_text(app)
         shown = app.model.events(list(app.model.ids)).values()
         assert shown and all(any(e["name_en"] == "Pentagon" for e in ev["entities"]) for ev in shown)
+
+
+async def test_typing_in_the_actor_picker_narrows_it_with_arabic_spellings_folded(db_path):
+    from textual.widgets import OptionList
+
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        everyone = app.screen.query_one(OptionList).option_count
+        await pilot.press(*"ابو الاء")  # written without hamza or madda
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == 1 < everyone
+        await settle(app, pilot, "enter")
+        assert "[actor/place: Abu Alaa al-Walai]" in screen_text(app)
+        assert app.model.event_count == 3
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press(*"kata", "down")
+        await settle(app, pilot, "enter")
+        assert "[actor/place: Kata'ib" in screen_text(app)

@@ -19,7 +19,8 @@ from . import analyst
 from .bidi import ltr_label
 from .density import DensityStrip
 from .model import TimelineModel
-from .screens import EntityPicker, HelpScreen, Prompt, SourcesScreen
+from .picker import TypeAheadPicker
+from .screens import HelpScreen, Prompt, SourcesScreen
 from .timeline import TimelineView
 
 # Switch VTE/mintty to explicit bidi mode (we reorder ourselves) and back.
@@ -224,7 +225,7 @@ class WaqaiApp(analyst.AnalystActions, App):
                 name = next(r[2] for r in rows if r[0] == entity_id)
                 self._set_filter("actor/place", name, entity=entity_id)
 
-        self.push_screen(EntityPicker(rows), chosen)
+        self.push_screen(TypeAheadPicker(rows), chosen)
 
     def action_jump(self) -> None:
         def jump(text: str | None) -> None:
