@@ -438,3 +438,21 @@ async def test_typing_in_the_actor_picker_narrows_it_with_arabic_spellings_folde
         await pilot.press(*"kata", "down")
         await settle(app, pilot, "enter")
         assert "[actor/place: Kata'ib" in screen_text(app)
+
+
+async def test_edits_on_a_read_only_database_are_refused_with_a_message(db_path):
+    from waqai.store.db import open_for_lookup
+
+    db_path.chmod(0o444)
+    try:
+        app = WaqaiApp(open_for_lookup(db_path))
+        async with app.run_test(size=(120, 36)) as pilot:
+            await started(app, pilot)
+            await pilot.press("m", "x", "u")
+            await pilot.pause()
+            messages = [n.message for n in app._notifications]
+            assert sum("read-only" in m for m in messages) == 3
+            assert app.model.event_count == 30
+    finally:
+        db_path.chmod(0o644)
+    assert stored_edits(db_path) == []

@@ -10,6 +10,7 @@ display-order glyphs, so copies are always built from logical text.
 from __future__ import annotations
 
 import os
+import sqlite3
 import webbrowser
 from typing import Callable
 
@@ -142,7 +143,7 @@ class AnalystActions:
                 edits.toggle(self.db, event_id, kind)
             else:
                 edits.add_edit(self.db, event_id, kind, value)
-        except (QueryError, StoreError) as error:
+        except (QueryError, StoreError, sqlite3.Error) as error:
             self.notify(str(error), severity="error", markup=False)
             return False
         self._refresh_after_edit(event_id, relayout)
@@ -230,7 +231,7 @@ class AnalystActions:
     def action_undo_edit(self) -> None:
         try:
             done = edits.undo_last(self.db)
-        except StoreError as error:
+        except (StoreError, sqlite3.Error) as error:
             self.notify(str(error), severity="error", markup=False)
             return
         if done is None:
@@ -252,7 +253,7 @@ class AnalystActions:
                 return
             try:
                 done = redate(self.db, source["doc"], text.strip())
-            except (QueryError, StoreError) as error:
+            except (QueryError, StoreError, sqlite3.Error) as error:
                 self.notify(str(error), severity="error", markup=False)
                 return
             from .screens import SourcesScreen
@@ -280,7 +281,7 @@ class AnalystActions:
         kept, absorbed = (marked if cursor != marked[1] else marked[::-1])
         try:
             merge(self.db, kept, absorbed)
-        except (QueryError, StoreError) as error:
+        except (QueryError, StoreError, sqlite3.Error) as error:
             self.notify(str(error), severity="error", markup=False)
             return
         self._refresh_after_edit(kept, relayout=True)
@@ -301,7 +302,7 @@ class AnalystActions:
                 return
             try:
                 new = split(self.db, event["id"], int(text) if text.strip().isdigit() else 0)
-            except (QueryError, StoreError) as error:
+            except (QueryError, StoreError, sqlite3.Error) as error:
                 self.notify(str(error), severity="error", markup=False)
                 return
             from .screens import SourcesScreen
