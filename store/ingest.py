@@ -228,6 +228,10 @@ def ingest(db: Database, articles: list[Article],
         summary.interrupted = True
     except sqlite3.OperationalError as error:
         raise StoreError(f"the database refused the write: {error}") from None
+    if summary.documents:
+        from .edits import apply_dates
+
+        apply_dates(db)  # the analyst's corrections of the articles just stored (store/edits.py)
     return summary
 
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from waqai.store.db import open_db
-from waqai.store.edits import add_edit, apply_dates, parse_date, undo_last
+from waqai.store.edits import add_edit, parse_date, undo_last
 from waqai.store.errors import QueryError
 from waqai.store.ingest import collect, ingest
 from waqai.store.queries import EventFilter, get_event, list_events, make_filter
@@ -160,8 +160,7 @@ def test_edits_survive_reingest_into_the_same_and_a_fresh_database(db_path, tmp_
     fresh = open_db(fresh_path)
     fresh.execute("DELETE FROM documents")  # start from nothing, as a new machine would
     fresh.execute("DELETE FROM events")
-    ingest(fresh, list(reversed(collect([corpus_dir]))))
-    apply_dates(fresh)
+    ingest(fresh, list(reversed(collect([corpus_dir]))))  # re-applies the edits itself
     again = list_events(fresh, EventFilter(hidden=True))
     new_kalsu = event_with(again, "كالسو")
     assert new_kalsu["id"] != kalsu["id"]

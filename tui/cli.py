@@ -193,9 +193,6 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
             summary = run_ingest(db, articles, progress=lambda _: bar.advance(task), jobs=jobs)
     else:
         summary = run_ingest(db, articles, jobs=jobs)
-    from waqai.store.edits import apply_dates
-
-    apply_dates(db)  # date corrections of the articles just stored (their events are new)
     click.echo(summary.line())
     if summary.interrupted:
         sys.exit(130)
