@@ -93,7 +93,7 @@ class EventFilter:
 
 def make_filter(date_from: str | None = None, date_to: str | None = None, on: str | None = None,
                 entity: str | None = None, query: str | None = None, marked: bool = False,
-                noted: bool = False) -> EventFilter:
+                noted: bool = False, hidden: bool = False) -> EventFilter:
     """Build an EventFilter from user text; raises QueryError on bad input."""
     begin = date_filter(date_from)[0] if date_from else None
     end = date_filter(date_to)[1] if date_to else None
@@ -111,7 +111,7 @@ def make_filter(date_from: str | None = None, date_to: str | None = None, on: st
         fts = fts_query(query)
         if fts is None:
             raise QueryError(f"nothing to search for in {query!r}")
-    return EventFilter(begin, end, entity_id, fts, marked=marked, noted=noted)
+    return EventFilter(begin, end, entity_id, fts, marked=marked, noted=noted, hidden=hidden)
 
 
 _EVENT_COLUMNS = "e.id, e.value, e.mod, e.begin_day, e.end_day, e.granularity, e.title, e.stance, e.n_sources, e.n_documents"

@@ -103,6 +103,9 @@ def test_title_correction_and_hiding_noise(db_path):
     assert target["id"] not in [e["id"] for e in list_events(db, EventFilter())]
     assert target["id"] in [e["id"] for e in list_events(db, EventFilter(hidden=True))]
     assert json.loads(run("list", "--json", "--db", db_path).output)[0]["id"] != target["id"]
+    with_hidden = json.loads(run("list", "--json", "--include-hidden", "--db", db_path).output)
+    assert with_hidden[0]["id"] == target["id"] and with_hidden[0]["hidden"] is True
+    assert "⊘" in run("list", "--include-hidden", "--plain", "--limit", "1", "--db", db_path).output
     undo_last(db)
     assert list_events(db, EventFilter())[0]["id"] == target["id"]
 

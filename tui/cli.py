@@ -202,6 +202,7 @@ def _edit_filters(func):
     for option in reversed([
         click.option("--marked", is_flag=True, help="Only events you marked (m in the explorer, waqai mark)."),
         click.option("--with-notes", "noted", is_flag=True, help="Only events with a note."),
+        click.option("--include-hidden", "hidden", is_flag=True, help="Also the events hidden as noise (x in the explorer)."),
     ]):
         func = option(func)
     return func
@@ -215,11 +216,12 @@ def _edit_filters(func):
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array (contract shape).")
 @click.option("--plain", is_flag=True, help="Logical-order text even on a terminal.")
 @_fail_cleanly
-def list_command(db_path, date_from, date_to, on, entity, query, limit, as_json, plain, marked=False, noted=False) -> None:
+def list_command(db_path, date_from, date_to, on, entity, query, limit, as_json, plain, marked=False, noted=False,
+                 hidden=False) -> None:
     """List events in date order, filtered by date range, actor/place or text."""
     from waqai.store.queries import contract_event, list_events, make_filter
 
-    flt = make_filter(date_from, date_to, on, entity, query, marked=marked, noted=noted)
+    flt = make_filter(date_from, date_to, on, entity, query, marked=marked, noted=noted, hidden=hidden)
     events = list_events(open_store(db_path), flt, limit)
     if as_json:
         click.echo(safe_json([contract_event(e) for e in events]))
@@ -323,13 +325,14 @@ def stats(db_path, as_json: bool) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="Write to FILE instead of standard output.")
 @click.option("--limit", type=click.IntRange(min=1))
 @_fail_cleanly
-def export(db_path, date_from, date_to, on, entity, query, fmt: str, output: Path | None, limit, marked=False, noted=False) -> None:
+def export(db_path, date_from, date_to, on, entity, query, fmt: str, output: Path | None, limit, marked=False, noted=False,
+           hidden=False) -> None:
     """Export the chronology (same filters as list) to Markdown, JSON, CSV or TimelineJS JSON."""
     from waqai.store.export import to_csv, to_json, to_markdown
     from waqai.store.queries import contract_event, list_events, make_filter
     from waqai.store.timelinejs import to_timelinejs
 
-    flt = make_filter(date_from, date_to, on, entity, query, marked=marked, noted=noted)
+    flt = make_filter(date_from, date_to, on, entity, query, marked=marked, noted=noted, hidden=hidden)
     events = [contract_event(e) for e in list_events(open_store(db_path), flt, limit)]
     text = {"md": lambda: to_markdown(events), "json": lambda: to_json(events), "csv": lambda: to_csv(events),
             "timelinejs": lambda: to_timelinejs(events)}[fmt]()
