@@ -163,6 +163,8 @@ def test_edits_survive_reingest_into_the_same_and_a_fresh_database(db_path, tmp_
     fresh = open_db(fresh_path)
     fresh.execute("DELETE FROM documents")  # start from nothing, as a new machine would
     fresh.execute("DELETE FROM events")
+    waiting = run("edits", "--db", fresh_path).output
+    assert waiting.count("(article not in this database)") == 5 and "#" not in waiting
     ingest(fresh, list(reversed(collect([corpus_dir]))))  # re-applies the edits itself
     again = list_events(fresh, EventFilter(hidden=True))
     new_kalsu = event_with(again, "كالسو")
