@@ -319,3 +319,18 @@ def test_correcting_a_publication_date_resolves_the_articles_relative_dates_agai
     assert back["value"] == "2021-08-10" and back["sources"][0]["published_estimated"] and back["marked"] is True
     assert "no document" in run("redate", "nothing.txt", "2021-08-18", "--db", db_path).output
     assert "not a day" in run("redate", "000_54a217171b406f97.txt", "2021-08", "--db", db_path).output
+
+
+def test_an_edit_follows_its_text_when_the_tagger_cuts_the_date_differently(db_path):
+    db = open_db(db_path)
+    june = event_with(list_events(db, EventFilter()), "أواخر يونيو")
+    add_edit(db, june["id"], "note", "the strike before the withdrawal")
+    source = june["sources"][0]
+    # A later tagger drops "أواخر" from the span: the anchor still overlaps it.
+    db.execute("UPDATE timexes SET start_offset = start_offset + 6 WHERE start_offset = ? AND doc_id = ?",
+               [source["timex_start"], source["doc_id"]])
+    assert get_event(db, june["id"])["note"] == "the strike before the withdrawal"
+    # One that no longer sees a date there at all: the edit stays with the event of that sentence.
+    db.execute("UPDATE timexes SET start_offset = start_offset + 500, end_offset = end_offset + 500"
+               " WHERE start_offset = ? AND doc_id = ?", [source["timex_start"] + 6, source["doc_id"]])
+    assert get_event(db, june["id"])["note"] == "the strike before the withdrawal"
