@@ -61,6 +61,7 @@ SOURCE_FIELDS: list[tuple[str, str]] = [
     ("attribution", _text("es.attribution")),
     ("stance", _text("es.stance")),
     ("url", _text("d.url")),
+    ("published_estimated", _flag("d.published_estimated")),
 ]
 
 # The JSON arrays are correlated subqueries: their rows are ordered in an

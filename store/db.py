@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator
 
 from .errors import StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _APPLICATION_ID = 0x77716169  # "wqai"
 
 
@@ -169,9 +169,17 @@ def _migration_2(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migration_3(conn: sqlite3.Connection) -> None:
+    # The analyst's edits: their own table, which ingest never touches (store/edits.py).
+    from .edits import migration
+
+    migration(conn)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("0001_initial", _migration_1),
     ("0002_events_span_rtree", _migration_2),
+    ("0003_analyst_edits", _migration_3),
 ]
 
 

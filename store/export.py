@@ -31,11 +31,15 @@ LABELS = {
     "ar": {"title": "تسلسل زمني", "count": "عدد الوقائع: {n}", "filters": "المرشحات", "none": "لا مرشحات: التسلسل كاملًا",
            "entities": "الأطراف والأماكن", "denied": "منفي", "unknown": "تاريخ النشر غير معروف",
            "reported": "نقلًا عن", "file": "الملف", "comma": "، ", "search": "بحث", "actor/place": "طرف أو مكان", "dates": "التاريخ",
-           "from": "من", "to": "إلى", "on": "في", "entity": "طرف أو مكان", "query": "بحث"},
+           "from": "من", "to": "إلى", "on": "في", "entity": "طرف أو مكان", "query": "بحث",
+           "marked": "★ مميَّزة", "note": "ملاحظة",
+           "noted": "مع ملاحظات", "hidden": "مع المخفية"},
     "en": {"title": "Chronology", "count": "{n} events.", "filters": "Filters", "none": "No filters: the whole chronology",
            "entities": "Actors and places", "denied": "denied", "unknown": "publication date unknown",
            "reported": "reported by", "file": "file", "comma": ", ", "search": "search", "actor/place": "actor/place", "dates": "dates",
-           "from": "from", "to": "to", "on": "on", "entity": "actor/place", "query": "search"},
+           "from": "from", "to": "to", "on": "on", "entity": "actor/place", "query": "search",
+           "marked": "★ marked", "note": "Note",
+           "noted": "with notes", "hidden": "including hidden"},
 }
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&!])")
 _URL = re.compile(r"^https?://[^\s<>()\x00-\x1f]+$")
@@ -106,6 +110,7 @@ def to_markdown(events: list[dict], title: str | None = None, filters: list[tupl
             out += ['<div dir="rtl">', ""]
         out.append(f"**{md_escape(date_label(event, lang))}** ({md_escape('، '.join(written))}) — {md_escape(event['title'])}{stance}")
         out.append("")
+        out += _analyst_lines(event, labels)
         names = [e["name"] for e in event["entities"]]
         if names:
             out += [f"{labels['entities']}: {md_escape('، '.join(names))}", ""]
@@ -120,13 +125,28 @@ def to_markdown(events: list[dict], title: str | None = None, filters: list[tupl
     return "\n".join(out).rstrip() + "\n"
 
 
+def _analyst_lines(event: dict, labels: dict[str, str]) -> list[str]:
+    """The analyst's mark, note and corrections, under the event's title."""
+    from .edits import correction_note
+
+    lines = []
+    if event.get("marked"):
+        lines += [labels["marked"], ""]
+    if event.get("note"):
+        lines += [f"*{labels['note']}:* {md_escape(event['note'])}", ""]
+    if correction_note(event):
+        lines += [f"*{md_escape(correction_note(event))}*", ""]
+    return lines
+
+
 def to_json(events: list[dict]) -> str:
     """The events as a JSON array (contract shape)."""
     return safe_json(events, indent=1) + "\n"
 
 
 CSV_COLUMNS = ["event_id", "value", "mod", "begin", "end", "granularity", "title", "stance", "entities",
-               "doc", "outlet", "url", "published", "attribution", "source_stance", "timex", "sentence"]
+               "doc", "outlet", "url", "published", "attribution", "source_stance", "timex", "sentence",
+               "marked", "note", "corrected"]
 
 
 def to_csv(events: list[dict], bom: bool = False) -> str:
@@ -135,6 +155,8 @@ def to_csv(events: list[dict], bom: bool = False) -> str:
     ``bom`` starts the text with a UTF-8 byte order mark, which spreadsheet
     programs need to read Arabic as UTF-8.
     """
+    from .edits import correction_note
+
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
@@ -145,7 +167,9 @@ def to_csv(events: list[dict], bom: bool = False) -> str:
                              sanitize(e["title"]), e.get("stance") or "", sanitize(entities), sanitize(s.get("doc", "")),
                              sanitize(s.get("source") or ""), sanitize(s.get("url") or ""), s.get("published") or "",
                              sanitize(s.get("attribution") or ""), s.get("stance") or "",
-                             sanitize(s.get("timex", "")), sanitize(s.get("sentence", ""))])
+                             sanitize(s.get("timex", "")), sanitize(s.get("sentence", "")),
+                             "yes" if e.get("marked") else "", sanitize(e.get("note") or ""),
+                             sanitize(correction_note(e) or "")])
     return ("\ufeff" if bom else "") + buffer.getvalue()
 
 

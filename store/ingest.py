@@ -313,6 +313,10 @@ def write_prepared(db: Database, prepared: Iterator[Prepared], summary: IngestSu
     finally:
         if hasattr(prepared, "close"):
             prepared.close()  # stops worker processes now, not when the generator is collected
+    if summary.documents:
+        from .edits import apply_dates
+
+        apply_dates(db)  # the analyst's corrections of the articles just stored (store/edits.py)
     return summary
 
 

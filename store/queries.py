@@ -15,6 +15,7 @@ from waqai.extract.calendar import interval
 from waqai.extract.normalize import fold
 
 from .db import Database, snapshot
+from .edits import decorate
 from .errors import QueryError
 
 _DATE_FILTER = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -52,10 +53,19 @@ class EventFilter:
     end: str | None = None  # events beginning on or before this day
     entity: str | None = None  # entity id
     query: str | None = None  # FTS5 query over source sentences
+    marked: bool = False  # only events the analyst marked
+    noted: bool = False  # only events with a note
+    hidden: bool = False  # include events the analyst hid as noise
 
     def where(self) -> tuple[str, list]:
         """SQL WHERE clause (over ``events e``) and its parameters."""
         clauses, params = [], []
+        if not self.hidden:
+            clauses.append("e.id NOT IN (SELECT event_id FROM edit_state WHERE kind = 'hide' AND value = '1')")
+        if self.marked:
+            clauses.append("e.id IN (SELECT event_id FROM edit_state WHERE kind = 'mark' AND value = '1')")
+        if self.noted:
+            clauses.append("e.id IN (SELECT event_id FROM edit_state WHERE kind = 'note' AND value <> '')")
         if self.begin and self.end:
             clauses.append(
                 "e.id IN (SELECT id FROM events_span WHERE first_day <= CAST(julianday(?) AS INTEGER)"
@@ -81,7 +91,8 @@ class EventFilter:
 
 
 def make_filter(date_from: str | None = None, date_to: str | None = None, on: str | None = None,
-                entity: str | None = None, query: str | None = None) -> EventFilter:
+                entity: str | None = None, query: str | None = None, marked: bool = False,
+                noted: bool = False, hidden: bool = False) -> EventFilter:
     """Build an EventFilter from user text; raises QueryError on bad input."""
     begin = date_filter(date_from)[0] if date_from else None
     end = date_filter(date_to)[1] if date_to else None
@@ -101,7 +112,7 @@ def make_filter(date_from: str | None = None, date_to: str | None = None, on: st
         fts = fts_query(query)
         if fts is None:
             raise QueryError(f"nothing to search for in {query!r}")
-    return EventFilter(begin, end, entity_id, fts)
+    return EventFilter(begin, end, entity_id, fts, marked=marked, noted=noted, hidden=hidden)
 
 
 _EVENT_COLUMNS = "e.id, e.value, e.mod, e.begin_day, e.end_day, e.granularity, e.title, e.stance, e.n_sources, e.n_documents"
@@ -150,7 +161,7 @@ def _events_by_id(db: Database, ids: list[int], with_sources: bool) -> list[dict
     if with_sources:
         for row in db.execute(
             "SELECT es.event_id, d.name, d.title, d.published, d.source, s.text, s.start_offset, s.end_offset,"
-            " t.text, es.attribution, es.stance, d.id, s.idx, t.start_offset, t.end_offset, d.url"
+            " t.text, es.attribution, es.stance, d.id, s.idx, t.start_offset, t.end_offset, d.url, d.published_estimated"
             " FROM event_sources es JOIN documents d ON d.id = es.doc_id JOIN sentences s ON s.id = es.sentence_id"
             f" JOIN timexes t ON t.id = es.timex_id WHERE es.event_id IN ({marks}) ORDER BY d.published, d.id, s.idx",
             ids,
@@ -159,8 +170,9 @@ def _events_by_id(db: Database, ids: list[int], with_sources: bool) -> list[dict
                 "doc": row[1], "title": row[2], "published": row[3], "source": row[4], "sentence": row[5],
                 "start": row[6], "end": row[7], "timex": row[8], "attribution": row[9], "stance": row[10],
                 "doc_id": row[11], "sentence_index": row[12], "timex_start": row[13], "timex_end": row[14],
-                "url": row[15],
+                "url": row[15], "published_estimated": bool(row[16]),
             })
+    decorate(db, events)
     return [events[i] for i in ids if i in events]
 
 

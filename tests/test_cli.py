@@ -214,5 +214,5 @@ def test_a_schema_1_database_is_upgraded_with_its_interval_index(tmp_path, monke
     result = CliRunner().invoke(main, ["list", "--on", "2021-06", "--json", "--db", str(path)])
     assert result.exit_code == 0 and json.loads(result.output)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone() == (2,)
+    assert conn.execute("PRAGMA user_version").fetchone() == (db_module.SCHEMA_VERSION,)
     assert conn.execute("SELECT COUNT(*) FROM events_span").fetchone() == conn.execute("SELECT COUNT(*) FROM events").fetchone()

@@ -42,7 +42,7 @@ def test_show_renders_the_source_name_date_as_written_and_attribution(bundled_db
 
 def test_show_renders_the_outlet_in_the_source_line(bundled_db):
     out = on_a_terminal("show", "27", "--db", bundled_db)
-    assert f"· {render_line('الشرق', 99)} ·" in out and "الشرق" not in out
+    assert f"[{render_line('الشرق', 99)} ·" in out and "الشرق" not in out
 
 
 def test_extract_renders_the_expression_on_a_terminal(corpus_dir):

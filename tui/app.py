@@ -15,12 +15,14 @@ from textual.worker import Worker, WorkerState
 from waqai.store.export import free_name, write_export
 from waqai.store.queries import EventFilter, QueryError, contract_event, date_filter, fts_query, list_events
 
+from . import analyst
 from .bidi import ltr_label
 from .bidi_input import BidiInput
 from .commands import WaqaiCommands
 from .density import DensityStrip, bins_for
 from .model import TimelineModel
-from .screens import ArticleScreen, Confirm, EntityPicker, HelpScreen, Prompt, SourcesScreen
+from .picker import TypeAheadPicker
+from .screens import ArticleScreen, Confirm, HelpScreen, Prompt, SourcesScreen
 from .timeline import TimelineView
 
 # Switch VTE/mintty to explicit bidi mode (we reorder ourselves) and back.
@@ -35,7 +37,7 @@ FIRST_SCREEN = 300
 FILTER_FIELDS = {"search": ("query",), "actor/place": ("entity",), "dates": ("begin", "end")}
 
 
-class WaqaiApp(App):
+class WaqaiApp(analyst.AnalystActions, App):
     """Browse a chronology: keyboard first, bidi-correct, rows fetched on demand."""
 
     TITLE = "waqai — وقائع"
@@ -49,6 +51,7 @@ class WaqaiApp(App):
         Binding("t", "jump", "Jump to date"),
         Binding("e", "export", "Export"),
         Binding("escape", "pop_filter", "Remove last filter", show=False),
+        *analyst.BINDINGS,
     ]
 
     def __init__(self, db, bidi: str = "app", export_dir: Path | None = None) -> None:
@@ -110,6 +113,7 @@ class WaqaiApp(App):
                 timeline.reload(model)
             self.model = model
             self._restore_cursor(timeline)
+            self.restore_cursor()  # after an edit that moved or hid an event
             if model.complete:
                 self._update_strip()
             else:
@@ -257,7 +261,7 @@ class WaqaiApp(App):
 
     def action_pick_entity(self) -> None:
         """Choose an actor or place to filter by."""
-        self.push_screen(EntityPicker(self._entity_rows()), lambda entity_id: self.filter_by_entity(entity_id) if entity_id else None)
+        self.push_screen(TypeAheadPicker(self._entity_rows()), lambda entity_id: self.filter_by_entity(entity_id) if entity_id else None)
 
     def action_filter_dates(self) -> None:
         """Ask for a date or a range (2021, 2021-06, 2021..2023) and keep the events overlapping it."""

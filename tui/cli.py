@@ -148,11 +148,18 @@ def _print_event_line(event: dict, plain: bool) -> None:
         extra.append(f"×{event['corroboration']}")
     if event.get("stance") == "denied":
         extra.append("denied")
+    from waqai.store.edits import correction_note, markers
+
+    extra += markers(event)
     head = f"#{event['id']:<5} {label:<18} {' '.join(extra)}".rstrip()
     if _styled() and not plain:
         head = click.style(head, fg="cyan")
     click.echo(head)
     _print_text(event["title"], plain, indent=2)
+    if event.get("note"):
+        _print_text("✎ " + event["note"], plain, indent=2)
+    if correction_note(event):
+        _print_text(correction_note(event), plain, indent=2)
 
 
 class OneLineUsageErrors(click.Group):
@@ -302,25 +309,46 @@ def fetch(urls: tuple[str, ...], db_path: Path | None, since: str | None, pages_
         sys.exit(1)
 
 
+def _edit_filters(func):
+    for option in reversed([
+        click.option("--marked", is_flag=True, help="Only events you marked (m in the explorer, waqai mark)."),
+        click.option("--with-notes", "noted", is_flag=True, help="Only events with a note."),
+        click.option("--include-hidden", "hidden", is_flag=True, help="Also the events hidden as noise (x in the explorer)."),
+    ]):
+        func = option(func)
+    return func
+
+
 @main.command(name="list")
 @db_option
 @_filters
+@_edit_filters
 @click.option("--limit", type=click.IntRange(min=1), help="At most N events.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array (contract shape).")
 @click.option("--plain", is_flag=True, help="Logical-order text even on a terminal.")
 @_fail_cleanly
-def list_command(db_path, date_from, date_to, on, entity, query, limit, as_json, plain) -> None:
+def list_command(db_path, date_from, date_to, on, entity, query, limit, as_json, plain, marked=False, noted=False,
+                 hidden=False) -> None:
     """List events in date order, filtered by date range, actor/place or text."""
     from waqai.store.queries import list_events, make_filter
 
-    flt = make_filter(date_from, date_to, on, entity, query)
+    flt = make_filter(date_from, date_to, on, entity, query, marked=marked, noted=noted, hidden=hidden)
+    db = open_store(db_path)
     if as_json:
-        from waqai.store.answer import events_json
+        from waqai.store.edits import has_edits
 
-        # Built in SQLite: at 1M events the answer, not the query, was the cost.
-        click.echo(events_json(open_store(db_path), flt, limit))
+        if not has_edits(db):
+            from waqai.store.answer import events_json
+
+            # Built in SQLite: at 1M events the answer, not the query, was the cost.
+            click.echo(events_json(db, flt, limit))
+            return
+        from waqai.store.queries import contract_event
+
+        # The analyst's marks, notes and corrections decorate events in Python.
+        click.echo(safe_json([contract_event(e) for e in list_events(db, flt, limit)]))
         return
-    events = list_events(open_store(db_path), flt, limit)
+    events = list_events(db, flt, limit)
     for event in events:
         _print_event_line(event, plain)
     if not events:
@@ -337,7 +365,8 @@ def show(event_id: int, db_path, as_json: bool, plain: bool) -> None:
     """Show one event with every source sentence, article and publication date."""
     from waqai.store.queries import contract_event, get_event
 
-    event = get_event(open_store(db_path), event_id)
+    db = open_store(db_path)
+    event = get_event(db, event_id)
     if event is None:
         raise UserError(f"no event #{event_id}")
     if as_json:
@@ -346,10 +375,16 @@ def show(event_id: int, db_path, as_json: bool, plain: bool) -> None:
     _print_event_line(event, plain)
     if event["entities"]:
         click.echo("  actors/places: " + ", ".join(f"{e['name_en']} ({e['kind']})" for e in event["entities"]))
+    from waqai.store.links import linked
+
+    for link in linked(db, event_id):
+        click.echo(f"  {link['relation']} #{link['id']} ({link['value']}):")
+        _print_text(link["title"], plain, indent=4)
     for source in event["sources"]:
         click.echo("")
-        fields = [source["doc"], source.get("source"), source.get("published") or "publication date unknown"]
-        click.echo(f"  [{' · '.join(_shown(f, plain) for f in fields if f)}]")
+        from waqai.tui.cite import source_fields
+
+        click.echo(f"  [{' · '.join(_shown(f, plain) for f in source_fields(source))}]")
         _print_text(source["title"] or "", plain, indent=2)
         _print_text("«" + source["sentence"] + "»", plain, indent=4)
         click.echo(f"    date as written: {_shown(source['timex'], plain)}"
@@ -408,22 +443,28 @@ def stats(db_path, as_json: bool) -> None:
 @main.command()
 @db_option
 @_filters
-@click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True)
+@_edit_filters
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "csv", "timelinejs"]), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="Write to FILE instead of standard output.")
 @click.option("--limit", type=click.IntRange(min=1))
 @click.option("--lang", type=click.Choice(["ar", "en"]), default="ar", show_default=True,
               help="Language of the Markdown labels (headings, 'reported by', …).")
 @click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte order mark (for spreadsheet programs).")
 @_fail_cleanly
-def export(db_path, date_from, date_to, on, entity, query, fmt: str, output: Path | None, limit, lang: str, bom: bool) -> None:
-    """Export the chronology (same filters as list) to Markdown, JSON or CSV."""
+def export(db_path, date_from, date_to, on, entity, query, fmt: str, output: Path | None, limit, lang: str, bom: bool,
+           marked=False, noted=False, hidden=False) -> None:
+    """Export the chronology (same filters as list) to Markdown, JSON, CSV or TimelineJS JSON."""
     from waqai.store.export import to_csv, to_json, to_markdown
     from waqai.store.queries import contract_event, list_events, make_filter
+    from waqai.store.timelinejs import to_timelinejs
 
-    events = [contract_event(e) for e in list_events(open_store(db_path), make_filter(date_from, date_to, on, entity, query), limit)]
-    filters = [(k, v) for k, v in [("from", date_from), ("to", date_to), ("on", on), ("entity", entity), ("query", query)] if v]
+    flt = make_filter(date_from, date_to, on, entity, query, marked=marked, noted=noted, hidden=hidden)
+    events = [contract_event(e) for e in list_events(open_store(db_path), flt, limit)]
+    filters = [(k, v) for k, v in [("from", date_from), ("to", date_to), ("on", on), ("entity", entity), ("query", query),
+                                   ("marked", "✓" if marked else None), ("noted", "✓" if noted else None),
+                                   ("hidden", "✓" if hidden else None)] if v]
     text = {"md": lambda: to_markdown(events, filters=filters, lang=lang), "json": lambda: to_json(events),
-            "csv": lambda: to_csv(events, bom=bom)}[fmt]()
+            "csv": lambda: to_csv(events, bom=bom), "timelinejs": lambda: to_timelinejs(events)}[fmt]()
     if output is None:
         click.echo(text, nl=False)
         return
@@ -592,4 +633,11 @@ def serve(db_path: Path | None, bidi: str | None, host: str, port: int) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    from waqai.tui.cli import main as _main  # the importable module, which has every command registered
+
+    _main()
+else:
+    from .edits_cli import COMMANDS as _ANALYST_COMMANDS
+
+    for _command in _ANALYST_COMMANDS:
+        main.add_command(_command)

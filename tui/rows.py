@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
+from waqai.store.edits import markers
 from waqai.store.labels import date_label
 
 from .bidi import render_line
@@ -46,8 +47,9 @@ def cut(text: str, width: int) -> str:
 
 
 def badges(event: dict, mode: str = "app") -> str:
-    """The row's markers: ``×N`` articles when corroborated, نفي (rendered) when denied."""
-    marks = []
+    """The row's markers: the analyst's ★ ✎ ✱ ⊘ first (they matter most to them), ``×N``
+    articles when corroborated, نفي (rendered) when denied."""
+    marks = markers(event)
     if event["corroboration"] > 1:
         marks.append(f"×{event['corroboration']}")
     if event.get("stance") == "denied":

@@ -14,9 +14,12 @@ from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from waqai.store.labels import date_label
-from waqai.store.queries import context_sentences, document
+from waqai.store.links import linked
+from waqai.store.queries import context_sentences, document, events_by_id
 
+from .analyst import HELP_KEYS as ANALYST_KEYS
 from .bidi import label_lines, ltr_label, render
+from .cite import analyst_summary, source_fields
 
 HIGHLIGHT_TIMEX = Style(bold=True, color="black", bgcolor="yellow")
 HIGHLIGHT_ENTITY = Style(bold=True, color="green")
@@ -103,6 +106,7 @@ class SourcesScreen(Screen):
     BINDINGS = [
         Binding("escape,backspace", "app.pop_screen", "Back"),
         Binding("o", "open_article", "Open article"),
+        Binding("l", "open_link", "Linked claim/denial", show=False),
         Binding("down,j", "next_source(1)", "Next source"),
         Binding("up,k", "next_source(-1)", "Previous source"),
     ]
@@ -122,12 +126,20 @@ class SourcesScreen(Screen):
             head += "  ·  denied"
         yield Static(head, id="event-head", classes="bar")
         yield BidiText(event["title"], bidi=self.bidi, style=Style(bold=True), id="event-title")
+        summary = analyst_summary(event)
+        analyst = Static(Text("  " + ltr_label([summary], mode=self.bidi)), id="event-analyst")
+        analyst.display = bool(summary)
+        yield analyst
+        self.links = linked(self.db, event["id"])
+        if self.links:
+            shown = [f"{link['relation']} #{link['id']} ({link['value']}): {link['title']}" for link in self.links]
+            yield Static(Text("  " + ltr_label([*shown, "l opens it"], "  ·  ", mode=self.bidi)), id="event-links")
         if event["entities"]:
             yield Static(Text("  " + " · ".join(f"{e['name_en']} ({e['kind']})" for e in event["entities"])), id="event-entities")
         with VerticalScroll(id="sources"):
             names = [e["name"] for e in event["entities"]]
             for i, source in enumerate(event["sources"]):
-                fields = [source.get("source"), source.get("published") or "publication date unknown", source["doc"]]
+                fields = source_fields(source)
                 if source.get("attribution"):
                     fields.append(("reported by: ", source["attribution"]))
                 yield FieldLines(fields, f"[{i + 1}] ", self.bidi, id=f"source-{i}", classes="source-meta")
@@ -152,6 +164,25 @@ class SourcesScreen(Screen):
                 meta.prefix = ("▶ " if i == index else "  ") + f"[{i + 1}] "
                 meta.set_class(i == index, "-current")
                 meta.refresh(layout=True)
+
+    def refresh_edits(self, event: dict | None) -> None:
+        """Show the analyst's edits of this event again after one changed."""
+        if event is None:
+            return
+        self.event = event
+        analyst = self.query_one("#event-analyst", Static)
+        analyst.update(Text("  " + ltr_label([analyst_summary(event)], mode=self.bidi)))
+        analyst.display = bool(analyst_summary(event))
+        title = self.query_one("#event-title", BidiText)
+        title.logical = event["title"]
+        title.refresh(layout=True)
+
+    def action_open_link(self) -> None:
+        """The sources of the claim this event denies, or of its denial."""
+        if self.links:
+            found = events_by_id(self.db, [self.links[0]["id"]])
+            if found:
+                self.app.push_screen(SourcesScreen(self.db, found[0], self.bidi))
 
     def action_next_source(self, step: int) -> None:
         """Make the next (or previous) source current; past the ends, scroll the text."""
@@ -217,7 +248,8 @@ class HelpScreen(ModalScreen):
         ("[  ]", "previous / next year"), ("Enter", "sources of the event (o there: whole article)"),
         ("Escape", "back; on the timeline, remove the last filter"), ("/", "search sentences (live, Arabic-normalized)"),
         ("f", "filter by actor or place"), ("t", "jump to a date (2021, 2021-06, 2021-06-29)"),
-        ("e", "export this view (.md, .csv or .json; asks where)"), ("Ctrl+P", "command palette (every action)"),
+        ("e", "export this view (.md, .csv or .json; asks where)"), *ANALYST_KEYS,
+        ("Ctrl+P", "command palette (every action)"),
         ("click the strip", "jump to that year (month, when one year is shown)"), ("?", "this help"), ("q", "quit"),
     ]
 
