@@ -134,7 +134,7 @@ def _ld_json_date(blocks: list[str]) -> str | None:
     for block in blocks:
         try:
             data = json.loads(block)
-        except ValueError:
+        except (ValueError, RecursionError):  # deeply nested JSON exhausts the parser's stack
             continue
         stack = [data]
         while stack:

@@ -262,6 +262,8 @@ def open_db(path: Path | str, *, readonly: bool = False, create: bool = True) ->
         if tables and application_id != _APPLICATION_ID:
             raise StoreError(f"{path} is a SQLite database but not a waqai one; choose another --db path")
         if not readonly:
+            if tables and (db.execute("PRAGMA journal_mode").fetchone()[0] != "wal" or _pending(db)):
+                ensure_intact(db)  # about to write: never into a damaged file
             if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 db.execute("PRAGMA journal_mode = WAL")
             # In WAL mode NORMAL keeps every transaction atomic through crashes and
@@ -279,6 +281,21 @@ def open_db(path: Path | str, *, readonly: bool = False, create: bool = True) ->
             conn.close()
         raise
     return db
+
+
+def ensure_intact(db: Database) -> None:
+    """Raise StoreError when ``PRAGMA quick_check`` finds damage; call before the first write of a run.
+
+    quick_check reads every page once (no index cross-checks), so it costs
+    about a full scan: cheap next to an ingest, too slow for each lookup.
+    """
+    try:
+        problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
+    except sqlite3.DatabaseError as error:
+        raise StoreError(describe_error(db.path, error)) from None
+    if problems != ["ok"]:
+        raise StoreError(f"{db.path} is damaged ({problems[0]}); restore it from a backup or rebuild it"
+                         " with waqai ingest into a new --db")
 
 
 def describe_error(path: Path | str, error: sqlite3.DatabaseError) -> str:
@@ -324,6 +341,10 @@ def _applied(conn: sqlite3.Connection) -> set[str]:
     return {row[0] for row in conn.execute("SELECT name FROM migrations")}
 
 
+def _pending(db: Database) -> bool:
+    return not ({name for name, _ in MIGRATIONS} <= _applied(db.conn) and _identity(db)[0] == _APPLICATION_ID)
+
+
 def migrate(db: Database) -> None:
     """Apply the migrations not yet recorded, in one transaction.
 
@@ -331,7 +352,7 @@ def migrate(db: Database) -> None:
     lookups changes nothing on disk.
     """
     conn = db.conn
-    if {name for name, _ in MIGRATIONS} <= _applied(conn) and _identity(db)[0] == _APPLICATION_ID:
+    if not _pending(db):
         return
     conn.execute("BEGIN IMMEDIATE")
     try:

@@ -31,7 +31,7 @@ from waqai.extract.normalize import fold
 from waqai.extract.pipeline import Analysis, analyze
 from waqai.extract.reader import ARTICLE_SUFFIXES, UnreadableArticle, read_article
 
-from .db import Database
+from .db import Database, ensure_intact
 from .errors import InputError, StoreError
 
 
@@ -110,20 +110,39 @@ def collect(paths: Iterable[str | Path], published: date | None = None, source: 
             if not files:
                 raise InputError(f"{path}: no .txt, .md or .html articles in this folder")
             for file in files:
+                _check_name(file)
                 row = manifest.get(file.relative_to(path).as_posix(), {})
-                day = row.get("published")
-                articles.append(Article(
-                    file,
-                    parse_day(day, f"{path / 'manifest.json'} ({file.name})") if day else published,
-                    bool(row.get("published_estimated", False)),
-                    row.get("source", source),
-                    row.get("url", url),
-                ))
+                articles.append(_manifest_article(file, row, f"{path / 'manifest.json'} ({file.name})",
+                                                  published, source, url))
         elif path.suffix.lower() in ARTICLE_SUFFIXES:
+            _check_name(path)
             articles.append(Article(path, published, False, source, url))
         else:
             raise InputError(f"{path}: unsupported file type {path.suffix or '(none)'!r}; waqai reads .txt, .md, .html and .htm")
     return articles
+
+
+def _check_name(path: Path) -> None:
+    """Refuse a file name the database cannot store (bytes that are not UTF-8)."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise InputError(f"{shown}: the file name is not valid UTF-8; rename the file") from None
+
+
+def _manifest_article(file: Path, row: dict, where: str, published: date | None, source: str | None,
+                      url: str | None) -> Article:
+    """One manifest row as an Article, every field checked for its type."""
+    for key in ("published", "source", "url"):
+        if row.get(key) is not None and not isinstance(row[key], str):
+            raise InputError(f"{where}: {key!r} must be a string, not {type(row[key]).__name__}")
+    estimated = row.get("published_estimated", False)
+    if not isinstance(estimated, bool):
+        raise InputError(f"{where}: 'published_estimated' must be true or false, not {estimated!r}")
+    day = row.get("published")
+    return Article(file, parse_day(day, where) if day else published, estimated,
+                   row.get("source", source), row.get("url", url))
 
 
 def check_readable(articles: list[Article]) -> None:
@@ -211,6 +230,7 @@ def ingest(db: Database, articles: list[Article],
     """
     summary = IngestSummary()
     check_readable(articles)
+    ensure_intact(db)
     known = frozenset(row[0] for row in db.execute("SELECT sha256 FROM documents"))
     try:
         with _interrupt_between_documents() as stop_requested:

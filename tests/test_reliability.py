@@ -225,6 +225,38 @@ def test_damaged_or_foreign_databases_are_refused_and_never_modified(tmp_path, b
         assert sha(db) == before
 
 
+def _overwrite_one_page(db: Path, seed: int) -> None:
+    """Scribble over one page past the schema, as a bad sector or a stray write would."""
+    import random
+
+    data = bytearray(db.read_bytes())
+    pages = len(data) // 4096
+    page = random.Random(seed).randrange(2, pages)
+    data[page * 4096:(page + 1) * 4096] = random.Random(seed).randbytes(4096)
+    db.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("seed", [3, 4, 7, 8])  # pages the old ingest wrote past
+def test_ingest_never_writes_into_a_database_with_one_damaged_page(tmp_path, built_db, seed):
+    db = copy_db(built_db, tmp_path / "odd.db")
+    _overwrite_one_page(db, seed)
+    try:
+        damaged = sqlite3.connect(db).execute("PRAGMA quick_check").fetchone() != ("ok",)
+    except sqlite3.DatabaseError:
+        damaged = True
+    assert damaged
+    before = sha(db)
+    (tmp_path / "a.txt").write_text("تقرير\nأعلن الجيش في 5 حزيران 2014 سيطرته على المدينة بالكامل.\n", encoding="utf-8")
+    result = waqai("ingest", tmp_path / "a.txt", "--db", db)
+    assert result.returncode == 2 and "damaged" in result.stderr and "Traceback" not in result.stderr, result
+    assert len(result.stderr.strip().splitlines()) == 1
+    for args in (["list", "--json"], ["stats"], ["show", "1"], ["search", "الموصل"], ["export"]):
+        looked = waqai(*args, "--db", db)
+        assert looked.returncode in (0, 2) and "Traceback" not in looked.stderr, (args, looked.stderr)
+        assert looked.returncode == 0 or "damaged" in looked.stderr, (args, looked.stderr)
+    assert sha(db) == before
+
+
 # --- terminal injection -------------------------------------------------------------------------
 
 HOSTILE = (
