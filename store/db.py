@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator
 
 from .errors import StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _APPLICATION_ID = 0x77716169  # "wqai"
 
 
@@ -169,9 +169,15 @@ def _migration_2(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migration_3(conn: sqlite3.Connection) -> None:
+    # How sure the detector was of a legacy code page (1.0 for a BOM or valid UTF-8).
+    conn.execute("ALTER TABLE documents ADD COLUMN encoding_confidence REAL")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("0001_initial", _migration_1),
     ("0002_events_span_rtree", _migration_2),
+    ("0003_encoding_confidence", _migration_3),
 ]
 
 

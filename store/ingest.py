@@ -163,6 +163,7 @@ class Prepared:
     encoding: str
     digest: str
     analysis: Analysis | None  # None when the content is already stored
+    encoding_confidence: float = 1.0
 
 
 def prepare(article: Article, known: frozenset[str] = frozenset()) -> Prepared:
@@ -175,11 +176,11 @@ def prepare(article: Article, known: frozenset[str] = frozenset()) -> Prepared:
     if read.published and not article.published:
         article = replace(article, published=read.published)
     if digest in known:
-        return Prepared(article, read.text, read.encoding, digest, None)
+        return Prepared(article, read.text, read.encoding, digest, None, read.encoding_confidence)
     analysis = analyze(read.text, article.published, article.source, title=read.title)
     # The folded copy and its offset map are only needed during analysis.
     analysis = replace(analysis, layout=replace(analysis.layout, folded=None))
-    return Prepared(article, read.text, read.encoding, digest, analysis)
+    return Prepared(article, read.text, read.encoding, digest, analysis, read.encoding_confidence)
 
 
 _known_in_worker: frozenset[str] = frozenset()
@@ -302,11 +303,11 @@ def _write_document(conn: sqlite3.Connection, item: Prepared) -> tuple[int, int,
     article, text, analysis = item.article, item.text, item.analysis
     layout = analysis.layout
     doc_id = conn.execute(
-        "INSERT INTO documents(name, path, sha256, title, source, url, published, published_estimated, encoding, text, ingested_at)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO documents(name, path, sha256, title, source, url, published, published_estimated, encoding,"
+        " encoding_confidence, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (article.path.name, str(article.path), item.digest, layout.title, article.source, article.url,
          article.published.isoformat() if article.published else None, int(article.published_estimated),
-         item.encoding, text, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+         item.encoding, item.encoding_confidence, text, datetime.now(timezone.utc).isoformat(timespec="seconds")),
     ).lastrowid
     first_sentence = _next_id(conn, "sentences")
     sentence_ids = {s.index: first_sentence + i for i, s in enumerate(layout.sentences)}
