@@ -72,16 +72,29 @@ def to_json(events: list[dict]) -> str:
     return safe_json(events, indent=1) + "\n"
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """Untrusted text as a CSV cell: sanitized, and never read as a formula by a spreadsheet.
+
+    OWASP's rule: a cell starting with = + - @ (or tab/CR) gets a leading
+    apostrophe, so ``=HYPERLINK(…)`` in an article stays text.
+    """
+    text = sanitize(text, expand_tabs=False)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def to_csv(events: list[dict]) -> str:
-    """One row per event source, with the event's date and title repeated."""
+    """One row per event source, with the event's date and title repeated (text cells via ``csv_cell``)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["event_id", "value", "mod", "begin", "end", "granularity", "title", "stance", "entities",
                      "doc", "published", "timex", "sentence"])
     for e in events:
-        entities = "; ".join(x["name"] for x in e["entities"])
+        entities = csv_cell("; ".join(x["name"] for x in e["entities"]))
         for s in e["sources"] or [{}]:
             writer.writerow([e["id"], e["value"], e["mod"] or "", e["begin"], e["end"], e["granularity"],
-                             sanitize(e["title"]), e.get("stance") or "", entities, s.get("doc", ""),
-                             s.get("published") or "", sanitize(s.get("timex", "")), sanitize(s.get("sentence", ""))])
+                             csv_cell(e["title"]), e.get("stance") or "", entities, csv_cell(s.get("doc", "")),
+                             s.get("published") or "", csv_cell(s.get("timex", "")), csv_cell(s.get("sentence", ""))])
     return buffer.getvalue()

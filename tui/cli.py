@@ -18,12 +18,41 @@ from pathlib import Path
 import click
 
 from waqai.store.sanitize import safe_json
+from waqai.tui.output import OutputError, echo, finish_stdout, printable, write_atomically
 
 
 class UserError(click.ClickException):
-    """A one-line error for the user, exit code 2."""
+    """A one-line error for the user, exit code 2 (sanitized: it may quote file names and article text)."""
 
     exit_code = 2
+
+    def format_message(self) -> str:
+        """The message without terminal controls."""
+        return printable(self.message)
+
+
+class SafeGroup(click.Group):
+    """A click group whose own usage errors (which quote what was typed) are sanitized too."""
+
+    def make_context(self, *args, **kwargs):
+        """Parse the group's options; a bad value's echo is sanitized."""
+        with _sanitized_errors():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context):
+        """Run the subcommand; its parsing errors are sanitized."""
+        with _sanitized_errors():
+            return super().invoke(ctx)
+
+
+class _sanitized_errors:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, error, traceback) -> bool:
+        if isinstance(error, click.ClickException):
+            error.message = printable(error.message)
+        return False
 
 
 def _fail_cleanly(func):
@@ -38,7 +67,14 @@ def _fail_cleanly(func):
         from waqai.store.errors import InputError, QueryError, StoreError
 
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
+            finish_stdout()
+            return result
+        except OutputError:
+            raise
+        except UnicodeEncodeError as error:
+            raise UserError(f"standard output uses the {error.encoding} encoding, which cannot show this text;"
+                            " set PYTHONIOENCODING=utf-8") from None
         except (StoreError, InputError, QueryError, UnreadableArticle) as error:
             raise UserError(str(error)) from None
         except sqlite3.DatabaseError as error:
@@ -101,10 +137,10 @@ def open_store(db_path: Path | None):
     if not path.exists() and not named:
         from waqai.store.ingest import bundled_corpus, collect, ingest
 
-        click.echo(f"First run: building {path} from the bundled corpus…", err=True)
+        echo(f"First run: building {path} from the bundled corpus…", err=True)
         db = open_for_writing(path)
         summary = ingest(db, collect([bundled_corpus()]))
-        click.echo(summary.line(), err=True)
+        echo(summary.line(), err=True)
         return db
     return open_for_lookup(path)
 
@@ -118,13 +154,13 @@ def _print_text(text: str, plain: bool, indent: int = 0) -> None:
     from waqai.store.sanitize import sanitize
 
     if plain or not sys.stdout.isatty() or _bidi() == "terminal":
-        click.echo(" " * indent + sanitize(text))
+        echo(" " * indent + sanitize(text))
         return
     from waqai.tui.bidi import render
 
     width = max(20, shutil.get_terminal_size().columns - indent)
     for line in render(text, width):
-        click.echo(" " * indent + line.aligned(width))
+        echo(" " * indent + line.aligned(width))
 
 
 def _print_event_line(event: dict, plain: bool) -> None:
@@ -137,13 +173,11 @@ def _print_event_line(event: dict, plain: bool) -> None:
     if event.get("stance") == "denied":
         extra.append("denied")
     head = f"#{event['id']:<5} {label:<18} {' '.join(extra)}".rstrip()
-    if _styled() and not plain:
-        head = click.style(head, fg="cyan")
-    click.echo(head)
+    echo(head, **({"fg": "cyan"} if _styled() and not plain else {}))
     _print_text(event["title"], plain, indent=2)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=SafeGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @db_option
 @bidi_option
 @click.version_option(package_name="waqai")
@@ -204,7 +238,7 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
             summary = run_ingest(db, articles, progress=lambda _: bar.advance(task), jobs=jobs)
     else:
         summary = run_ingest(db, articles, jobs=jobs)
-    click.echo(summary.line())
+    echo(summary.line())
     if summary.interrupted:
         sys.exit(130)
 
@@ -223,12 +257,12 @@ def list_command(db_path, date_from, date_to, on, entity, query, limit, as_json,
     flt = make_filter(date_from, date_to, on, entity, query)
     events = list_events(open_store(db_path), flt, limit)
     if as_json:
-        click.echo(safe_json([contract_event(e) for e in events]))
+        echo(safe_json([contract_event(e) for e in events]))
         return
     for event in events:
         _print_event_line(event, plain)
     if not events:
-        click.echo("No events match.", err=True)
+        echo("No events match.", err=True)
 
 
 @main.command()
@@ -245,18 +279,18 @@ def show(event_id: int, db_path, as_json: bool, plain: bool) -> None:
     if event is None:
         raise UserError(f"no event #{event_id}")
     if as_json:
-        click.echo(safe_json(contract_event(event)))
+        echo(safe_json(contract_event(event)))
         return
     _print_event_line(event, plain)
     if event["entities"]:
-        click.echo("  actors/places: " + ", ".join(f"{e['name_en']} ({e['kind']})" for e in event["entities"]))
+        echo("  actors/places: " + ", ".join(f"{e['name_en']} ({e['kind']})" for e in event["entities"]))
     for source in event["sources"]:
-        click.echo("")
+        echo("")
         meta = " · ".join(filter(None, [source["doc"], source.get("source"), source.get("published") or "publication date unknown"]))
-        click.echo(f"  [{meta}]")
+        echo(f"  [{meta}]")
         _print_text(source["title"] or "", plain, indent=2)
         _print_text("«" + source["sentence"] + "»", plain, indent=4)
-        click.echo(f"    date as written: {source['timex']}" + (f" · reported by: {source['attribution']}" if source.get("attribution") else ""))
+        echo(f"    date as written: {source['timex']}" + (f" · reported by: {source['attribution']}" if source.get("attribution") else ""))
 
 
 @main.command()
@@ -272,14 +306,14 @@ def search(text: str, db_path, limit: int, as_json: bool, plain: bool) -> None:
 
     hits = search_sentences(open_store(db_path), text, limit)
     if as_json:
-        click.echo(safe_json(hits))
+        echo(safe_json(hits))
         return
     for hit in hits:
         events = ", ".join(f"#{e}" for e in hit["events"])
-        click.echo(f"{hit['doc']} · {hit['published'] or 'date unknown'}" + (f" · events {events}" if events else ""))
+        echo(f"{hit['doc']} · {hit['published'] or 'date unknown'}" + (f" · events {events}" if events else ""))
         _print_text(hit["sentence"], plain, indent=2)
     if not hits:
-        click.echo("No sentence matches.", err=True)
+        echo("No sentence matches.", err=True)
 
 
 @main.command()
@@ -292,20 +326,20 @@ def stats(db_path, as_json: bool) -> None:
 
     figures = compute(open_store(db_path))
     if as_json:
-        click.echo(safe_json(figures))
+        echo(safe_json(figures))
         return
     for key in ("documents", "sentences", "timexes", "events", "corroborated_events", "denied_events", "entities"):
-        click.echo(f"{key.replace('_', ' '):<22} {figures[key]}")
-    click.echo(f"{'chronology':<22} {figures['first_day']} … {figures['last_day']}")
+        echo(f"{key.replace('_', ' '):<22} {figures[key]}")
+    echo(f"{'chronology':<22} {figures['first_day']} … {figures['last_day']}")
     for doc in figures["documents_without_publication_date"]:
-        click.echo(f"\n{doc['doc']} has no publication date: only its absolute dates are in the chronology.")
+        echo(f"\n{doc['doc']} has no publication date: only its absolute dates are in the chronology.")
         if doc["published_on_or_after"]:
-            click.echo(f"  it mentions dates up to {doc['published_on_or_after']}, so it was published on or after that day")
+            echo(f"  it mentions dates up to {doc['published_on_or_after']}, so it was published on or after that day")
         if doc["unresolved"]:
-            click.echo(f"  relative expressions waiting for a date: {', '.join(doc['unresolved'])}")
+            echo(f"  relative expressions waiting for a date: {', '.join(doc['unresolved'])}")
         if doc["candidates"]:
-            click.echo(f"  weekday+date pairs fit these days: {', '.join(doc['candidates'][:10])}")
-        click.echo("  set it with: waqai ingest FILE --published YYYY-MM-DD (into a fresh database)")
+            echo(f"  weekday+date pairs fit these days: {', '.join(doc['candidates'][:10])}")
+        echo("  set it with: waqai ingest FILE --published YYYY-MM-DD (into a fresh database)")
 
 
 @main.command()
@@ -323,13 +357,10 @@ def export(db_path, date_from, date_to, on, entity, query, fmt: str, output: Pat
     events = [contract_event(e) for e in list_events(open_store(db_path), make_filter(date_from, date_to, on, entity, query), limit)]
     text = {"md": lambda: to_markdown(events), "json": lambda: to_json(events), "csv": lambda: to_csv(events)}[fmt]()
     if output is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UserError(f"cannot write {output}: {error.strerror}") from None
-    click.echo(f"Wrote {len(events)} events to {output}", err=True)
+    write_atomically(output, text)
+    echo(f"Wrote {len(events)} events to {output}", err=True)
 
 
 @main.command()
@@ -355,11 +386,11 @@ def extract(files: tuple[str, ...], dct: str | None, manifest: Path | None, as_j
         day = days.get(base, default_day) or read.published
         timexes = tag(read.text, day)
         if as_json:
-            click.echo(safe_json({"doc": base, "dct": day.isoformat() if day else None,
+            echo(safe_json({"doc": base, "dct": day.isoformat() if day else None,
                                    "timexes": [t.as_json() for t in timexes]}))
         else:
             for t in timexes:
-                click.echo(f"{base}\t{t.start}\t{t.end}\t{t.type}\t{t.value}\t{t.mod or ''}\t{t.text}")
+                echo(f"{base}\t{t.start}\t{t.end}\t{t.type}\t{t.value}\t{t.mod or ''}\t{t.text}")
 
 
 @main.command(name="eval")
@@ -394,18 +425,18 @@ def evaluate(gold: Path, corpus: Path | None, as_json: bool) -> None:
         score_document(name, gold_timexes, [t.as_json() for t in tag(text, day)], score)
     figures = score.figures()
     if as_json:
-        click.echo(safe_json({**figures, "misses": score.misses, "wrong_values": score.wrong_values,
+        echo(safe_json({**figures, "misses": score.misses, "wrong_values": score.wrong_values,
                                "spurious": score.spurious}))
         return
     for key in ("strict_f1", "relaxed_f1", "value_f1", "type_f1"):
-        click.echo(f"{key:<12} {figures[key]:.4f}")
-    click.echo(f"gold {figures['documents_gold_timexes']} · system {figures['system_timexes']}")
+        echo(f"{key:<12} {figures[key]:.4f}")
+    echo(f"gold {figures['documents_gold_timexes']} · system {figures['system_timexes']}")
     for miss in score.misses:
-        click.echo(f"miss   {miss['doc']} {miss['start']}-{miss['end']} {miss['text']} = {miss.get('value')}")
+        echo(f"miss   {miss['doc']} {miss['start']}-{miss['end']} {miss['text']} = {miss.get('value')}")
     for wrong in score.wrong_values:
-        click.echo(f"value  {wrong['doc']} {wrong['text']}: gold {wrong['gold']}, got {wrong['system']}")
+        echo(f"value  {wrong['doc']} {wrong['text']}: gold {wrong['gold']}, got {wrong['system']}")
     for extra in score.spurious:
-        click.echo(f"extra  {extra['doc']} {extra['start']}-{extra['end']} {extra['text']} = {extra.get('value')}")
+        echo(f"extra  {extra['doc']} {extra['start']}-{extra['end']} {extra['text']} = {extra.get('value')}")
 
 
 @main.command()
