@@ -182,7 +182,12 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
 
 
 def _check_header(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
+        return
+    if not path.is_file():
+        # SQLite would create side files next to it (/dev/null-journal) or block on a FIFO.
+        raise StoreError(f"{path} is not a regular file; choose another --db path")
+    if path.stat().st_size == 0:
         return
     with open(path, "rb") as handle:
         header = handle.read(16)

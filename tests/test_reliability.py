@@ -257,6 +257,35 @@ def test_ingest_never_writes_into_a_database_with_one_damaged_page(tmp_path, bui
     assert sha(db) == before
 
 
+@pytest.mark.parametrize("args", [["list"], ["stats"], ["ingest", "{article}"]])
+def test_a_device_or_fifo_as_database_is_refused_without_side_files(tmp_path, args):
+    fifo = tmp_path / "pipe.db"
+    os.mkfifo(fifo)
+    (tmp_path / "a.txt").write_text("تقرير\nأعلن الجيش في 5 حزيران 2014 سيطرته على المدينة بالكامل.\n", encoding="utf-8")
+    args = [a.format(article=tmp_path / "a.txt") for a in args]
+    side_files = ("/dev/null-journal", "/dev/null-wal", "/dev/null-shm")
+    before = {p for p in side_files if os.path.exists(p)}
+    for target in ("/dev/null", fifo):
+        result = subprocess.run([*WAQAI, *args, "--db", str(target)], capture_output=True, text=True, timeout=20)
+        assert result.returncode == 2 and "not a regular file" in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+    assert {p for p in side_files if os.path.exists(p)} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "pipe.db"]
+
+
+def test_a_lookup_never_migrates_an_empty_sqlite_database_made_by_another_program(tmp_path):
+    db = tmp_path / "other.db"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 0")
+    conn.execute("VACUUM")  # a valid, empty SQLite file with a header
+    conn.close()
+    before = sha(db)
+    for args in (["list"], ["stats"], ["show", "1"]):
+        result = waqai(*args, "--db", db)
+        assert result.returncode == 2 and "no database at" in result.stderr, result.stderr
+    assert sha(db) == before and sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
+
+
 # --- terminal injection -------------------------------------------------------------------------
 
 HOSTILE = (
