@@ -154,6 +154,10 @@ def _clean(text: str) -> str:
 
 def parse_page(markup: str) -> Page:
     """Extract a saved page's visible text (one line per block), headline and date."""
+    # html.parser hands an unclosed "<!--" back as text at the end: it is a comment to the end.
+    opened = markup.rfind("<!--")
+    if opened != -1 and markup.find("-->", opened + 4) == -1:
+        markup = markup[:opened]
     parser = _PageParser()
     parser.feed(markup)
     parser.close()

@@ -56,6 +56,7 @@ class IngestSummary:
     events: int = 0
     merged: int = 0
     skipped: int = 0
+    empty: int = 0
     interrupted: bool = False
     skipped_names: list[str] = field(default_factory=list)
 
@@ -70,6 +71,8 @@ class IngestSummary:
             f"{self.documents} documents, {self.sentences} sentences, {self.timexes} timexes, "
             f"{self.events} new events, {self.merged} merged into existing events, {self.skipped} skipped (already stored)"
         )
+        if self.empty:
+            text += f", {self.empty} empty files skipped"
         return text + (" — interrupted, the rest was not ingested (run the same command again to finish)" if self.interrupted else "")
 
 
@@ -162,8 +165,9 @@ class Prepared:
     text: str
     encoding: str
     digest: str
-    analysis: Analysis | None  # None when the content is already stored
+    analysis: Analysis | None  # None when the content is already stored (or empty)
     encoding_confidence: float = 1.0
+    empty: bool = False
 
 
 def prepare(article: Article, known: frozenset[str] = frozenset()) -> Prepared:
@@ -175,6 +179,8 @@ def prepare(article: Article, known: frozenset[str] = frozenset()) -> Prepared:
     digest = hashlib.sha256(read.text.encode("utf-8")).hexdigest()
     if read.published and not article.published:
         article = replace(article, published=read.published)
+    if not read.text.strip():
+        return Prepared(article, read.text, read.encoding, digest, None, read.encoding_confidence, empty=True)
     if digest in known:
         return Prepared(article, read.text, read.encoding, digest, None, read.encoding_confidence)
     analysis = analyze(read.text, article.published, article.source, title=read.title)
@@ -236,14 +242,16 @@ def ingest(db: Database, articles: list[Article],
     try:
         with _interrupt_between_documents() as stop_requested:
             for item in _prepared(articles, known, jobs):
-                if item.analysis is None:
+                if item.empty:
+                    summary.empty += 1
+                elif item.analysis is None:
                     summary.skip(item.article.path.name)
                 else:
                     _store(db.conn, item, summary)
                 if progress:
                     progress(item.article)
                 if stop_requested():
-                    summary.interrupted = summary.documents + summary.skipped < len(articles)
+                    summary.interrupted = summary.documents + summary.skipped + summary.empty < len(articles)
                     break
     except KeyboardInterrupt:
         summary.interrupted = True

@@ -105,6 +105,9 @@ bidi_option = click.option(
 )
 
 
+_SQLITE_INT = click.IntRange(min=1, max=2**63 - 1)  # ids and limits beyond this are not SQLite integers
+
+
 def _bidi() -> str:
     """The --bidi mode given before the subcommand, for commands that print Arabic."""
     return click.get_current_context().find_root().params.get("bidi") or "app"
@@ -226,7 +229,7 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
     from waqai.store.db import default_db_path, open_for_writing
     from waqai.store.ingest import collect, ingest as run_ingest, parse_day
 
-    day = parse_day(published, "--published") if published else None
+    day = parse_day(published, "--published") if published is not None else None
     articles = collect(paths, day, source, url)
     db = open_for_writing(db_path or default_db_path())
     jobs = jobs or os.cpu_count() or 1
@@ -246,7 +249,7 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
 @main.command(name="list")
 @db_option
 @_filters
-@click.option("--limit", type=click.IntRange(min=1), help="At most N events.")
+@click.option("--limit", type=_SQLITE_INT, help="At most N events.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array (contract shape).")
 @click.option("--plain", is_flag=True, help="Logical-order text even on a terminal.")
 @_fail_cleanly
@@ -266,7 +269,7 @@ def list_command(db_path, date_from, date_to, on, entity, query, limit, as_json,
 
 
 @main.command()
-@click.argument("event_id", type=int)
+@click.argument("event_id", type=_SQLITE_INT)
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the event as JSON (contract shape).")
 @click.option("--plain", is_flag=True, help="Logical-order text even on a terminal.")
@@ -296,7 +299,7 @@ def show(event_id: int, db_path, as_json: bool, plain: bool) -> None:
 @main.command()
 @click.argument("text")
 @db_option
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--limit", type=_SQLITE_INT, default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print matches as JSON.")
 @click.option("--plain", is_flag=True, help="Logical-order text even on a terminal.")
 @_fail_cleanly
@@ -347,7 +350,7 @@ def stats(db_path, as_json: bool) -> None:
 @_filters
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="Write to FILE instead of standard output.")
-@click.option("--limit", type=click.IntRange(min=1))
+@click.option("--limit", type=_SQLITE_INT)
 @_fail_cleanly
 def export(db_path, date_from, date_to, on, entity, query, fmt: str, output: Path | None, limit) -> None:
     """Export the chronology (same filters as list) to Markdown, JSON or CSV."""
@@ -371,15 +374,19 @@ def export(db_path, date_from, date_to, on, entity, query, fmt: str, output: Pat
 @_fail_cleanly
 def extract(files: tuple[str, ...], dct: str | None, manifest: Path | None, as_json: bool) -> None:
     """Tag the temporal expressions of files ('-' reads standard input)."""
-    from waqai.extract.reader import article_from_bytes, read_article
+    from waqai.extract.reader import ARTICLE_SUFFIXES, article_from_bytes, read_article
     from waqai.extract.tagger import tag
     from waqai.store.ingest import parse_day, read_manifest
 
-    default_day = parse_day(dct, "--dct") if dct else None
+    default_day = parse_day(dct, "--dct") if dct is not None else None
     days: dict[str, date | None] = {}
     if manifest:
         days = {Path(file).name: (parse_day(row["published"], f"{manifest} ({file})") if row.get("published") else None)
                 for file, row in read_manifest(manifest).items()}
+    for name in files:
+        suffix = Path(name).suffix.lower()
+        if name != "-" and suffix not in ARTICLE_SUFFIXES:
+            raise UserError(f"{name}: unsupported file type {suffix or '(none)'!r}; waqai reads .txt, .md, .html and .htm")
     for name in files:
         read = article_from_bytes(sys.stdin.buffer.read()) if name == "-" else read_article(name)
         base = "-" if name == "-" else Path(name).name
