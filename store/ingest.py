@@ -32,7 +32,7 @@ from waqai.extract.pipeline import Analysis, analyze
 from waqai.extract.reader import ARTICLE_SUFFIXES, UnreadableArticle, read_article
 
 from .db import Database, ensure_intact
-from .errors import InputError, StoreError
+from .errors import IngestStopped, InputError, StoreError
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,7 +256,9 @@ def ingest(db: Database, articles: list[Article],
     except KeyboardInterrupt:
         summary.interrupted = True
     except sqlite3.OperationalError as error:
-        raise StoreError(f"the database refused the write: {error}") from None
+        # The document being written was rolled back; the ones before it are stored.
+        raise IngestStopped(f"{db.path}: the database refused the write ({error}); the documents counted above are"
+                            " stored, the rest are not: free some space and run the same command again", summary) from None
     return summary
 
 

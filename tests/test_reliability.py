@@ -126,6 +126,26 @@ def test_ctrl_c_stops_cleanly_with_a_summary(tmp_path, corpus_dir, jobs):
     assert out.startswith(f"{stored} documents")
 
 
+def test_a_full_disk_during_ingest_rolls_back_and_reports_what_was_stored(tmp_path, corpus_dir):
+    import resource
+
+    archive = make_archive(tmp_path / "archive", corpus_dir, range(6))
+    db = tmp_path / "w.db"
+
+    def small_disk() -> None:
+        # Writes past 600 kB fail (EFBIG) as on a full disk; a few documents fit first.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (600_000, 600_000))
+
+    result = subprocess.run([*WAQAI, "ingest", str(archive), "--db", str(db)], capture_output=True, text=True,
+                            preexec_fn=small_disk, timeout=120)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "refused the write" in result.stderr
+    stored = assert_every_document_is_whole(db)
+    assert 1 <= stored < 30
+    assert result.stdout.startswith(f"{stored} documents"), result.stdout
+
+
 # --- concurrency --------------------------------------------------------------------------------
 
 

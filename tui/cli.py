@@ -227,20 +227,25 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
     command again finishes the job.
     """
     from waqai.store.db import default_db_path, open_for_writing
+    from waqai.store.errors import IngestStopped
     from waqai.store.ingest import collect, ingest as run_ingest, parse_day
 
     day = parse_day(published, "--published") if published is not None else None
     articles = collect(paths, day, source, url)
     db = open_for_writing(db_path or default_db_path())
     jobs = jobs or os.cpu_count() or 1
-    if len(articles) > 20 and sys.stderr.isatty():
-        from rich.progress import Progress
+    try:
+        if len(articles) > 20 and sys.stderr.isatty():
+            from rich.progress import Progress
 
-        with Progress(transient=True) as bar:
-            task = bar.add_task("Ingesting", total=len(articles))
-            summary = run_ingest(db, articles, progress=lambda _: bar.advance(task), jobs=jobs)
-    else:
-        summary = run_ingest(db, articles, jobs=jobs)
+            with Progress(transient=True) as bar:
+                task = bar.add_task("Ingesting", total=len(articles))
+                summary = run_ingest(db, articles, progress=lambda _: bar.advance(task), jobs=jobs)
+        else:
+            summary = run_ingest(db, articles, jobs=jobs)
+    except IngestStopped as stopped:
+        echo(stopped.summary.line())  # what is stored, then the one-line reason
+        raise UserError(str(stopped)) from None
     echo(summary.line())
     if summary.interrupted:
         sys.exit(130)
