@@ -72,3 +72,92 @@ def test_extract_refuses_what_ingest_refuses(tmp_path):
     (tmp_path / "paper.pdf").write_bytes(b"%PDF-1.7\n" + "تاريخ 5 حزيران 2014".encode())
     output = one_clean_line(run("extract", tmp_path / "paper.pdf", "--dct", "2024-01-31"))
     assert "unsupported file type '.pdf'" in output
+
+
+# --- item 15: gold files, data overrides and output encodings -----------------------------------
+
+
+@pytest.mark.parametrize("line,field", [
+    ('{"doc": 5, "timexes": []}', "doc"),
+    ('{"doc": "a.txt", "timexes": "x"}', "timexes"),
+    ('{"doc": "a.txt", "timexes": [5]}', "timexes[0]"),
+    ('{"doc": "a.txt", "timexes": [{"start": "x", "end": 3, "text": "أمس"}]}', "timexes[0].start"),
+    ('{"doc": "a.txt", "timexes": [{"start": 0, "end": 3, "text": 7}]}', "timexes[0].text"),
+    ('{"doc": "a.txt", "timexes": [], "dct": 20240131}', "dct"),
+    ('{"doc": "a.txt", "timexes": [], "text": 5}', "text"),
+    ('{"doc": "a.txt"}', "timexes"),
+    ("[1, 2]", "object"),
+])
+def test_a_gold_line_of_the_wrong_shape_names_the_field(tmp_path, line, field):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text(line + "\n", encoding="utf-8")
+    output = one_clean_line(run("eval", tmp_path / "gold.jsonl"))
+    assert "gold.jsonl:1: not a gold document" in output and field in output
+
+
+def test_a_gold_file_that_is_not_utf8_is_one_line(tmp_path):
+    (tmp_path / "gold.jsonl").write_bytes(b'{"doc": "\xff"}\n')
+    assert "cannot read the gold file" in one_clean_line(run("eval", tmp_path / "gold.jsonl"))
+
+
+@pytest.mark.parametrize("relative,content,field", [
+    ("gazetteer.json", "{bad", "not a readable JSON data file"),
+    ("gazetteer.json", '{"entities": [{"id": "x"}]}', "entities[0] lacks 'kind'"),
+    ("gazetteer.json", '{"entities": 5}', "entities must be a list"),
+    ("lexicon/weekdays.json", '{"weekdays": 5}', "weekdays must be an object"),
+    ("lexicon/months.json", '{"gregorian": {}}', "lacks 'hijri'"),
+])
+def test_a_malformed_data_override_is_one_line_naming_file_and_field(tmp_path, monkeypatch, relative, content, field):
+    from waqai.extract import lexicon
+
+    override = tmp_path / "data"
+    (override / relative).parent.mkdir(parents=True, exist_ok=True)
+    (override / relative).write_text(content, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.setenv("WAQAI_DATA_DIR", str(override))
+    for cached in (lexicon.load_json,):
+        cached.cache_clear()
+    import waqai.extract.gazetteer as gazetteer_module
+    import waqai.extract.patterns as patterns_module
+    import waqai.extract.segment as segment_module
+
+    for module in (gazetteer_module, patterns_module, segment_module):
+        for value in vars(module).values():
+            if hasattr(value, "cache_clear"):
+                value.cache_clear()
+    try:
+        output = one_clean_line(run("ingest", tmp_path / "a.txt", "--published", "2024-01-31", "--db", tmp_path / "w.db"))
+        assert str(override / relative) in output and field in output
+        assert sqlite3.connect(tmp_path / "w.db").execute("SELECT COUNT(*) FROM documents").fetchone() == (0,)
+    finally:
+        monkeypatch.delenv("WAQAI_DATA_DIR")
+        for module in (lexicon, gazetteer_module, patterns_module, segment_module):
+            for value in vars(module).values():
+                if hasattr(value, "cache_clear"):
+                    value.cache_clear()
+
+
+def test_every_bundled_data_file_passes_its_own_shape_check():
+    import json
+    from pathlib import Path
+
+    from waqai.extract.data_shape import check_shape
+    from waqai.extract.lexicon import data_path
+
+    for path in [*Path(data_path("lexicon")).glob("*.json"), Path(data_path("gazetteer.json"))]:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        check_shape(data, data)
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_an_output_encoding_without_arabic_is_one_line(tmp_path, encoding):
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "waqai.tui.cli", "extract", str(tmp_path / "a.txt"), "--dct", "2024-01-31"],
+                            capture_output=True, env={**os.environ, "PYTHONIOENCODING": encoding}, timeout=60)
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(b"Error: standard output uses the ") and line.endswith(b"set PYTHONIOENCODING=utf-8")

@@ -63,6 +63,7 @@ def _fail_cleanly(func):
     def wrapper(*args, **kwargs):
         import sqlite3
 
+        from waqai.extract.data_shape import DataFileError
         from waqai.extract.reader import UnreadableArticle
         from waqai.store.errors import InputError, QueryError, StoreError
 
@@ -72,10 +73,10 @@ def _fail_cleanly(func):
             return result
         except OutputError:
             raise
-        except UnicodeEncodeError as error:
-            raise UserError(f"standard output uses the {error.encoding} encoding, which cannot show this text;"
+        except UnicodeEncodeError:
+            raise UserError(f"standard output uses the {sys.stdout.encoding} encoding, which cannot show this text;"
                             " set PYTHONIOENCODING=utf-8") from None
-        except (StoreError, InputError, QueryError, UnreadableArticle) as error:
+        except (StoreError, InputError, QueryError, UnreadableArticle, DataFileError) as error:
             raise UserError(str(error)) from None
         except sqlite3.DatabaseError as error:
             from waqai.store.db import describe_error
@@ -413,19 +414,24 @@ def extract(files: tuple[str, ...], dct: str | None, manifest: Path | None, as_j
 def evaluate(gold: Path, corpus: Path | None, as_json: bool) -> None:
     """Score the tagger against a gold JSONL file (TempEval-3: strict, relaxed, value, type F1)."""
     from waqai.extract.evaluate import Score, score_document
+    from waqai.extract.gold import GoldError, parse_gold_line
     from waqai.extract.reader import read_article
     from waqai.extract.tagger import tag
     from waqai.store.ingest import parse_day
 
     score = Score()
-    for number, line in enumerate(gold.read_text(encoding="utf-8-sig").splitlines(), start=1):
+    try:
+        lines = gold.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise UserError(f"{gold}: cannot read the gold file ({error})") from None
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            doc = json.loads(line)
-            name, gold_timexes = doc["doc"], doc["timexes"]
-        except (ValueError, KeyError, TypeError) as error:
-            raise UserError(f"{gold}:{number}: not a gold document ({error})") from None
+            doc = parse_gold_line(line)
+        except GoldError as error:
+            raise UserError(f"{gold}:{number}: not a gold document: {error}") from None
+        name, gold_timexes = doc["doc"], doc["timexes"]
         if "text" in doc:
             text = doc["text"]
         else:
