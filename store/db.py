@@ -232,6 +232,15 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
         conn.execute("SELECT 1 FROM sqlite_master LIMIT 1")
         return conn
     except sqlite3.OperationalError:
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            # Committed changes a crashed writer left in the WAL need a recovery that a
+            # read-only connection cannot run; an immutable open would ignore them and
+            # show stale data (or claim the schema is old).
+            raise StoreError(
+                f"{path} has changes in {wal} that a read-only database cannot apply; give it write permission"
+                " and run any waqai lookup once (or copy both files to a writable folder), then make it read-only again"
+            ) from None
         # A WAL database in a folder we cannot write has no -shm file to share:
         # read it as an immutable file (nothing can be writing it anyway).
         return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)

@@ -208,6 +208,65 @@ async def test_the_explorer_opens_a_read_only_database(tmp_path, built_db):
     assert sha(db) == before
 
 
+def _leave_a_wal(db: Path) -> None:
+    """A writer that changed event 1 and was killed before any checkpoint: the change is only in -wal."""
+    code = ("import os, sqlite3, sys\n"
+            "conn = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+            "conn.execute('PRAGMA wal_autocheckpoint = 0')\n"
+            "conn.execute(\"UPDATE events SET title = 'عنوان بعد التعديل' WHERE id = 1\")\n"
+            "os._exit(0)\n")
+    subprocess.run([sys.executable, "-c", code, str(db)], check=True)
+    assert Path(f"{db}-wal").stat().st_size > 0
+
+
+def _no_shared_memory_for_readers(monkeypatch) -> None:
+    """What a user without write permission on the folder gets: SQLite cannot set up a read-only WAL
+    reader (root, which runs these tests, always can), so only an immutable open succeeds."""
+    from waqai.store import db as db_module
+
+    real_connect = sqlite3.connect
+
+    def connect(target, *args, **kwargs):
+        if kwargs.get("uri") and "mode=ro" in str(target) and "immutable=1" not in str(target):
+            raise sqlite3.OperationalError("unable to open database file")
+        return real_connect(target, *args, **kwargs)
+
+    monkeypatch.setattr(db_module.sqlite3, "connect", connect)
+
+
+def test_a_read_only_database_with_a_leftover_wal_says_what_to_do(tmp_path, built_db, monkeypatch):
+    from click.testing import CliRunner
+
+    from waqai.tui.cli import main
+
+    db = copy_db(built_db, tmp_path / "ro.db")
+    _leave_a_wal(db)
+    os.chmod(db, 0o444)
+    before = (sha(db), sha(Path(f"{db}-wal")))
+    _no_shared_memory_for_readers(monkeypatch)
+    for args in (["show", "1", "--json"], ["list", "--json"], ["stats"]):
+        result = CliRunner().invoke(main, [*args, "--db", str(db)])
+        assert result.exit_code == 2, (args, result.output[:300])
+        assert f"{db}-wal" in result.output and "write permission" in result.output, result.output
+    assert (sha(db), sha(Path(f"{db}-wal"))) == before
+    monkeypatch.undo()
+    os.chmod(db, 0o644)
+    shown = waqai("show", "1", "--json", "--db", db)
+    assert json.loads(shown.stdout)["title"] == "عنوان بعد التعديل"  # once writable, the change is there
+
+
+def test_a_read_only_database_without_a_wal_is_still_read_immutably(tmp_path, built_db, monkeypatch):
+    from click.testing import CliRunner
+
+    from waqai.tui.cli import main
+
+    db = copy_db(built_db, tmp_path / "ro.db")
+    os.chmod(db, 0o444)
+    _no_shared_memory_for_readers(monkeypatch)
+    result = CliRunner().invoke(main, ["list", "--json", "--db", str(db)])
+    assert result.exit_code == 0 and len(json.loads(result.output)) > 20
+
+
 def _corrupt(db: Path) -> None:
     data = bytearray(db.read_bytes())
     page = 4096
