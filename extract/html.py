@@ -135,7 +135,7 @@ def _ld_json_date(blocks: list[str]) -> str | None:
     for block in blocks:
         try:
             data = json.loads(block)
-        except ValueError:
+        except (ValueError, RecursionError):  # deeply nested JSON exhausts the parser's stack
             continue
         stack = [data]
         while stack:
@@ -190,6 +190,10 @@ def _main_text(markup: str, visible: str) -> str | None:
 
 def parse_visible(markup: str) -> Page:
     """Every visible block of a saved page (one line per block), its headline and date."""
+    # html.parser hands an unclosed "<!--" back as text at the end: it is a comment to the end.
+    opened = markup.rfind("<!--")
+    if opened != -1 and markup.find("-->", opened + 4) == -1:
+        markup = markup[:opened]
     parser = _PageParser()
     parser.feed(markup)
     parser.close()

@@ -31,9 +31,28 @@ def data_path(relative: str) -> Path:
 
 @lru_cache(maxsize=None)
 def load_json(relative: str) -> Any:
-    """Load and cache a JSON data file such as ``lexicon/months.json``."""
-    with open(data_path(relative), encoding="utf-8") as handle:
-        return json.load(handle)
+    """Load and cache a JSON data file such as ``lexicon/months.json``.
+
+    A user's override is checked against the bundled file's shape; a
+    malformed one raises DataFileError naming the file and the field.
+    """
+    path = data_path(relative)
+    bundled = Path(str(files("waqai.data").joinpath(relative)))
+    if path == bundled:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    from .data_shape import DataFileError, check_shape
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise DataFileError(f"{path}: not a readable JSON data file ({error})") from None
+    with open(bundled, encoding="utf-8") as handle:
+        try:
+            check_shape(data, json.load(handle))
+        except DataFileError as error:
+            raise DataFileError(f"{path}: {error}") from None
+    return data
 
 
 def alternation(words: Iterable[str]) -> str:

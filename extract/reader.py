@@ -31,6 +31,7 @@ class ArticleText:
     title: str | None = None
     published: date | None = None
     format: str = "text"
+    encoding_confidence: float = 1.0
 
 
 def article_from_bytes(data: bytes, name: str = "-", *, html: bool = False) -> ArticleText:
@@ -41,13 +42,13 @@ def article_from_bytes(data: bytes, name: str = "-", *, html: bool = False) -> A
         raise UnreadableArticle(f"{name}: {error}") from None
     text = decoded.text.lstrip("\ufeff")
     if not html:
-        return ArticleText(text, decoded.encoding)
+        return ArticleText(text, decoded.encoding, encoding_confidence=decoded.confidence)
     from .html import parse_page
 
     page = parse_page(text)
     if not page.text.strip():
         raise UnreadableArticle(f"{name}: the page has no visible text")
-    return ArticleText(page.text, decoded.encoding, page.title, page.published, "html")
+    return ArticleText(page.text, decoded.encoding, page.title, page.published, "html", decoded.confidence)
 
 
 def read_article(path: Path | str) -> ArticleText:

@@ -311,8 +311,16 @@ class Resolver:
     # -- families --------------------------------------------------------
 
     def resolve(self, family: str, m: re.Match[str], where: Where) -> Resolution | None:
-        """Resolve one match; None rejects it as not a temporal expression."""
-        return getattr(self, "_" + family)(m, where)
+        """Resolve one match; None rejects it as not a temporal expression.
+
+        Arithmetic that leaves the calendar (``أمس`` published 0001-01-01,
+        ``غدا`` on 9999-12-31) keeps the expression with an empty value, as
+        an unanchored relative date is kept.
+        """
+        try:
+            return getattr(self, "_" + family)(m, where)
+        except (OverflowError, ValueError):
+            return Resolution("DATE", "")
 
     def _day_month(self, m: re.Match[str], where: Where) -> Resolution | None:
         lx = self.lx

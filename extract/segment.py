@@ -102,12 +102,25 @@ def is_furniture(folded_line: str, previous: str = "", source: str | None = None
     return bool(_BULLET_ONLY.match(previous.strip()))
 
 
+def _abbreviation_before(line: str, begin: int, dot: int) -> bool:
+    """Whether the word ending at ``line[dot]`` (a full stop) is an abbreviation such as ``د.``.
+
+    Only the last four characters can match, so only they are searched:
+    rescanning from the sentence start made ``"أ. " * 20000`` quadratic.
+    A window cut short of ``begin`` gets a sentinel so that ``^`` still
+    means the sentence start and nothing else.
+    """
+    start = max(begin, dot - 3)
+    window = line[start : dot + 1]
+    return bool(_ABBREVIATION.search(window if start == begin else "#" + window))
+
+
 def _split_sentences(line: str, offset: int) -> list[tuple[int, int]]:
     """Split one folded line into sentence spans (folded offsets)."""
     spans: list[tuple[int, int]] = []
     begin = 0
     for m in _SENTENCE_END.finditer(line):
-        if _ABBREVIATION.search(line[begin : m.start() + 1]) and m.group().startswith("."):
+        if m.group().startswith(".") and _abbreviation_before(line, begin, m.start()):
             continue
         spans.append((begin, m.end()))
         begin = m.end()

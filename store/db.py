@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator
 
 from .errors import StoreError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _APPLICATION_ID = 0x77716169  # "wqai"
 
 
@@ -176,15 +176,26 @@ def _migration_3(conn: sqlite3.Connection) -> None:
     migration(conn)
 
 
+def _migration_4(conn: sqlite3.Connection) -> None:
+    # How sure the detector was of a legacy code page (1.0 for a BOM or valid UTF-8).
+    conn.execute("ALTER TABLE documents ADD COLUMN encoding_confidence REAL")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("0001_initial", _migration_1),
     ("0002_events_span_rtree", _migration_2),
     ("0003_analyst_edits", _migration_3),
+    ("0004_encoding_confidence", _migration_4),
 ]
 
 
 def _check_header(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
+        return
+    if not path.is_file():
+        # SQLite would create side files next to it (/dev/null-journal) or block on a FIFO.
+        raise StoreError(f"{path} is not a regular file; choose another --db path")
+    if path.stat().st_size == 0:
         return
     with open(path, "rb") as handle:
         header = handle.read(16)
@@ -229,6 +240,15 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
         conn.execute("SELECT 1 FROM sqlite_master LIMIT 1")
         return conn
     except sqlite3.OperationalError:
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            # Committed changes a crashed writer left in the WAL need a recovery that a
+            # read-only connection cannot run; an immutable open would ignore them and
+            # show stale data (or claim the schema is old).
+            raise StoreError(
+                f"{path} has changes in {wal} that a read-only database cannot apply; give it write permission"
+                " and run any waqai lookup once (or copy both files to a writable folder), then make it read-only again"
+            ) from None
         # A WAL database in a folder we cannot write has no -shm file to share:
         # read it as an immutable file (nothing can be writing it anyway).
         return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
@@ -270,6 +290,8 @@ def open_db(path: Path | str, *, readonly: bool = False, create: bool = True) ->
         if tables and application_id != _APPLICATION_ID:
             raise StoreError(f"{path} is a SQLite database but not a waqai one; choose another --db path")
         if not readonly:
+            if tables and (db.execute("PRAGMA journal_mode").fetchone()[0] != "wal" or _pending(db)):
+                ensure_intact(db)  # about to write: never into a damaged file
             if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 db.execute("PRAGMA journal_mode = WAL")
             # In WAL mode NORMAL keeps every transaction atomic through crashes and
@@ -287,6 +309,21 @@ def open_db(path: Path | str, *, readonly: bool = False, create: bool = True) ->
             conn.close()
         raise
     return db
+
+
+def ensure_intact(db: Database) -> None:
+    """Raise StoreError when ``PRAGMA quick_check`` finds damage; call before the first write of a run.
+
+    quick_check reads every page once (no index cross-checks), so it costs
+    about a full scan: cheap next to an ingest, too slow for each lookup.
+    """
+    try:
+        problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
+    except sqlite3.DatabaseError as error:
+        raise StoreError(describe_error(db.path, error)) from None
+    if problems != ["ok"]:
+        raise StoreError(f"{db.path} is damaged ({problems[0]}); restore it from a backup or rebuild it"
+                         " with waqai ingest into a new --db")
 
 
 def describe_error(path: Path | str, error: sqlite3.DatabaseError) -> str:
@@ -332,6 +369,10 @@ def _applied(conn: sqlite3.Connection) -> set[str]:
     return {row[0] for row in conn.execute("SELECT name FROM migrations")}
 
 
+def _pending(db: Database) -> bool:
+    return not ({name for name, _ in MIGRATIONS} <= _applied(db.conn) and _identity(db)[0] == _APPLICATION_ID)
+
+
 def migrate(db: Database) -> None:
     """Apply the migrations not yet recorded, in one transaction.
 
@@ -339,7 +380,7 @@ def migrate(db: Database) -> None:
     lookups changes nothing on disk.
     """
     conn = db.conn
-    if {name for name, _ in MIGRATIONS} <= _applied(conn) and _identity(db)[0] == _APPLICATION_ID:
+    if not _pending(db):
         return
     conn.execute("BEGIN IMMEDIATE")
     try:

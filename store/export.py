@@ -144,6 +144,19 @@ def to_json(events: list[dict]) -> str:
     return safe_json(events, indent=1) + "\n"
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """Untrusted text as a CSV cell: sanitized, and never read as a formula by a spreadsheet.
+
+    OWASP's rule: a cell starting with = + - @ (or tab/CR) gets a leading
+    apostrophe, so ``=HYPERLINK(…)`` in an article stays text.
+    """
+    text = sanitize(text, expand_tabs=False)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 CSV_COLUMNS = ["event_id", "value", "mod", "begin", "end", "granularity", "title", "stance", "entities",
                "doc", "outlet", "url", "published", "attribution", "source_stance", "timex", "sentence",
                "marked", "note", "corrected"]
@@ -161,15 +174,15 @@ def to_csv(events: list[dict], bom: bool = False) -> str:
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     for e in events:
-        entities = "; ".join(x["name"] for x in e["entities"])
+        entities = csv_cell("; ".join(x["name"] for x in e["entities"]))
         for s in e["sources"] or [{}]:
             writer.writerow([e["id"], e["value"], e["mod"] or "", e["begin"], e["end"], e["granularity"],
-                             sanitize(e["title"]), e.get("stance") or "", sanitize(entities), sanitize(s.get("doc", "")),
-                             sanitize(s.get("source") or ""), sanitize(s.get("url") or ""), s.get("published") or "",
-                             sanitize(s.get("attribution") or ""), s.get("stance") or "",
-                             sanitize(s.get("timex", "")), sanitize(s.get("sentence", "")),
-                             "yes" if e.get("marked") else "", sanitize(e.get("note") or ""),
-                             sanitize(correction_note(e) or "")])
+                             csv_cell(e["title"]), e.get("stance") or "", csv_cell(entities), csv_cell(s.get("doc", "")),
+                             csv_cell(s.get("source") or ""), csv_cell(s.get("url") or ""), s.get("published") or "",
+                             csv_cell(s.get("attribution") or ""), s.get("stance") or "",
+                             csv_cell(s.get("timex", "")), csv_cell(s.get("sentence", "")),
+                             "yes" if e.get("marked") else "", csv_cell(e.get("note") or ""),
+                             csv_cell(correction_note(e) or "")])
     return ("\ufeff" if bom else "") + buffer.getvalue()
 
 

@@ -32,8 +32,8 @@ from waqai.extract.pipeline import Analysis, analyze
 from waqai.extract.dumps import BadRow, DumpError, FieldMap, is_dump, read_dump
 from waqai.extract.reader import ARTICLE_SUFFIXES, ArticleText, UnreadableArticle, read_article
 
-from .db import Database
-from .errors import InputError, StoreError
+from .db import Database, ensure_intact
+from .errors import IngestStopped, InputError, StoreError
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +65,7 @@ class IngestSummary:
     events: int = 0
     merged: int = 0
     skipped: int = 0
+    empty: int = 0
     interrupted: bool = False
     skipped_names: list[str] = field(default_factory=list)
     bad_rows: list[BadRow] = field(default_factory=list)
@@ -82,6 +83,8 @@ class IngestSummary:
         )
         if self.bad_rows:
             text += f", {len(self.bad_rows)} bad dump rows skipped"
+        if self.empty:
+            text += f", {self.empty} empty files skipped"
         return text + (" — interrupted, the rest was not ingested (run the same command again to finish)" if self.interrupted else "")
 
 
@@ -147,21 +150,40 @@ def collect(paths: Iterable[str | Path], published: date | None = None, source: 
             if not files:
                 raise InputError(f"{path}: no .txt, .md or .html articles in this folder")
             for file in files:
+                _check_name(file)
                 row = manifest.get(file.relative_to(path).as_posix(), {})
-                day = row.get("published")
-                articles.append(Article(
-                    file,
-                    parse_day(day, f"{path / 'manifest.json'} ({file.name})") if day else published,
-                    bool(row.get("published_estimated", False)),
-                    row.get("source", source),
-                    row.get("url", url),
-                ))
+                articles.append(_manifest_article(file, row, f"{path / 'manifest.json'} ({file.name})",
+                                                  published, source, url))
         elif path.suffix.lower() in ARTICLE_SUFFIXES:
+            _check_name(path)
             articles.append(Article(path, published, False, source, url))
         else:
             raise InputError(f"{path}: unsupported file type {path.suffix or '(none)'!r}; waqai reads .txt, .md, .html, .htm"
                              " and dumps (.json, .jsonl, .ndjson, .csv, .zip)")
     return articles
+
+
+def _check_name(path: Path) -> None:
+    """Refuse a file name the database cannot store (bytes that are not UTF-8)."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise InputError(f"{shown}: the file name is not valid UTF-8; rename the file") from None
+
+
+def _manifest_article(file: Path, row: dict, where: str, published: date | None, source: str | None,
+                      url: str | None) -> Article:
+    """One manifest row as an Article, every field checked for its type."""
+    for key in ("published", "source", "url"):
+        if row.get(key) is not None and not isinstance(row[key], str):
+            raise InputError(f"{where}: {key!r} must be a string, not {type(row[key]).__name__}")
+    estimated = row.get("published_estimated", False)
+    if not isinstance(estimated, bool):
+        raise InputError(f"{where}: 'published_estimated' must be true or false, not {estimated!r}")
+    day = row.get("published")
+    return Article(file, parse_day(day, where) if day else published, estimated,
+                   row.get("source", source), row.get("url", url))
 
 
 def check_readable(articles: list[Input]) -> None:
@@ -191,7 +213,9 @@ class Prepared:
     text: str
     encoding: str
     digest: str
-    analysis: Analysis | None  # None when the content is already stored
+    analysis: Analysis | None  # None when the content is already stored (or empty)
+    encoding_confidence: float = 1.0
+    empty: bool = False
 
 
 def prepare(article: Article, known: frozenset[str] = frozenset()) -> Prepared:
@@ -206,12 +230,14 @@ def prepare(article: Article, known: frozenset[str] = frozenset()) -> Prepared:
     digest = hashlib.sha256(read.text.encode("utf-8")).hexdigest()
     if read.published and not article.published:
         article = replace(article, published=read.published)
+    if not read.text.strip():
+        return Prepared(article, read.text, read.encoding, digest, None, read.encoding_confidence, empty=True)
     if digest in known:
-        return Prepared(article, read.text, read.encoding, digest, None)
+        return Prepared(article, read.text, read.encoding, digest, None, read.encoding_confidence)
     analysis = analyze(read.text, article.published, article.source, title=read.title)
     # The folded copy and its offset map are only needed during analysis.
     analysis = replace(analysis, layout=replace(analysis.layout, folded=None))
-    return Prepared(article, read.text, read.encoding, digest, analysis)
+    return Prepared(article, read.text, read.encoding, digest, analysis, read.encoding_confidence)
 
 
 _known_in_worker: frozenset[str] = frozenset()
@@ -293,11 +319,15 @@ def write_prepared(db: Database, prepared: Iterator[Prepared], summary: IngestSu
     """The single writer: store prepared articles in order, one transaction each.
 
     Shared by ``ingest`` and ``waqai load``; closes ``prepared`` when done.
+    A damaged database is refused before the first write (``ensure_intact``).
     """
+    ensure_intact(db)
     try:
         with _interrupt_between_documents() as stop_requested:
             for item in prepared:
-                if item.analysis is None:
+                if item.empty:
+                    summary.empty += 1
+                elif item.analysis is None:
                     summary.skip(item.article.name)
                 else:
                     _store(db.conn, item, summary)
@@ -309,7 +339,9 @@ def write_prepared(db: Database, prepared: Iterator[Prepared], summary: IngestSu
     except KeyboardInterrupt:
         summary.interrupted = True
     except sqlite3.OperationalError as error:
-        raise StoreError(f"the database refused the write: {error}") from None
+        # The document being written was rolled back; the ones before it are stored.
+        raise IngestStopped(f"{db.path}: the database refused the write ({error}); the documents counted above are"
+                            " stored, the rest are not: free some space and run the same command again", summary) from None
     finally:
         if hasattr(prepared, "close"):
             prepared.close()  # stops worker processes now, not when the generator is collected
@@ -371,11 +403,11 @@ def _write_document(conn: sqlite3.Connection, item: Prepared) -> tuple[int, int,
     article, text, analysis = item.article, item.text, item.analysis
     layout = analysis.layout
     doc_id = conn.execute(
-        "INSERT INTO documents(name, path, sha256, title, source, url, published, published_estimated, encoding, text, ingested_at)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO documents(name, path, sha256, title, source, url, published, published_estimated, encoding,"
+        " encoding_confidence, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (article.name, str(article.path), item.digest, layout.title, article.source, article.url,
          article.published.isoformat() if article.published else None, int(article.published_estimated),
-         item.encoding, text, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+         item.encoding, item.encoding_confidence, text, datetime.now(timezone.utc).isoformat(timespec="seconds")),
     ).lastrowid
     first_sentence = _next_id(conn, "sentences")
     sentence_ids = {s.index: first_sentence + i for i, s in enumerate(layout.sentences)}

@@ -23,9 +23,12 @@ _UNSAFE = re.compile(f"[{C0_C1_CONTROLS}{BIDI_CONTROLS}]")
 _JSON_UNSAFE = re.compile(f"[\x7f-\x9f{BIDI_CONTROLS}]")  # json.dumps escapes C0 itself
 
 
-def sanitize(text: str) -> str:
-    """Return ``text`` without escape sequences, terminal controls or bidi overrides."""
-    if "\t" in text:
+def sanitize(text: str, expand_tabs: bool = True) -> str:
+    """Return ``text`` without escape sequences, terminal controls or bidi overrides.
+
+    ``expand_tabs=False`` keeps tabs, for tab-separated output.
+    """
+    if expand_tabs and "\t" in text:
         text = text.expandtabs(4)
     return _UNSAFE.sub("", CONTROL_SEQUENCE.sub("", text))
 

@@ -207,10 +207,16 @@ def test_a_schema_1_database_is_upgraded_with_its_interval_index(tmp_path, monke
     from waqai.store import db as db_module
 
     path = tmp_path / "old.db"
-    monkeypatch.setattr(db_module, "MIGRATIONS", db_module.MIGRATIONS[:1])
-    monkeypatch.setattr(db_module, "SCHEMA_VERSION", 1)
     assert CliRunner().invoke(main, ["ingest", str(corpus_dir), "--db", str(path)]).exit_code == 0
-    monkeypatch.undo()
+    # Take it back to what schema 1 wrote: no interval index, no later columns.
+    conn = sqlite3.connect(path)
+    for statement in ("DROP TRIGGER events_span_ai", "DROP TRIGGER events_span_ad", "DROP TABLE events_span",
+                      "ALTER TABLE documents DROP COLUMN encoding_confidence",
+                      "DROP VIEW edit_state", "DROP VIEW edit_targets", "DROP TABLE edits", "DROP INDEX event_sources_timex",
+                      "DELETE FROM migrations WHERE name != '0001_initial'", "PRAGMA user_version = 1"):
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
     result = CliRunner().invoke(main, ["list", "--on", "2021-06", "--json", "--db", str(path)])
     assert result.exit_code == 0 and json.loads(result.output)
     conn = sqlite3.connect(path)

@@ -126,6 +126,26 @@ def test_ctrl_c_stops_cleanly_with_a_summary(tmp_path, corpus_dir, jobs):
     assert out.startswith(f"{stored} documents")
 
 
+def test_a_full_disk_during_ingest_rolls_back_and_reports_what_was_stored(tmp_path, corpus_dir):
+    import resource
+
+    archive = make_archive(tmp_path / "archive", corpus_dir, range(6))
+    db = tmp_path / "w.db"
+
+    def small_disk() -> None:
+        # Writes past 600 kB fail (EFBIG) as on a full disk; a few documents fit first.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (600_000, 600_000))
+
+    result = subprocess.run([*WAQAI, "ingest", str(archive), "--db", str(db)], capture_output=True, text=True,
+                            preexec_fn=small_disk, timeout=120)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "refused the write" in result.stderr
+    stored = assert_every_document_is_whole(db)
+    assert 1 <= stored < 30
+    assert result.stdout.startswith(f"{stored} documents"), result.stdout
+
+
 # --- concurrency --------------------------------------------------------------------------------
 
 
@@ -188,6 +208,65 @@ async def test_the_explorer_opens_a_read_only_database(tmp_path, built_db):
     assert sha(db) == before
 
 
+def _leave_a_wal(db: Path) -> None:
+    """A writer that changed event 1 and was killed before any checkpoint: the change is only in -wal."""
+    code = ("import os, sqlite3, sys\n"
+            "conn = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+            "conn.execute('PRAGMA wal_autocheckpoint = 0')\n"
+            "conn.execute(\"UPDATE events SET title = 'عنوان بعد التعديل' WHERE id = 1\")\n"
+            "os._exit(0)\n")
+    subprocess.run([sys.executable, "-c", code, str(db)], check=True)
+    assert Path(f"{db}-wal").stat().st_size > 0
+
+
+def _no_shared_memory_for_readers(monkeypatch) -> None:
+    """What a user without write permission on the folder gets: SQLite cannot set up a read-only WAL
+    reader (root, which runs these tests, always can), so only an immutable open succeeds."""
+    from waqai.store import db as db_module
+
+    real_connect = sqlite3.connect
+
+    def connect(target, *args, **kwargs):
+        if kwargs.get("uri") and "mode=ro" in str(target) and "immutable=1" not in str(target):
+            raise sqlite3.OperationalError("unable to open database file")
+        return real_connect(target, *args, **kwargs)
+
+    monkeypatch.setattr(db_module.sqlite3, "connect", connect)
+
+
+def test_a_read_only_database_with_a_leftover_wal_says_what_to_do(tmp_path, built_db, monkeypatch):
+    from click.testing import CliRunner
+
+    from waqai.tui.cli import main
+
+    db = copy_db(built_db, tmp_path / "ro.db")
+    _leave_a_wal(db)
+    os.chmod(db, 0o444)
+    before = (sha(db), sha(Path(f"{db}-wal")))
+    _no_shared_memory_for_readers(monkeypatch)
+    for args in (["show", "1", "--json"], ["list", "--json"], ["stats"]):
+        result = CliRunner().invoke(main, [*args, "--db", str(db)])
+        assert result.exit_code == 2, (args, result.output[:300])
+        assert f"{db}-wal" in result.output and "write permission" in result.output, result.output
+    assert (sha(db), sha(Path(f"{db}-wal"))) == before
+    monkeypatch.undo()
+    os.chmod(db, 0o644)
+    shown = waqai("show", "1", "--json", "--db", db)
+    assert json.loads(shown.stdout)["title"] == "عنوان بعد التعديل"  # once writable, the change is there
+
+
+def test_a_read_only_database_without_a_wal_is_still_read_immutably(tmp_path, built_db, monkeypatch):
+    from click.testing import CliRunner
+
+    from waqai.tui.cli import main
+
+    db = copy_db(built_db, tmp_path / "ro.db")
+    os.chmod(db, 0o444)
+    _no_shared_memory_for_readers(monkeypatch)
+    result = CliRunner().invoke(main, ["list", "--json", "--db", str(db)])
+    assert result.exit_code == 0 and len(json.loads(result.output)) > 20
+
+
 def _corrupt(db: Path) -> None:
     data = bytearray(db.read_bytes())
     page = 4096
@@ -223,6 +302,67 @@ def test_damaged_or_foreign_databases_are_refused_and_never_modified(tmp_path, b
         assert result.returncode == 2, (args, result.stdout, result.stderr)
         assert message in result.stderr and "Traceback" not in result.stderr, (args, result.stderr)
         assert sha(db) == before
+
+
+def _overwrite_one_page(db: Path, seed: int) -> None:
+    """Scribble over one page past the schema, as a bad sector or a stray write would."""
+    import random
+
+    data = bytearray(db.read_bytes())
+    pages = len(data) // 4096
+    page = random.Random(seed).randrange(2, pages)
+    data[page * 4096:(page + 1) * 4096] = random.Random(seed).randbytes(4096)
+    db.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("seed", [3, 4, 7, 8])  # pages the old ingest wrote past
+def test_ingest_never_writes_into_a_database_with_one_damaged_page(tmp_path, built_db, seed):
+    db = copy_db(built_db, tmp_path / "odd.db")
+    _overwrite_one_page(db, seed)
+    try:
+        damaged = sqlite3.connect(db).execute("PRAGMA quick_check").fetchone() != ("ok",)
+    except sqlite3.DatabaseError:
+        damaged = True
+    assert damaged
+    before = sha(db)
+    (tmp_path / "a.txt").write_text("تقرير\nأعلن الجيش في 5 حزيران 2014 سيطرته على المدينة بالكامل.\n", encoding="utf-8")
+    result = waqai("ingest", tmp_path / "a.txt", "--db", db)
+    assert result.returncode == 2 and "damaged" in result.stderr and "Traceback" not in result.stderr, result
+    assert len(result.stderr.strip().splitlines()) == 1
+    for args in (["list", "--json"], ["stats"], ["show", "1"], ["search", "الموصل"], ["export"]):
+        looked = waqai(*args, "--db", db)
+        assert looked.returncode in (0, 2) and "Traceback" not in looked.stderr, (args, looked.stderr)
+        assert looked.returncode == 0 or "damaged" in looked.stderr, (args, looked.stderr)
+    assert sha(db) == before
+
+
+@pytest.mark.parametrize("args", [["list"], ["stats"], ["ingest", "{article}"]])
+def test_a_device_or_fifo_as_database_is_refused_without_side_files(tmp_path, args):
+    fifo = tmp_path / "pipe.db"
+    os.mkfifo(fifo)
+    (tmp_path / "a.txt").write_text("تقرير\nأعلن الجيش في 5 حزيران 2014 سيطرته على المدينة بالكامل.\n", encoding="utf-8")
+    args = [a.format(article=tmp_path / "a.txt") for a in args]
+    side_files = ("/dev/null-journal", "/dev/null-wal", "/dev/null-shm")
+    before = {p for p in side_files if os.path.exists(p)}
+    for target in ("/dev/null", fifo):
+        result = subprocess.run([*WAQAI, *args, "--db", str(target)], capture_output=True, text=True, timeout=20)
+        assert result.returncode == 2 and "not a regular file" in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+    assert {p for p in side_files if os.path.exists(p)} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "pipe.db"]
+
+
+def test_a_lookup_never_migrates_an_empty_sqlite_database_made_by_another_program(tmp_path):
+    db = tmp_path / "other.db"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 0")
+    conn.execute("VACUUM")  # a valid, empty SQLite file with a header
+    conn.close()
+    before = sha(db)
+    for args in (["list"], ["stats"], ["show", "1"]):
+        result = waqai(*args, "--db", db)
+        assert result.returncode == 2 and "no database at" in result.stderr, result.stderr
+    assert sha(db) == before and sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
 
 
 # --- terminal injection -------------------------------------------------------------------------

@@ -18,12 +18,17 @@ from pathlib import Path
 import click
 
 from waqai.store.sanitize import safe_json, sanitize
+from waqai.tui.output import OutputError, echo, finish_stdout, printable, write_atomically
 
 
 class UserError(click.ClickException):
-    """A one-line error for the user, exit code 2."""
+    """A one-line error for the user, exit code 2 (sanitized: it may quote file names and article text)."""
 
     exit_code = 2
+
+    def format_message(self) -> str:
+        """The message on one line, without terminal controls (SQLite's own messages hold newlines)."""
+        return " ".join(printable(self.message).split("\n"))
 
 
 def _fail_cleanly(func):
@@ -34,12 +39,20 @@ def _fail_cleanly(func):
     def wrapper(*args, **kwargs):
         import sqlite3
 
+        from waqai.extract.data_shape import DataFileError
         from waqai.extract.reader import UnreadableArticle
         from waqai.store.errors import InputError, QueryError, StoreError
 
         try:
-            return func(*args, **kwargs)
-        except (StoreError, InputError, QueryError, UnreadableArticle) as error:
+            result = func(*args, **kwargs)
+            finish_stdout()
+            return result
+        except OutputError:
+            raise
+        except UnicodeEncodeError:
+            raise UserError(f"standard output uses the {sys.stdout.encoding} encoding, which cannot show this text;"
+                            " set PYTHONIOENCODING=utf-8") from None
+        except (StoreError, InputError, QueryError, UnreadableArticle, DataFileError) as error:
             raise UserError(str(error)) from None
         except sqlite3.DatabaseError as error:
             from waqai.store.db import describe_error
@@ -67,6 +80,9 @@ bidi_option = click.option(
     "--bidi", type=click.Choice(["app", "terminal"]), default=None, callback=_inherited,
     help="app (default): waqai reorders Arabic; terminal: the terminal does bidi itself.",
 )
+
+
+_SQLITE_INT = click.IntRange(min=1, max=2**63 - 1)  # ids and limits beyond this are not SQLite integers
 
 
 def _bidi() -> str:
@@ -101,10 +117,10 @@ def open_store(db_path: Path | None):
     if not path.exists() and not named:
         from waqai.store.ingest import bundled_corpus, collect, ingest
 
-        click.echo(f"First run: building {path} from the bundled corpus…", err=True)
+        echo(f"First run: building {path} from the bundled corpus…", err=True)
         db = open_for_writing(path)
         summary = ingest(db, collect([bundled_corpus()]))
-        click.echo(summary.line(), err=True)
+        echo(summary.line(), err=True)
         return db
     return open_for_lookup(path)
 
@@ -118,13 +134,13 @@ def _print_text(text: str, plain: bool, indent: int = 0) -> None:
     from waqai.store.sanitize import sanitize
 
     if plain or not sys.stdout.isatty() or _bidi() == "terminal":
-        click.echo(" " * indent + sanitize(text))
+        echo(" " * indent + sanitize(text))
         return
     from waqai.tui.bidi import render
 
     width = max(20, shutil.get_terminal_size().columns - indent)
     for line in render(text, width):
-        click.echo(" " * indent + line.aligned(width))
+        echo(" " * indent + line.aligned(width))
 
 
 def _shown(text: str | None, plain: bool = False) -> str:
@@ -152,9 +168,7 @@ def _print_event_line(event: dict, plain: bool) -> None:
 
     extra += markers(event)
     head = f"#{event['id']:<5} {label:<18} {' '.join(extra)}".rstrip()
-    if _styled() and not plain:
-        head = click.style(head, fg="cyan")
-    click.echo(head)
+    echo(head, **({"fg": "cyan"} if _styled() and not plain else {}))
     _print_text(event["title"], plain, indent=2)
     if event.get("note"):
         _print_text("✎ " + event["note"], plain, indent=2)
@@ -240,9 +254,10 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
     """
     from waqai.extract.dumps import DumpError, FieldMap
     from waqai.store.db import default_db_path, open_for_writing
+    from waqai.store.errors import IngestStopped
     from waqai.store.ingest import Dump, collect, ingest as run_ingest, parse_day
 
-    day = parse_day(published, "--published") if published else None
+    day = parse_day(published, "--published") if published is not None else None
     try:
         field_map = FieldMap.parse(fields)
     except DumpError as error:
@@ -256,19 +271,23 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
 
         runner = dask_runner(dask_address)
     has_dumps = any(isinstance(a, Dump) for a in articles)
-    if (has_dumps or len(articles) > 20) and sys.stderr.isatty():
-        from rich.progress import Progress
+    try:
+        if (has_dumps or len(articles) > 20) and sys.stderr.isatty():
+            from rich.progress import Progress
 
-        with Progress(transient=True) as bar:
-            task = bar.add_task("Ingesting", total=None if has_dumps else len(articles))
-            summary = run_ingest(db, articles, progress=lambda _: bar.advance(task), jobs=jobs, runner=runner)
-    else:
-        summary = run_ingest(db, articles, jobs=jobs, runner=runner)
-    click.echo(summary.line())
+            with Progress(transient=True) as bar:
+                task = bar.add_task("Ingesting", total=None if has_dumps else len(articles))
+                summary = run_ingest(db, articles, progress=lambda _: bar.advance(task), jobs=jobs, runner=runner)
+        else:
+            summary = run_ingest(db, articles, jobs=jobs, runner=runner)
+    except IngestStopped as stopped:
+        echo(stopped.summary.line())  # what is stored, then the one-line reason
+        raise UserError(str(stopped)) from None
+    echo(summary.line())
     for row in summary.bad_rows[:20]:
-        click.echo(f"skipped {sanitize(row.locator)}: {sanitize(row.reason)}", err=True)
+        echo(f"skipped {sanitize(row.locator)}: {sanitize(row.reason)}", err=True)
     if len(summary.bad_rows) > 20:
-        click.echo(f"… and {len(summary.bad_rows) - 20} more bad rows", err=True)
+        echo(f"… and {len(summary.bad_rows) - 20} more bad rows", err=True)
     if summary.interrupted:
         sys.exit(130)
 
@@ -299,10 +318,10 @@ def fetch(urls: tuple[str, ...], db_path: Path | None, since: str | None, pages_
     stored = run_ingest(db, [Article(p.path, p.published, False, p.source, p.url) for p in summary.saved])
     if not stored.interrupted:
         state.save()
-    click.echo(summary.line())
-    click.echo(stored.line())
+    echo(summary.line())
+    echo(stored.line())
     for failure in summary.failures:
-        click.echo(f"failed: {sanitize(failure)}", err=True)
+        echo(f"failed: {sanitize(failure)}", err=True)
     if stored.interrupted:
         sys.exit(130)
     if summary.failures:
@@ -323,7 +342,7 @@ def _edit_filters(func):
 @db_option
 @_filters
 @_edit_filters
-@click.option("--limit", type=click.IntRange(min=1), help="At most N events.")
+@click.option("--limit", type=_SQLITE_INT, help="At most N events.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array (contract shape).")
 @click.option("--plain", is_flag=True, help="Logical-order text even on a terminal.")
 @_fail_cleanly
@@ -341,22 +360,22 @@ def list_command(db_path, date_from, date_to, on, entity, query, limit, as_json,
             from waqai.store.answer import events_json
 
             # Built in SQLite: at 1M events the answer, not the query, was the cost.
-            click.echo(events_json(db, flt, limit))
+            echo(events_json(db, flt, limit))
             return
         from waqai.store.queries import contract_event
 
         # The analyst's marks, notes and corrections decorate events in Python.
-        click.echo(safe_json([contract_event(e) for e in list_events(db, flt, limit)]))
+        echo(safe_json([contract_event(e) for e in list_events(db, flt, limit)]))
         return
     events = list_events(db, flt, limit)
     for event in events:
         _print_event_line(event, plain)
     if not events:
-        click.echo("No events match.", err=True)
+        echo("No events match.", err=True)
 
 
 @main.command()
-@click.argument("event_id", type=int)
+@click.argument("event_id", type=_SQLITE_INT)
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the event as JSON (contract shape).")
 @click.option("--plain", is_flag=True, help="Logical-order text even on a terminal.")
@@ -370,31 +389,31 @@ def show(event_id: int, db_path, as_json: bool, plain: bool) -> None:
     if event is None:
         raise UserError(f"no event #{event_id}")
     if as_json:
-        click.echo(safe_json(contract_event(event)))
+        echo(safe_json(contract_event(event)))
         return
     _print_event_line(event, plain)
     if event["entities"]:
-        click.echo("  actors/places: " + ", ".join(f"{e['name_en']} ({e['kind']})" for e in event["entities"]))
+        echo("  actors/places: " + ", ".join(f"{e['name_en']} ({e['kind']})" for e in event["entities"]))
     from waqai.store.links import linked
 
     for link in linked(db, event_id):
-        click.echo(f"  {link['relation']} #{link['id']} ({link['value']}):")
+        echo(f"  {link['relation']} #{link['id']} ({link['value']}):")
         _print_text(link["title"], plain, indent=4)
     for source in event["sources"]:
-        click.echo("")
+        echo("")
         from waqai.tui.cite import source_fields
 
-        click.echo(f"  [{' · '.join(_shown(f, plain) for f in source_fields(source))}]")
+        echo(f"  [{' · '.join(_shown(f, plain) for f in source_fields(source))}]")
         _print_text(source["title"] or "", plain, indent=2)
         _print_text("«" + source["sentence"] + "»", plain, indent=4)
-        click.echo(f"    date as written: {_shown(source['timex'], plain)}"
+        echo(f"    date as written: {_shown(source['timex'], plain)}"
                    + (f" · reported by: {_shown(source['attribution'], plain)}" if source.get("attribution") else ""))
 
 
 @main.command()
 @click.argument("text")
 @db_option
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--limit", type=_SQLITE_INT, default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print matches as JSON.")
 @click.option("--plain", is_flag=True, help="Logical-order text even on a terminal.")
 @_fail_cleanly
@@ -404,14 +423,14 @@ def search(text: str, db_path, limit: int, as_json: bool, plain: bool) -> None:
 
     hits = search_sentences(open_store(db_path), text, limit)
     if as_json:
-        click.echo(safe_json(hits))
+        echo(safe_json(hits))
         return
     for hit in hits:
         events = ", ".join(f"#{e}" for e in hit["events"])
-        click.echo(f"{hit['doc']} · {hit['published'] or 'date unknown'}" + (f" · events {events}" if events else ""))
+        echo(f"{hit['doc']} · {hit['published'] or 'date unknown'}" + (f" · events {events}" if events else ""))
         _print_text(hit["sentence"], plain, indent=2)
     if not hits:
-        click.echo("No sentence matches.", err=True)
+        echo("No sentence matches.", err=True)
 
 
 @main.command()
@@ -424,20 +443,20 @@ def stats(db_path, as_json: bool) -> None:
 
     figures = compute(open_store(db_path))
     if as_json:
-        click.echo(safe_json(figures))
+        echo(safe_json(figures))
         return
     for key in ("documents", "sentences", "timexes", "events", "corroborated_events", "denied_events", "entities"):
-        click.echo(f"{key.replace('_', ' '):<22} {figures[key]}")
-    click.echo(f"{'chronology':<22} {figures['first_day']} … {figures['last_day']}")
+        echo(f"{key.replace('_', ' '):<22} {figures[key]}")
+    echo(f"{'chronology':<22} {figures['first_day']} … {figures['last_day']}")
     for doc in figures["documents_without_publication_date"]:
-        click.echo(f"\n{doc['doc']} has no publication date: only its absolute dates are in the chronology.")
+        echo(f"\n{doc['doc']} has no publication date: only its absolute dates are in the chronology.")
         if doc["published_on_or_after"]:
-            click.echo(f"  it mentions dates up to {doc['published_on_or_after']}, so it was published on or after that day")
+            echo(f"  it mentions dates up to {doc['published_on_or_after']}, so it was published on or after that day")
         if doc["unresolved"]:
-            click.echo(f"  relative expressions waiting for a date: {', '.join(doc['unresolved'])}")
+            echo(f"  relative expressions waiting for a date: {', '.join(doc['unresolved'])}")
         if doc["candidates"]:
-            click.echo(f"  weekday+date pairs fit these days: {', '.join(doc['candidates'][:10])}")
-        click.echo("  set it with: waqai ingest FILE --published YYYY-MM-DD (into a fresh database)")
+            echo(f"  weekday+date pairs fit these days: {', '.join(doc['candidates'][:10])}")
+        echo("  set it with: waqai ingest FILE --published YYYY-MM-DD (into a fresh database)")
 
 
 @main.command()
@@ -446,7 +465,7 @@ def stats(db_path, as_json: bool) -> None:
 @_edit_filters
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "csv", "timelinejs"]), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="Write to FILE instead of standard output.")
-@click.option("--limit", type=click.IntRange(min=1))
+@click.option("--limit", type=_SQLITE_INT)
 @click.option("--lang", type=click.Choice(["ar", "en"]), default="ar", show_default=True,
               help="Language of the Markdown labels (headings, 'reported by', …).")
 @click.option("--bom", is_flag=True, help="Start CSV with a UTF-8 byte order mark (for spreadsheet programs).")
@@ -466,13 +485,10 @@ def export(db_path, date_from, date_to, on, entity, query, fmt: str, output: Pat
     text = {"md": lambda: to_markdown(events, filters=filters, lang=lang), "json": lambda: to_json(events),
             "csv": lambda: to_csv(events, bom=bom), "timelinejs": lambda: to_timelinejs(events)}[fmt]()
     if output is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UserError(f"cannot write {output}: {error.strerror}") from None
-    click.echo(f"Wrote {len(events)} events to {output}", err=True)
+    write_atomically(output, text)
+    echo(f"Wrote {len(events)} events to {output}", err=True)
 
 
 @main.command()
@@ -495,11 +511,11 @@ def extract(files: tuple[str, ...], dct: str | None, manifest: Path | None, as_j
     With --jsonl, files, folders and dumps are read as ingest reads them and
     each article becomes one line that 'waqai load' stores.
     """
-    from waqai.extract.reader import article_from_bytes, read_article
+    from waqai.extract.reader import ARTICLE_SUFFIXES, article_from_bytes, read_article
     from waqai.extract.tagger import tag
     from waqai.store.ingest import parse_day, read_manifest
 
-    default_day = parse_day(dct, "--dct") if dct else None
+    default_day = parse_day(dct, "--dct") if dct is not None else None
     days: dict[str, date | None] = {}
     if manifest:
         days = {Path(file).name: (parse_day(row["published"], f"{manifest} ({file})") if row.get("published") else None)
@@ -508,16 +524,20 @@ def extract(files: tuple[str, ...], dct: str | None, manifest: Path | None, as_j
         _extract_records(files, default_day, days, source, url, fields, jobs or os.cpu_count() or 1)
         return
     for name in files:
+        suffix = Path(name).suffix.lower()
+        if name != "-" and suffix not in ARTICLE_SUFFIXES:
+            raise UserError(f"{name}: unsupported file type {suffix or '(none)'!r}; waqai reads .txt, .md, .html and .htm")
+    for name in files:
         read = article_from_bytes(sys.stdin.buffer.read()) if name == "-" else read_article(name)
         base = "-" if name == "-" else Path(name).name
         day = days.get(base, default_day) or read.published
         timexes = tag(read.text, day)
         if as_json:
-            click.echo(safe_json({"doc": base, "dct": day.isoformat() if day else None,
-                                   "timexes": [t.as_json() for t in timexes]}))
+            echo(safe_json({"doc": base, "dct": day.isoformat() if day else None,
+                            "timexes": [t.as_json() for t in timexes]}))
         else:
             for t in timexes:
-                click.echo(f"{base}\t{t.start}\t{t.end}\t{t.type}\t{t.value}\t{t.mod or ''}\t{_shown(t.text)}")
+                echo(f"{base}\t{t.start}\t{t.end}\t{t.type}\t{t.value}\t{t.mod or ''}\t{_shown(t.text)}")
 
 
 def _extract_records(files, day, days: dict, source, url, fields, jobs: int) -> None:
@@ -538,9 +558,9 @@ def _extract_records(files, day, days: dict, source, url, fields, jobs: int) -> 
               for a in collect(files, day, source, url, field_map)]
     bad_rows: list = []
     for item in extract_records(inputs, jobs, bad_rows):
-        click.echo(safe_json(item))
+        echo(safe_json(item))
     for row in bad_rows:
-        click.echo(f"skipped {sanitize(row.locator)}: {sanitize(row.reason)}", err=True)
+        echo(f"skipped {sanitize(row.locator)}: {sanitize(row.reason)}", err=True)
 
 
 @main.command()
@@ -557,7 +577,7 @@ def load(files: tuple[Path, ...], db_path: Path | None) -> None:
     from waqai.store.records import load as run_load
 
     summary = run_load(open_for_writing(db_path or default_db_path()), list(files))
-    click.echo(summary.line())
+    echo(summary.line())
     if summary.interrupted:
         sys.exit(130)
 
@@ -570,19 +590,24 @@ def load(files: tuple[Path, ...], db_path: Path | None) -> None:
 def evaluate(gold: Path, corpus: Path | None, as_json: bool) -> None:
     """Score the tagger against a gold JSONL file (TempEval-3: strict, relaxed, value, type F1)."""
     from waqai.extract.evaluate import Score, score_document
+    from waqai.extract.gold import GoldError, parse_gold_line
     from waqai.extract.reader import read_article
     from waqai.extract.tagger import tag
     from waqai.store.ingest import parse_day
 
     score = Score()
-    for number, line in enumerate(gold.read_text(encoding="utf-8-sig").splitlines(), start=1):
+    try:
+        lines = gold.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise UserError(f"{gold}: cannot read the gold file ({error})") from None
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            doc = json.loads(line)
-            name, gold_timexes = doc["doc"], doc["timexes"]
-        except (ValueError, KeyError, TypeError) as error:
-            raise UserError(f"{gold}:{number}: not a gold document ({error})") from None
+            doc = parse_gold_line(line)
+        except GoldError as error:
+            raise UserError(f"{gold}:{number}: not a gold document: {error}") from None
+        name, gold_timexes = doc["doc"], doc["timexes"]
         if "text" in doc:
             text = doc["text"]
         else:
@@ -594,18 +619,18 @@ def evaluate(gold: Path, corpus: Path | None, as_json: bool) -> None:
         score_document(name, gold_timexes, [t.as_json() for t in tag(text, day)], score)
     figures = score.figures()
     if as_json:
-        click.echo(safe_json({**figures, "misses": score.misses, "wrong_values": score.wrong_values,
+        echo(safe_json({**figures, "misses": score.misses, "wrong_values": score.wrong_values,
                                "spurious": score.spurious}))
         return
     for key in ("strict_f1", "relaxed_f1", "value_f1", "type_f1"):
-        click.echo(f"{key:<12} {figures[key]:.4f}")
-    click.echo(f"gold {figures['documents_gold_timexes']} · system {figures['system_timexes']}")
+        echo(f"{key:<12} {figures[key]:.4f}")
+    echo(f"gold {figures['documents_gold_timexes']} · system {figures['system_timexes']}")
     for miss in score.misses:
-        click.echo(f"miss   {miss['doc']} {miss['start']}-{miss['end']} {miss['text']} = {miss.get('value')}")
+        echo(f"miss   {miss['doc']} {miss['start']}-{miss['end']} {miss['text']} = {miss.get('value')}")
     for wrong in score.wrong_values:
-        click.echo(f"value  {wrong['doc']} {wrong['text']}: gold {wrong['gold']}, got {wrong['system']}")
+        echo(f"value  {wrong['doc']} {wrong['text']}: gold {wrong['gold']}, got {wrong['system']}")
     for extra in score.spurious:
-        click.echo(f"extra  {extra['doc']} {extra['start']}-{extra['end']} {extra['text']} = {extra.get('value')}")
+        echo(f"extra  {extra['doc']} {extra['start']}-{extra['end']} {extra['text']} = {extra.get('value')}")
 
 
 @main.command()
