@@ -608,3 +608,18 @@ async def test_every_years_label_shows_when_there_is_room_and_the_marker_follows
             await pilot.pause()
             strip = app.query_one(DensityStrip)
             assert strip.bin_at(strip_rows(app)[2].index("▲")).year == 2021
+
+
+async def test_the_search_cursor_sits_at_its_logical_place_in_shaped_arabic(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        await settle(app, pilot, "slash", *"زمار")
+        box = app.query_one("#search")
+        box.cursor_blink = False
+        await pilot.press("home")
+        await pilot.pause()
+        strip = app.screen._compositor.render_strips()[box.content_region.y]
+        cursor_style = box.get_component_rich_style("input--cursor")
+        marked = [s.text for s in strip if s.text.strip() and s.style and s.style.bgcolor == cursor_style.bgcolor]
+        assert marked == [shaped("زمار")[-1]]  # the first letter, which a right-to-left line shows rightmost
