@@ -48,3 +48,11 @@ def test_show_renders_the_outlet_in_the_source_line(bundled_db):
 def test_extract_renders_the_expression_on_a_terminal(corpus_dir):
     out = on_a_terminal("extract", corpus_dir / "004_e47daf4445c2a758.txt", "--dct", "2024-04-22")
     assert render_line("31 مايو 2019", 99) in out and "مايو" not in out
+
+
+def test_show_wraps_a_long_attribution_between_fields_on_a_narrow_terminal(bundled_db):
+    out = on_a_terminal("show", "21", "--db", bundled_db, columns=60)
+    lines = out.splitlines()
+    attribution = render_line("ميليشيات كتائب حزب الله المتحالفة مع إيران", 99)
+    assert any(line.strip() == f"reported by: {attribution}" for line in lines)
+    assert any(line.strip() == f"date as written: {render_line('اليوم التالي', 99)}" for line in lines)

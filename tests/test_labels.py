@@ -50,3 +50,13 @@ def test_at_80_columns_the_title_gets_most_of_the_line_and_names_are_cut_with_an
     wide = row_columns(EVENT, 158)
     assert "Hussam Louka · Syrian government" in wide.tags  # names apart, never run together
     assert wide.date.strip() == "2023-11-16 morning" and NARROW <= 158
+
+
+def test_density_bins_span_every_year_or_the_months_of_a_lone_year():
+    from waqai.tui.density import bins_for
+
+    assert bins_for({}) == []
+    years = bins_for({(2013, 5): 1, (2015, 1): 2, (2015, 7): 1})
+    assert [(b.label, b.count) for b in years] == [("2013", 1), ("2014", 0), ("2015", 3)]
+    months = bins_for({(2024, 1): 2, (2024, 4): 4})
+    assert len(months) == 12 and months[3].label == "2024-04" and months[3].count == 4 and months[1].count == 0

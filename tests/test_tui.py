@@ -181,11 +181,12 @@ async def test_export_asks_where_and_writes_the_view_with_its_filters(db_path, t
         assert (tmp_path / "waqai-chronology.md").read_text(encoding="utf-8") == text
 
 
-async def test_export_never_overwrites_without_a_yes(db_path, tmp_path):
+@pytest.mark.parametrize("size", BOTH_SIZES)
+async def test_export_never_overwrites_without_a_yes(db_path, tmp_path, size):
     target = tmp_path / "mine.md"
     target.write_text("my notes", encoding="utf-8")
     app = WaqaiApp(open_db(db_path), export_dir=tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await started(app, pilot)
         await pilot.press("e")
         await pilot.pause()
@@ -204,10 +205,11 @@ async def test_export_never_overwrites_without_a_yes(db_path, tmp_path):
         assert "عدد الوقائع: 30" in target.read_text(encoding="utf-8")
 
 
-async def test_an_empty_view_is_not_exported_without_asking(db_path, tmp_path):
+@pytest.mark.parametrize("size", BOTH_SIZES)
+async def test_an_empty_view_is_not_exported_without_asking(db_path, tmp_path, size):
     target = tmp_path / "waqai-chronology.md"
     app = WaqaiApp(open_db(db_path), export_dir=tmp_path)
-    async with app.run_test(size=(160, 45)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await started(app, pilot)
         await settle(app, pilot, "slash", *"xyzxyz", "enter")
         assert app.model.event_count == 0
@@ -410,9 +412,10 @@ async def test_the_article_view_opens_the_source_under_the_cursor_and_highlights
         assert app.query_one(TimelineView).selected_event_id == 22
 
 
-async def test_the_article_view_keeps_paragraph_breaks(db_path):
+@pytest.mark.parametrize("size", BOTH_SIZES)
+async def test_the_article_view_keeps_paragraph_breaks(db_path, size):
     app = WaqaiApp(open_db(db_path))
-    async with app.run_test(size=(160, 45)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await started(app, pilot)
         await pilot.press("G", "enter")
         await pilot.pause()
@@ -469,7 +472,8 @@ async def test_escape_removes_the_last_filter_only_and_keeps_the_cursors_event(d
         assert selected_line(app) is not None
 
 
-async def test_a_jump_before_the_background_load_finishes_lands_on_the_right_event(db_path, monkeypatch):
+@pytest.mark.parametrize("size", BOTH_SIZES)
+async def test_a_jump_before_the_background_load_finishes_lands_on_the_right_event(db_path, monkeypatch, size):
     import threading
 
     from waqai.tui import app as app_module
@@ -486,7 +490,7 @@ async def test_a_jump_before_the_background_load_finishes_lands_on_the_right_eve
     monkeypatch.setattr(app_module, "FIRST_SCREEN", 5)
     monkeypatch.setattr(TimelineModel, "load", held_load)
     app = WaqaiApp(open_db(db_path))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         for _ in range(100):
             await pilot.pause(0.02)
             if app.model.event_count:
@@ -604,3 +608,18 @@ async def test_every_years_label_shows_when_there_is_room_and_the_marker_follows
             await pilot.pause()
             strip = app.query_one(DensityStrip)
             assert strip.bin_at(strip_rows(app)[2].index("▲")).year == 2021
+
+
+async def test_the_search_cursor_sits_at_its_logical_place_in_shaped_arabic(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot)
+        await settle(app, pilot, "slash", *"زمار")
+        box = app.query_one("#search")
+        box.cursor_blink = False
+        await pilot.press("home")
+        await pilot.pause()
+        strip = app.screen._compositor.render_strips()[box.content_region.y]
+        cursor_style = box.get_component_rich_style("input--cursor")
+        marked = [s.text for s in strip if s.text.strip() and s.style and s.style.bgcolor == cursor_style.bgcolor]
+        assert marked == [shaped("زمار")[-1]]  # the first letter, which a right-to-left line shows rightmost

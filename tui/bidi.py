@@ -120,6 +120,8 @@ def reorder(line: str, rtl: bool) -> str:
     """One wrapped line of logical text in display order, brackets mirrored in every RTL run."""
     if not line:
         return line
+    if not any(ch in _BRACKETS for ch in line):
+        return get_display(line, base_dir="R" if rtl else "L")  # nothing to mirror: the fast path
     levels = _levels(line, rtl)
     if levels is None:
         display = get_display(line, base_dir="R" if rtl else "L")

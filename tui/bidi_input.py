@@ -35,12 +35,24 @@ class BidiInput(Input):
         width = self.scrollable_content_region.width
         shown = render_line(self.value, width - 1, self.bidi)
         rtl = is_rtl(self.value)
-        cursor = self.has_focus and self._cursor_visible and self.cursor_at_end
         cursor_style = self.get_component_rich_style("input--cursor")
-        cell = [Segment(" ", cursor_style if cursor else Style())]
+        visible = self.has_focus and self._cursor_visible
+        end_cell = [Segment(" ", cursor_style if visible and self.cursor_at_end else Style())]
         pad = [Segment(" " * max(0, width - 1 - cell_len(shown)))]
-        if rtl:
-            segments = pad + cell + [Segment(shown)]
-        else:
-            segments = [Segment(shown)] + cell + pad
+        text = self._text_segments(shown, rtl, cursor_style if visible and not self.cursor_at_end else None)
+        segments = pad + end_cell + text if rtl else text + end_cell + pad
         return Strip(segments).crop_extend(0, width, None).apply_style(self.rich_style)
+
+    def _text_segments(self, shown: str, rtl: bool, cursor_style: Style | None) -> list[Segment]:
+        """The displayed text, with the cursor on the letter it stands before (logically).
+
+        In a right-to-left line the letters before the cursor are the ones
+        at the right, so the cursor sits just left of them (exact for
+        Arabic-only text, close for mixed text).
+        """
+        if cursor_style is None:
+            return [Segment(shown)]
+        before = cell_len(render_line(self.value[: self.cursor_position], 10_000, self.bidi)) if self.cursor_position else 0
+        at = len(shown) - before - 1 if rtl else before
+        at = max(0, min(len(shown) - 1, at))
+        return [Segment(shown[:at]), Segment(shown[at], cursor_style), Segment(shown[at + 1:])]

@@ -155,6 +155,18 @@ def _shown(text: str | None, plain: bool = False) -> str:
     return render_line(text or "", 10_000)
 
 
+def _print_fields(fields: list[tuple[str, str]], plain: bool, indent: int) -> None:
+    """Labelled fields on one line, or on a terminal wrapped between fields (never inside an
+    Arabic run, where the terminal's own wrapping would put its words out of order)."""
+    if plain or not sys.stdout.isatty():
+        echo(" " * indent + " · ".join(label + _shown(value, True) for label, value in fields if value))
+        return
+    from waqai.tui.bidi import label_lines
+
+    for line in label_lines(fields, max(20, shutil.get_terminal_size().columns - indent)):
+        echo(" " * indent + line)
+
+
 def _print_event_line(event: dict, plain: bool) -> None:
     from waqai.store.export import date_label
 
@@ -406,8 +418,7 @@ def show(event_id: int, db_path, as_json: bool, plain: bool) -> None:
         echo(f"  [{' · '.join(_shown(f, plain) for f in source_fields(source))}]")
         _print_text(source["title"] or "", plain, indent=2)
         _print_text("«" + source["sentence"] + "»", plain, indent=4)
-        echo(f"    date as written: {_shown(source['timex'], plain)}"
-                   + (f" · reported by: {_shown(source['attribution'], plain)}" if source.get("attribution") else ""))
+        _print_fields([("date as written: ", source["timex"]), ("reported by: ", source.get("attribution") or "")], plain, 4)
 
 
 @main.command()
