@@ -110,3 +110,11 @@ def test_not_json_and_missing_files_are_refused(tmp_path):
 def test_extract_jsonl_refuses_standard_input():
     result = run("extract", "--jsonl", "-")
     assert result.exit_code == 2 and "standard input" in result.output
+
+
+def test_extract_jsonl_with_worker_processes_keeps_input_order(inputs):
+    one = run("extract", "--jsonl", *inputs[:2], "--dct", "2024-04-23")
+    two = run("extract", "--jsonl", *inputs[:2], "--dct", "2024-04-23", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0, one.output + two.output
+    assert two.stdout == one.stdout
+    assert [json.loads(line)["doc"] for line in one.stdout.splitlines()][-1] == "feed.jsonl:3"
