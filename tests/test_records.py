@@ -83,6 +83,8 @@ def test_record_shape_is_versioned_and_self_checking(tmp_path, corpus_dir):
     (lambda r: r["events"][0].update(entities=["no-such-entity"]), "not in this gazetteer"),
     (lambda r: r.pop("sentences"), "missing or malformed field"),
     (lambda r: r["sentences"][0].update(end=10**9), "offsets outside the text"),
+    (lambda r: r["timexes"][0].update(value=None), "type and value must be strings"),
+    (lambda r: r["events"][0].update(title=None), "event title must be a string"),
 ])
 def test_a_bad_line_anywhere_stores_nothing(tmp_path, corpus_dir, damage, message):
     items = [record(prepare(Article(path))) for path in sorted(corpus_dir.glob("*.txt"))[:2]]
