@@ -6,13 +6,17 @@
 Databases come from ``make_events.py`` (cached in --work). Each figure is the
 median wall time of fresh processes, next to the floor of
 ``python -c "import sqlite3"``; ``--importtime`` prints the ten slowest
-imports of one run (``python -X importtime``).
+imports of one run (``python -X importtime``). On a shared machine wall
+times swing with the load; ``--instructions`` also counts the user-space
+instructions of one run of each (valgrind's callgrind), which do not.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -57,6 +61,16 @@ def slowest_imports(arguments: list[str], count: int = 10) -> list[tuple[int, st
     return sorted(rows, reverse=True)[:count]
 
 
+def instructions(command: list[str]) -> int | None:
+    """User-space instructions of one run of ``command`` (callgrind), or None without valgrind."""
+    if not shutil.which("valgrind"):
+        return None
+    result = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+                            capture_output=True, text=True, check=True)
+    found = re.search(r"Collected : (\d+)", result.stderr)
+    return int(found.group(1)) if found else None
+
+
 def main() -> None:
     """Command line: sizes, runs, work folder, import-time report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -64,14 +78,22 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "waqai-bench")
     parser.add_argument("--importtime", action="store_true")
+    parser.add_argument("--instructions", action="store_true")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     floor = median_seconds([sys.executable, "-c", "import sqlite3"], args.runs)
-    print(f"floor: python -c 'import sqlite3'  median {floor * 1000:.0f} ms")
+    print(f"floor: python -c 'import sqlite3'  median {floor * 1000:.0f} ms,"
+          f" load average {os.getloadavg()[0]:.1f}")
+    if args.instructions:
+        print(f"       instructions: {instructions([sys.executable, '-c', 'import sqlite3']) or 0:,}")
     for size in args.sizes:
         arguments = ["list", "--on", "2021-06", "--json", "--db", str(database(args.work, size))]
         seconds = median_seconds(WAQAI + arguments, args.runs)
         print(f"{size:>9,} events: waqai list --on 2021-06 --json  median {seconds * 1000:.0f} ms", flush=True)
+        if args.instructions:
+            # The console script is a Python file: run it under valgrind through the interpreter.
+            command = [sys.executable, *WAQAI[-1:], *arguments] if WAQAI[0] == str(_SCRIPT) else WAQAI + arguments
+            print(f"{'':>9}         instructions: {instructions(command) or 0:,}", flush=True)
     if args.importtime:
         print("slowest imports (cumulative ms):")
         for micros, name in slowest_imports(arguments):

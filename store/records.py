@@ -130,11 +130,14 @@ def prepared_from_record(data: object, known: frozenset[str] = frozenset()) -> P
             start, end = s["start"], s["end"]
             _check(isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text),
                    f"sentence {s['index']}: offsets outside the text")
+            _check(isinstance(s["index"], int) and isinstance(s["paragraph"], int), "sentence index and paragraph must be integers")
             sentences.append(Sentence(s["index"], s["paragraph"], start, end, text[start:end], -1, -1))
         timexes = []
         for t in data["timexes"]:
             _check(isinstance(t["start"], int) and isinstance(t["end"], int) and text[t["start"]:t["end"]] == t["text"],
                    f"timex at {t['start']}: its text is not the text at its offsets")
+            _check(isinstance(t["type"], str) and isinstance(t["value"], str) and isinstance(t["mod"], (str, type(None))),
+                   f"timex at {t['start']}: type and value must be strings, mod a string or null")
             timexes.append(Timex(t["start"], t["end"], t["text"], t["type"], t["value"], t["mod"],
                                  _day(t.get("begin"), "timex begin"), _day(t.get("end_day"), "timex end_day")))
         by_index = {s.index: s for s in sentences}
@@ -145,6 +148,7 @@ def prepared_from_record(data: object, known: frozenset[str] = frozenset()) -> P
             timex = timexes[e["timex"]]
             _check(timex.begin is not None and timex.last is not None, f"event dated by {timex.text!r}, which has no interval")
             _check(e["sentence"] in by_index, f"event sentence {e['sentence']!r} is not among the sentences")
+            _check(isinstance(e["title"], str), "event title must be a string")
             unknown = [i for i in e["entities"] if i not in names]
             _check(not unknown, f"entities {unknown} are not in this gazetteer (extract and load with the same data)")
             events.append(EventCandidate(timex, by_index[e["sentence"]], e["title"], tuple(e["entities"]),

@@ -26,9 +26,9 @@ HOSTILE = (
 CALM = "تقرير هادئ\nوصل الوفد إلى بغداد في 3 آذار 2021 لبحث ملف المياه.\nوفي 5 أيار 2019 ارتفعت أسعار الخبز\x1b[1m في الأسواق الشعبية.\n"
 
 
-def python_answer(db, flt, limit=None) -> str:
+def python_answer(db, flt, limit=None) -> bytes:
     """What ``waqai list --json`` printed before the answer was built in SQLite."""
-    return safe_json([contract_event(e) for e in list_events(db, flt, limit)])
+    return safe_json([contract_event(e) for e in list_events(db, flt, limit)]).encode("utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,7 @@ def test_hostile_fixture_exercises_merges_entities_nulls_and_controls(hostile_st
     assert any(len(e["sources"]) > 1 for e in events), "a merged event"
     assert any(e["entities"] for e in events) and any(not e["entities"] for e in events)
     assert any(s["published"] is None for e in events for s in e["sources"])
-    text = events_json(hostile_store, EventFilter())
+    text = events_json(hostile_store, EventFilter()).decode("utf-8")
     assert "\\u001b" in text and "\\u202e" in text and "\\u009b" in text and "\\u0001" in text
     assert not any(ch in text for ch in "\x1b\x01\x7f\x9b\u202e\u2066")
 
@@ -70,12 +70,12 @@ def test_cli_list_json_prints_the_contract_array(hostile_store):
     result = CliRunner().invoke(main, ["list", "--json", "--db", str(hostile_store.path), "--on", "2024"])
     assert result.exit_code == 0, result.output
     lookup = open_for_lookup(hostile_store.path)
-    assert result.output == python_answer(lookup, make_filter(on="2024")) + "\n"
+    assert result.stdout_bytes == python_answer(lookup, make_filter(on="2024")) + b"\n"
     assert json.loads(result.output)[0]["sources"][0]["source"] == "مصدر\u202e\x1b[31m"
 
 
 def test_empty_answer_is_an_empty_array(hostile_store):
-    assert events_json(hostile_store, make_filter(on="1950")) == "[]"
+    assert events_json(hostile_store, make_filter(on="1950")) == b"[]"
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -96,3 +96,12 @@ def test_any_text_is_encoded_as_json_dumps_would(tmp_path_factory, title, senten
     conn.execute("INSERT INTO event_entities VALUES (1, 'x')")
     assert events_json(db, EventFilter()) == python_answer(db, EventFilter())
     db.close()
+
+
+def test_utf8_escaping_matches_the_str_escaping_for_every_character():
+    from waqai.store.sanitize import inert_json, inert_json_utf8
+
+    every = "".join(chr(c) for c in range(0x20, 0x110000) if not 0xD800 <= c <= 0xDFFF and chr(c) not in '"\\')
+    assert inert_json_utf8(every.encode("utf-8")) == inert_json(every).encode("utf-8")
+    for c in ("\x7f", "\x85", "\u202e", "\u2069", "\u2026 \xab\xbb \u201c\u201d"):
+        assert inert_json_utf8(f'["{c}"]'.encode("utf-8")) == inert_json(f'["{c}"]').encode("utf-8")

@@ -83,6 +83,8 @@ def test_record_shape_is_versioned_and_self_checking(tmp_path, corpus_dir):
     (lambda r: r["events"][0].update(entities=["no-such-entity"]), "not in this gazetteer"),
     (lambda r: r.pop("sentences"), "missing or malformed field"),
     (lambda r: r["sentences"][0].update(end=10**9), "offsets outside the text"),
+    (lambda r: r["timexes"][0].update(value=None), "type and value must be strings"),
+    (lambda r: r["events"][0].update(title=None), "event title must be a string"),
 ])
 def test_a_bad_line_anywhere_stores_nothing(tmp_path, corpus_dir, damage, message):
     items = [record(prepare(Article(path))) for path in sorted(corpus_dir.glob("*.txt"))[:2]]
@@ -110,3 +112,11 @@ def test_not_json_and_missing_files_are_refused(tmp_path):
 def test_extract_jsonl_refuses_standard_input():
     result = run("extract", "--jsonl", "-")
     assert result.exit_code == 2 and "standard input" in result.output
+
+
+def test_extract_jsonl_with_worker_processes_keeps_input_order(inputs):
+    one = run("extract", "--jsonl", *inputs[:2], "--dct", "2024-04-23")
+    two = run("extract", "--jsonl", *inputs[:2], "--dct", "2024-04-23", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0, one.output + two.output
+    assert two.stdout == one.stdout
+    assert [json.loads(line)["doc"] for line in one.stdout.splitlines()][-1] == "feed.jsonl:3"
