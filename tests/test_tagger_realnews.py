@@ -245,3 +245,15 @@ def test_three_months_later_counts_from_the_date_in_force_not_the_dct():
 def test_today_corrected_by_a_weekday_moves_later_relative_days():
     text = "تراجع الذهب اليوم الاثنين. وكان قد ارتفع أمس."
     assert [t.value for t in tag(text, FRI)] == ["2015-07-27", "2015-07-26"]
+
+
+def test_the_trigger_prefilter_changes_no_result(monkeypatch, corpus_dir):
+    """Skipping families whose trigger words are absent must give the same timexes as running them all."""
+    from waqai.extract.patterns import Grammar, grammar
+
+    texts = [(text, dct) for text, dct, _ in CASES.values()]
+    texts += [(path.read_text(encoding="utf-8-sig"), FRI) for path in sorted(corpus_dir.glob("*.txt"))]
+    filtered = [[t.as_json() for t in tag(text, dct)] for text, dct in texts]
+    everything = frozenset(name for name, _ in grammar().families)
+    monkeypatch.setattr(Grammar, "families_for", lambda self, sentence: everything)
+    assert [[t.as_json() for t in tag(text, dct)] for text, dct in texts] == filtered
