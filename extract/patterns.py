@@ -195,6 +195,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(["شهر", "شهري"], "month", "hijri", "duration")
     add(lx.sets, "set")
     add(lx.plural_units, "duration")
+    add(["ال" + w for w in lx.units], "duration")  # اليومين الماضيين, الـ24 ساعة
     add(lx.units, "duration_list")
     add(["قرابه", "نحو", "حوالي", "حوالى", "اكثر", "اقل", "زهاء"], "duration")  # قرابة العام
     add(lx.holidays, "holiday")
