@@ -280,10 +280,6 @@ def grammar() -> Grammar:
     pair = rf"(?:(?:{S0}[/\\(\-–]{S0}|{S})(?:شهر{S})?{month}(?:{S0}\))?)"
     month_phrase = rf"(?P<month>{month}{pair}?)"
     day = rf"(?P<day>\(?(?:ال)?\d{{1,2}}(?![\d:.]\d)\)?|{ordinal})"
-    year_part = (
-        rf"(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<year>\d{{4}})(?!\d)"
-        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه)(?![^\W\d_]))?)"
-    )
     rel = rf"(?:{S}(?P<rel>{_alt(w for w in lx.relative_offsets if w not in ('هذا', 'هذه'))}))"
     hijri_mark = r"(?P<hmark>هـ|ه|للهجره|هجري|هجريه)"
 

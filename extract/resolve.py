@@ -398,10 +398,8 @@ class Resolver:
         if ambiguous and not licensed and prev_word not in ("في", "منذ", "حتى", "خلال", "بحلول", "وفي", "ومنذ", "وحتى"):
             return None
         rel = lx.relative_offsets.get(m["rel"]) if m["rel"] else None
-        if m["rel"] and not m["yrel"]:
+        if rel is None:
             # نوفمبر أو ديسمبر المقبلين: a plural relative word also governs the month before it.
-            pass
-        elif rel is None:
             nxt = _PAIRED_RELATIVE.match(where.after)
             if nxt and grammar_month(nxt.group(1)):
                 rel = lx.relative_offsets.get(nxt.group(2))
@@ -507,13 +505,16 @@ class Resolver:
             before_tail = where.before.rstrip()
             in_list = bool(re.search(r"(?:\d{4}[^\S\n]*[-–/،,][^\S\n]*|\d{4}[^\S\n]+و)$", where.tail))
             closed = bool(_YEAR_CLOSER.match(where.after))
-            if before_tail.endswith(("(", "-", "–")) and closed:
-                pass
-            elif prev_word in self.lx.year_after_nouns or (prev_word[:1] in "وبل" and prev_word[1:] in self.lx.year_after_nouns):
-                pass
-            elif where.has_day_context or in_list or _YEAR_RANGE.match(where.after) or (closed and not _QUANTITY_BEFORE.search(where.tail)):
-                pass
-            else:
+            accepted = (
+                (before_tail.endswith(("(", "-", "–")) and closed)  # (2001-2007)
+                or prev_word in self.lx.year_after_nouns  # كأس العالم 2010
+                or (prev_word[:1] in "وبل" and prev_word[1:] in self.lx.year_after_nouns)
+                or where.has_day_context  # بداية 2010
+                or in_list
+                or bool(_YEAR_RANGE.match(where.after))
+                or (closed and not _QUANTITY_BEFORE.search(where.tail))
+            )
+            if not accepted:
                 return None
         return Resolution("DATE", f"{year:04d}", trim_left=trim)
 
