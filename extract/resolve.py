@@ -328,8 +328,10 @@ class Resolver:
         if not m["year"] and not m["weekday"] and prev and prev.group(1) in lx.place_nouns:
             return None  # شارع 26 سبتمبر: a street, not a day
         named = lx.named_dates.get(squash(f"{day} {m['month']}"))
-        if named and not m["year"] and prev and prev.group(1) in lx.named_date_nouns:
-            return Resolution("DATE", named)  # هجمات 11 سبتمبر
+        if named and not m["year"] and not m["rel"] and (
+            (prev and prev.group(1) in lx.named_date_nouns) or not self._future(where)
+        ):
+            return Resolution("DATE", named)  # هجمات 11 سبتمبر, مشاكل 11 سبتمبر (unless a future clause)
         if m["year"]:
             year = int(m["year"])
             if m["yearmark"] in ("ه", "هـ") or not 1000 <= year <= 2999:
