@@ -258,9 +258,9 @@ class Resolver:
         """
         words = _clause(where.tail).split()[-8:]
         for word in words:
-            if word in self.lx.future_cues:
-                return True
             bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+            if word in self.lx.future_cues or bare in self.lx.future_cues:
+                return True
             if _FUTURE_VERB.match(bare) and bare not in self.lx.future_verb_exceptions:
                 return True
         return False
