@@ -171,16 +171,18 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
             tokens = [t for t in _TOKEN.findall(fold(word)) if t not in _STOP_TOKENS]
             # One distinctive token per phrase is enough to keep the index exact;
             # common words (يوم, الماضيه) would wake the family on most sentences.
-            distinctive = [t for t in tokens if t not in _COMMON_TOKENS] or tokens[-1:]
+            distinctive = [t for t in tokens if t not in _COMMON_TOKENS] or sorted(tokens, key=len)[-1:]
             for token in distinctive:
                 index.setdefault(token, set()).update(families)
 
     add(lx.months, "day_month", "month", "day_list")
     add(lx.hijri_months, "hijri")
     add(lx.weekdays, "weekday", "day_month", "relative_day")
-    add(lx.relative_days, "relative_day", "anaphoric")
-    add(lx.relative_units, "relative_unit", "anaphoric", "day_same_month", "season", "quarter")
-    add(["اليوم", "الليله", "الاسبوع", "الشهر", "العام", "السنه"], "anaphoric")
+    add(lx.relative_days, "relative_day")
+    add(lx.relative_units, "relative_unit")
+    add(["الشهر"], "day_same_month")
+    # Every anaphoric match holds one of these words (اليوم التالي, ذات اليوم, الشهر نفسه).
+    add(temporal["anaphoric_next"] + temporal["anaphoric_same"] + ["ذات", "نفس", "ذلك", "تلك"], "anaphoric")
     add(lx.units, "duration")
     add(lx.plural_recent, "plural_recent")
     add(lx.present_ref, "present_ref")
@@ -207,7 +209,6 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(lx.relative_units, "relative_unit")
     add(["الاخير", "الاخيره", "سابق", "لاحق", "الواحد"], "relative_unit")
     add(["الاسبوع"], "weekday")
-    add(["الجاري", "الحالي", "الماضي", "المقبل"], "day_same_month")
     add(["عام", "العام", "سنه", "السنه", "لعام", "لسنه"], "year")
     # Families that need a number and no word: every other family with a
     # number also needs a month, unit, hour or year word, which triggers it.
