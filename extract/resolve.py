@@ -234,6 +234,11 @@ def _format_amount(amount: float) -> str:
     return str(int(amount)) if amount == int(amount) else f"{amount:g}"
 
 
+def inside_quote(before: str) -> bool:
+    """Whether text ending with ``before`` is inside an open quotation."""
+    return _inside_quote(before)
+
+
 def _inside_quote(before: str) -> bool:
     opened = sum(before.count(q) for q in _QUOTES_OPEN) - sum(before.count(q) for q in _QUOTES_CLOSE)
     return opened > 0 or before.count('"') % 2 == 1
@@ -1048,4 +1053,4 @@ def _season_near(dct: date, season: str, offset: int) -> str:
     return f"{year:04d}-{season}"
 
 
-__all__ = ["Context", "Resolution", "Resolver", "Where"]
+__all__ = ["Context", "Resolution", "Resolver", "Where", "inside_quote"]

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
 
-from .lexicon import squash
+from .lexicon import alternation, squash
 from .patterns import grammar, lexicon
-from .resolve import Context, Resolution, Resolver, Where
+from .resolve import Context, Resolution, Resolver, Where, inside_quote
 from .segment import Layout, Sentence, segment
 from .timex import Timex, make_timex
 
@@ -92,6 +93,7 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
     folded = layout.folded
     text = folded.folded
     context = Context(dct)
+    context.today = _writing_day(layout, dct)
     resolver = Resolver(context)
     timexes: list[Timex] = []
     for sentence in layout.sentences:
@@ -156,6 +158,40 @@ _SINCE = re.compile(r"(?<![^\W\d_])و?منذ[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?$")
 _TRAP = re.compile(r"(?<![^\W\d_])[وفبل]?إب(?![^\W\d_])|السن\u0651ة|السنّة")
 # Between a Hijri date and its Gregorian equivalent: "الموافق", "الموافق لـ", "، الموافق".
 _EQUIVALENT = re.compile(r"^[\s,،(\-–]*(?:و)?(?:ال|أل)?موافق[\s]*(?:لـ|ل)?[\s]*$")
+
+
+def _writing_day(layout: Layout, dct: date | None) -> date | None:
+    """The day the article was written, when a weekday beside اليوم/أمس/غدا contradicts the DCT.
+
+    ``اليوم الاثنين`` in a paper dated Friday means it was written on Monday:
+    every relative day of the article, before and after that phrase, counts
+    from Monday. None when nothing contradicts the DCT.
+    """
+    if dct is None:
+        return None
+    text = layout.folded.folded
+    pattern = _today_with_weekday()
+    lx = lexicon()
+    for sentence in layout.sentences:
+        for m in pattern.finditer(text, sentence.folded_start, sentence.folded_end):
+            if inside_quote(text[sentence.folded_start : m.start()]):
+                continue
+            offset = lx.relative_days.get(squash(m["relday"]))
+            weekday = lx.weekdays.get(squash(m["weekday"]))
+            if offset is None or weekday is None or abs(offset) > 1:
+                continue
+            named = dct + timedelta(days=offset)
+            back = (named.isoweekday() - weekday) % 7
+            return dct - timedelta(days=back) if back else None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _today_with_weekday() -> re.Pattern[str]:
+    lx = lexicon()
+    relday = alternation(w for w, off in lx.relative_days.items() if abs(off) <= 1 and w not in ("غداه", "عشيه"))
+    return re.compile(rf"(?<![^\W\d_])[وف]?(?P<relday>{relday})[^\S\n]*[,،]?[^\S\n]*\(?[^\S\n]*"
+                      rf"(?P<weekday>{alternation(lx.weekdays)})(?![^\W\d_])")
 
 
 def _balanced(span: str) -> str:
