@@ -190,7 +190,8 @@ def _writing_day(layout: Layout, dct: date | None) -> date | None:
 def _today_with_weekday() -> re.Pattern[str]:
     lx = lexicon()
     relday = alternation(w for w, off in lx.relative_days.items() if abs(off) <= 1 and w not in ("غداه", "عشيه"))
-    return re.compile(rf"(?<![^\W\d_])[وف]?(?P<relday>{relday})[^\S\n]*[,،]?[^\S\n]*\(?[^\S\n]*"
+    # أول من أمس and بعد غد are other days (−2, +2), not أمس and غدا.
+    return re.compile(rf"(?<![^\W\d_])(?<!اول )(?<!اول من )(?<!بعد )[وف]?(?P<relday>{relday})[^\S\n]*[,،]?[^\S\n]*\(?[^\S\n]*"
                       rf"(?P<weekday>{alternation(lx.weekdays)})(?![^\W\d_])")
 
 
