@@ -61,6 +61,8 @@ class Resolution:
     trim_left: int = 0
     # Left out of the output when it ends up with no value (عشية an undated event).
     optional: bool = False
+    # غداة/عشية: days from the event's date, when that date only comes later in the sentence.
+    event_offset: int | None = None
 
 
 @dataclass
@@ -602,7 +604,8 @@ class Resolver:
         out altogether (the conventions annotate it only for a dated event).
         """
         day = self.ctx.day_in_force(where.sentence, where.paragraph)
-        return Resolution("DATE", (day + timedelta(days=offset)).isoformat() if day else "", optional=offset < 0)
+        return Resolution("DATE", (day + timedelta(days=offset)).isoformat() if day else "", optional=offset < 0,
+                          event_offset=offset)
 
     def _relative_unit(self, m: re.Match[str], where: Where) -> Resolution | None:
         if m["vday"]:

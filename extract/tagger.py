@@ -110,13 +110,14 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
                 if resolver.resolve(family, m, cand.where) is not None:
                     candidates.append(cand)
         day_seen = False
+        pending: list[tuple[int, int, bool]] = []  # (index in timexes, days from the event, optional)
         for cand in _choose(candidates):
             where = cand.where
             if cand.family == "clock" and day_seen:
                 where = Where(where.sentence, where.paragraph, where.before, where.after, where.pod,
                               where.quantity_mod, True)
             res: Resolution | None = resolver.resolve(cand.family, cand.match, where)
-            if res is None or (res.optional and not res.value):
+            if res is None:
                 continue
             start = cand.match.start() + res.trim_left if res.trim_left else cand.start
             start = _with_proclitic(text, start, sentence.folded_start)
@@ -141,12 +142,17 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
             if timexes and _join_equivalent(layout.folded.original, timexes, timex, cand.family):
                 continue
             timexes.append(timex)
+            if res.event_offset is not None and not res.value:
+                pending.append((len(timexes) - 1, res.event_offset, res.optional))
             if res.type == "DATE" and res.value and res.value[0].isdigit():
                 # "منذ 2010" is where a span began, not the frame of what follows.
                 explicit = cand.family in _EXPLICIT_YEAR and _has_year(cand) and not _SINCE.search(where.before)
                 hijri = resolver.last_hijri if cand.family == "hijri" else None
                 context.note(res.value, sentence.index, sentence.paragraph, explicit, hijri)
                 day_seen = day_seen or timex.granularity == "day"
+        if pending:
+            _date_events(timexes, pending)
+            timexes = [t for t in timexes if t is not None]
     return timexes
 
 
@@ -158,6 +164,21 @@ _SINCE = re.compile(r"(?<![^\W\d_])و?منذ[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?$")
 _TRAP = re.compile(r"(?<![^\W\d_])[وفبل]?إب(?![^\W\d_])|السن\u0651ة|السنّة")
 # Between a Hijri date and its Gregorian equivalent: "الموافق", "الموافق لـ", "، الموافق".
 _EQUIVALENT = re.compile(r"^[\s,،(\-–]*(?:و)?(?:ال|أل)?موافق[\s]*(?:لـ|ل)?[\s]*$")
+
+
+def _date_events(timexes: list, pending: list[tuple[int, int, bool]]) -> None:
+    """Date ``غداة X`` / ``عشية X`` by a day written later in the same sentence (X's date).
+
+    With no such day, غداة stays unresolved and عشية is left out (None in the list).
+    """
+    for index, offset, optional in pending:
+        later = next((t for t in timexes[index + 1 :] if t is not None and t.granularity == "day"), None)
+        this = timexes[index]
+        if later is not None:
+            value = (later.begin + timedelta(days=offset)).isoformat()
+            timexes[index] = make_timex(this.start, this.end, this.text, "DATE", value, this.mod)
+        elif optional:
+            timexes[index] = None
 
 
 def _writing_day(layout: Layout, dct: date | None) -> date | None:
