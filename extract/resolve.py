@@ -398,7 +398,7 @@ class Resolver:
         prev_word = prev.group(1) if prev else ""
         if re.search(r"\d[^\S\n]*$", where.tail):
             return None  # a day number we did not take ("4 من عناصرها" is not here)
-        if prev_word in ("محافظه", "مدينه", "مديريه", "بمحافظه", "لمحافظه", "ومحافظه", "اقليم", "بمدينه", "وسط", "شمال", "جنوب"):
+        if prev_word in lx.place_nouns:
             return None  # محافظة إب: the Yemeni governorate, not the month آب
         if not (m["year"] or m["rel"] or m["yrel"]) and _NISBA_AFTER.match(where.after):
             return None  # مفاعل تموز العراقي: a name, not the month
