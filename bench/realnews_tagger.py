@@ -152,8 +152,8 @@ def report(name: str, total: Score, by_family: dict[str, Score]) -> None:
         print(_row(fam, by_family[fam]))
 
 
-def errors(total: Score) -> None:
-    """Print misses, spurious timexes and wrong values."""
+def errors(total: Score, gold: list[dict], system: dict[str, list[dict]]) -> None:
+    """Print misses, spurious timexes, wrong values and span differences."""
     print(f"\n-- misses ({len(total.misses)})")
     for m in total.misses:
         print(f"  {m['doc']:<18}{m['start']:>6}  {m['text']!r:<40} {m['type']} {m['value']} {m.get('mod') or ''}")
@@ -164,6 +164,11 @@ def errors(total: Score) -> None:
     for m in total.wrong_values:
         print(f"  {m['doc']:<18}  {m['text']!r:<36} gold {m['gold']:<14} system {m['system']!s:<16} {m['system_text']!r}")
     print("\n-- span differences (relaxed, not strict)")
+    for d in gold:
+        for g in d["timexes"]:
+            over = [t for t in system[d["doc"]] if t["start"] < g["end"] and g["start"] < t["end"]]
+            if over and not any(t["start"] == g["start"] and t["end"] == g["end"] for t in over):
+                print(f"  {d['doc']:<18}{g['start']:>6}  gold {g['text']!r:<36} system {over[0]['text']!r}")
 
 
 def main() -> None:
@@ -183,13 +188,7 @@ def main() -> None:
         total_dp, by_family_dp = score(gold, run_dateparser(gold, args.dataset))
         report("dateparser", total_dp, by_family_dp)
     if not args.no_errors:
-        errors(total)
-        for d in gold:
-            found = system[d["doc"]]
-            for g in d["timexes"]:
-                over = [s for s in found if s["start"] < g["end"] and g["start"] < s["end"]]
-                if over and not any(s["start"] == g["start"] and s["end"] == g["end"] for s in over):
-                    print(f"  {d['doc']:<18}{g['start']:>6}  gold {g['text']!r:<36} system {over[0]['text']!r}")
+        errors(total, gold, system)
 
 
 if __name__ == "__main__":

@@ -171,16 +171,18 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
             tokens = [t for t in _TOKEN.findall(fold(word)) if t not in _STOP_TOKENS]
             # One distinctive token per phrase is enough to keep the index exact;
             # common words (يوم, الماضيه) would wake the family on most sentences.
-            distinctive = [t for t in tokens if t not in _COMMON_TOKENS] or tokens[-1:]
+            distinctive = [t for t in tokens if t not in _COMMON_TOKENS] or sorted(tokens, key=len)[-1:]
             for token in distinctive:
                 index.setdefault(token, set()).update(families)
 
     add(lx.months, "day_month", "month", "day_list")
     add(lx.hijri_months, "hijri")
     add(lx.weekdays, "weekday", "day_month", "relative_day")
-    add(lx.relative_days, "relative_day", "anaphoric")
-    add(lx.relative_units, "relative_unit", "anaphoric", "day_same_month", "season", "quarter")
-    add(["اليوم", "الليله", "الاسبوع", "الشهر", "العام", "السنه"], "anaphoric")
+    add(lx.relative_days, "relative_day")
+    add(lx.relative_units, "relative_unit")
+    add(["الشهر"], "day_same_month")
+    # Every anaphoric match holds one of these words (اليوم التالي, ذات اليوم, الشهر نفسه).
+    add(temporal["anaphoric_next"] + temporal["anaphoric_same"] + ["ذات", "نفس", "ذلك", "تلك"], "anaphoric")
     add(lx.units, "duration")
     add(lx.plural_recent, "plural_recent")
     add(lx.present_ref, "present_ref")
@@ -195,6 +197,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(["شهر", "شهري"], "month", "hijri", "duration")
     add(lx.sets, "set")
     add(lx.plural_units, "duration")
+    add(["ال" + w for w in lx.units], "duration")  # اليومين الماضيين, الـ24 ساعة
     add(lx.units, "duration_list")
     add(["قرابه", "نحو", "حوالي", "حوالى", "اكثر", "اقل", "زهاء"], "duration")  # قرابة العام
     add(lx.holidays, "holiday")
@@ -206,7 +209,6 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(lx.relative_units, "relative_unit")
     add(["الاخير", "الاخيره", "سابق", "لاحق", "الواحد"], "relative_unit")
     add(["الاسبوع"], "weekday")
-    add(["الجاري", "الحالي", "الماضي", "المقبل"], "day_same_month")
     add(["عام", "العام", "سنه", "السنه", "لعام", "لسنه"], "year")
     # Families that need a number and no word: every other family with a
     # number also needs a month, unit, hour or year word, which triggers it.
@@ -279,10 +281,6 @@ def grammar() -> Grammar:
     pair = rf"(?:(?:{S0}[/\\(\-–]{S0}|{S})(?:شهر{S})?{month}(?:{S0}\))?)"
     month_phrase = rf"(?P<month>{month}{pair}?)"
     day = rf"(?P<day>\(?(?:ال)?\d{{1,2}}(?![\d:.]\d)\)?|{ordinal})"
-    year_part = (
-        rf"(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<year>\d{{4}})(?!\d)"
-        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه)(?![^\W\d_]))?)"
-    )
     rel = rf"(?:{S}(?P<rel>{_alt(w for w in lx.relative_offsets if w not in ('هذا', 'هذه'))}))"
     hijri_mark = r"(?P<hmark>هـ|ه|للهجره|هجري|هجريه)"
 
@@ -371,7 +369,7 @@ def grammar() -> Grammar:
         rf"(?:{S}(?P<hfrac>والنصف|والربع|الا{S}ربعا))?(?:{S}(?:من{S})?(?P<hpod>{pod}))?"
         rf"|(?P<hword2>{hour_word})(?:{S}(?P<hfrac2>والنصف|والربع|الا{S}ربعا))?{S}(?:من{S})?(?P<hpod2>{pod})"
         rf"|(?P<midnight>منتصف{S}الليل))"
-        rf"(?:{S}(?P<gmt>بتوقيت{S}(?:جرينتش|غرينتش|غرينيتش|جرينيتش|مكه(?:{S}المكرمه)?|السعوديه|الرياض|بيروت|دمشق|القاهره|بغداد|[^\W\d_]+)))?"
+        rf"(?:{S}(?P<gmt>بتوقيت{S}(?:{_alt(temporal['time_zones'])}|[^\W\d_]+)))?"
         rf"(?:{S}(?:من{S})?(?:(?P<dpod>{pod}){S})?(?:يوم{S})?(?:(?P<drelday>{relday})|(?P<dweekday>{weekday})(?:{S}(?P<drel>الماضي|المقبل|القادم))?))?{WORD_END}",
         "present_ref": rf"{WORD_START}(?P<ref_present>{_alt(lx.present_ref)}){WORD_END}",
         "past_ref": rf"{WORD_START}(?P<ref_past>{_alt(lx.past_ref)}){WORD_END}",

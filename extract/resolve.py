@@ -61,6 +61,8 @@ class Resolution:
     trim_left: int = 0
     # Left out of the output when it ends up with no value (عشية an undated event).
     optional: bool = False
+    # غداة/عشية: days from the event's date, when that date only comes later in the sentence.
+    event_offset: int | None = None
 
 
 @dataclass
@@ -234,6 +236,11 @@ def _format_amount(amount: float) -> str:
     return str(int(amount)) if amount == int(amount) else f"{amount:g}"
 
 
+def inside_quote(before: str) -> bool:
+    """Whether text ending with ``before`` is inside an open quotation."""
+    return _inside_quote(before)
+
+
 def _inside_quote(before: str) -> bool:
     opened = sum(before.count(q) for q in _QUOTES_OPEN) - sum(before.count(q) for q in _QUOTES_CLOSE)
     return opened > 0 or before.count('"') % 2 == 1
@@ -258,9 +265,9 @@ class Resolver:
         """
         words = _clause(where.tail).split()[-8:]
         for word in words:
-            if word in self.lx.future_cues:
-                return True
             bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+            if word in self.lx.future_cues or bare in self.lx.future_cues:
+                return True
             if _FUTURE_VERB.match(bare) and bare not in self.lx.future_verb_exceptions:
                 return True
         return False
@@ -336,8 +343,10 @@ class Resolver:
         if not m["year"] and not m["weekday"] and prev and prev.group(1) in lx.place_nouns:
             return None  # شارع 26 سبتمبر: a street, not a day
         named = lx.named_dates.get(squash(f"{day} {m['month']}"))
-        if named and not m["year"] and prev and prev.group(1) in lx.named_date_nouns:
-            return Resolution("DATE", named)  # هجمات 11 سبتمبر
+        if named and not m["year"] and not m["rel"] and (
+            (prev and prev.group(1) in lx.named_date_nouns) or not self._future(where)
+        ):
+            return Resolution("DATE", named)  # هجمات 11 سبتمبر, مشاكل 11 سبتمبر (unless a future clause)
         if m["year"]:
             year = int(m["year"])
             if m["yearmark"] in ("ه", "هـ") or not 1000 <= year <= 2999:
@@ -397,7 +406,7 @@ class Resolver:
         prev_word = prev.group(1) if prev else ""
         if re.search(r"\d[^\S\n]*$", where.tail):
             return None  # a day number we did not take ("4 من عناصرها" is not here)
-        if prev_word in ("محافظه", "مدينه", "مديريه", "بمحافظه", "لمحافظه", "ومحافظه", "اقليم", "بمدينه", "وسط", "شمال", "جنوب"):
+        if prev_word in lx.place_nouns:
             return None  # محافظة إب: the Yemeni governorate, not the month آب
         if not (m["year"] or m["rel"] or m["yrel"]) and _NISBA_AFTER.match(where.after):
             return None  # مفاعل تموز العراقي: a name, not the month
@@ -406,10 +415,8 @@ class Resolver:
         if ambiguous and not licensed and prev_word not in ("في", "منذ", "حتى", "خلال", "بحلول", "وفي", "ومنذ", "وحتى"):
             return None
         rel = lx.relative_offsets.get(m["rel"]) if m["rel"] else None
-        if m["rel"] and not m["yrel"]:
+        if rel is None:
             # نوفمبر أو ديسمبر المقبلين: a plural relative word also governs the month before it.
-            pass
-        elif rel is None:
             nxt = _PAIRED_RELATIVE.match(where.after)
             if nxt and grammar_month(nxt.group(1)):
                 rel = lx.relative_offsets.get(nxt.group(2))
@@ -515,13 +522,16 @@ class Resolver:
             before_tail = where.before.rstrip()
             in_list = bool(re.search(r"(?:\d{4}[^\S\n]*[-–/،,][^\S\n]*|\d{4}[^\S\n]+و)$", where.tail))
             closed = bool(_YEAR_CLOSER.match(where.after))
-            if before_tail.endswith(("(", "-", "–")) and closed:
-                pass
-            elif prev_word in self.lx.year_after_nouns or (prev_word[:1] in "وبل" and prev_word[1:] in self.lx.year_after_nouns):
-                pass
-            elif where.has_day_context or in_list or _YEAR_RANGE.match(where.after) or (closed and not _QUANTITY_BEFORE.search(where.tail)):
-                pass
-            else:
+            accepted = (
+                (before_tail.endswith(("(", "-", "–")) and closed)  # (2001-2007)
+                or prev_word in self.lx.year_after_nouns  # كأس العالم 2010
+                or (prev_word[:1] in "وبل" and prev_word[1:] in self.lx.year_after_nouns)
+                or where.has_day_context  # بداية 2010
+                or in_list
+                or bool(_YEAR_RANGE.match(where.after))
+                or (closed and not _QUANTITY_BEFORE.search(where.tail))
+            )
+            if not accepted:
                 return None
         return Resolution("DATE", f"{year:04d}", trim_left=trim)
 
@@ -602,7 +612,8 @@ class Resolver:
         out altogether (the conventions annotate it only for a dated event).
         """
         day = self.ctx.day_in_force(where.sentence, where.paragraph)
-        return Resolution("DATE", (day + timedelta(days=offset)).isoformat() if day else "", optional=offset < 0)
+        return Resolution("DATE", (day + timedelta(days=offset)).isoformat() if day else "", optional=offset < 0,
+                          event_offset=offset)
 
     def _relative_unit(self, m: re.Match[str], where: Where) -> Resolution | None:
         if m["vday"]:
@@ -1053,4 +1064,4 @@ def _season_near(dct: date, season: str, offset: int) -> str:
     return f"{year:04d}-{season}"
 
 
-__all__ = ["Context", "Resolution", "Resolver", "Where"]
+__all__ = ["Context", "Resolution", "Resolver", "Where", "inside_quote"]

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
 
-from .lexicon import squash
+from .lexicon import alternation, squash
 from .patterns import grammar, lexicon
-from .resolve import Context, Resolution, Resolver, Where
+from .resolve import Context, Resolution, Resolver, Where, inside_quote
 from .segment import Layout, Sentence, segment
 from .timex import Timex, make_timex
 
@@ -92,6 +93,7 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
     folded = layout.folded
     text = folded.folded
     context = Context(dct)
+    context.today = _writing_day(layout, dct)
     resolver = Resolver(context)
     timexes: list[Timex] = []
     for sentence in layout.sentences:
@@ -108,13 +110,14 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
                 if resolver.resolve(family, m, cand.where) is not None:
                     candidates.append(cand)
         day_seen = False
+        pending: list[tuple[int, int, bool]] = []  # (index in timexes, days from the event, optional)
         for cand in _choose(candidates):
             where = cand.where
             if cand.family == "clock" and day_seen:
                 where = Where(where.sentence, where.paragraph, where.before, where.after, where.pod,
                               where.quantity_mod, True)
             res: Resolution | None = resolver.resolve(cand.family, cand.match, where)
-            if res is None or (res.optional and not res.value):
+            if res is None:
                 continue
             start = cand.match.start() + res.trim_left if res.trim_left else cand.start
             start = _with_proclitic(text, start, sentence.folded_start)
@@ -139,12 +142,17 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
             if timexes and _join_equivalent(layout.folded.original, timexes, timex, cand.family):
                 continue
             timexes.append(timex)
+            if res.event_offset is not None and not res.value:
+                pending.append((len(timexes) - 1, res.event_offset, res.optional))
             if res.type == "DATE" and res.value and res.value[0].isdigit():
                 # "منذ 2010" is where a span began, not the frame of what follows.
                 explicit = cand.family in _EXPLICIT_YEAR and _has_year(cand) and not _SINCE.search(where.before)
                 hijri = resolver.last_hijri if cand.family == "hijri" else None
                 context.note(res.value, sentence.index, sentence.paragraph, explicit, hijri)
                 day_seen = day_seen or timex.granularity == "day"
+        if pending:
+            _date_events(timexes, pending)
+            timexes = [t for t in timexes if t is not None]
     return timexes
 
 
@@ -156,6 +164,56 @@ _SINCE = re.compile(r"(?<![^\W\d_])و?منذ[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?$")
 _TRAP = re.compile(r"(?<![^\W\d_])[وفبل]?إب(?![^\W\d_])|السن\u0651ة|السنّة")
 # Between a Hijri date and its Gregorian equivalent: "الموافق", "الموافق لـ", "، الموافق".
 _EQUIVALENT = re.compile(r"^[\s,،(\-–]*(?:و)?(?:ال|أل)?موافق[\s]*(?:لـ|ل)?[\s]*$")
+
+
+def _date_events(timexes: list, pending: list[tuple[int, int, bool]]) -> None:
+    """Date ``غداة X`` / ``عشية X`` by a day written later in the same sentence (X's date).
+
+    With no such day, غداة stays unresolved and عشية is left out (None in the list).
+    """
+    for index, offset, optional in pending:
+        later = next((t for t in timexes[index + 1 :] if t is not None and t.granularity == "day"), None)
+        this = timexes[index]
+        if later is not None:
+            value = (later.begin + timedelta(days=offset)).isoformat()
+            timexes[index] = make_timex(this.start, this.end, this.text, "DATE", value, this.mod)
+        elif optional:
+            timexes[index] = None
+
+
+def _writing_day(layout: Layout, dct: date | None) -> date | None:
+    """The day the article was written, when a weekday beside اليوم/أمس/غدا contradicts the DCT.
+
+    ``اليوم الاثنين`` in a paper dated Friday means it was written on Monday:
+    every relative day of the article, before and after that phrase, counts
+    from Monday. None when nothing contradicts the DCT.
+    """
+    if dct is None:
+        return None
+    text = layout.folded.folded
+    pattern = _today_with_weekday()
+    lx = lexicon()
+    for sentence in layout.sentences:
+        for m in pattern.finditer(text, sentence.folded_start, sentence.folded_end):
+            if inside_quote(text[sentence.folded_start : m.start()]):
+                continue
+            offset = lx.relative_days.get(squash(m["relday"]))
+            weekday = lx.weekdays.get(squash(m["weekday"]))
+            if offset is None or weekday is None or abs(offset) > 1:
+                continue
+            named = dct + timedelta(days=offset)
+            back = (named.isoweekday() - weekday) % 7
+            return dct - timedelta(days=back) if back else None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _today_with_weekday() -> re.Pattern[str]:
+    lx = lexicon()
+    relday = alternation(w for w, off in lx.relative_days.items() if abs(off) <= 1 and w not in ("غداه", "عشيه"))
+    # أول من أمس and بعد غد are other days (−2, +2), not أمس and غدا.
+    return re.compile(rf"(?<![^\W\d_])(?<!اول )(?<!اول من )(?<!بعد )[وف]?(?P<relday>{relday})[^\S\n]*[,،]?[^\S\n]*\(?[^\S\n]*"
+                      rf"(?P<weekday>{alternation(lx.weekdays)})(?![^\W\d_])")
 
 
 def _balanced(span: str) -> str:

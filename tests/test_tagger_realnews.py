@@ -81,6 +81,8 @@ CASES = {
                       [("العام الواحد", "DURATION", "P1Y", None), ("للعام الواحد", "SET", "P1Y", None)]),
     "months_in_a_list": ("يكتمل القمر مرتين في شهري يناير ومارس.", FRI,
                          [("شهري يناير", "DATE", "2015-01", None), ("ومارس", "DATE", "2015-03", None)]),
+    "definite_duals": ("قتل ثلاثة خلال اليومين الماضيين والأسبوعين الأخيرين.", FRI,
+                       [("اليومين الماضيين", "DURATION", "P2D", None), ("والأسبوعين الأخيرين", "DURATION", "P2W", None)]),
     "coming_years": ("ستنفذ الخطة على مدى 15 عاما قادمة.", FRI, [("15 عاما قادمة", "DURATION", "P15Y", None)]),
     # ages
     "age_ordinal": ("توفي الشاعر في العشرين من عمره.", FRI, [("العشرين من عمره", "DURATION", "P20Y", None)]),
@@ -127,6 +129,11 @@ CASES = {
                                 [("اليوم الاثنين", "DATE", "2015-07-27", None), ("يوم الجمعة", "DATE", "2015-07-24", None)]),
     "weekday_of_the_week_in_force": ("خسر الذهب 3% الأسبوع الماضي بعد خسائر حادة يوم الاثنين.", FRI,
                                      [("الأسبوع الماضي", "DATE", "2015-W30", None), ("يوم الاثنين", "DATE", "2015-07-20", None)]),
+    "writing_day_before_its_weekday": ("عقد اللقاء مساء اليوم. وتقرر الصلاة عليه بعد صلاة غد الجمعة.", FRI,
+                                       [("مساء اليوم", "DATE", "2015-07-30TEV", None), ("غد الجمعة", "DATE", "2015-07-31", None)]),
+    "day_before_yesterday_is_no_correction": ("تبنى المجلس أول من أمس (الأربعاء) قرارا وسيجتمع بعد غد الأحد.", FRI,
+                                              [("أول من أمس (الأربعاء)", "DATE", "2015-07-29", None),
+                                               ("بعد غد الأحد", "DATE", "2015-08-02", None)]),
     "weekday_in_brackets": ("وصل الرئيس اليوم (الثلاثاء) إلى القاهرة.", date(2015, 8, 4),
                             [("اليوم (الثلاثاء)", "DATE", "2015-08-04", None)]),
     "weekday_of_next_week": ("سيخضع للفحص الطبي الثلاثاء من الأسبوع المقبل.", FRI,
@@ -138,6 +145,8 @@ CASES = {
     "past_month": ("زار الرئيس نيويورك في نوفمبر.", FRI, [("نوفمبر", "DATE", "2014-11", None)]),
     "coming_months_plural": ("ستجرى الانتخابات في نوفمبر أو ديسمبر المقبلين.", FRI,
                              [("نوفمبر", "DATE", "2015-11", None), ("ديسمبر المقبلين", "DATE", "2015-12", None)]),
+    "cue_with_conjunction": ("افتتح المعرض أمس ويستمر حتى الثالث من يناير.", FRI,
+                             [("أمس", "DATE", "2015-07-30", None), ("الثالث من يناير", "DATE", "2016-01-03", None)]),
     "next_month_without_year": ("ارتفعت عقود الذهب تسليم أغسطس.", FRI, [("أغسطس", "DATE", "2015-08", None)]),
     "future_verb_noun_is_no_cue": ("توفي رجل من رابيد سيتي في حريق اندلع يوم الخميس.", FRI,
                                    [("يوم الخميس", "DATE", "2015-07-30", None)]),
@@ -181,6 +190,8 @@ CASES = {
     "some_years_more": ("عاش هناك خمس سنوات ونيف.", FRI, [("خمس سنوات ونيف", "DURATION", "P5Y", "MORE_THAN")]),
     "eve_of_dated_event": ("وقعت الحرب في 3 أغسطس 2015، وقد زاره الوزير عشية الحرب.", FRI,
                            [("3 أغسطس 2015", "DATE", "2015-08-03", None), ("عشية", "DATE", "2015-08-02", None)]),
+    "eve_of_an_event_dated_later": ("وصرح اللاعب عشية مباراة فريقه يوم الثلاثاء بأنه جاهز.", date(2015, 8, 4),
+                                    [("عشية", "DATE", "2015-08-03", None), ("يوم الثلاثاء", "DATE", "2015-08-04", None)]),
     "eve_of_undated_event": ("زاره الوزير عشية الحرب.", FRI, []),
     "year_old_with_preposition": ("ولد جده في 1895، وعمل حمالا.", FRI, [("1895", "DATE", "1895", None)]),
     "count_is_no_year": ("شارك في السباق 2015 عداء من عشرين دولة.", FRI, []),
@@ -194,6 +205,8 @@ CASES = {
     "starting_from_is_no_start": ("يبدأ المهرجان بدءا من يوم الخميس 21 شوال 1436هـ (6 أغسطس 2015).", FRI,
                                   [("يوم الخميس 21 شوال 1436هـ", "DATE", "2015-08-06", None),
                                    ("6 أغسطس 2015", "DATE", "2015-08-06", None)]),
+    "september_11_any_noun": ("تذكر ما حدث في فورة مشاكل 11 سبتمبر في أميركا.", FRI, [("11 سبتمبر", "DATE", "2001-09-11", None)]),
+    "a_future_september_11": ("سيعقد المؤتمر في 11 سبتمبر المقبل.", FRI, [("11 سبتمبر المقبل", "DATE", "2015-09-11", None)]),
     "september_11": ("تغير العالم بعد هجمات 11 سبتمبر.", FRI, [("11 سبتمبر", "DATE", "2001-09-11", None)]),
     # quarters, seasons, start of month/week
     "quarter_without_year": ("ارتفعت الأرباح في الربع الثاني.", FRI, [("الربع الثاني", "DATE", "2015-Q2", None)]),
@@ -245,3 +258,15 @@ def test_three_months_later_counts_from_the_date_in_force_not_the_dct():
 def test_today_corrected_by_a_weekday_moves_later_relative_days():
     text = "تراجع الذهب اليوم الاثنين. وكان قد ارتفع أمس."
     assert [t.value for t in tag(text, FRI)] == ["2015-07-27", "2015-07-26"]
+
+
+def test_the_trigger_prefilter_changes_no_result(monkeypatch, corpus_dir):
+    """Skipping families whose trigger words are absent must give the same timexes as running them all."""
+    from waqai.extract.patterns import Grammar, grammar
+
+    texts = [(text, dct) for text, dct, _ in CASES.values()]
+    texts += [(path.read_text(encoding="utf-8-sig"), FRI) for path in sorted(corpus_dir.glob("*.txt"))]
+    filtered = [[t.as_json() for t in tag(text, dct)] for text, dct in texts]
+    everything = frozenset(name for name, _ in grammar().families)
+    monkeypatch.setattr(Grammar, "families_for", lambda self, sentence: everything)
+    assert [[t.as_json() for t in tag(text, dct)] for text, dct in texts] == filtered
