@@ -38,13 +38,25 @@ def _small_disk(limit: int):
 
 
 def test_export_on_a_full_disk_keeps_the_previous_file(bundled_db, tmp_path):
-    out = tmp_path / "chronology.md"
+    import sqlite3
+
+    # A read-only rollback-journal copy: reading it needs no -shm file, which the small disk could not hold.
+    db = tmp_path / "db" / "w.db"
+    db.parent.mkdir()
+    source, conn = sqlite3.connect(bundled_db), sqlite3.connect(db)
+    source.backup(conn)  # the bundled database may still have its last commits in its -wal
+    conn.execute("PRAGMA journal_mode = DELETE")
+    source.close()
+    conn.close()
+    os.chmod(db, 0o444)
+    out = tmp_path / "out" / "chronology.md"
+    out.parent.mkdir()
     out.write_text("# my previous chronology\n", encoding="utf-8")
-    result = subprocess.run([*WAQAI, "export", "-o", str(out), "--db", str(bundled_db)], capture_output=True, text=True,
+    result = subprocess.run([*WAQAI, "export", "-o", str(out), "--db", str(db)], capture_output=True, text=True,
                             preexec_fn=_small_disk(4096), timeout=60)
-    assert result.returncode == 2 and f"cannot write {out}" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2 and f"cannot write {out}" in result.stderr and "Traceback" not in result.stderr, result.stderr
     assert out.read_text(encoding="utf-8") == "# my previous chronology\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["chronology.md"], "no temporary file is left behind"
+    assert [p.name for p in out.parent.iterdir()] == ["chronology.md"], "no temporary file is left behind"
 
 
 def test_export_replaces_the_file_when_it_can(bundled_db, tmp_path):

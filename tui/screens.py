@@ -9,6 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
+from textual.strip import Strip
+from textual.visual import Visual, visualize
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -20,6 +22,7 @@ from waqai.store.queries import context_sentences, document, events_by_id
 from .analyst import HELP_KEYS as ANALYST_KEYS
 from .bidi import label_lines, ltr_label, render
 from .cite import analyst_summary, source_fields
+from .lazy_lines import display_lines
 
 HIGHLIGHT_TIMEX = Style(bold=True, color="black", bgcolor="yellow")
 HIGHLIGHT_ENTITY = Style(bold=True, color="green")
@@ -42,31 +45,58 @@ class BidiText(Widget):
         self.bidi = bidi
         self.base_style = style or Style()
 
+    def update_text(self, text: str) -> None:
+        """Show ``text`` instead (cached display lines are dropped)."""
+        self.logical = text
+        self.__dict__.pop("_lines_by_width", None)
+        self.refresh(layout=True)
+
     def _lines(self, width: int):
-        return render(self.logical, max(1, width), self.bidi)
+        # Rendered once per width: a 1 MB sentence is ~4 s of reshaping and reordering,
+        # and layout asks for the height on every key.
+        width = max(1, width)
+        cache = self.__dict__.setdefault("_lines_by_width", {})
+        if width not in cache:
+            if len(cache) >= 4:  # layout tries a width with and without a scrollbar
+                cache.pop(next(iter(cache)))
+            cache[width] = display_lines(self.logical, width, self.bidi)
+        return cache[width]
+
+    def _rendered_marks(self) -> list[tuple[str, Style]]:
+        if not hasattr(self, "_marks_cache"):
+            self._marks_cache = []
+            for mark, style in self.marks:
+                shown = render(mark, 10_000, self.bidi)
+                if shown and shown[0].text.strip():
+                    self._marks_cache.append((shown[0].text.strip(), style))
+        return self._marks_cache
+
+    def _line_text(self, line, width: int) -> Text:
+        text = Text(line.aligned(width), style=self.base_style)
+        for shown, style in self._rendered_marks():
+            start = text.plain.find(shown)
+            while start >= 0:
+                text.stylize(style, start, start + len(shown))
+                start = text.plain.find(shown, start + len(shown))
+        return text
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return len(self._lines(width))
 
     def render(self) -> Text:
         width = max(1, self.size.width)
-        out = Text()
-        rendered_marks = []
-        for mark, style in self.marks:
-            shown = render(mark, 10_000, self.bidi)
-            if shown and shown[0].text.strip():
-                rendered_marks.append((shown[0].text.strip(), style))
-        for i, line in enumerate(self._lines(width)):
-            text = Text(line.aligned(width), style=self.base_style)
-            for shown, style in rendered_marks:
-                start = text.plain.find(shown)
-                while start >= 0:
-                    text.stylize(style, start, start + len(shown))
-                    start = text.plain.find(shown, start + len(shown))
-            if i:
-                out.append("\n")
-            out.append_text(text)
-        return out
+        return Text("\n").join(self._line_text(line, width) for line in self._lines(width))  # all rows: small texts only
+
+    def render_line(self, y: int) -> Strip:
+        """Only the visible rows are styled and turned into segments (Textual asks for those)."""
+        width = max(1, self.size.width)
+        lines = self._lines(width)
+        base = self.visual_style.rich_style
+        if y >= len(lines):
+            return Strip.blank(width, base)
+        # Through Textual's own pipeline, so dim/bold/italic look exactly as with render().
+        visual = visualize(self, self._line_text(lines[y], width), markup=False)
+        return Visual.to_strips(self, visual, width, 1, self.visual_style)[0]
 
 
 class FieldLines(Widget):
@@ -173,9 +203,7 @@ class SourcesScreen(Screen):
         analyst = self.query_one("#event-analyst", Static)
         analyst.update(Text("  " + ltr_label([analyst_summary(event)], mode=self.bidi)))
         analyst.display = bool(analyst_summary(event))
-        title = self.query_one("#event-title", BidiText)
-        title.logical = event["title"]
-        title.refresh(layout=True)
+        self.query_one("#event-title", BidiText).update_text(event["title"])
 
     def action_open_link(self) -> None:
         """The sources of the claim this event denies, or of its denial."""
