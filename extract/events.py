@@ -180,7 +180,7 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
     for index, dated in by_sentence.items():
         sentence = sentences[index]
         mentions = names.mentions(sentence.text, context)
-        entity_ids = tuple(dict.fromkeys(m.entity.id for m in mentions))
+        entity_ids = names.with_home(tuple(dict.fromkeys(m.entity.id for m in mentions)), context)
         attribution = _attribution(sentence.text)
         stance = _stance(sentence.text)
         chosen = _governing(sentence, [t for t in dated if dates_an_event(t)])

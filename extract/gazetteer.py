@@ -42,7 +42,7 @@ from .normalize import fold, fold_with_offsets
 _QUOTES = "\"“”«»'‘’"
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _GAP = re.compile(rf"[\s{_QUOTES}\-–]*")
-_PROCLITICS = "وفبلك"
+_PROCLITICS = "وفبل"  # ك is left out: كامل is not ك + آمل
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +114,12 @@ class Gazetteer:
     titles: frozenset[str]
     first_names: frozenset[str]
     blocked: frozenset[str]
+    after_place_word: frozenset[str] = frozenset()  # entity ids named only after a place word
+    place_words: frozenset[str] = frozenset()
     english: tuple[tuple[str, str], ...] = ()  # (English name, entity id), indexed on first use
+    country_entities: dict[str, str] = field(default_factory=dict)  # ISO code -> country entity id
     _names_en: dict[str, str] = field(default_factory=dict)
+    _loose: dict[str, str] = field(default_factory=dict)
 
     @property
     def names_en(self) -> dict[str, str]:
@@ -158,6 +162,10 @@ class Gazetteer:
             i += n
         return found
 
+    def spans(self, folded: str) -> list[tuple[int, int]]:
+        """Folded spans of every name the gazetteer holds in a folded text, resolved or not."""
+        return [(raw.start, raw.end) for raw in self._raw(folded) if self.by_alias.get(raw.key)]
+
     def context(self, texts: Iterable[str]) -> Context:
         """The context of an article: countries and entities its unambiguous names give."""
         ctx = Context()
@@ -197,6 +205,8 @@ class Gazetteer:
             return None
         eligible = []
         for claim in claims:
+            if claim.entity_id in self.after_place_word and _bare(raw.previous) not in self.place_words:
+                continue  # a village named like a word (السجن) counts only as قرية السجن, بلدة السجن…
             person = self.entities[claim.entity_id].kind == "person"
             if claim.weak and person and raw.proclitic not in ("", "و", "ف"):
                 continue  # لصالح is "in favour of", not Saleh
@@ -241,6 +251,22 @@ class Gazetteer:
             return any(ctx.holds(c) for c in cues if c)
         return False
 
+    def with_home(self, entity_ids: tuple[str, ...], ctx: Context) -> tuple[str, ...]:
+        """``entity_ids`` plus the article's own country when they name no place or country.
+
+        The article's country is the one its names point to clearly (at least
+        three mentions and half again as many as the next country); a report
+        from Aden in an article about Yemen then carries Yemen even when its
+        sentence only says "the city".
+        """
+        if any(self.entities[e].kind in ("place", "country") for e in entity_ids):
+            return entity_ids
+        ranked = ctx.countries.most_common(2)
+        if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
+            return entity_ids
+        home = self.country_entities.get(ranked[0][0])
+        return (*entity_ids, home) if home else entity_ids
+
     # -- lookup ---------------------------------------------------------------------------------
 
     def find(self, name: str) -> Entity | None:
@@ -252,8 +278,17 @@ class Gazetteer:
         if claims:
             strong = [c for c in claims if not c.weak] or list(claims)
             return self.entities[strong[0].entity_id]
-        lowered = _english_key(name)
-        entity_id = self.names_en.get(lowered)
+        loose = _loose(_key(name))
+        if loose:
+            # كتايب for كتائب, مسؤول for مسئول: hamza on a seat is not folded in text, but a user may skip it.
+            if not self._loose:
+                for key, key_claims in self.by_alias.items():
+                    if key_claims:
+                        self._loose.setdefault(_loose(key), key_claims[0].entity_id)
+            entity_id = self._loose.get(loose)
+            if entity_id:
+                return self.entities[entity_id]
+        entity_id = self.names_en.get(_english_key(name))
         return self.entities[entity_id] if entity_id else None
 
     def suggest(self, name: str, limit: int = 5) -> list[Entity]:
@@ -262,7 +297,7 @@ class Gazetteer:
 
         key = _key(name)
         if re.search(r"[\u0600-\u06ff]", name):
-            pool = {k: c[0].entity_id for k, c in self.by_alias.items()}
+            pool = {k: c[0].entity_id for k, c in self.by_alias.items() if c}
             close = difflib.get_close_matches(key, pool, n=limit * 3, cutoff=0.7)
             close += [k for k in pool if key and len(key) >= 3 and key in k][: limit * 2]
         else:
@@ -277,8 +312,21 @@ class Gazetteer:
         return list(seen.values())[:limit]
 
 
+_LOOSE = str.maketrans({"ئ": "ي", "ؤ": "و", "ء": None, "ه": "ه"})
+
+
+def _loose(key: str) -> str:
+    """A key with hamza seats dropped too (ئ→ي، ؤ→و، ء gone), for lookups of typed names."""
+    return key.translate(_LOOSE)
+
+
 def _english_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", name.lower().replace("'", "").replace("’", "")).strip()
+
+
+def _bare(word: str) -> str:
+    """A word without a one-letter proclitic (بمدينة → مدينة)."""
+    return word[1:] if len(word) > 3 and word[0] in _PROCLITICS else word
 
 
 def _forms(word: str) -> list[tuple[str, str]]:
@@ -315,7 +363,7 @@ def user_gazetteer_path() -> Path:
         return Path(override) / "gazetteer.json"
     from platformdirs import user_config_dir
 
-    return Path(user_config_dir("waqai")) / "gazetteer.json"
+    return Path(user_config_dir("waqai", appauthor=False)) / "gazetteer.json"
 
 
 def read_user_gazetteer(path: Path | None = None) -> dict:
@@ -335,6 +383,7 @@ def build(rows: list[dict], not_names: Iterable[str] = (), lexicon: dict | None 
     claims: dict[str, list[_Claim]] = {}
     cues: dict[str, tuple[str, ...]] = {}
     english: list[tuple[str, str]] = []
+    after_place_word: set[str] = set()
 
     def claim(key: str, entity_id: str, weak: bool) -> None:
         if not key:
@@ -351,9 +400,12 @@ def build(rows: list[dict], not_names: Iterable[str] = (), lexicon: dict | None 
                                          row.get("lon"), bool(row.get("generic", False)), row.get("country"))
         entity = entities[entity_id]
         weak = {_key(w) for w in row.get("weak", [])}
-        for alias in [row.get("name", entity.name), *row.get("aliases", []), *row.get("weak", [])]:
+        matched_name = [row.get("name", entity.name)] if row.get("name_matches") != "no" else []
+        for alias in [*matched_name, *row.get("aliases", []), *row.get("weak", [])]:
             key = _key(alias)
             claim(key, entity_id, key in weak)
+        if row.get("after_place_word"):
+            after_place_word.add(entity_id)
         if row.get("cues"):
             cues[entity_id] = tuple(dict.fromkeys([*cues.get(entity_id, ()), *row["cues"]]))
         english += [(name, entity_id) for name in [row.get("name_en", ""), *row.get("aliases_en", [])] if name]
@@ -368,7 +420,10 @@ def build(rows: list[dict], not_names: Iterable[str] = (), lexicon: dict | None 
     return Gazetteer(
         entities, {k: tuple(v) for k, v in claims.items()}, index, cues,
         frozenset(_key(t) for t in lexicon.get("titles", [])),
-        frozenset(_key(n) for n in lexicon.get("first_names", [])), blocked, tuple(english),
+        frozenset(_key(n) for n in lexicon.get("first_names", [])), blocked, frozenset(after_place_word),
+        frozenset(_key(w) for w in lexicon.get("discovery", {}).get("place_words", []) + lexicon.get("place_words_plural", [])),
+        tuple(english),
+        {e.country: e.id for e in entities.values() if e.kind == "country" and e.country},
     )
 
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from waqai.extract.calendar import interval
-from waqai.extract.gazetteer import gazetteer
 from waqai.extract.normalize import fold
 
 from .db import Database, snapshot
@@ -91,10 +90,9 @@ def make_filter(date_from: str | None = None, date_to: str | None = None, on: st
         begin, end = max(filter(None, [begin, on_begin])), min(filter(None, [end, on_end]))
     entity_id = None
     if entity:
-        found = gazetteer().find(entity)
-        if found is None:
-            raise QueryError(f"unknown actor or place {entity!r} (see data/gazetteer.json)")
-        entity_id = found.id
+        from .entities import resolve_entity
+
+        entity_id = resolve_entity(entity)
     fts = None
     if query is not None:
         fts = fts_query(query)

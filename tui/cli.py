@@ -8,6 +8,7 @@ commands that need them, so lookups start fast.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
@@ -409,6 +410,8 @@ def serve(db_path: Path | None, host: str, port: int) -> None:
     command = shlex.join([sys.executable, "-m", "waqai.tui.cli", "tui", *(["--db", str(db_path)] if db_path else [])])
     Server(command, host=host, port=port, title="waqai").serve()
 
+
+main.add_command(importlib.import_module("waqai.tui.entities_cli").entities)  # waqai entities …
 
 if __name__ == "__main__":
     main()
