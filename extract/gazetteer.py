@@ -42,6 +42,7 @@ from .normalize import fold, fold_with_offsets
 _QUOTES = "\"“”«»'‘’"
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _GAP = re.compile(rf"[\s{_QUOTES}\-–]*")
+_KUNYA = frozenset({"ابو", "ابي", "ابا", "ام"})
 _PROCLITICS = "وفبل"  # ك is left out: كامل is not ك + آمل
 
 
@@ -83,6 +84,7 @@ class _Raw:
     end: int
     proclitic: str
     previous: str  # the folded word before it ("" at the start)
+    before_previous: str  # the word before that
     after_and: bool  # the name carries و and follows another name directly
 
 
@@ -156,8 +158,9 @@ class Gazetteer:
             n, key, proclitic = best
             start, end = words[i][0], words[i + n - 1][1]
             previous = words[i - 1][2] if i else ""
+            before_previous = words[i - 2][2] if i > 1 else ""
             after_and = proclitic.startswith("و") and last_end >= 0 and not folded[last_end:start].strip()
-            found.append(_Raw(key, start, end, proclitic, previous, after_and))
+            found.append(_Raw(key, start, end, proclitic, previous, before_previous, after_and))
             last_end = end
             i += n
         return found
@@ -207,7 +210,10 @@ class Gazetteer:
         for claim in claims:
             if claim.entity_id in self.after_place_word and _bare(raw.previous) not in self.place_words:
                 continue  # a village named like a word (السجن) counts only as قرية السجن, بلدة السجن…
-            person = self.entities[claim.entity_id].kind == "person"
+            kind = self.entities[claim.entity_id].kind
+            if kind == "country" and raw.before_previous in _KUNYA and not raw.proclitic:
+                continue  # أبو قتادة المغربي is a man, not Morocco
+            person = kind == "person"
             if claim.weak and person and raw.proclitic not in ("", "و", "ف"):
                 continue  # لصالح is "in favour of", not Saleh
             if claim.weak and not self._weak_holds(claim.entity_id, raw, ctx):

@@ -200,9 +200,12 @@ _QUOTED = re.compile(r"[\"“«'‘]\s*([^\"”»'’\n]{3,60}?)\s*[\"”»'’]
 class _Discovery:
     roles: dict[str, str]  # folded cue (one or more words) -> kind it introduces
     max_cue: int
-    stop: frozenset[str]
+    stop: frozenset[str]  # words that end a name
+    generic: frozenset[str]  # words that never start one (مجلس الوزراء، منطقة الشرق)
     heads: frozenset[str]
     joins: frozenset[str]
+    quoted_after: frozenset[str]
+    needs_al: frozenset[str]  # place cues that are also words (ناحية، قضاء، منفذ): only before an ال name
 
 
 def _discovery() -> _Discovery:
@@ -211,9 +214,9 @@ def _discovery() -> _Discovery:
     for kind, key in (("person", "roles"), ("place", "place_words"), ("group", "group_words")):
         for word in lexicon[key]:
             roles[" ".join(_WORD.findall(fold(word)))] = kind
-    return _Discovery(roles, max(len(k.split()) for k in roles),
-                      frozenset(fold(w) for w in lexicon["stop"]), frozenset(fold(w) for w in lexicon["compound_heads"]),
-                      frozenset(fold(w) for w in lexicon["name_joins"]))
+    words = lambda key: frozenset(fold(w) for w in lexicon[key])  # noqa: E731
+    return _Discovery(roles, max(len(k.split()) for k in roles), words("stop"), words("generic_after"),
+                      words("compound_heads"), words("name_joins"), words("quoted_group_words"), words("cues_needing_al"))
 
 
 def unknown_names(db: Database, limit: int = 20, names: Gazetteer | None = None) -> list[UnknownName]:
@@ -252,11 +255,16 @@ def _candidates(text: str, names: Gazetteer, rules: _Discovery) -> list[tuple[st
     while i < len(words):
         cue_kind, cue_len = None, 0
         for n in range(rules.max_cue, 0, -1):
-            if i + n <= len(words):
-                cue = " ".join(_strip(w[2]) if k == 0 else w[2] for k, w in enumerate(words[i:i + n]))
+            if i + n > len(words):
+                continue
+            rest = [w[2] for w in words[i + 1:i + n]]
+            for first in dict.fromkeys((words[i][2], _strip(words[i][2]))):  # بلدة, and ببلدة → بلدة
+                cue = " ".join([first, *rest])
                 if cue in rules.roles:
                     cue_kind, cue_len = rules.roles[cue], n
                     break
+            if cue_kind:
+                break
         if cue_kind is None:
             i += 1
             continue
@@ -267,7 +275,15 @@ def _candidates(text: str, names: Gazetteer, rules: _Discovery) -> list[tuple[st
                 words[j][2].startswith("ال") or known(words[j][0], words[j][1]) or words[j][2] in rules.stop
             ):
                 j += 1
-        if j >= len(words) or words[j][2] in rules.stop or known(words[j][0], words[j][1]):
+        if j >= len(words) or words[j][2] in rules.stop or words[j][2] in rules.generic or known(words[j][0], words[j][1]):
+            i += cue_len
+            continue
+        if words[j][2] in rules.roles or _strip(words[j][2]) in rules.roles:  # قائد لواء الطفوف: the next cue says more
+            i = j
+            continue
+        if (cue_kind == "person") == words[j][2].startswith("ال") and (
+            cue_kind == "person" or words[i][2] in rules.needs_al or _strip(words[i][2]) in rules.needs_al
+        ):  # persons start with a given name; منفذ الهجوم, قضاء العطلة are no places
             i += cue_len
             continue
         if folded.folded[words[j - 1][1]:words[j][0]].strip(" \t\u00a0"):  # punctuation between cue and name
@@ -275,12 +291,15 @@ def _candidates(text: str, names: Gazetteer, rules: _Discovery) -> list[tuple[st
             continue
         end = _name_end(words, j, cue_kind, rules, known)
         name = original(j, end)
+        if cue_kind == "person" and end == j:  # a given name alone says too little
+            i = end + 1
+            continue
         if len(fold(name).replace(" ", "")) >= 3 and not names.find(name):
             out.append((name, cue_kind, " ".join(w[2] for w in words[i:i + cue_len])))
         i = end + 1
     for m in _QUOTED.finditer(folded.folded):
         before = folded.folded[max(0, m.start() - 12):m.start()].split()
-        if not before or _strip(before[-1]) not in rules.roles or rules.roles[_strip(before[-1])] != "group":
+        if not before or not {before[-1], _strip(before[-1])} & rules.quoted_after:
             continue
         inner = m.group(1).strip()
         if 1 <= len(inner.split()) <= 5 and not known(m.start(1), m.end(1)) and not names.find(inner):
@@ -305,7 +324,7 @@ def _name_end(words, j: int, kind: str, rules: _Discovery, known) -> int:
     limit = 3 if kind == "person" else 4
     while end + 1 < len(words) and end - j + 1 < limit:
         nxt = words[end + 1][2]
-        if nxt in rules.stop or known(words[end + 1][0], words[end + 1][1]):
+        if nxt in rules.stop or nxt in rules.generic or known(words[end + 1][0], words[end + 1][1]):
             break
         if kind == "person" and end > j and words[end][2] not in rules.joins and not nxt.startswith("ال"):
             break

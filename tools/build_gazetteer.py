@@ -254,8 +254,10 @@ def governorates(builder: Builder) -> None:
         if seed_id:
             builder.add({"id": seed_id, "kind": "place", "name": name, "aliases": aliases}, "seed")
             continue
+        # The bare name (المثنى، البيضاء، الجوف) is often a word, a given name or a place elsewhere:
+        # it names the governorate only in news of its country.
         builder.add({"id": entity_id, "kind": "place", "name": "محافظة " + name, "name_en": name_en,
-                     "aliases": aliases if name_is_word else [name, *aliases], "bare": name, "country": code, "lat": number(cell(row, 5)),
+                     "aliases": aliases, "weak": [] if name_is_word else [name], "bare": name, "country": code, "lat": number(cell(row, 5)),
                      "lon": number(cell(row, 6)), "source": "governorates.tsv"}, "governorate")
 
 
@@ -345,8 +347,13 @@ def actors(builder: Builder) -> None:
         entity_id, name, name_en = row[:3]
         aliases = split(cell(row, 3))
         aliases += [v for a in [name, *aliases] for v in kunya_variants(a) if v not in aliases]
+        # A title without the name (أمير الكويت، خادم الحرمين الشريفين) names whoever held it then:
+        # it counts only in an article that also names the person.
+        own_words = {fold(w) for w in name.split()} - {"ال"}
+        titles = [a for a in aliases if not own_words & {fold(w) for w in a.split()} and a.split()[0] not in ("أبو", "أبي", "أبا")]
+        aliases = [a for a in aliases if a not in titles]
         builder.add({"id": entity_id, "kind": "person", "name": name, "name_en": name_en,
-                     "aliases": aliases, "weak": split(cell(row, 5)), "country": cell(row, 4) or None,
+                     "aliases": aliases, "weak": split(cell(row, 5)) + titles, "country": cell(row, 4) or None,
                      "cues": split(cell(row, 6)), "role": cell(row, 7), "years": cell(row, 8),
                      "source": "people.tsv"}, "curated")
 
