@@ -176,7 +176,7 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         if cursor < len(sentences) and sentences[cursor].start <= timex.start:
             by_sentence.setdefault(cursor, []).append(timex)
     events: list[EventCandidate] = []
-    context = names.context(s.text for s in sentences)  # ambiguous names are resolved by the whole article
+    context = names.article_context(layout)  # ambiguous names are resolved by the whole article
     for index, dated in by_sentence.items():
         sentence = sentences[index]
         mentions = names.mentions(sentence.text, context)

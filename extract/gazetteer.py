@@ -111,7 +111,7 @@ class Gazetteer:
 
     entities: dict[str, Entity]
     by_alias: dict[str, tuple[_Claim, ...]]
-    first_words: dict[str, tuple[tuple[str, ...], ...]]  # first word -> word tuples, longest first
+    first_words: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # first word -> next word -> tails
     cues: dict[str, tuple[str, ...]]
     titles: frozenset[str]
     first_names: frozenset[str]
@@ -122,6 +122,7 @@ class Gazetteer:
     country_entities: dict[str, str] = field(default_factory=dict)  # ISO code -> country entity id
     _names_en: dict[str, str] = field(default_factory=dict)
     _loose: dict[str, str] = field(default_factory=dict)
+    _starts: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # word -> (form, proclitic) that start names
 
     @property
     def names_en(self) -> dict[str, str]:
@@ -138,27 +139,42 @@ class Gazetteer:
 
     def _raw(self, folded: str) -> list[_Raw]:
         """Every longest name in a folded text, left to right, before resolution."""
-        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded)]
+        matches = list(_WORD.finditer(folded))
+        words = _WORD.findall(folded)
         found: list[_Raw] = []
-        i, last_end = 0, -1
-        while i < len(words):
+        starts = self._starts
+        i, last_end, count = 0, -1, len(words)
+        while i < count:
+            word = words[i]
+            candidates = starts.get(word)
+            if candidates is None:
+                # Most words start no name: remember that once per distinct word.
+                candidates = tuple((f, p) for f, p in _forms(word) if f in self.first_words)
+                if len(starts) < 200_000:
+                    starts[word] = candidates
+            if not candidates:
+                i += 1
+                continue
             best: tuple[int, str, str] | None = None  # (words used, key, proclitic)
-            for form, proclitic in _forms(words[i][2]):
-                for tail in self.first_words.get(form, ()):
+            following = words[i + 1] if i + 1 < count else None
+            for form, proclitic in candidates:
+                by_next = self.first_words[form]
+                for tail in by_next.get(following, ()) if following is not None else ():
                     n = len(tail) + 1
                     if best and n <= best[0]:
                         break
-                    if i + n > len(words) or not _continues(folded, words, i, tail):
-                        continue
-                    best = (n, " ".join((form, *tail)), proclitic)
-                    break
+                    if i + n <= count and _continues(folded, matches, words, i, tail):
+                        best = (n, " ".join((form, *tail)), proclitic)
+                        break
+                if (not best) and () in by_next.get("", ()):
+                    best = (1, form, proclitic)
             if best is None:
                 i += 1
                 continue
             n, key, proclitic = best
-            start, end = words[i][0], words[i + n - 1][1]
-            previous = words[i - 1][2] if i else ""
-            before_previous = words[i - 2][2] if i > 1 else ""
+            start, end = matches[i].start(), matches[i + n - 1].end()
+            previous = words[i - 1] if i else ""
+            before_previous = words[i - 2] if i > 1 else ""
             after_and = proclitic.startswith("و") and last_end >= 0 and not folded[last_end:start].strip()
             found.append(_Raw(key, start, end, proclitic, previous, before_previous, after_and))
             last_end = end
@@ -171,9 +187,19 @@ class Gazetteer:
 
     def context(self, texts: Iterable[str]) -> Context:
         """The context of an article: countries and entities its unambiguous names give."""
+        return self._context(fold(text) for text in texts)
+
+    def article_context(self, layout) -> Context:
+        """:meth:`context` of a segmented article, from the folded text it already carries."""
+        if getattr(layout, "folded", None) is not None:
+            folded = layout.folded.folded
+            return self._context(folded[s.folded_start:s.folded_end] for s in layout.sentences)
+        return self.context(s.text for s in layout.sentences)
+
+    def _context(self, folded_texts: Iterable[str]) -> Context:
         ctx = Context()
-        for text in texts:
-            for raw in self._raw(fold(text)):
+        for folded in folded_texts:
+            for raw in self._raw(folded):
                 claims = self.by_alias.get(raw.key, ())
                 strong = [c for c in claims if not c.weak]
                 if len(claims) == 1 and strong:
@@ -352,12 +378,11 @@ def _forms(word: str) -> list[tuple[str, str]]:
     return forms
 
 
-def _continues(folded: str, words: list[tuple[int, int, str]], i: int, tail: tuple[str, ...]) -> bool:
+def _continues(folded: str, matches: list, words: list[str], i: int, tail: tuple[str, ...]) -> bool:
     for offset, expected in enumerate(tail, start=1):
-        if words[i + offset][2] != expected:
+        if words[i + offset] != expected:
             return False
-        gap = folded[words[i + offset - 1][1]:words[i + offset][0]]
-        if _GAP.fullmatch(gap) is None:
+        if _GAP.fullmatch(folded, matches[i + offset - 1].end(), matches[i + offset].start()) is None:
             return False
     return True
 
@@ -422,7 +447,14 @@ def build(rows: list[dict], not_names: Iterable[str] = (), lexicon: dict | None 
     for key in claims:
         words = key.split()
         first_words.setdefault(words[0], []).append(tuple(words[1:]))
-    index = {w: tuple(sorted(set(tails), key=len, reverse=True)) for w, tails in first_words.items()}
+    # first word -> next word -> the rest of the names that go on with it, longest first;
+    # "" -> (()) when the first word is a name by itself.
+    index: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
+    for word, tails in first_words.items():
+        by_next: dict[str, list[tuple[str, ...]]] = {}
+        for tail in set(tails):
+            by_next.setdefault(tail[0] if tail else "", []).append(tail)
+        index[word] = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_next.items()}
     return Gazetteer(
         entities, {k: tuple(v) for k, v in claims.items()}, index, cues,
         frozenset(_key(t) for t in lexicon.get("titles", [])),
