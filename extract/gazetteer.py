@@ -284,13 +284,15 @@ class Gazetteer:
         return False
 
     def with_home(self, entity_ids: tuple[str, ...], ctx: Context) -> tuple[str, ...]:
-        """``entity_ids`` plus the article's own country when they name no place or country.
+        """``entity_ids``, specific ones first, plus the article's own country when they name no place or country.
 
         The article's country is the one its names point to clearly (at least
         three mentions and half again as many as the next country); a report
         from Aden in an article about Yemen then carries Yemen even when its
         sentence only says "the city".
         """
+        # Specific names first: a list shows "Popular Mobilization Forces" before "United States".
+        entity_ids = tuple(sorted(entity_ids, key=lambda e: self.entities[e].generic))
         if any(self.entities[e].kind in ("place", "country") for e in entity_ids):
             return entity_ids
         ranked = ctx.countries.most_common(2)

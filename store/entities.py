@@ -330,3 +330,27 @@ def _name_end(words, j: int, kind: str, rules: _Discovery, known) -> int:
             break
         end += 1
     return end
+
+
+def filter_entities(text: str, rows: list[tuple], names: Gazetteer | None = None) -> list[tuple]:
+    """The rows (``id, name, name_en, …``) whose entity ``text`` names, best first.
+
+    Any alias in any hamza or ta marbuta spelling, a part of one, the English
+    name in any case, or the id; an empty text keeps every row.
+    """
+    text = text.strip()
+    if not text:
+        return list(rows)
+    names = names or gazetteer()
+    exact = names.find(text)
+    needle = " ".join(_WORD.findall(fold(text)))
+    lowered = text.lower()
+    partial = {c.entity_id for key, claims in names.by_alias.items() if needle and needle in key for c in claims}
+    scored = []
+    for row in rows:
+        entity_id, name, name_en = row[0], row[1], row[2] or ""
+        if exact is not None and exact.id == entity_id:
+            scored.append((0, row))
+        elif entity_id in partial or (needle and needle in fold(name)) or lowered in name_en.lower() or lowered == entity_id:
+            scored.append((1, row))
+    return [row for _, row in sorted(scored, key=lambda pair: pair[0])]
