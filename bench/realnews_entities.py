@@ -85,6 +85,7 @@ def main() -> None:
     parser.add_argument("--gazetteer-dir", type=Path, help="a folder whose gazetteer.json replaces the bundled one")
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--keep-db", type=Path, help="keep the database at this path")
+    parser.add_argument("--gold-only", action="store_true", help="only the gold report")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="waqai-realnews-"))
     os.environ["WAQAI_CONFIG_DIR"] = str(work / "config")  # no user gazetteer
@@ -95,6 +96,9 @@ def main() -> None:
     from waqai.store.ingest import collect, ingest
     from waqai.store.queries import events_by_id
 
+    if args.gold_only:
+        gold_report(args.gold)
+        return
     rule = json.loads((HERE / "security_words.json").read_text(encoding="utf-8"))
     articles = select(args.n, rule, args.data)
     folder = work / "articles"
@@ -167,44 +171,76 @@ def main() -> None:
         print(f"{u.count:>4}  {u.name}  ({u.kind}; after {'/'.join(sorted(u.cues))})")
 
     if args.gold and args.gold.exists():
-        gold_report(args.gold, db)
+        gold_report(args.gold)
 
 
-def gold_report(path: Path, db) -> None:
-    """Key-entity presence on an events gold file: for each gold event, is its key entity attached?
+def gold_report(path: Path, db=None) -> None:
+    """Key-entity presence on an events gold file (``events`` with ``doc``, ``keyword``, ``value``, ``key_entity``).
 
-    The gold's events are matched to stored events by source document and sentence offsets
-    when given, else by document and date value.
+    The gold's 80 articles are ingested into their own temporary database. For each gold event:
+    the key entity is looked up by its English name (``waqai entities find``); the reporting
+    sentence is the one holding ``keyword``. Three figures: the key entity is named in that
+    sentence (gazetteer alone, with the article's context); it is attached to the stored event
+    reported by that sentence on the gold day; and how many gold events have no stored event there.
     """
     from waqai.extract.gazetteer import gazetteer
+    from waqai.extract.segment import segment
+    from waqai.store.db import open_for_writing
+    from waqai.store.ingest import collect, ingest
 
     data = json.loads(path.read_text(encoding="utf-8"))
-    gold = data.get("events", data) if isinstance(data, dict) else data
+    gold = [e for e in data["events"] if e.get("key_entity")]
     names = gazetteer()
-    present = total = unresolved = 0
+    work = Path(tempfile.mkdtemp(prefix="waqai-gold-"))
+    folder = work / "articles"
+    folder.mkdir()
+    files = write_folder([saudinewsnet.article(i) for i in data["articles"]], folder)
+    db = open_for_writing(work / "gold.db")
+    ingest(db, collect([folder]))
+    known = in_sentence = attached = no_event = 0
+    unknown: dict[str, int] = {}
+    misses = []
     for item in gold:
-        key = item.get("key_entity")
-        if not key:
-            continue
-        total += 1
-        entity = names.find(key) if isinstance(key, str) else None
+        entity = names.find(item["key_entity"])
         if entity is None:
-            unresolved += 1
+            unknown[item["key_entity"]] = unknown.get(item["key_entity"], 0) + 1
             continue
-        doc = str(item.get("doc") or item.get("id") or "").replace("#", "_")
-        doc = doc if doc.endswith(".txt") else doc + ".txt"
+        known += 1
+        doc = item["doc"].replace("#", "_") + ".txt"
+        text = (folder / doc).read_text(encoding="utf-8")
+        layout = segment(text)
+        sentence = next((s for s in layout.sentences if item["keyword"] in s.text), None)
+        if sentence is not None:
+            context = names.article_context(layout)
+            found = [m.entity.id for m in names.mentions(sentence.text, context)]
+            ids = names.with_home(tuple(dict.fromkeys(found)), context)
+            in_sentence += entity.id in ids
         rows = db.execute(
-            "SELECT DISTINCT ee.entity_id, s.start_offset, s.end_offset, e.value FROM event_sources es"
-            " JOIN documents d ON d.id = es.doc_id JOIN sentences s ON s.id = es.sentence_id"
-            " JOIN events e ON e.id = es.event_id JOIN event_entities ee ON ee.event_id = es.event_id WHERE d.name = ?",
+            "SELECT e.id, e.value, s.text FROM event_sources es JOIN documents d ON d.id = es.doc_id"
+            " JOIN sentences s ON s.id = es.sentence_id JOIN events e ON e.id = es.event_id WHERE d.name = ?",
             [doc],
         ).fetchall()
-        start = item.get("start")
-        value = item.get("value")
-        hits = [r for r in rows if (start is None or r[1] <= start < r[2]) and (value is None or r[3] == value)]
-        present += any(r[0] == entity.id for r in hits)
-    print(f"\ngold {path}: {total} events with a key entity; present on the matching stored event: "
-          f"{present} ({100 * present / max(1, total):.1f} %); key entity not in the gazetteer: {unresolved}")
+        day = item["value"].split("T")[0]
+        hits = [r for r in rows if item["keyword"] in r[2] and r[1].split("T")[0] == day] or \
+               [r for r in rows if item["keyword"] in r[2]]
+        if not hits:
+            no_event += 1
+            continue
+        linked = {r[0] for r in db.execute(
+            f"SELECT event_id FROM event_entities WHERE entity_id = ? AND event_id IN ({','.join('?' * len(hits))})",
+            [entity.id, *[h[0] for h in hits]])}
+        attached += bool(linked)
+        if not linked:
+            misses.append(f"{item['id']} {item['key_entity']} ({entity.id})")
+    total = len(gold)
+    print(f"\ngold {path}: {total} events with a key entity; {known} of them name one the gazetteer knows "
+          f"(not known: {', '.join(f'{k} ×{v}' if v > 1 else k for k, v in sorted(unknown.items()))})")
+    print(f"  key entity named in the reporting sentence: {in_sentence}/{known} ({100 * in_sentence / max(1, known):.1f} %); "
+          f"of all gold events: {100 * in_sentence / max(1, total):.1f} %")
+    print(f"  attached to the stored event: {attached}/{known - no_event} events found "
+          f"({100 * attached / max(1, known - no_event):.1f} %); no stored event for {no_event}")
+    if misses:
+        print("  not attached: " + "; ".join(misses[:30]))
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -129,8 +130,11 @@ class Gazetteer:
         """English names (lower case, punctuation dropped) to entity ids."""
         if not self._names_en and self.english:
             for english, entity_id in self.english:
-                # "Houthis (Ansar Allah)" is found as "houthis" and as "ansar allah" too.
-                for variant in (english, *re.split(r"\s*[()]\s*", english)):
+                self._names_en.setdefault(_english_key(english), entity_id)
+            # Then the parts: "Houthis (Ansar Allah)" is found as "ansar allah", "Diyala Governorate"
+            # as "diyala", unless a full name already is (Aleppo the city, Turkey the country).
+            for english, entity_id in self.english:
+                for variant in (*re.split(r"\s*[()]\s*", english), re.sub(r"\s+governorate$", "", english, flags=re.I)):
                     if _english_key(variant):
                         self._names_en.setdefault(_english_key(variant), entity_id)
         return self._names_en
@@ -355,7 +359,9 @@ def _loose(key: str) -> str:
 
 
 def _english_key(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", name.lower().replace("'", "").replace("’", "")).strip()
+    """Lower case, accents and apostrophes dropped: "Türkiye" → "turkiye", "Kata'ib" → "kataib"."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", " ", plain.lower().replace("'", "")).strip()
 
 
 def _bare(word: str) -> str:

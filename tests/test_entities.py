@@ -358,3 +358,18 @@ def test_the_bundled_gazetteer_is_what_the_build_script_makes():
 
     expected = build_gazetteer.dump(build_gazetteer.build())
     assert (ROOT / "data" / "gazetteer.json").read_text(encoding="utf-8") == expected
+
+
+def test_rafah_is_the_egyptian_or_the_gazan_town_by_the_article():
+    sentence = "انفجرت عبوة ناسفة بمدينة رفح أمس"
+    assert "rafah_eg" in ids(sentence, "قالت القوات المسلحة المصرية في شمال سيناء إن مصر تواجه الإرهاب.")
+    assert "rafah_ps" in ids(sentence, "قصفت الطائرات قطاع غزة وقالت مصادر فلسطينية إن الفلسطينيين نزحوا.")
+    found = ids(sentence)
+    assert "rafah_eg" not in found and "rafah_ps" not in found
+
+
+@pytest.mark.parametrize("typed, entity", [("Turkey", "turkiye"), ("ISIS", "isis"), ("Suruc", "suruc"),
+                                           ("Diyala", "iq_diyala"), ("Aleppo", "aleppo"), ("US-led coalition", "coalition")])
+def test_english_names_users_type(typed, entity):
+    # "Turkey" found the AKP ("Justice and Development Party (Turkey)") before English aliases existed.
+    assert gazetteer().find(typed).id == entity

