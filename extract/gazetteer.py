@@ -229,7 +229,15 @@ class Gazetteer:
             if entity_id is None:
                 continue
             start, end = folded.original_span(raw.start, raw.end)
-            found.append(Mention(self.entities[entity_id], start, end))
+            entity = self.entities[entity_id]
+            found.append(Mention(entity, start, end))
+            if entity.kind == "person" and " " in raw.key:
+                # زعيم الحوثيين، قائد فيلق القدس قاسم سليماني: a title names the group too.
+                inner = raw.key.split(" ", 1)[1]
+                for group_raw in self._raw(inner):
+                    group_id = self._resolve(group_raw, context)
+                    if group_id and self.entities[group_id].kind == "group":
+                        found.append(Mention(self.entities[group_id], start, end))
         return found
 
     def _resolve(self, raw: _Raw, ctx: Context) -> str | None:

@@ -68,7 +68,8 @@ def test_a_seed_entity_keeps_its_names():
 
 @pytest.mark.parametrize("text, entity", [
     ("قال مسؤول أمريكي إن الغارة نجحت", "usa"),
-    ("قالت الخارجية الإيرانية في بيان", "iran"),
+    ("قال مسؤول إيراني في بيان", "iran"),
+    ("قالت الخارجية الإيرانية في بيان", "iran_foreign"),
     ("وصل وفد من المسؤولين العراقيين", "iraq"),
     ("شاركت مقاتلات سعودية في الغارات", "saudi_arabia"),
     ("زار الرئيس اليمني الرياض", "yemen"),
@@ -373,3 +374,11 @@ def test_rafah_is_the_egyptian_or_the_gazan_town_by_the_article():
 def test_english_names_users_type(typed, entity):
     # "Turkey" found the AKP ("Justice and Development Party (Turkey)") before English aliases existed.
     assert gazetteer().find(typed).id == entity
+
+
+def test_a_persons_title_names_the_group_too():
+    yemen = "قال عبد الملك الحوثي في خطاب إن المعارك مستمرة."
+    assert {"abdulmalik_houthi", "houthis"} <= set(ids("وقال زعيم الحوثيين في خطاب متلفز", yemen))
+    assert {"soleimani", "quds"} <= set(ids("وصل قائد فيلق القدس قاسم سليماني إلى بغداد"))
+    # a group inside a group's name is not that group: كتائب حزب الله is not Hezbollah
+    assert "hezbollah" not in ids("أعلنت كتائب حزب الله مسؤوليتها")

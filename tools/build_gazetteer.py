@@ -336,6 +336,40 @@ def lexicon_words(*names: str) -> set[str]:
     return found
 
 
+# State bodies every country of the region has, named with its nisba: الحكومة المصرية، وزارة الدفاع اليمنية.
+STATE_BODIES = [
+    ("government", "government", ["الحكومة {f}"]),
+    ("interior", "Ministry of Interior", ["وزارة الداخلية {f}", "الداخلية {f}"]),
+    ("defense", "Ministry of Defence", ["وزارة الدفاع {f}"]),
+    ("foreign", "Ministry of Foreign Affairs", ["وزارة الخارجية {f}", "الخارجية {f}"]),
+    ("army", "army", ["الجيش {m}", "القوات المسلحة {f}"]),
+]
+
+
+def state_bodies(builder: Builder, country_ids: dict[str, str]) -> None:
+    """Government, ministries of interior, defence and foreign affairs, and army of each typed country.
+
+    A body a table already names (وزارة الداخلية السعودية, الجيش العراقي) is left to that entry.
+    """
+    from babel import Locale
+
+    english = Locale("en").territories
+    known = {fold(a) for e in builder.entities.values() for a in [e["name"], *e.get("aliases", []), *e.get("weak", [])]}
+    for row in rows("countries.tsv"):
+        code, nisbas = row[0], split(cell(row, 2))
+        if not nisbas:
+            continue
+        for suffix, what, patterns in STATE_BODIES:
+            names = [p.format(f="ال" + n + "ة", m="ال" + n) for n in nisbas for p in patterns]
+            if any(fold(n) in known for n in names):
+                continue
+            country_name = english[code].replace("United States", "US")
+            name_en = f"{country_name} {what}" if what in ("government", "army") else f"{what} ({country_name})"
+            builder.add({"id": f"{country_ids[code]}_{suffix}", "kind": "group", "name": names[0], "name_en": name_en,
+                         "aliases": names[1:], "country": code, "source": "countries.tsv (state bodies by rule)"},
+                        "curated")
+
+
 def actors(builder: Builder) -> None:
     """Groups and people from groups.tsv and people.tsv."""
     for row in rows("groups.tsv"):
@@ -366,9 +400,10 @@ def build() -> dict:
     builder = Builder()
     seed(builder)
     places(builder)
-    countries(builder)
+    country_ids = countries(builder)
     governorates(builder)
     actors(builder)
+    state_bodies(builder, country_ids)
     geonames(builder)
     builder.settle()
     for row in rows("english.tsv"):
