@@ -272,7 +272,7 @@ def _candidates(text: str, names: Gazetteer, rules: _Discovery) -> list[tuple[st
         if cue_kind == "person":
             # وزير الخارجية الأمريكي جون كيري: skip the portfolio and known names to reach the person.
             while j < len(words) and j - i - cue_len < 4 and (
-                words[j][2].startswith("ال") or known(words[j][0], words[j][1]) or words[j][2] in rules.stop
+                words[j][2].startswith(("ال", "وال")) or known(words[j][0], words[j][1]) or words[j][2] in rules.stop
             ):
                 j += 1
         if j >= len(words) or words[j][2] in rules.stop or words[j][2] in rules.generic or known(words[j][0], words[j][1]):
@@ -289,9 +289,10 @@ def _candidates(text: str, names: Gazetteer, rules: _Discovery) -> list[tuple[st
         if folded.folded[words[j - 1][1]:words[j][0]].strip(" \t\u00a0"):  # punctuation between cue and name
             i += cue_len
             continue
-        end = _name_end(words, j, cue_kind, rules, known)
+        end = _name_end(folded.folded, words, j, cue_kind, rules, known)
         name = original(j, end)
-        if cue_kind == "person" and end == j:  # a given name alone says too little
+        if cue_kind == "person" and (end == j or words[j][2] in rules.joins):
+            # a given name alone says too little; بن عبد العزيز is the tail of a name already known
             i = end + 1
             continue
         if len(fold(name).replace(" ", "")) >= 3 and not names.find(name):
@@ -313,16 +314,19 @@ def _strip(word: str) -> str:
     return word[1:] if len(word) > 3 and word[0] in "وفبل" else word
 
 
-def _name_end(words, j: int, kind: str, rules: _Discovery, known) -> int:
-    """The index of the last word of the name starting at ``j``."""
+def _name_end(folded: str, words, j: int, kind: str, rules: _Discovery, known) -> int:
+    """The index of the last word of the name starting at ``j`` (a name never spans punctuation)."""
     end = j
+
+    def joined(k: int) -> bool:
+        return not folded[words[k][1]:words[k + 1][0]].strip()
     if kind == "place":
         # بلدة عين عيسى، مدينة دير حافر: a compound head takes the next word too.
-        if words[j][2] in rules.heads and j + 1 < len(words):
-            end = j + 1
+        while words[end][2] in rules.heads and end + 1 < len(words) and end - j < 2 and joined(end):
+            end += 1  # خان بني سعد: heads chain
         return end
     limit = 3 if kind == "person" else 4
-    while end + 1 < len(words) and end - j + 1 < limit:
+    while end + 1 < len(words) and end - j + 1 < limit and joined(end):
         nxt = words[end + 1][2]
         if nxt in rules.stop or nxt in rules.generic or known(words[end + 1][0], words[end + 1][1]):
             break
