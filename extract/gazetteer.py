@@ -95,6 +95,7 @@ class Context:
 
     countries: Counter = field(default_factory=Counter)
     entities: set[str] = field(default_factory=set)
+    names_in: dict[str, list] = field(default_factory=dict, repr=False)  # folded sentence -> names found in it
 
     def holds(self, cue: str) -> bool:
         """Whether a cue (a country code or an entity id) is present in the article."""
@@ -203,7 +204,8 @@ class Gazetteer:
     def _context(self, folded_texts: Iterable[str]) -> Context:
         ctx = Context()
         for folded in folded_texts:
-            for raw in self._raw(folded):
+            raws = ctx.names_in[folded] = self._raw(folded)
+            for raw in raws:
                 claims = self.by_alias.get(raw.key, ())
                 strong = [c for c in claims if not c.weak]
                 if len(claims) == 1 and strong:
@@ -220,9 +222,11 @@ class Gazetteer:
         its own context.
         """
         folded = fold_with_offsets(text)
-        raws = self._raw(folded.folded)
         if context is None:
             context = self.context([text])
+        raws = context.names_in.get(folded.folded)
+        if raws is None:
+            raws = self._raw(folded.folded)
         found = []
         for raw in raws:
             entity_id = self._resolve(raw, context)
