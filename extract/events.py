@@ -176,10 +176,11 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         if cursor < len(sentences) and sentences[cursor].start <= timex.start:
             by_sentence.setdefault(cursor, []).append(timex)
     events: list[EventCandidate] = []
+    context = names.article_context(layout)  # ambiguous names are resolved by the whole article
     for index, dated in by_sentence.items():
         sentence = sentences[index]
-        mentions = names.mentions(sentence.text)
-        entity_ids = tuple(dict.fromkeys(m.entity.id for m in mentions))
+        mentions = names.mentions(sentence.text, context)
+        entity_ids = names.with_home(tuple(dict.fromkeys(m.entity.id for m in mentions)), context)
         attribution = _attribution(sentence.text)
         stance = _stance(sentence.text)
         chosen = _governing(sentence, [t for t in dated if dates_an_event(t)])
@@ -187,7 +188,7 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
             local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
             title, _clause = make_title(blank_controls(sentence.text), local_start, local_end)
             # The title is the text of the happening: its actors decide merging.
-            clause_entities = frozenset(m.entity.id for m in names.mentions(title) if not m.entity.generic)
+            clause_entities = frozenset(m.entity.id for m in names.mentions(title, context) if not m.entity.generic)
             events.append(EventCandidate(timex, sentence, title, entity_ids, clause_entities,
                                          content_tokens(title), attribution, stance))
     return events

@@ -101,12 +101,9 @@ def make_filter(date_from: str | None = None, date_to: str | None = None, on: st
         begin, end = max(filter(None, [begin, on_begin])), min(filter(None, [end, on_end]))
     entity_id = None
     if entity:
-        from waqai.extract.gazetteer import gazetteer  # only here: a date lookup starts without it
+        from .entities import resolve_entity  # only here: a date lookup starts without the gazetteer
 
-        found = gazetteer().find(entity)
-        if found is None:
-            raise QueryError(f"unknown actor or place {entity!r} (see data/gazetteer.json)")
-        entity_id = found.id
+        entity_id = resolve_entity(entity)
     fts = None
     if query is not None:
         fts = fts_query(query)

@@ -8,6 +8,7 @@ commands that need them, so lookups start fast.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
@@ -668,6 +669,8 @@ def serve(db_path: Path | None, bidi: str | None, host: str, port: int) -> None:
     templates = Path(__file__).resolve().parent / "web"
     Server(command, host=host, port=port, title="waqai — وقائع", templates_path=templates).serve()
 
+
+main.add_command(importlib.import_module("waqai.tui.entities_cli").entities)  # waqai entities …
 
 if __name__ == "__main__":
     from waqai.tui.cli import main as _main  # the importable module, which has every command registered

@@ -327,18 +327,41 @@ class Confirm(ModalScreen[bool]):
 
 
 class EntityPicker(ModalScreen[str | None]):
-    """Choose an actor or place to filter by."""
+    """Choose an actor or place to filter by; typing any of its names (any spelling, English) narrows the list."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("down", "to_list", "List", show=False)]
 
     def __init__(self, entities: list[tuple[str, str, str, int]]) -> None:
         super().__init__()
         self.entities = entities
 
     def compose(self) -> ComposeResult:
-        yield Label("Filter by actor or place")
-        yield OptionList(*[Option(Text(ltr_label([en, name, f"{kind}, {n}"], " — ")), id=entity_id) for entity_id, name, en, kind, n in self.entities],
-                         id="entity-list")
+        yield Label("Filter by actor or place (type a name: الحوثي, houthis…)")
+        yield Input(placeholder="name, alias or English name", id="entity-name")
+        yield OptionList(*self._options(self.entities), id="entity-list")
+
+    @staticmethod
+    def _options(rows) -> list[Option]:
+        return [Option(Text(ltr_label([en, name, f"{kind}, {n}"], " — ")), id=entity_id) for entity_id, name, en, kind, n in rows]
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        from waqai.store.entities import filter_entities
+
+        shown = self.query_one("#entity-list", OptionList)
+        shown.clear_options()
+        shown.add_options(self._options(filter_entities(event.value, self.entities)))
+        if shown.option_count:
+            shown.highlighted = 0
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        shown = self.query_one("#entity-list", OptionList)
+        if shown.option_count:
+            self.dismiss(shown.get_option_at_index(shown.highlighted or 0).id)
+        else:
+            self.notify(f"no actor or place in this chronology is named {event.value!r}", severity="warning", markup=False)
+
+    def action_to_list(self) -> None:
+        self.query_one("#entity-list", OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
