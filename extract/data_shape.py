@@ -23,20 +23,28 @@ def _kind(value: Any) -> str:
 
 
 def check_shape(data: Any, reference: Any, where: str = "") -> None:
-    """Raise DataFileError (field path in the message) where ``data`` differs in shape from ``reference``."""
+    """Raise DataFileError (field path in the message) where ``data`` differs in shape from ``reference``.
+
+    Keys the reference lists in ``_optional`` may be absent; inside a list of
+    objects, a key is required when every reference object carries it, and a
+    key only some carry keeps the kind those give it.
+    """
     if reference is None:
         return
     if _kind(data) != _kind(reference):
         raise DataFileError(f"{where or 'the top level'} must be {_kind(reference)}, not {_kind(data)}")
     if isinstance(reference, dict):
-        values = [v for k, v in reference.items() if not k.startswith("_")]
-        for key in reference:
-            if not key.startswith("_") and key not in data:
+        optional = set(reference.get("_optional", ()))
+        keys = [k for k in reference if not k.startswith("_")]
+        required = reference.get("_required", keys)
+        for key in required:
+            if key not in optional and key not in data:
                 raise DataFileError(f"{where or 'the top level'} lacks {key!r}")
+        values = [reference[k] for k in keys]
         for key, value in data.items():
             if key.startswith("_"):
                 continue
-            model = reference.get(key, _common(values))
+            model = reference[key] if key in reference else _common(values)
             check_shape(value, model, f"{where}.{key}" if where else key)
     elif isinstance(reference, list) and reference:
         model = _common(reference)
@@ -45,14 +53,16 @@ def check_shape(data: Any, reference: Any, where: str = "") -> None:
 
 
 def _common(values: list) -> Any:
-    """What every one of ``values`` has in common: for objects, the keys they all carry."""
+    """What every one of ``values`` has in common: for objects, each key's kind and the keys they all carry."""
     kinds = {_kind(v) for v in values if v is not None}
     if len(kinds) != 1:
         return None
-    if isinstance(values[0], dict) or kinds == {"an object"}:
+    if kinds == {"an object"}:
         dicts = [v for v in values if isinstance(v, dict)]
-        shared = set.intersection(*(set(d) for d in dicts))
-        return {key: _common([d[key] for d in dicts]) for key in dicts[0] if key in shared}
+        keys = list(dict.fromkeys(k for d in dicts for k in d))
+        model = {key: _common([d[key] for d in dicts if key in d]) for key in keys}
+        model["_required"] = [key for key in keys if all(key in d for d in dicts) and not key.startswith("_")]
+        return model
     if kinds == {"a list"}:
         return [_common([x for v in values for x in v])] if any(values) else []
     return next(v for v in values if v is not None)

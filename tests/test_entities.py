@@ -327,13 +327,11 @@ def test_filter_entities_takes_any_name_the_way_a_user_types_it():
     assert filter_entities("Nobody Known", rows) == []
 
 
-async def test_the_explorer_actor_filter_accepts_a_typed_alias(tmp_path):
+async def test_the_explorer_actor_filter_accepts_a_typed_alias(bundled_db):
     from waqai.store.db import open_db
     from waqai.tui.app import WaqaiApp
 
-    db = tmp_path / "seed.db"
-    assert CliRunner().invoke(main, ["stats", "--db", str(db)]).exit_code == 0
-    app = WaqaiApp(open_db(db))
+    app = WaqaiApp(open_db(bundled_db))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("f")

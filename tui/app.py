@@ -21,8 +21,7 @@ from .bidi_input import BidiInput
 from .commands import WaqaiCommands
 from .density import DensityStrip, bins_for
 from .model import TimelineModel
-from .picker import TypeAheadPicker
-from .screens import ArticleScreen, Confirm, HelpScreen, Prompt, SourcesScreen
+from .screens import ArticleScreen, Confirm, EntityPicker, HelpScreen, Prompt, SourcesScreen
 from .timeline import TimelineView
 
 # Switch VTE/mintty to explicit bidi mode (we reorder ourselves) and back.
@@ -261,7 +260,7 @@ class WaqaiApp(analyst.AnalystActions, App):
 
     def action_pick_entity(self) -> None:
         """Choose an actor or place to filter by."""
-        self.push_screen(TypeAheadPicker(self._entity_rows()), lambda entity_id: self.filter_by_entity(entity_id) if entity_id else None)
+        self.push_screen(EntityPicker(self._entity_rows()), lambda entity_id: self.filter_by_entity(entity_id) if entity_id else None)
 
     def action_filter_dates(self) -> None:
         """Ask for a date or a range (2021, 2021-06, 2021..2023) and keep the events overlapping it."""

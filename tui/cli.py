@@ -19,7 +19,7 @@ from pathlib import Path
 import click
 
 from waqai.store.sanitize import safe_json, sanitize
-from waqai.tui.output import OutputError, echo, finish_stdout, printable, write_atomically
+from waqai.tui.output import OutputError, echo, echo_bytes, finish_stdout, printable, write_atomically
 
 
 class UserError(click.ClickException):
@@ -374,7 +374,7 @@ def list_command(db_path, date_from, date_to, on, entity, query, limit, as_json,
 
             # Built in SQLite and passed on as bytes (already inert: controls escaped):
             # at 1M events building it in Python cost more than the query.
-            click.echo(events_json(db, flt, limit))
+            echo_bytes(events_json(db, flt, limit))
             return
         from waqai.store.queries import contract_event
 

@@ -47,6 +47,17 @@ def echo(text: str = "", err: bool = False, nl: bool = True, **style) -> None:
         raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
 
 
+def echo_bytes(data: bytes) -> None:
+    """Write already-inert bytes (the SQL-built JSON) to standard output, a full disk reported in one line."""
+    try:
+        click.echo(data)
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        _silence_stdout()
+        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+
+
 def finish_stdout() -> None:
     """Flush standard output now, so a full disk or a closed pipe is reported instead of a traceback at exit."""
     try:

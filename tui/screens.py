@@ -329,11 +329,20 @@ class Confirm(ModalScreen[bool]):
 class EntityPicker(ModalScreen[str | None]):
     """Choose an actor or place to filter by; typing any of its names (any spelling, English) narrows the list."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("down", "to_list", "List", show=False)]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("down", "move(1)", "Next", show=False),
+        Binding("up", "move(-1)", "Previous", show=False),
+    ]
 
     def __init__(self, entities: list[tuple[str, str, str, int]]) -> None:
         super().__init__()
         self.entities = entities
+
+    def on_mount(self) -> None:
+        """Typing starts at once, with the first name highlighted."""
+        self.query_one("#entity-list", OptionList).highlighted = 0 if self.entities else None
+        self.query_one("#entity-name", Input).focus()
 
     def compose(self) -> ComposeResult:
         yield Label("Filter by actor or place (type a name: الحوثي, houthis…)")
@@ -360,8 +369,13 @@ class EntityPicker(ModalScreen[str | None]):
         else:
             self.notify(f"no actor or place in this chronology is named {event.value!r}", severity="warning", markup=False)
 
-    def action_to_list(self) -> None:
-        self.query_one("#entity-list", OptionList).focus()
+    def action_move(self, step: int) -> None:
+        """Move the highlight while the typing line keeps the focus."""
+        options = self.query_one("#entity-list", OptionList)
+        if step > 0:
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
