@@ -33,4 +33,4 @@ def analyze(text: str, dct: date | None, source: str | None = None, title: str |
     if title:
         layout = replace(layout, title=title)
     timexes = tag_layout(layout, dct)
-    return Analysis(layout, timexes, build_events(layout, timexes))
+    return Analysis(layout, timexes, build_events(layout, timexes, dct=dct))

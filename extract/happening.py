@@ -1,0 +1,301 @@
+"""Is a dated clause a happening? Its kind, whether it is planned, and its stance.
+
+The words live in ``data/lexicon/events.json``; everything here matches them
+on folded text (``normalize.fold``), so any spelling of a listed word counts.
+
+* ``verb_class``: the kind of happening a clause tells (attack, meeting,
+  decision, statement…), from its first word of a listed class.
+* ``has_verb``: whether a clause has a finite verb at all (a listed verb, a
+  future or imperfect prefix on a word, or a perfect-tense ending on one).
+* ``is_byline``: bylines, datelines and other furniture lines that carry a
+  date or the paper's name (``عين اليوم – بيروت``, ``رغد عشميل – عين اليوم``).
+* ``is_dateline``: a date that opens a paragraph as its dateline
+  (``جدة 20 شوال 1436 هـ الموافق 5 أغسطس 2015 م واس``): it dates the paper,
+  not a happening.
+* ``is_nowadays``: ``اليوم`` meaning "nowadays" (``نحن اليوم``, ``حتى اليوم``).
+* ``is_statistic``: standing figures and descriptions (``يبلغ عدد``, ``تعد من``).
+* ``is_planned``: future tense (سـ، سوف، يعتزم، من المقرر…) or a date after
+  publication.
+* ``stance``: ``denied`` when the clause denies (نفى، أكاذيب، مزاعم كاذبة),
+  ``claimed`` when it claims (زعم، ادعى، تبنى المسؤولية); ``تبنى`` with a
+  resolution or a decision is adoption, not a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from .lexicon import load_json, squash
+from .normalize import fold
+
+_WORD = re.compile(r"[^\W\d_]+")
+# Endings a listed verb or noun takes (قصف → قصفت، قصفوا؛ قرار → قرارات).
+_SUFFIXES = ("", "ت", "وا", "ا", "ه", "ها", "هم", "ات", "ين", "ون", "ان", "تا", "تم", "نا", "وه", "اه")
+_ARTICLE = re.compile(r"^(?:وال|بال|فال|لل|ال)")
+_IMPERFECT = re.compile(r"^[وف]?[يت](?:[^\W\d_]{2,6})$")
+_FUTURE_PREFIX = re.compile(r"^[وف]?س[يتنا][^\W\d_]{2,}$")
+_PERFECT = re.compile(r"^[وف]?(?:ا|است|ان|ت)?[^\W\d_]{2,4}(?:ت|وا|تا)$")
+_NOT_IMPERFECT = frozenset(fold(w) for w in (
+    "تاريخ تقرير تعليم توقيع تطوير تنظيم تحقيق تحالف تشرين تموز يونيو يوليو يناير يوم تونس تركيا تعز تل تدمر "
+    "تصريح تصريحات تصويت تنفيذ تسليم تحرير تطهير تمشيط تفجير توقيف تعيين تدمير تقدم تداول توسع تأمين تقديم تدريب "
+    "يمني يمنية تجاري تجارية تابع تابعة يهود تنمية ترامب توني تامر ياسر يحيى يوسف يزيد تيار تيارات"
+).split())
+
+
+@dataclass(frozen=True)
+class EventWords:
+    """The compiled contents of ``data/lexicon/events.json``."""
+
+    fillers: re.Pattern
+    waw_roots: tuple[str, ...]
+    discourse: re.Pattern
+    openers: tuple[str, ...]
+    attribution: tuple[str, ...]
+    say_verbs: frozenset[str]
+    denial: re.Pattern
+    claim: re.Pattern
+    adopt_verbs: frozenset[str]
+    adopt_objects: frozenset[str]
+    stop: frozenset[str]
+    future: re.Pattern
+    future_exceptions: tuple[str, ...]
+    bylines: re.Pattern
+    agencies: re.Pattern
+    nowadays: re.Pattern
+    statistics: re.Pattern
+    classes: dict[str, str]  # folded word → class
+    class_phrases: tuple[tuple[str, str], ...]  # folded multi-word phrase → class
+
+
+def _phrases(words: list[str]) -> re.Pattern:
+    folded = sorted({squash(fold(w)) for w in words if w.strip()}, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
+    return re.compile(rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def event_words() -> EventWords:
+    """Load and compile the event lexicon (cached)."""
+    data = load_json("lexicon/events.json")
+    classes: dict[str, str] = {}
+    class_phrases: list[tuple[str, str]] = []
+    for name, words in data["verb_classes"].items():
+        if name.startswith("_"):
+            continue
+        for word in words:
+            key = squash(fold(word))
+            if " " in key:
+                class_phrases.append((key, name))
+            else:
+                classes.setdefault(key, name)
+    return EventWords(
+        fillers=re.compile(
+            r"^(?:" + "|".join(re.escape(squash(w)).replace(r"\ ", r"\s+")
+                               for w in sorted(data["leading_fillers"], key=len, reverse=True)) + r")(?:\s+|$)"
+        ),
+        waw_roots=tuple(data["waw_roots"]),
+        discourse=re.compile(r"^\s*و?(?:" + "|".join(re.escape(w) for w in data["discourse_fillers"]) + r")\s*$"),
+        openers=tuple(data["clause_openers"]),
+        attribution=tuple(data["attribution_markers"]),
+        say_verbs=frozenset(fold(w) for w in data["say_verbs"]),
+        denial=_phrases(data["denial_words"]),
+        claim=_phrases(data["claim_words"]),
+        adopt_verbs=frozenset(fold(w) for w in data["claim_adopt_verbs"]),
+        adopt_objects=frozenset(fold(w) for w in data["claim_adopt_objects"]),
+        stop=frozenset(fold(w) for w in data["stop_words"]),
+        future=_phrases(data["future_words"]),
+        future_exceptions=tuple(fold(w) for w in data["future_prefix_exceptions"]),
+        bylines=_phrases(data["byline_marks"]),
+        agencies=_phrases(data["dateline_agencies"]),
+        nowadays=_phrases(data["nowadays_contexts"]),
+        statistics=_phrases(data["statistic_patterns"]),
+        classes=classes,
+        class_phrases=tuple(class_phrases),
+    )
+
+
+def _bare(word: str) -> list[str]:
+    """A folded word without its conjunction/future/preposition prefixes, most likely first."""
+    forms = [word]
+    if len(word) > 3 and word[0] in "وف" and not word.startswith(_waw_nouns()):
+        forms.append(word[1:])
+    for form in list(forms):
+        if len(form) > 3 and form[0] == "س" and form[1] in "يتن":
+            forms.append(form[1:])
+        if len(form) > 4 and form[0] in "بل" and form[1:3] == "ال":
+            forms.append(form[1:])
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _waw_nouns() -> tuple[str, ...]:
+    # وزارة is a ministry, not "and he visited her".
+    return tuple(fold(w) for w in load_json("lexicon/events.json")["waw_nouns"])
+
+
+def word_class(word: str) -> str | None:
+    """The happening class of one folded word, or None."""
+    classes = event_words().classes
+    for form in _bare(word):
+        for suffix in _SUFFIXES:
+            if suffix and not form.endswith(suffix):
+                continue
+            stem = form[: len(form) - len(suffix)] if suffix else form
+            if len(stem) >= 2 and stem in classes:
+                return classes[stem]
+    return None
+
+
+def verb_class(text: str) -> str | None:
+    """The kind of happening a clause tells: the class of its first listed word.
+
+    ``ندد الوزير بالهجوم`` is a statement (about an attack), ``شن الجيش هجوما``
+    an attack.
+    """
+    folded = fold(text)
+    found: list[tuple[int, str]] = []
+    for phrase, name in event_words().class_phrases:
+        at = folded.find(phrase)
+        if at >= 0:
+            found.append((at, name))
+    for m in _WORD.finditer(folded):
+        name = word_class(m.group())
+        if name:
+            found.append((m.start(), name))
+            break
+    return min(found)[1] if found else None
+
+
+def has_verb(text: str) -> bool:
+    """Whether a clause holds a finite verb (a happening, a statement, a plan)."""
+    words = event_words()
+    folded = fold(text)
+    if any(phrase in folded for phrase, _ in words.class_phrases):
+        return True
+    for m in _WORD.finditer(folded):
+        w = m.group()
+        if w in words.say_verbs or word_class(w):
+            return True
+        if _ARTICLE.match(w) or w in _NOT_IMPERFECT:
+            continue
+        if _IMPERFECT.match(w) or (_FUTURE_PREFIX.match(w) and not _future_exception(w)):
+            return True
+        if _PERFECT.match(w) and len(w) >= 4 and not (w.endswith("ات") and len(w) >= 5):
+            return True  # -ات ends plural nouns (عبوات) more often than verbs
+    return False
+
+
+def _future_exception(word: str) -> bool:
+    bare = word[1:] if word[0] in "وف" else word
+    return any(bare.startswith(e) for e in event_words().future_exceptions)
+
+
+def is_future(text: str) -> bool:
+    """Whether a clause is in the future tense (سـ، سوف، يعتزم، من المقرر، غدا…)."""
+    folded = fold(text)
+    if event_words().future.search(folded):
+        return True
+    return any(_FUTURE_PREFIX.match(m.group()) and not _future_exception(m.group()) for m in _WORD.finditer(folded))
+
+
+def _starts_imperfect(text: str) -> bool:
+    for m in _WORD.finditer(fold(text)):
+        w = m.group()
+        return bool(_IMPERFECT.match(w)) and w not in _NOT_IMPERFECT and not _ARTICLE.match(w)
+    return False
+
+
+def is_planned(clause: str, begin: date | None, dct: date | None, timex_text: str = "") -> bool:
+    """Whether the happening is scheduled rather than done.
+
+    Future tense in the clause, a date after publication, or a present-tense
+    clause dated on the publication day itself (``يصوت المجلس اليوم``: the
+    paper went to press before the vote).
+    """
+    if is_future(clause):
+        return True
+    if begin is not None and dct is not None:
+        if begin > dct:
+            return True
+        if begin == dct and _starts_imperfect(clause) and not fold(timex_text).startswith("امس"):
+            return True
+    return False
+
+
+def is_byline(text: str) -> bool:
+    """Whether a sentence is a byline, dateline or similar furniture rather than news.
+
+    A short line (at most six words) that names the paper or an agency
+    (``عين اليوم – بيروت``, ``رغد عشميل – عين اليوم``, ``آخر تحديث …``) or that
+    has no verb at all.
+    """
+    folded = squash(fold(text))
+    words = _WORD.findall(folded)
+    if len(words) > 6:
+        return False
+    if event_words().bylines.search(folded):
+        return not has_verb(_strip_marks(folded)) or len(words) <= 3
+    return len(words) <= 4 and not has_verb(folded)
+
+
+def _strip_marks(folded: str) -> str:
+    return event_words().bylines.sub(" ", folded)
+
+
+def is_dateline(sentence: str, start: int, end: int) -> bool:
+    """Whether the date at ``[start, end)`` is the sentence's dateline.
+
+    A dateline opens the paragraph: at most three words (a place) before the
+    date, no verb among them, and after it an agency mark (واس، أ ف ب،
+    رويترز…), a dash, or nothing.
+    """
+    before = fold(sentence[:start])
+    if len(_WORD.findall(before)) > 3 or has_verb(before):
+        return False
+    after = fold(sentence[end:]).lstrip(" \t-–—:،,.()")
+    after = re.sub(r"^(?:م|هـ|ه)(?![^\W\d_])[\s.\-–—]*", "", after)
+    if not after.strip():
+        return True
+    m = event_words().agencies.match(after)
+    if m:
+        return True
+    return bool(re.match(r"^[-–—]", fold(sentence[end:]).strip()))
+
+
+def is_nowadays(sentence: str, timex_text: str) -> bool:
+    """Whether a bare ``اليوم`` means "nowadays" here (نحن اليوم، حتى اليوم، عالم اليوم)."""
+    if squash(fold(timex_text)) not in ("اليوم", "واليوم", "لليوم"):
+        return False
+    return bool(event_words().nowadays.search(squash(fold(sentence))))
+
+
+def is_statistic(clause: str) -> bool:
+    """Whether a clause states a standing figure or description (يبلغ عدد، تعد من)."""
+    return bool(event_words().statistics.search(squash(fold(clause))))
+
+
+def stance(clause: str) -> str | None:
+    """``denied``, ``claimed`` or None for the clause that tells the happening."""
+    words = event_words()
+    folded = squash(fold(clause))
+    if words.denial.search(folded):
+        return "denied"
+    if words.claim.search(folded):
+        return "claimed"
+    tokens = _WORD.findall(folded)
+    for i, w in enumerate(tokens):
+        bare = w[1:] if w[0] in "وف" and w[1:] in words.adopt_verbs else w
+        if bare in words.adopt_verbs:
+            # تبنى مجلس الأمن القرار is adoption; تبنى التنظيم الهجوم/المسؤولية a claim.
+            following = tokens[i + 1 : i + 6]
+            if any(t in words.adopt_objects for t in following):
+                return "claimed"
+    return None
+
+
+def stop_words() -> frozenset[str]:
+    """Folded words too common to tell two happenings apart."""
+    return event_words().stop
