@@ -26,11 +26,12 @@ from typing import Callable, Iterable, Iterator
 
 from waqai.extract.events import EventCandidate
 from waqai.extract.gazetteer import gazetteer
-from waqai.extract.merge import MergeKey, same_happening
+from waqai.extract.merge import MergeKey, same_happening, strength
 from waqai.extract.normalize import fold
 from waqai.extract.pipeline import Analysis, analyze
 from waqai.extract.reader import ARTICLE_SUFFIXES, UnreadableArticle, read_article
 
+from . import merge_index
 from .db import Database
 from .errors import InputError, StoreError
 
@@ -318,49 +319,82 @@ def _sentence_of(starts: list[int], layout, offset: int) -> int | None:
     return layout.sentences[i].index if i >= 0 and offset < layout.sentences[i].end else None
 
 
-def _merge_target(conn: sqlite3.Connection, c: EventCandidate) -> int | None:
-    """The stored event this candidate reports, if any (same interval and the merge rule)."""
+_REPORTS_PER_CANDIDATE = 8
+
+
+def _merge_target(conn: sqlite3.Connection, c: EventCandidate, doc_id: int, sentence_id: int,
+                  timex_id: int) -> int | None:
+    """The stored event this candidate reports, if any (see extract/merge.py).
+
+    Only events sharing a signature with the candidate are looked at
+    (store/merge_index.py), so the cost per candidate stays flat.
+    """
     t = c.timex
-    key = MergeKey(t.value, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text)
+    begin, end = t.begin.isoformat(), t.last.isoformat()
+    ids = merge_index.candidates(conn, begin, end, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text)
+    if not ids:
+        return None
+    key = MergeKey(t.value, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text, c.kind,
+                   t.begin if t.begin == t.last else None, doc_id)
+    marks = ",".join("?" * len(ids))
+    # An event told by hundreds of reports is judged by its newest few, so the
+    # cost per candidate does not grow with the event either.
     rows = conn.execute(
-        "SELECT e.id, e.value, es.clause_entities, es.clause_tokens, s.text FROM events e"
-        " JOIN event_sources es ON es.event_id = e.id JOIN sentences s ON s.id = es.sentence_id"
-        " WHERE e.begin_day = ? AND e.end_day = ? AND e.mod IS ?",
-        (t.begin.isoformat(), t.last.isoformat(), t.mod),
-    )
-    for row_id, value, entities, tokens, sentence in rows:
-        other = MergeKey(value, t.mod, frozenset(json.loads(entities)), frozenset(json.loads(tokens)), sentence)
+        "SELECT e.id, e.value, e.mod, e.begin_day, e.end_day, r.clause_entities, r.clause_tokens, s.text, r.kind,"
+        " r.doc_id, r.sentence_id, r.timex_id FROM events e JOIN"
+        " (SELECT es.*, ROW_NUMBER() OVER (PARTITION BY es.event_id ORDER BY es.rowid DESC) AS n"
+        f"  FROM event_sources es WHERE es.event_id IN ({marks})) r ON r.event_id = e.id"
+        " JOIN sentences s ON s.id = r.sentence_id"
+        f" WHERE r.n <= {_REPORTS_PER_CANDIDATE} OR r.sentence_id = ? OR r.timex_id = ?",
+        [*ids, sentence_id, timex_id],
+    ).fetchall()
+    # Two happenings cut from one sentence stay apart, and one timex reports an event once.
+    excluded = {r[0] for r in rows if r[10] == sentence_id or r[11] == timex_id}
+    best, best_strength = None, -1.0
+    for row_id, value, mod, begin_day, end_day, entities, tokens, sentence, kind, other_doc, _, _ in rows:
+        if row_id in excluded:
+            continue
+        day = date.fromisoformat(begin_day) if begin_day == end_day else None
+        other = MergeKey(value, mod, frozenset(json.loads(entities)), frozenset(json.loads(tokens)), sentence,
+                         kind, day, other_doc)
         if same_happening(key, other):
-            return row_id
-    return None
+            score = strength(key, other)
+            if score > best_strength:
+                best, best_strength = row_id, score
+    return best
 
 
 def _store_event(conn, doc_id: int, sentence_id: int, timex_id: int, c: EventCandidate) -> bool:
     """Attach the candidate to the event it reports, or create one. True when created."""
     t = c.timex
-    event_id = _merge_target(conn, c)
+    event_id = _merge_target(conn, c, doc_id, sentence_id, timex_id)
     created = event_id is None
     if created:
         event_id = conn.execute(
-            "INSERT INTO events(value, mod, begin_day, end_day, granularity, title, stance, n_sources, n_documents)"
-            " VALUES (?,?,?,?,?,?,?,1,1)",
-            (t.value, t.mod, t.begin.isoformat(), t.last.isoformat(), t.granularity or "day", c.title, c.stance),
+            "INSERT INTO events(value, mod, begin_day, end_day, granularity, title, stance, planned, n_sources, n_documents)"
+            " VALUES (?,?,?,?,?,?,?,?,1,1)",
+            (t.value, t.mod, t.begin.isoformat(), t.last.isoformat(), t.granularity or "day", c.title, c.stance,
+             int(c.planned)),
         ).lastrowid
     else:
         new_document = conn.execute(
             "SELECT NOT EXISTS (SELECT 1 FROM event_sources WHERE event_id = ? AND doc_id = ?)", (event_id, doc_id)
         ).fetchone()[0]
+        # A happening is planned only while every report says so: one report of it done makes it done.
         conn.execute(
             "UPDATE events SET n_sources = n_sources + 1, n_documents = n_documents + ?,"
-            " stance = CASE WHEN ? = 'denied' THEN 'denied' ELSE stance END WHERE id = ?",
-            (new_document, c.stance, event_id),
+            " stance = CASE WHEN ? = 'denied' THEN 'denied' ELSE stance END, planned = planned AND ? WHERE id = ?",
+            (new_document, c.stance, int(c.planned), event_id),
         )
     conn.execute(
-        "INSERT INTO event_sources(event_id, timex_id, sentence_id, doc_id, attribution, stance, clause_tokens, clause_entities)"
-        " VALUES (?,?,?,?,?,?,?,?)",
+        "INSERT INTO event_sources(event_id, timex_id, sentence_id, doc_id, attribution, stance, clause_tokens,"
+        " clause_entities, planned, kind) VALUES (?,?,?,?,?,?,?,?,?,?)",
         (event_id, timex_id, sentence_id, doc_id, c.attribution, c.stance,
-         json.dumps(sorted(c.clause_tokens), ensure_ascii=False), json.dumps(sorted(c.clause_entities))),
+         json.dumps(sorted(c.clause_tokens), ensure_ascii=False), json.dumps(sorted(c.clause_entities)),
+         int(c.planned), c.kind),
     )
+    merge_index.add_keys(conn, event_id, t.begin.isoformat(), t.last.isoformat(), t.mod,
+                         c.clause_entities, c.clause_tokens, c.sentence.text)
     if c.entities:
         names = gazetteer()
         conn.executemany(
