@@ -50,6 +50,7 @@ def to_markdown(events: list[dict], title: str = "Chronology") -> str:
             out += [f"### {year}-{month} — {_MONTHS_AR[int(month) - 1]}", ""]
         written = sorted({s["timex"] for s in event["sources"]})
         stance = " — **denied**" if event.get("stance") == "denied" else ""
+        stance += " — *planned*" if event.get("planned") else ""
         out.append(f'<div dir="rtl">')
         out.append("")
         out.append(f"**{md_escape(date_label(event))}** ({md_escape('، '.join(written))}) — {md_escape(event['title'])}{stance}")
@@ -76,12 +77,12 @@ def to_csv(events: list[dict]) -> str:
     """One row per event source, with the event's date and title repeated."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["event_id", "value", "mod", "begin", "end", "granularity", "title", "stance", "entities",
-                     "doc", "published", "timex", "sentence"])
+    writer.writerow(["event_id", "value", "mod", "begin", "end", "granularity", "title", "stance", "planned",
+                     "entities", "doc", "published", "timex", "sentence"])
     for e in events:
         entities = "; ".join(x["name"] for x in e["entities"])
         for s in e["sources"] or [{}]:
             writer.writerow([e["id"], e["value"], e["mod"] or "", e["begin"], e["end"], e["granularity"],
-                             sanitize(e["title"]), e.get("stance") or "", entities, s.get("doc", ""),
+                             sanitize(e["title"]), e.get("stance") or "", "yes" if e.get("planned") else "", entities, s.get("doc", ""),
                              s.get("published") or "", sanitize(s.get("timex", "")), sanitize(s.get("sentence", ""))])
     return buffer.getvalue()

@@ -117,6 +117,8 @@ def _print_event_line(event: dict, plain: bool) -> None:
         extra.append(f"×{event['corroboration']}")
     if event.get("stance") == "denied":
         extra.append("denied")
+    if event.get("planned"):
+        extra.append("planned")
     head = f"#{event['id']:<5} {label:<18} {' '.join(extra)}".rstrip()
     if _styled() and not plain:
         head = click.style(head, fg="cyan")

@@ -193,6 +193,8 @@ class TimelineView(ScrollView, can_focus=True):
             meta.append(f"×{event['corroboration']}")
         if event.get("stance") == "denied":
             meta.append("نفي")
+        if event.get("planned"):
+            meta.append("◷")  # scheduled, not yet reported done
         meta_text = " ".join(meta)[:_META_WIDTH].ljust(_META_WIDTH)
         tags = " ".join(e["name_en"] for e in event["entities"][:3])
         tag_width = min(cell_len(tags), max(0, (width - _DATE_WIDTH - _META_WIDTH) // 3))
