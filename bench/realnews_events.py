@@ -89,7 +89,7 @@ def _has(sentence: str, keyword: str) -> bool:
 
 def prepare(gold: dict, dataset: Path, folder: Path) -> list[str]:
     """Write the gold's articles and their manifest into ``folder``; return the ids."""
-    ids = sorted({e["doc"] for e in gold["events"]} | {n["doc"] for n in gold.get("noise", [])} | set(gold.get("docs", [])))
+    ids = sorted({e["doc"] for e in gold["events"]} | {n["doc"] for n in gold.get("noise", [])} | set(gold.get("articles", [])) | set(gold.get("docs", [])))
     rows = []
     for article_id in ids:
         article = saudinewsnet.article(article_id, dataset)
@@ -143,7 +143,8 @@ def score(gold: dict, events: list[dict]) -> tuple[dict, list[str]]:
     titled = planned_ok = entity_total = entity_ok = 0
     matched_gold = [g for g in gold["events"] if matched[g["id"]]]
     for g in matched_gold:
-        event = matched[g["id"]][0]
+        # Several events may match (two happenings cut from one sentence): judge the best-titled.
+        event = max(matched[g["id"]], key=lambda e: sum(_has(e["title"], w) for w in g.get("title_words", [])))
         ok, why = title_form_ok(event["title"])
         missing = [w for w in g.get("title_words", []) if not _has(event["title"], w)]
         if ok and not missing:

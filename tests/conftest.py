@@ -49,3 +49,30 @@ def bundled_db(tmp_path_factory) -> Path:
     result = CliRunner().invoke(main, ["stats", "--db", str(path)])
     assert result.exit_code == 0, result.output
     return path
+
+
+def _downgrade(path: Path, version: int) -> None:
+    """Turn a current database back into schema ``version``, as an older waqai left it."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.isolation_level = None
+    if version < 3:
+        conn.execute("DROP TABLE event_keys")
+        conn.execute("ALTER TABLE events DROP COLUMN planned")
+        conn.execute("ALTER TABLE event_sources DROP COLUMN planned")
+        conn.execute("ALTER TABLE event_sources DROP COLUMN kind")
+        conn.execute("DELETE FROM migrations WHERE name = '0003_planned_and_merge_index'")
+    if version < 2:
+        for trigger in ("events_span_ai", "events_span_ad"):
+            conn.execute(f"DROP TRIGGER {trigger}")
+        conn.execute("DROP TABLE events_span")
+        conn.execute("DELETE FROM migrations WHERE name = '0002_events_span_rtree'")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.close()
+
+
+@pytest.fixture(scope="session")
+def downgrade():
+    """A function that turns a current database back into an older schema."""
+    return _downgrade

@@ -203,16 +203,12 @@ def test_date_filters_keep_exactly_the_overlapping_events(db, args):
     assert kept or args == ["--from", "2019-12-31", "--to", "2020-01-03"]
 
 
-def test_a_schema_1_database_is_upgraded_with_its_interval_index(tmp_path, monkeypatch, corpus_dir):
-    from waqai.store import db as db_module
-
+def test_a_schema_1_database_is_upgraded_with_its_interval_index(tmp_path, corpus_dir, downgrade):
     path = tmp_path / "old.db"
-    monkeypatch.setattr(db_module, "MIGRATIONS", db_module.MIGRATIONS[:1])
-    monkeypatch.setattr(db_module, "SCHEMA_VERSION", 1)
     assert CliRunner().invoke(main, ["ingest", str(corpus_dir), "--db", str(path)]).exit_code == 0
-    monkeypatch.undo()
+    downgrade(path, 1)
     result = CliRunner().invoke(main, ["list", "--on", "2021-06", "--json", "--db", str(path)])
     assert result.exit_code == 0 and json.loads(result.output)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone() == (2,)
+    assert conn.execute("PRAGMA user_version").fetchone() == (3,)
     assert conn.execute("SELECT COUNT(*) FROM events_span").fetchone() == conn.execute("SELECT COUNT(*) FROM events").fetchone()
