@@ -8,9 +8,9 @@ relative pronoun (الذي، التي، الذين), before the complement of a 
 Every clause keeps its offsets in the sentence and a kind that says how it
 attaches to the clause before it.
 
-``split_long`` cuts the long unpunctuated paragraphs some papers write (two
-thousand characters without a full stop) into sentences at clause
-boundaries.
+``refine_sentences`` cuts the long unpunctuated paragraphs some papers write
+(two thousand characters without a full stop) into sentences at clause
+boundaries, and cuts off datelines that open a paragraph.
 """
 
 from __future__ import annotations
@@ -19,11 +19,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .happening import event_words, word_class
-from .lexicon import squash
+from .happening import event_words, waw_nouns, word_class
+from .lexicon import load_json, squash
 from .normalize import fold, fold_with_offsets
 
 _PUNCT_BREAK = re.compile(r"\s*(?:[،,؛;:]|\s[-–—]\s|\s\.(?=\S))\s*")
+_COMMA_BREAK = re.compile(r"\s*[،,؛;]\s*")
+_WORD = re.compile(r"[^\W_]+")
 _RELATIVE = re.compile(r"\s(?=و?(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?![^\W\d_]))")
 _WORD_AFTER_WAW = re.compile(r"\s(?=و([^\W\d_]{3,}))")
 ATTRIBUTION_SPLIT_WORDS = 30
@@ -58,8 +60,10 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     opener_re = re.compile(rf"\s(?=(?:{alternation(openers)})(?![^\W\d_]))")
     say = alternation(sorted(words.say_verbs, key=len, reverse=True))
     # قال/أعلنت … إن/أن: the complement starts a reported clause. The say-verb
-    # must come first in the clause (with its و), so "بعد أن" is not a complement.
-    reported_re = re.compile(rf"^\s*[وف]?(?:{say})(?![^\W\d_])[^،,.]{{0,120}}?\s(?=(?:ان|انه|انها|بان)(?![^\W\d_]))")
+    # must come within the clause's first words, so "بعد أن" is not a complement.
+    reported_re = re.compile(
+        rf"^\s*(?:[^\s،,.]+\s+){{0,4}}?[وف]?(?:{say})(?![^\W\d_])[^،,.]{{0,120}}?\s(?=(?:ان|انه|انها|بان)(?![^\W\d_]))"
+    )
     return attribution_re, opener_re, reported_re
 
 
@@ -84,8 +88,9 @@ def clauses(text: str) -> list[Clause]:
     for m in _RELATIVE.finditer(ftext):
         cuts.setdefault(m.end(), "relative")
     for m in _WORD_AFTER_WAW.finditer(ftext):
-        word = "و" + m.group(1)
-        if word_class(word) and not m.group(1).startswith("ال") and _looks_perfect(m.group(1)):
+        # The word without its و must be a listed verb: وقتل splits, وصفته (a root و) does not.
+        if (word_class(m.group(1)) and not m.group(1).startswith("ال") and _looks_perfect(m.group(1))
+                and not ("و" + m.group(1)).startswith(waw_nouns())):
             cuts.setdefault(m.end(), "coordinate")
     for s, e in pieces:
         m = reported_re.match(ftext, s, e) if s < e else None
@@ -122,28 +127,55 @@ def _looks_perfect(word: str) -> bool:
     return not word.startswith(("ي", "ت", "م")) or word.startswith(("تم", "توصل", "توجه", "تبن", "تقدم"))
 
 
-def split_long(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Cut long sentences at clause boundaries (``spans`` index the folded ``line``).
+@lru_cache(maxsize=1)
+def _sentence_patterns() -> tuple[re.Pattern, re.Pattern]:
+    data = load_json("lexicon/events.json")
+    contrast = "|".join(re.escape(squash(fold(w))).replace(r"\ ", r"\s+") for w in data["contrast_openers"])
+    marks = "|".join(re.escape(squash(fold(w))).replace(r"\ ", r"\s+") for w in data["dateline_prefix_marks"])
+    contrast_re = re.compile(rf"(?:[،,]\s*|\s+)(?=(?:{contrast})(?![^\W\d_]))")
+    # "سبق- الرياض:" / "الرياض - واس:" opening a paragraph.
+    prefix_re = re.compile(rf"\s*(?:(?:{marks})\s*[-–—]\s*[^\s:]+(?:\s[^\s:]+)?|[^\s:]+(?:\s[^\s:]+)?\s*[-–—]\s*(?:{marks}))\s*[:：]\s*")
+    return contrast_re, prefix_re
 
-    A sentence over 30 words is cut before an attribution (بحسب، وفق، نقلا
-    عن): what follows is who said it, often with facts of its own. One over
-    60 words (a paragraph without full stops) is also cut at comma-like marks
-    and openers. Every piece keeps at least eight words.
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def refine_sentences(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut one paragraph's sentences further (``spans`` index the folded text ``line``).
+
+    A dateline prefix opening the paragraph (``سبق- الرياض:``) becomes a
+    sentence of its own (furniture, no event); a sentence is cut before a
+    contrast (``…، لكن سيكون …``); a sentence over 30 words is
+    cut before an attribution (بحسب، وفق، نقلا عن: what follows is who said
+    it, often with facts of its own); one over 60 words (a paragraph without
+    full stops) is also cut at its commas. Every piece cut by length keeps
+    at least six words.
     """
-    out: list[tuple[int, int]] = []
+    contrast_re, prefix_re = _sentence_patterns()
     attribution_re, opener_re, _ = _patterns()
-    for s, e in spans:
+    out: list[tuple[int, int]] = []
+    for n, (s, e) in enumerate(spans):
+        if n == 0:
+            m = prefix_re.match(line, s, e)
+            if m and len(line[m.end():e].split()) >= 3:
+                out.append((s, s + len(line[s:m.end()].rstrip())))
+                s = m.end()
         piece = line[s:e]
-        words = len(piece.split())
-        if words <= ATTRIBUTION_SPLIT_WORDS:
-            out.append((s, e))
-            continue
-        points = {m.end() for m in attribution_re.finditer(piece)}
+        points = {m.end() for m in contrast_re.finditer(piece)
+                  if len(piece[:m.start()].split()) >= 6 and len(piece[m.end():].split()) >= 6}
+        words = _words(piece)
+        if words > ATTRIBUTION_SPLIT_WORDS:
+            points |= {m.end() for m in attribution_re.finditer(piece)
+                       if len(piece[:m.start()].split()) >= 8 and len(piece[m.end():].split()) >= 8}
         if words > LONG_SENTENCE_WORDS:
-            points |= {m.end() for m in _PUNCT_BREAK.finditer(piece)} | {m.end() for m in opener_re.finditer(piece)}
+            # Commas only: a spaced dash is more often a parenthesis (– بمشيئة الله –),
+            # and an opener (بينما كان …) often needs the clause before it.
+            points |= {m.end() for m in _COMMA_BREAK.finditer(piece)}
         start = 0
         for p in sorted(points):
-            if len(piece[start:p].split()) >= 8 and len(piece[p:].split()) >= 8:
+            if _words(piece[start:p]) >= 6 and _words(piece[p:]) >= 6:
                 out.append((s + start, s + len(piece[:p].rstrip())))
                 start = p
         out.append((s + start, e))

@@ -93,16 +93,25 @@ def dates_an_event(timex: Timex) -> bool:
 
 
 def content_tokens(text: str) -> frozenset[str]:
-    """Folded content words with light stemming (ال, و, ب, ل dropped), for similarity."""
+    """Folded content words, lightly stemmed, for similarity.
+
+    Prefixes (ال، و، ب، ل، ف) and plural/feminine endings (ون، ين، وا، ات،
+    ان، ه) go, so سيطروا/سيطر and الحوثيون/الحوثيين meet.
+    """
     stop = happening.stop_words()
     tokens = set()
     for word in re.findall(r"[^\W\d_]+", fold(text)):
-        for prefix in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف"):
-            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+        if word in stop:
+            continue
+        for prefix in ("وال", "بال", "فال", "لل", "ال", "و", "ل", "ب", "ف"):
+            need = 4 if prefix in ("ب", "ف") else 3
+            if word.startswith(prefix) and len(word) - len(prefix) >= need:
                 word = word[len(prefix):]
                 break
-        if len(word) >= 5 and word.endswith("ا") and not word.endswith("اا"):
-            word = word[:-1]  # tanween alef: قرارا → قرار
+        for suffix in ("ون", "ين", "وا", "ات", "ان", "ا", "ه"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3 and len(word) >= 5:
+                word = word[: -len(suffix)]
+                break
         if len(word) >= 3 and word not in stop:
             tokens.add(word)
     return frozenset(tokens)
@@ -204,10 +213,15 @@ def _has_happening(text: str) -> bool:
     return happening.has_verb(text) and len(_WORD.findall(text)) >= 2
 
 
+@lru_cache(maxsize=1)
+def _antecedent_cuts() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json("lexicon/events.json")["antecedent_cuts"])
+
+
 def _antecedent(text: str, clause: Clause) -> str:
     """The noun phrase a relative clause describes: the last words before it, from its head noun."""
     words = text[: clause.start].rstrip(_STRIP).split()[-5:]
-    particles = _title_words().particles
+    particles = _antecedent_cuts()
     # Start after the last preposition/particle: من ايدي المتمردين الحوثيين → المتمردين الحوثيين.
     for i in range(len(words) - 1, -1, -1):
         if fold(words[i]) in particles:
@@ -244,7 +258,8 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     own = text_of(index)
     pieces: list[int] = [index]
     head = index
-    if clause.kind == "attribution" or not _has_happening(own):
+    circumstance = index > 0 and happening.is_past_state(own)  # بينما كان يتنقل …: the happening is before
+    if clause.kind == "attribution" or circumstance or not _has_happening(own):
         # The date sits in an adjunct: the happening is the nearest clause with a verb.
         before = [i for i in range(index - 1, -1, -1) if parts[i].kind != "attribution" and _has_happening(text_of(i))]
         after = [i for i in range(index + 1, len(parts)) if parts[i].kind != "attribution" and _has_happening(text_of(i))]
@@ -303,17 +318,21 @@ def _attribution(text: str) -> str | None:
 
 
 def _not_a_happening(sentence: Sentence, timex: Timex, clause: str) -> bool:
-    """Furniture, datelines, nowadays اليوم, standing figures, verbless clauses."""
+    """Furniture, datelines, nowadays اليوم, rankings, leaves, figures, states, verbless clauses."""
     local = timex.start - sentence.start, timex.end - sentence.start
-    if happening.is_byline(sentence.text):
-        return True
-    if happening.is_dateline(sentence.text, *local):
-        return True
-    if happening.is_nowadays(sentence.text, timex.text):
-        return True
-    if happening.is_statistic(clause) and not happening.verb_class(clause):
-        return True
-    return not happening.has_verb(clause)
+    text = sentence.text
+    before = (_WORD.findall(text[: local[0]]) or [""])[-1]
+    return (
+        happening.is_byline(text)
+        or happening.is_dateline(text, *local)
+        or happening.is_nowadays(text, timex.text)
+        or happening.ranks_rather_than_dates(text, local[0], timex.text)
+        or happening.is_leave(text, local[0])
+        or happening.is_statistic(clause, timex.granularity, before)
+        or happening.is_hypothetical(clause)
+        or happening.is_past_state(clause)
+        or not happening.has_verb(clause)
+    )
 
 
 def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None = None,

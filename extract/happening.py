@@ -66,6 +66,9 @@ class EventWords:
     agencies: re.Pattern
     nowadays: re.Pattern
     statistics: re.Pattern
+    superlatives: frozenset[str]
+    hypothetical: re.Pattern
+    leave_words: frozenset[str]
     classes: dict[str, str]  # folded word → class
     class_phrases: tuple[tuple[str, str], ...]  # folded multi-word phrase → class
 
@@ -73,7 +76,8 @@ class EventWords:
 def _phrases(words: list[str]) -> re.Pattern:
     folded = sorted({squash(fold(w)) for w in words if w.strip()}, key=len, reverse=True)
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
-    return re.compile(rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])")
+    # With or without a glued conjunction or preposition: ونفى، بمزاعم، وأكاذيب.
+    return re.compile(rf"(?<![^\W\d_])(?:[وف]?(?:ب|ل|لل)?)(?:{body})(?![^\W\d_])")
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +116,9 @@ def event_words() -> EventWords:
         agencies=_phrases(data["dateline_agencies"]),
         nowadays=_phrases(data["nowadays_contexts"]),
         statistics=_phrases(data["statistic_patterns"]),
+        superlatives=frozenset(fold(w) for w in data["superlatives"]),
+        hypothetical=_phrases(data["hypothetical_markers"]),
+        leave_words=frozenset(fold(w) for w in data["not_a_date_after"]),
         classes=classes,
         class_phrases=tuple(class_phrases),
     )
@@ -120,7 +127,7 @@ def event_words() -> EventWords:
 def _bare(word: str) -> list[str]:
     """A folded word without its conjunction/future/preposition prefixes, most likely first."""
     forms = [word]
-    if len(word) > 3 and word[0] in "وف" and not word.startswith(_waw_nouns()):
+    if len(word) > 3 and word[0] in "وف" and not word.startswith(waw_nouns()):
         forms.append(word[1:])
     for form in list(forms):
         if len(form) > 3 and form[0] == "س" and form[1] in "يتن":
@@ -131,8 +138,8 @@ def _bare(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _waw_nouns() -> tuple[str, ...]:
-    # وزارة is a ministry, not "and he visited her".
+def waw_nouns() -> tuple[str, ...]:
+    """Folded nouns whose و is their first letter, not a conjunction (وزارة is a ministry, not "and he visited her")."""
     return tuple(fold(w) for w in load_json("lexicon/events.json")["waw_nouns"])
 
 
@@ -265,16 +272,88 @@ def is_dateline(sentence: str, start: int, end: int) -> bool:
     return bool(re.match(r"^[-–—]", fold(sentence[end:]).strip()))
 
 
+_WE_VERB_TODAY = re.compile(r"(?<![^\W\d_])ن[^\W\d_]{2,}\s+(?:ال)?يوم(?![^\W\d_])")
+
+
 def is_nowadays(sentence: str, timex_text: str) -> bool:
-    """Whether a bare ``اليوم`` means "nowadays" here (نحن اليوم، حتى اليوم، عالم اليوم)."""
+    """Whether a bare ``اليوم`` means "nowadays" here (نحن اليوم، حتى اليوم، ما نعرفه اليوم)."""
     if squash(fold(timex_text)) not in ("اليوم", "واليوم", "لليوم"):
         return False
-    return bool(event_words().nowadays.search(squash(fold(sentence))))
+    folded = squash(fold(sentence))
+    return bool(event_words().nowadays.search(folded) or _WE_VERB_TODAY.search(folded))
 
 
-def is_statistic(clause: str) -> bool:
-    """Whether a clause states a standing figure or description (يبلغ عدد، تعد من)."""
-    return bool(event_words().statistics.search(squash(fold(clause))))
+def _words_before(sentence: str, start: int, count: int) -> list[str]:
+    return _WORD.findall(fold(sentence[:start]))[-count:]
+
+
+def ranks_rather_than_dates(sentence: str, start: int, timex_text: str) -> bool:
+    """Whether the date at ``start`` ranks (الأكثر دموية لهذا العام، أدنى مستوى منذ مايو) rather than dates.
+
+    A period word (العام، الشهر…) within three words after a superlative, or
+    a ``منذ`` date in a sentence ranking something.
+    """
+    words = event_words()
+    before = _words_before(sentence, start, 3)
+    folded = fold(timex_text)
+    if any(w in words.superlatives for w in before) and re.search(r"عام|شهر|اسبوع|سنه", folded):
+        return True
+    if before and before[-1] == "منذ":
+        # أدنى مستوى منذ مايو ranks; أكثر من 60 هجوما منذ أكتوبر counts, and is news.
+        ranking = words.superlatives - {"اكثر", "الاكثر", "اقل", "الاقل"}
+        after = _WORD.findall(fold(sentence[start:]))
+        # … منذ أوائل فبراير عندما أوقفت الجماعات هجماتها: the date is a happening's.
+        anchored = any(w in ("عندما", "حين", "حينما", "بعدما", "يوم") for w in after[len(_WORD.findall(fold(timex_text))):][:2])
+        return not anchored and any(w in ranking for w in _WORD.findall(fold(sentence[:start])))
+    return False
+
+
+def is_leave(sentence: str, start: int) -> bool:
+    """Whether the date at ``start`` names a leave (إجازة نهاية الأسبوع), not a happening's day."""
+    before = _words_before(sentence, start, 1)
+    return bool(before) and before[0] in event_words().leave_words and not re.search(r"عيد", fold(sentence[start:start + 12]))
+
+
+def is_hypothetical(clause: str) -> bool:
+    """Whether a clause tells what could happen (سيكون بالإمكان … إذا انتهكت), not a plan or a fact."""
+    if verb_class(clause) == "statement":
+        return False  # saying what could happen is itself a happening
+    return bool(event_words().hypothetical.search(squash(fold(clause)))) and is_future(clause)
+
+
+# كان opening the clause (or its relative pronoun), then an imperfect verb.
+_PAST_STATE = re.compile(r"^(?:[^\W\d_]+\s+){0,2}و?كان(?:ت|وا)?\s+(?:[^\W\d_]+\s+){0,3}?[يت][^\W\d_]{2,}(?![^\W\d_])")
+
+
+def is_past_state(clause: str) -> bool:
+    """Whether a clause describes a past standing state (كانت القوات تسيطر عليه), not a happening."""
+    folded = squash(fold(clause))
+    m = _PAST_STATE.search(folded)
+    if not m or re.search(r"(?<![^\W\d_])قد(?![^\W\d_])", m.group()):
+        return False
+    last = m.group().split()[-1]
+    return last not in _NOT_IMPERFECT
+
+
+@lru_cache(maxsize=1)
+def _market_words() -> re.Pattern:
+    return _phrases(load_json("lexicon/events.json")["market_words"])
+
+
+def is_statistic(clause: str, granularity: str | None = None, timex_before: str = "") -> bool:
+    """Whether a clause states a standing figure or description rather than a happening.
+
+    ``يبلغ عدد``، ``تعد من``; a market move over a week, month or year
+    (``سجل برنت الأسبوع الماضي ثالث خسارة``; a day's move is news); a count
+    over a period (``قتل 4 آلاف خلال الأشهر الستة الأولى``).
+    """
+    folded = squash(fold(clause))
+    if event_words().statistics.search(folded) and verb_class(clause) in (None, "market"):
+        return True
+    coarse = granularity not in (None, "day", "time")
+    if coarse and verb_class(clause) == "market" and _market_words().search(folded):
+        return True
+    return coarse and fold(timex_before).strip() in ("خلال", "طوال") and bool(re.search(r"\d{2,}|الاف|الف", folded))
 
 
 def stance(clause: str) -> str | None:

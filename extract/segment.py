@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .clauses import split_long
+from .clauses import refine_sentences
 from .lexicon import load_json, squash
 from .normalize import FoldedText, fold, fold_with_offsets
 
@@ -153,7 +153,7 @@ def segment(text: str, source: str | None = None) -> Layout:
             continue
         previous = stripped
         paragraph += 1
-        for fs, fe in split_long(ftext, _split_sentences(raw_line, line_start)):
+        for fs, fe in refine_sentences(ftext, _split_sentences(raw_line, line_start)):
             start, end = folded.original_span(fs, fe)
             sentences.append(Sentence(len(sentences), paragraph, start, end, text[start:end], fs, fe))
     # The title is the first real line.
