@@ -76,7 +76,8 @@ def title_form_ok(title: str) -> tuple[bool, str]:
     if title.count('"') % 2:
         return False, 'unbalanced "'
     last = words[-1]
-    if last[-1] in _OPENING:
+    # A straight quote closes a quoted word ("داعش"); alone at the end it opens nothing useful.
+    if last[-1] in "([{«“" or last == '"':
         return False, "ends on an opening bracket"
     if fold(last.strip("\"”»)]،,.:؛")) in _BAD_LAST:
         return False, f"ends on {last!r}"

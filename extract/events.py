@@ -37,6 +37,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _STRIP = "،,؛;:.-–—_ \t\n"
 _PAIRS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"), ("{", "}"))
 _QUOTES = ('"', "'")
+_ADJUNCT = re.compile(r"^\s*(?:في|إثر|اثر|عقب|جراء|جرّاء|بسبب|على|إلى|الى|ضد|داخل|قرب|وسط|خلال)\s")
 _BRACKETS = re.compile(r"[()\[\]«»“”{}\"']")
 
 
@@ -259,7 +260,13 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     pieces: list[int] = [index]
     head = index
     circumstance = index > 0 and happening.is_past_state(own)  # بينما كان يتنقل …: the happening is before
-    if clause.kind == "attribution" or circumstance or not _has_happening(own):
+    main = next((i for i in range(index - 1, -1, -1) if parts[i].kind == "main" and _has_happening(text_of(i))), None)
+    if clause.kind == "opener" and main is not None and not any(parts[main].start <= d[0] < parts[main].end for d in dates):
+        # قتل أربعة … فيما أصيب ثلاثة آخرون اليوم: the date governs the sentence's main happening too.
+        pieces = list(range(main, index + 1))
+        head = main
+    elif (clause.kind == "attribution" or circumstance or not _has_happening(own)
+          or (index > 0 and _ADJUNCT.match(own) and main is not None)):
         # The date sits in an adjunct: the happening is the nearest clause with a verb.
         before = [i for i in range(index - 1, -1, -1) if parts[i].kind != "attribution" and _has_happening(text_of(i))]
         after = [i for i in range(index + 1, len(parts)) if parts[i].kind != "attribution" and _has_happening(text_of(i))]
@@ -284,11 +291,13 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     for j in range(chosen[-1] + 1, len(parts)):
         nxt = parts[j]
         words = sum(len(text_of(i).split()) for i in chosen)
-        if nxt.kind in ("attribution", "opener", "coordinate", "relative") or words >= 12:
+        # An adjunct (في سقوط صاروخ أطلقته…، إثر انفجار…) tells where and how.
+        adjunct = nxt.kind == "main" and _ADJUNCT.match(text_of(j)) is not None
+        if nxt.kind in ("attribution", "opener", "coordinate", "relative") or words >= (16 if adjunct else 12):
             break
-        if nxt.kind == "reported" or not _has_happening(text_of(j)) or (statement and words <= 8):
+        if nxt.kind == "reported" or not _has_happening(text_of(j)) or adjunct or (statement and words <= 8):
             chosen.append(j)
-            if nxt.kind == "reported" or _has_happening(text_of(j)):
+            if nxt.kind == "reported" or (_has_happening(text_of(j)) and not adjunct):
                 break
             continue
         break
@@ -378,7 +387,7 @@ def _candidate(names: Gazetteer, timex: Timex, sentence: Sentence, title: str, g
     clause_entities = frozenset(m.entity.id for m in names.mentions(title) if not m.entity.generic)
     return EventCandidate(
         timex, sentence, title, entity_ids, clause_entities, content_tokens(title), attribution,
-        happening.stance(governed), happening.is_planned(governed, timex.begin, dct, timex.text),
+        happening.stance(governed), happening.is_planned(title, timex.begin, dct, timex.text, timex.last),
         happening.verb_class(title),
     )
 

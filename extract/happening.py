@@ -176,6 +176,11 @@ def verb_class(text: str) -> str | None:
     return min(found)[1] if found else None
 
 
+@lru_cache(maxsize=1)
+def _other_verbs() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json("lexicon/events.json")["other_verbs"])
+
+
 def has_verb(text: str) -> bool:
     """Whether a clause holds a finite verb (a happening, a statement, a plan)."""
     words = event_words()
@@ -184,7 +189,7 @@ def has_verb(text: str) -> bool:
         return True
     for m in _WORD.finditer(folded):
         w = m.group()
-        if w in words.say_verbs or word_class(w):
+        if w in words.say_verbs or word_class(w) or w in _other_verbs() or (w[0] in "وف" and w[1:] in _other_verbs()):
             return True
         if _ARTICLE.match(w) or w in _NOT_IMPERFECT:
             continue
@@ -215,21 +220,33 @@ def _starts_imperfect(text: str) -> bool:
     return False
 
 
-def is_planned(clause: str, begin: date | None, dct: date | None, timex_text: str = "") -> bool:
+@lru_cache(maxsize=1)
+def _relative_future() -> re.Pattern:
+    return _phrases(load_json("lexicon/events.json")["relative_future_words"])
+
+
+def is_planned(title: str, begin: date | None, dct: date | None, timex_text: str = "",
+               last: date | None = None) -> bool:
     """Whether the happening is scheduled rather than done.
 
-    Future tense in the clause, a date after publication, or a present-tense
-    clause dated on the publication day itself (``يصوت المجلس اليوم``: the
-    paper went to press before the vote).
+    A date after publication is planned; a date wholly before it is not,
+    whatever the tense (``سيتوجه الملك … السبت`` read on Sunday). Otherwise
+    the future tense on the title's verb (its first words: سيزور، من المقرر
+    أن، يعتزم), or a present-tense title dated on the publication day itself
+    (``يصوت المجلس اليوم``: the paper went to press before the vote).
     """
-    if is_future(clause):
-        return True
+    head = " ".join(_WORD.findall(fold(title))[:4])
+    if _relative_future().search(fold(timex_text) + " " + head):
+        return True  # غدا، المقبل: future for the writer, even when the paper was filed later
     if begin is not None and dct is not None:
         if begin > dct:
             return True
-        if begin == dct and _starts_imperfect(clause) and not fold(timex_text).startswith("امس"):
-            return True
-    return False
+        if (last or begin) < dct:
+            return False
+    if is_future(head):
+        return True
+    return (begin is not None and begin == dct and _starts_imperfect(title)
+            and not fold(timex_text).startswith("امس"))
 
 
 def is_byline(text: str) -> bool:

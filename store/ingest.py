@@ -322,8 +322,7 @@ def _sentence_of(starts: list[int], layout, offset: int) -> int | None:
 _REPORTS_PER_CANDIDATE = 8
 
 
-def _merge_target(conn: sqlite3.Connection, c: EventCandidate, doc_id: int, sentence_id: int,
-                  timex_id: int) -> int | None:
+def _merge_target(conn: sqlite3.Connection, c: EventCandidate, sentence_id: int, timex_id: int) -> int | None:
     """The stored event this candidate reports, if any (see extract/merge.py).
 
     Only events sharing a signature with the candidate are looked at
@@ -334,14 +333,13 @@ def _merge_target(conn: sqlite3.Connection, c: EventCandidate, doc_id: int, sent
     ids = merge_index.candidates(conn, begin, end, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text)
     if not ids:
         return None
-    key = MergeKey(t.value, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text, c.kind,
-                   t.begin if t.begin == t.last else None, doc_id)
+    key = MergeKey(t.value, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text, c.kind)
     marks = ",".join("?" * len(ids))
     # An event told by hundreds of reports is judged by its newest few, so the
     # cost per candidate does not grow with the event either.
     rows = conn.execute(
-        "SELECT e.id, e.value, e.mod, e.begin_day, e.end_day, r.clause_entities, r.clause_tokens, s.text, r.kind,"
-        " r.doc_id, r.sentence_id, r.timex_id FROM events e JOIN"
+        "SELECT e.id, e.value, e.mod, r.clause_entities, r.clause_tokens, s.text, r.kind,"
+        " r.sentence_id, r.timex_id FROM events e JOIN"
         " (SELECT es.*, ROW_NUMBER() OVER (PARTITION BY es.event_id ORDER BY es.rowid DESC) AS n"
         f"  FROM event_sources es WHERE es.event_id IN ({marks})) r ON r.event_id = e.id"
         " JOIN sentences s ON s.id = r.sentence_id"
@@ -349,14 +347,12 @@ def _merge_target(conn: sqlite3.Connection, c: EventCandidate, doc_id: int, sent
         [*ids, sentence_id, timex_id],
     ).fetchall()
     # Two happenings cut from one sentence stay apart, and one timex reports an event once.
-    excluded = {r[0] for r in rows if r[10] == sentence_id or r[11] == timex_id}
+    excluded = {r[0] for r in rows if r[7] == sentence_id or r[8] == timex_id}
     best, best_strength = None, -1.0
-    for row_id, value, mod, begin_day, end_day, entities, tokens, sentence, kind, other_doc, _, _ in rows:
+    for row_id, value, mod, entities, tokens, sentence, kind, _, _ in rows:
         if row_id in excluded:
             continue
-        day = date.fromisoformat(begin_day) if begin_day == end_day else None
-        other = MergeKey(value, mod, frozenset(json.loads(entities)), frozenset(json.loads(tokens)), sentence,
-                         kind, day, other_doc)
+        other = MergeKey(value, mod, frozenset(json.loads(entities)), frozenset(json.loads(tokens)), sentence, kind)
         if same_happening(key, other):
             score = strength(key, other)
             if score > best_strength:
@@ -367,7 +363,7 @@ def _merge_target(conn: sqlite3.Connection, c: EventCandidate, doc_id: int, sent
 def _store_event(conn, doc_id: int, sentence_id: int, timex_id: int, c: EventCandidate) -> bool:
     """Attach the candidate to the event it reports, or create one. True when created."""
     t = c.timex
-    event_id = _merge_target(conn, c, doc_id, sentence_id, timex_id)
+    event_id = _merge_target(conn, c, sentence_id, timex_id)
     created = event_id is None
     if created:
         event_id = conn.execute(

@@ -4,11 +4,10 @@ Comparing a report with every event of its day made ingest quadratic (8,000
 same-day sentences took 200 s inside the write transaction). Each stored
 report instead leaves signatures in ``event_keys``: its specific entities
 (``e:kalsu``), its content words (``t:قصف``) and its sentence (``x:…``), with
-its day (a Julian day number, for single-day dates) or its whole span
+its day (a day number, for single-day dates) or its whole span
 (``begin|end|mod``, for months, years…). A new report looks up the events
-sharing one of its signatures on its day (or the day before or after, see
-``extract/merge.py``), taking at most ``PER_SIGNATURE`` of the newest per
-signature, so the work per report stays flat however many events the day
+sharing one of its signatures on its day or span, taking at most
+``PER_SIGNATURE`` of the newest per signature, so the work per report stays flat however many events the day
 holds. The merge rule needs a shared entity or shared words, so an event
 sharing no signature could never have merged anyway.
 """
@@ -72,11 +71,11 @@ def candidates(conn: sqlite3.Connection, begin: str, end: str, mod: str | None,
     day, span = _day_number(begin, end), _span(begin, end, mod)
     found: dict[int, None] = {}
     for sig in signatures(entities, tokens, sentence):
-        # One equality lookup per day: the index then yields the newest ids
-        # first and LIMIT stops the scan (a BETWEEN would sort every match).
+        # Equality on (sig, day) lets the index yield the newest ids first and
+        # LIMIT stop the scan.
         if day is not None:
             lookups = [("SELECT event_id FROM event_keys WHERE sig = ? AND day = ? ORDER BY event_id DESC LIMIT ?",
-                        (sig, d, PER_SIGNATURE)) for d in (day, day - 1, day + 1)]
+                        (sig, day, PER_SIGNATURE))]
         else:
             lookups = [("SELECT event_id FROM event_keys WHERE sig = ? AND span = ? ORDER BY event_id DESC LIMIT ?",
                         (sig, span, PER_SIGNATURE))]
