@@ -388,7 +388,7 @@ def _candidate(names: Gazetteer, timex: Timex, sentence: Sentence, title: str, g
     return EventCandidate(
         timex, sentence, title, entity_ids, clause_entities, content_tokens(title), attribution,
         happening.stance(governed), happening.is_planned(title, timex.begin, dct, timex.text, timex.last),
-        happening.verb_class(title),
+        happening.happening_kind(title),
     )
 
 

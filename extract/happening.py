@@ -181,6 +181,27 @@ def _other_verbs() -> frozenset[str]:
     return frozenset(fold(w) for w in load_json("lexicon/events.json")["other_verbs"])
 
 
+_COMPLEMENT = re.compile(r"(?<![^\W\d_])(?:ان|انه|انها|بان)(?![^\W\d_])")
+
+
+def happening_kind(title: str) -> str | None:
+    """The kind of happening a title tells, looking through a report of it.
+
+    ``قال مصدر إن منفذ العملية الانتحارية …`` tells an attack: a say-verb
+    followed by what it says gives the kind of what is said (when that has
+    one). ``ندد الوزير بالهجوم`` is not a report but a reaction: a statement.
+    """
+    kind = verb_class(title)
+    words = _WORD.findall(fold(title))
+    if kind != "statement" or not words:
+        return kind
+    first = next((w for w in words[:4] if w in event_words().say_verbs or w[1:] in event_words().say_verbs), None)
+    m = _COMPLEMENT.search(fold(title))
+    if first is None or m is None:
+        return kind
+    return verb_class(fold(title)[m.end():]) or kind
+
+
 def has_verb(text: str) -> bool:
     """Whether a clause holds a finite verb (a happening, a statement, a plan)."""
     words = event_words()

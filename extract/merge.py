@@ -18,7 +18,7 @@ On the same date, any of these is enough:
   of happening (the class of its verb: attack, meeting, decision,
   statement…) or some shared wording (Jaccard ≥ 0.12);
 * the same kind of happening and much shared wording: at least three content
-  words in common covering 30 % of the shorter title;
+  words in common covering 30 % of the shorter title, or four covering 25 %;
 * most of the wording shared (Jaccard ≥ 0.45) whatever the verbs.
 
 Never enough: a shared dateline or date alone, a shared *generic* entity
@@ -76,7 +76,9 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
     shared_actor = bool(a.entities & b.entities)
     same_kind = a.kind is not None and a.kind == b.kind
     different_kinds = a.kind is not None and b.kind is not None and a.kind != b.kind
-    wide = coverage(a.tokens, b.tokens) >= SAME_KIND_COVERAGE and len(a.tokens & b.tokens) >= SAME_KIND_MIN_SHARED
+    shared = len(a.tokens & b.tokens)
+    wide = (shared >= SAME_KIND_MIN_SHARED and coverage(a.tokens, b.tokens) >= SAME_KIND_COVERAGE) or \
+        (shared >= SAME_KIND_MIN_SHARED + 1 and coverage(a.tokens, b.tokens) >= SAME_KIND_COVERAGE - 0.05)
     if a.sentence == b.sentence:
         return True
     if different_kinds:

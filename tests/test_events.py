@@ -264,3 +264,8 @@ def test_adjacent_days_never_merge():
     b = _key("أقر مجلس الأمن الدولي قرارا يدين الهجوم على الميناء", "2030-03-06")
     assert same_happening(a, _key("أقر مجلس الأمن الدولي قرارا يدين الهجوم على الميناء", "2030-03-07T10:30"))
     assert not same_happening(a, b)
+
+
+def test_a_report_of_a_happening_has_the_kind_of_what_it_reports():
+    assert happening.happening_kind("قال مصدر أمني إن منفذ الهجوم الانتحاري في البلدة فجر نفسه") == "attack"
+    assert happening.happening_kind("ندد وزير الداخلية بالهجوم على نقطة التفتيش") == "statement"
