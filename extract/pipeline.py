@@ -24,12 +24,14 @@ class Analysis:
     events: list[EventCandidate]
 
 
-def analyze(text: str, dct: date | None, source: str | None = None, title: str | None = None) -> Analysis:
+def analyze(text: str, dct: date | None, source: str | None = None, title: str | None = None,
+            furniture: frozenset[str] = frozenset()) -> Analysis:
     """Segment, tag and build events for one article.
 
-    ``title`` overrides the first-line headline (a web page's ``<h1>``).
+    ``title`` overrides the first-line headline (a web page's ``<h1>``);
+    ``furniture`` holds what was learned of the source's page furniture.
     """
-    layout = segment(text, source)
+    layout = segment(text, source, furniture)
     if title:
         layout = replace(layout, title=title)
     timexes = tag_layout(layout, dct)

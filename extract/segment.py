@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .clauses import refine_sentences
+from .furniture import is_learned
 from .lexicon import load_json, squash
 from .normalize import FoldedText, fold, fold_with_offsets
 
@@ -75,14 +76,16 @@ def _line_key(line: str) -> str:
     return squash(_PUNCT.sub(" ", line)).lower()
 
 
-def is_furniture(folded_line: str, previous: str = "", source: str | None = None) -> bool:
+def is_furniture(folded_line: str, previous: str = "", source: str | None = None,
+                 learned: frozenset[str] = frozenset()) -> bool:
     """Whether a (folded, stripped) line is page furniture rather than article text.
 
     By lexicon (``data/lexicon/boilerplate.json``) and by shape: lines with no
     Arabic letters and at most four words (``fbpx``, ``Political Keys``, ``-``),
     one- or two-word labels and breadcrumbs, datelines (``دبي-الشرقوكالات``),
-    the line naming the source, and the headline after a bullet in a list of
-    related links.
+    the line naming the source, the headline after a bullet in a list of
+    related links, and what was ``learned`` from the source's other articles
+    (``extract/furniture.py``).
     """
     furniture = _furniture()
     key = _line_key(folded_line)
@@ -100,6 +103,8 @@ def is_furniture(folded_line: str, previous: str = "", source: str | None = None
     if len(words) <= 3 and _DATELINE.match(folded_line.strip()):
         return True
     if source and key == _line_key(fold(source)):
+        return True
+    if is_learned(folded_line, learned):
         return True
     return bool(_BULLET_ONLY.match(previous.strip()))
 
@@ -129,8 +134,11 @@ def _split_sentences(line: str, offset: int) -> list[tuple[int, int]]:
     return result
 
 
-def segment(text: str, source: str | None = None) -> Layout:
-    """Cut an article into its title and content sentences, skipping furniture."""
+def segment(text: str, source: str | None = None, learned: frozenset[str] = frozenset()) -> Layout:
+    """Cut an article into its title and content sentences, skipping furniture.
+
+    ``learned``: furniture keys learned from the source's articles (see ``furniture.learn``).
+    """
     folded = fold_with_offsets(text)
     ftext = folded.folded
     furniture = _furniture()
@@ -146,7 +154,7 @@ def segment(text: str, source: str | None = None) -> Layout:
         stripped = raw_line.strip()
         if not stripped:
             continue
-        if ended or is_furniture(stripped, previous, source):
+        if ended or is_furniture(stripped, previous, source, learned):
             skipped += 1
             ended = ended or _line_key(stripped) in furniture.after
             previous = stripped

@@ -24,6 +24,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from waqai.extract import furniture
 from waqai.extract.events import EventCandidate
 from waqai.extract.gazetteer import gazetteer
 from waqai.extract.merge import MergeKey, same_happening, strength
@@ -45,6 +46,7 @@ class Article:
     published_estimated: bool = False
     source: str | None = None
     url: str | None = None
+    furniture: frozenset[str] = frozenset()  # learned from the source's articles in this run
 
 
 @dataclass
@@ -136,6 +138,22 @@ def check_readable(articles: list[Article]) -> None:
             raise InputError(str(error)) from None
 
 
+def with_learned_furniture(articles: list[Article], sample: int = 300) -> list[Article]:
+    """The articles with the furniture each source repeats across them (extract/furniture.py).
+
+    At most ``sample`` articles per source are read for it.
+    """
+    by_source: dict[str, list[Article]] = {}
+    for article in articles:
+        if article.source:
+            by_source.setdefault(article.source, []).append(article)
+    learned = {}
+    for source, group in by_source.items():
+        if len(group) >= furniture.MIN_ARTICLES:
+            learned[source] = furniture.learn(read_article(a.path).text for a in group[:sample])
+    return [replace(a, furniture=learned.get(a.source, frozenset())) for a in articles]
+
+
 @dataclass(slots=True)
 class Prepared:
     """One article read and analysed, ready for the writer (picklable)."""
@@ -158,7 +176,7 @@ def prepare(article: Article, known: frozenset[str] = frozenset()) -> Prepared:
         article = replace(article, published=read.published)
     if digest in known:
         return Prepared(article, read.text, read.encoding, digest, None)
-    analysis = analyze(read.text, article.published, article.source, title=read.title)
+    analysis = analyze(read.text, article.published, article.source, title=read.title, furniture=article.furniture)
     # The folded copy and its offset map are only needed during analysis.
     analysis = replace(analysis, layout=replace(analysis.layout, folded=None))
     return Prepared(article, read.text, read.encoding, digest, analysis)
@@ -212,6 +230,7 @@ def ingest(db: Database, articles: list[Article],
     """
     summary = IngestSummary()
     check_readable(articles)
+    articles = with_learned_furniture(articles)
     known = frozenset(row[0] for row in db.execute("SELECT sha256 FROM documents"))
     try:
         with _interrupt_between_documents() as stop_requested:

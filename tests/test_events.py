@@ -269,3 +269,14 @@ def test_adjacent_days_never_merge():
 def test_a_report_of_a_happening_has_the_kind_of_what_it_reports():
     assert happening.happening_kind("قال مصدر أمني إن منفذ الهجوم الانتحاري في البلدة فجر نفسه") == "attack"
     assert happening.happening_kind("ندد وزير الداخلية بالهجوم على نقطة التفتيش") == "statement"
+
+
+def test_a_sources_furniture_is_learned_from_repetition():
+    from waqai.extract.furniture import learn
+
+    articles = [f"سجل الأخبار – {city}\nافتتح الوزير أمس مستشفى في {city}.\nتابعوا صفحتنا الجديدة اليوم" for city in
+                ("تبوك", "حائل", "نجران", "جازان")]
+    learned = learn(articles)
+    text = "سجل الأخبار – الباحة\nتابعوا صفحتنا الجديدة اليوم\nافتتح الوزير أمس مستشفى في الباحة.\n"
+    assert [e.title for e in analyze(text, DCT, furniture=learned).events] == ["افتتح الوزير مستشفى في الباحة"]
+    assert len(analyze(text, DCT).events) == 2  # without what was learned, the footer's اليوم is an event
