@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .happening import event_words, waw_nouns, word_class
+from .happening import event_words, other_verbs, waw_nouns, word_class
 from .lexicon import load_json, squash
 from .normalize import fold, fold_with_offsets
 
@@ -89,7 +89,8 @@ def clauses(text: str) -> list[Clause]:
         cuts.setdefault(m.end(), "relative")
     for m in _WORD_AFTER_WAW.finditer(ftext):
         # The word without its و must be a listed verb: وقتل splits, وصفته (a root و) does not.
-        if (word_class(m.group(1)) and not m.group(1).startswith("ال") and _looks_perfect(m.group(1))
+        if ((word_class(m.group(1)) or m.group(1) in other_verbs()) and not m.group(1).startswith("ال")
+                and _looks_perfect(m.group(1))
                 and not ("و" + m.group(1)).startswith(waw_nouns())):
             cuts.setdefault(m.end(), "coordinate")
     for s, e in pieces:

@@ -177,7 +177,8 @@ def verb_class(text: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _other_verbs() -> frozenset[str]:
+def other_verbs() -> frozenset[str]:
+    """Folded verbs of no listed class that still tell a happening (قام ب، تم، جرى، بات)."""
     return frozenset(fold(w) for w in load_json("lexicon/events.json")["other_verbs"])
 
 
@@ -210,7 +211,7 @@ def has_verb(text: str) -> bool:
         return True
     for m in _WORD.finditer(folded):
         w = m.group()
-        if w in words.say_verbs or word_class(w) or w in _other_verbs() or (w[0] in "وف" and w[1:] in _other_verbs()):
+        if w in words.say_verbs or word_class(w) or w in other_verbs() or (w[0] in "وف" and w[1:] in other_verbs()):
             return True
         if _ARTICLE.match(w) or w in _NOT_IMPERFECT:
             continue
