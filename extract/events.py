@@ -37,7 +37,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 _STRIP = "،,؛;:.-–—_ \t\n"
 _PAIRS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"), ("{", "}"))
 _QUOTES = ('"', "'")
-_ADJUNCT = re.compile(r"^\s*(?:في|إثر|اثر|عقب|جراء|جرّاء|بسبب|على|إلى|الى|ضد|داخل|قرب|وسط|خلال)\s")
+_ADJUNCT = re.compile(r"^\s*(?:(?:في(?!\s+حين)|إثر|اثر|عقب|جراء|جرّاء|بسبب|على|إلى|الى|ضد|داخل|قرب|وسط|خلال)\s|بـ|لـ)")
+_ASIDE = re.compile(r"^\s*و?(?:هو|هي|هم|هما)\s")  # ، وهو مسؤول أمني في …،
+_CONJUNCTION_OPENER = re.compile(r"^\s*(?:فيما|بينما|في حين|وذلك|ذلك)(?![^\W\d_])")
 _BRACKETS = re.compile(r"[()\[\]«»“”{}\"']")
 
 
@@ -129,7 +131,7 @@ def _strip_fillers(text: str) -> str:
         m = words.fillers.match(text)
         if m and len(text) > m.end():
             text = text[m.end():].strip(_STRIP)
-        if text.startswith("و") and len(text) > 3 and text[1] not in " اوي" and not text[1:].startswith(words.waw_roots):
+        if text.startswith("و") and len(text) > 3 and text[1] not in " او" and not text[1:].startswith(words.waw_roots):
             # والقوات → القوات, وأعلن → أعلن; وافق, وصل, وزير keep their و.
             text = text[1:]
         elif text.startswith("ف") and len(text) > 3 and text[1:3] in ("قد", "إن", "ان", "ال"):
@@ -260,15 +262,20 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     pieces: list[int] = [index]
     head = index
     circumstance = index > 0 and happening.is_past_state(own)  # بينما كان يتنقل …: the happening is before
-    main = next((i for i in range(index - 1, -1, -1) if parts[i].kind == "main" and _has_happening(text_of(i))), None)
-    if clause.kind == "opener" and main is not None and not any(parts[main].start <= d[0] < parts[main].end for d in dates):
+    def can_head(i: int) -> bool:
+        text = text_of(i)
+        return _has_happening(text) and not _ADJUNCT.match(text) and not _ASIDE.match(text)
+
+    main = next((i for i in range(index - 1, -1, -1) if parts[i].kind == "main" and can_head(i)), None)
+    if (clause.kind == "opener" and _CONJUNCTION_OPENER.match(own) and main is not None
+            and not any(parts[main].start <= d[0] < parts[main].end for d in dates)):
         # قتل أربعة … فيما أصيب ثلاثة آخرون اليوم: the date governs the sentence's main happening too.
         pieces = list(range(main, index + 1))
         head = main
     elif (clause.kind == "attribution" or circumstance or not _has_happening(own)
           or (index > 0 and _ADJUNCT.match(own) and main is not None)):
         # The date sits in an adjunct: the happening is the nearest clause with a verb.
-        before = [i for i in range(index - 1, -1, -1) if parts[i].kind != "attribution" and _has_happening(text_of(i))]
+        before = [i for i in range(index - 1, -1, -1) if parts[i].kind != "attribution" and can_head(i)]
         after = [i for i in range(index + 1, len(parts)) if parts[i].kind != "attribution" and _has_happening(text_of(i))]
         if before:
             head = before[0]
@@ -284,7 +291,7 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
             pieces = list(range(main if main is not None else head - 1, max(pieces) + 1))
         else:
             prefix = _antecedent(sentence_text, parts[head])
-    chosen = sorted(set(pieces))
+    chosen = sorted(i for i in set(pieces) if i == head or not _ASIDE.match(text_of(i)))
     statement = happening.verb_class(" ".join(text_of(i) for i in chosen)) == "statement"
     # A short clause or a statement continues into what follows: its object
     # (أصدرت الولايات المتحدة يوم الجمعة، عقوبات …) or what it states.

@@ -280,3 +280,18 @@ def test_a_sources_furniture_is_learned_from_repetition():
     text = "سجل الأخبار – الباحة\nتابعوا صفحتنا الجديدة اليوم\nافتتح الوزير أمس مستشفى في الباحة.\n"
     assert [e.title for e in analyze(text, DCT, furniture=learned).events] == ["افتتح الوزير مستشفى في الباحة"]
     assert len(analyze(text, DCT).events) == 2  # without what was learned, the footer's اليوم is an event
+
+
+def test_a_parenthetical_aside_is_not_the_happening():
+    (title,) = titles_of("ورفض الناطق العسكري، وهو مسؤول في الحركة في بيان على موقعها، الأحد، الاتهامات ووصفها بأنها سخيفة.\n")
+    assert title.startswith("رفض الناطق العسكري") and "الاتهامات" in title and "وهو" not in title
+
+
+def test_a_trailing_wa_dhalika_date_governs_the_sentence_opened_by_fi_hin():
+    (title,) = titles_of("في حين تعهد قائد الفصيل، أبو علي، بالرد على الهجوم، وذلك خلال حديثه للوكالة الشهر الماضي.\n")
+    assert title.startswith("تعهد قائد الفصيل")
+
+
+def test_a_new_dated_clause_opened_by_wa_fi_keeps_its_own_title():
+    titles = titles_of("ويقيم في البلاد نحو ألف خبير ضمن البعثة التي أنشئت في العام 2025 وفي العام 2029 أعلنت الحكومة انتهاء مهمتها.\n")
+    assert any(t.startswith("أعلنت الحكومة انتهاء مهمتها") for t in titles)
