@@ -62,7 +62,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     # قال/أعلنت … إن/أن: the complement starts a reported clause. The say-verb
     # must come within the clause's first words, so "بعد أن" is not a complement.
     reported_re = re.compile(
-        rf"^\s*(?:[^\s،,.]+\s+){{0,4}}?[وف]?(?:{say})(?![^\W\d_])[^،,.]{{0,120}}?\s(?=(?:ان|انه|انها|بان)(?![^\W\d_]))"
+        rf"^\s*(?:[^\s،,.]+\s+){{0,6}}?[وف]?(?:{say})(?![^\W\d_])[^،,.]{{0,120}}?\s(?=(?:ان|انه|انها|بان)(?![^\W\d_]))"
     )
     return attribution_re, opener_re, reported_re
 

@@ -40,6 +40,7 @@ _QUOTES = ('"', "'")
 _ADJUNCT = re.compile(r"^\s*(?:(?:في(?!\s+حين)|إثر|اثر|عقب|جراء|جرّاء|بسبب|على|إلى|الى|ضد|داخل|قرب|وسط|خلال)\s|بـ|لـ|بال|لل)")
 _ASIDE = re.compile(r"^\s*و?(?:هو|هي|هم|هما)\s")  # ، وهو مسؤول أمني في …،
 _CONJUNCTION_OPENER = re.compile(r"^\s*(?:فيما|بينما|في حين|وذلك|ذلك)(?![^\W\d_])")
+_HIJRI_DEBRIS = re.compile(r"\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{2,4}\s*(?:هـ|ه|م)?(?![^\W\d_])")
 _BRACKETS = re.compile(r"[()\[\]«»“”{}\"']")
 
 
@@ -184,6 +185,7 @@ def finish_title(text: str) -> str:
     """A clause's text made a title: fillers and asides out, brackets balanced, at most 20 words."""
     tw = _title_words()
     text = tw.drop.sub(" ", text)
+    text = _HIJRI_DEBRIS.sub(" ", text)  # a numeric date the tagger left (14 / 10 / 1436هـ)
     text = _strip_fillers(text)
     text = _balance(text)
     words = text.split()
@@ -292,6 +294,12 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         else:
             prefix = _antecedent(sentence_text, parts[head])
     chosen = sorted(i for i in set(pieces) if i == head or not _ASIDE.match(text_of(i)))
+    # سيغادر – بمشيئة الله تعالى – يوم غد …: a verb cut off by a pious formula or a dash.
+    while chosen[0] > 0 and parts[chosen[0]].kind == "main" and parts[chosen[0] - 1].kind == "main":
+        previous = finish_title(text_of(chosen[0] - 1))
+        if previous and not (len(previous.split()) <= 2 and happening.has_verb(previous)):
+            break
+        chosen.insert(0, chosen[0] - 1)
     statement = happening.verb_class(" ".join(text_of(i) for i in chosen)) == "statement"
     # A short clause or a statement continues into what follows: its object
     # (أصدرت الولايات المتحدة يوم الجمعة، عقوبات …) or what it states.
@@ -304,8 +312,8 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
             break
         if nxt.kind == "reported" or not _has_happening(text_of(j)) or adjunct or (statement and words <= 8):
             chosen.append(j)
-            if nxt.kind == "reported" or (_has_happening(text_of(j)) and not adjunct):
-                break
+            # What a statement says may continue into its object (… أنها نفذت، كمائن …).
+            statement = False
             continue
         break
     body = prefix + " " + " ".join(text_of(i) for i in chosen)
@@ -394,7 +402,7 @@ def _candidate(names: Gazetteer, timex: Timex, sentence: Sentence, title: str, g
     clause_entities = frozenset(m.entity.id for m in names.mentions(title) if not m.entity.generic)
     return EventCandidate(
         timex, sentence, title, entity_ids, clause_entities, content_tokens(title), attribution,
-        happening.stance(governed), happening.is_planned(title, timex.begin, dct, timex.text, timex.last),
+        happening.stance(governed), happening.is_planned(title, timex.begin, dct, timex.text, timex.last, governed),
         happening.happening_kind(title),
     )
 

@@ -248,7 +248,7 @@ def _relative_future() -> re.Pattern:
 
 
 def is_planned(title: str, begin: date | None, dct: date | None, timex_text: str = "",
-               last: date | None = None) -> bool:
+               last: date | None = None, clause: str = "") -> bool:
     """Whether the happening is scheduled rather than done.
 
     A date after publication is planned; a date wholly before it is not,
@@ -258,7 +258,7 @@ def is_planned(title: str, begin: date | None, dct: date | None, timex_text: str
     (``يصوت المجلس اليوم``: the paper went to press before the vote).
     """
     head = " ".join(_WORD.findall(fold(title))[:4])
-    if _relative_future().search(fold(timex_text) + " " + head):
+    if _relative_future().search(fold(timex_text) + " " + head + " " + " ".join(_WORD.findall(fold(clause))[:8])):
         return True  # غدا، المقبل: future for the writer, even when the paper was filed later
     if begin is not None and dct is not None:
         if begin > dct:

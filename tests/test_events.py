@@ -295,3 +295,9 @@ def test_a_trailing_wa_dhalika_date_governs_the_sentence_opened_by_fi_hin():
 def test_a_new_dated_clause_opened_by_wa_fi_keeps_its_own_title():
     titles = titles_of("ويقيم في البلاد نحو ألف خبير ضمن البعثة التي أنشئت في العام 2025 وفي العام 2029 أعلنت الحكومة انتهاء مهمتها.\n")
     assert any(t.startswith("أعلنت الحكومة انتهاء مهمتها") for t in titles)
+
+
+def test_a_verb_cut_off_by_a_pious_formula_and_a_numeric_hijri_date_stay_out_of_the_title():
+    (event,) = events_of("سيغادر – بمشيئة الله تعالى – يوم غد 17 / 8 / 1451هـ الموافق 9 / 3 / 2030م وزير الخارجية إلى القاهرة في زيارة رسمية.\n")
+    assert event.title.startswith("سيغادر وزير الخارجية إلى القاهرة") and "1451" not in event.title
+    assert event.planned is True
