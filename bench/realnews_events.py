@@ -23,7 +23,8 @@ waqai's own ingest into a temporary database, and scored:
 * merge: gold same-happening pairs that end in one system event; wrong merges: apart pairs
   that do;
 * noise: system events whose source sentence, from the noise item's document, holds its
-  keyword;
+  keyword (``noise_not_gold``: those of them that match no gold event, i.e. are not a real
+  happening told in the same sentence as the noise);
 * key entity: matched events naming the gold's key entity (for the gazetteer's owner).
 
 The error list follows the figures. ``--dump`` prints every system event too.
@@ -174,13 +175,17 @@ def score(gold: dict, events: list[dict]) -> tuple[dict, list[str]]:
         if a in matched and b in matched and {e["id"] for e in matched[a]} & {e["id"] for e in matched[b]}:
             wrong += 1
             errors.append(f"WRONG    {a} + {b} merged into one event")
-    noise = 0
+    noise = noise_alone = 0
     for item in gold.get("noise", []):
         doc = file_name(item["doc"])
         for e in events:
             if any(s["doc"] == doc and _has(s["sentence"], item["keyword"]) for s in e["sources"]):
                 noise += 1
-                errors.append(f"NOISE    #{e['id']} {item['doc']} «{item['keyword']}» {item.get('why', item.get('what', ''))}: {e['title']}")
+                # An event that is a gold happening sharing its sentence with the noise is counted
+                # above (the brief's definition) but is not itself noise.
+                noise_alone += e["id"] not in hit_ids
+                mark = "NOISE   " if e["id"] not in hit_ids else "NOISE(=)"
+                errors.append(f"{mark} #{e['id']} {item['doc']} «{item['keyword']}» {item.get('why', item.get('what', ''))}: {e['title']}")
     precise = sum(1 for e in events if e["id"] in hit_ids)
     figures = {
         "recall": round(len(found) / len(required), 3) if required else None,
@@ -190,6 +195,7 @@ def score(gold: dict, events: list[dict]) -> tuple[dict, list[str]]:
         "merge": round(merged / len(same), 3) if same else None,
         "wrong_merges": wrong,
         "noise_events": noise,
+        "noise_not_gold": noise_alone,
         "key_entity": round(entity_ok / entity_total, 3) if entity_total else None,
         "events": len(events),
         "required": len(required),

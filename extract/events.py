@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from . import happening
 from .clauses import Clause, clauses
+from .furniture import is_learned
 from .gazetteer import Gazetteer, gazetteer
 from .lexicon import load_json, squash
 from .normalize import blank_controls, fold
@@ -263,7 +264,8 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     own = text_of(index)
     pieces: list[int] = [index]
     head = index
-    circumstance = index > 0 and happening.is_past_state(own)  # بينما كان يتنقل …: the happening is before
+    # بينما كان يتنقل …: the happening is before (a relative past state is no happening at all).
+    circumstance = index > 0 and clause.kind != "relative" and happening.is_past_state(own)
     def can_head(i: int) -> bool:
         text = text_of(i)
         return _has_happening(text) and not _ADJUNCT.match(text) and not _ASIDE.match(text)
@@ -360,8 +362,11 @@ def _not_a_happening(sentence: Sentence, timex: Timex, clause: str) -> bool:
 
 
 def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None = None,
-                 dct: date | None = None) -> list[EventCandidate]:
-    """Turn a tagged article into event candidates, in text order."""
+                 dct: date | None = None, furniture: frozenset[str] = frozenset()) -> list[EventCandidate]:
+    """Turn a tagged article into event candidates, in text order.
+
+    ``furniture``: lines learned as the source's furniture (``furniture.learn``) tell no event.
+    """
     names = names or gazetteer()
     by_sentence: dict[int, list[Timex]] = {}
     sentences = layout.sentences
@@ -374,6 +379,8 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
     events: list[EventCandidate] = []
     for index, dated in by_sentence.items():
         sentence = sentences[index]
+        if is_learned(sentence.text, furniture):
+            continue
         text = blank_controls(sentence.text)
         parts = clauses(text)
         chosen = _governing(sentence, parts, [t for t in dated if dates_an_event(t)])

@@ -8,7 +8,8 @@ is furniture, not news: a short line (at most six words) seen in at least
 ``MIN_ARTICLES`` articles of one source, and at least ``MIN_SHARE`` of them,
 is learned whole; so are the first and last two words of label-like lines
 of three or four words without a full stop (the formula around a changing
-place or name).
+place or name). Learned lines stay sentences (their offsets, search) but
+tell no event.
 """
 
 from __future__ import annotations

@@ -29,10 +29,11 @@ def analyze(text: str, dct: date | None, source: str | None = None, title: str |
     """Segment, tag and build events for one article.
 
     ``title`` overrides the first-line headline (a web page's ``<h1>``);
-    ``furniture`` holds what was learned of the source's page furniture.
+    ``furniture`` holds what was learned of the source's page furniture:
+    its lines stay sentences (offsets, search) but tell no event.
     """
-    layout = segment(text, source, furniture)
+    layout = segment(text, source)
     if title:
         layout = replace(layout, title=title)
     timexes = tag_layout(layout, dct)
-    return Analysis(layout, timexes, build_events(layout, timexes, dct=dct))
+    return Analysis(layout, timexes, build_events(layout, timexes, dct=dct, furniture=furniture))

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .clauses import refine_sentences
-from .furniture import is_learned
 from .lexicon import load_json, squash
 from .normalize import FoldedText, fold, fold_with_offsets
 
@@ -76,16 +75,14 @@ def _line_key(line: str) -> str:
     return squash(_PUNCT.sub(" ", line)).lower()
 
 
-def is_furniture(folded_line: str, previous: str = "", source: str | None = None,
-                 learned: frozenset[str] = frozenset()) -> bool:
+def is_furniture(folded_line: str, previous: str = "", source: str | None = None) -> bool:
     """Whether a (folded, stripped) line is page furniture rather than article text.
 
     By lexicon (``data/lexicon/boilerplate.json``) and by shape: lines with no
     Arabic letters and at most four words (``fbpx``, ``Political Keys``, ``-``),
     one- or two-word labels and breadcrumbs, datelines (``دبي-الشرقوكالات``),
-    the line naming the source, the headline after a bullet in a list of
-    related links, and what was ``learned`` from the source's other articles
-    (``extract/furniture.py``).
+    the line naming the source, and the headline after a bullet in a list of
+    related links.
     """
     furniture = _furniture()
     key = _line_key(folded_line)
@@ -103,8 +100,6 @@ def is_furniture(folded_line: str, previous: str = "", source: str | None = None
     if len(words) <= 3 and _DATELINE.match(folded_line.strip()):
         return True
     if source and key == _line_key(fold(source)):
-        return True
-    if is_learned(folded_line, learned):
         return True
     return bool(_BULLET_ONLY.match(previous.strip()))
 
@@ -134,11 +129,8 @@ def _split_sentences(line: str, offset: int) -> list[tuple[int, int]]:
     return result
 
 
-def segment(text: str, source: str | None = None, learned: frozenset[str] = frozenset()) -> Layout:
-    """Cut an article into its title and content sentences, skipping furniture.
-
-    ``learned``: furniture keys learned from the source's articles (see ``furniture.learn``).
-    """
+def segment(text: str, source: str | None = None) -> Layout:
+    """Cut an article into its title and content sentences, skipping furniture."""
     folded = fold_with_offsets(text)
     ftext = folded.folded
     furniture = _furniture()
@@ -154,7 +146,7 @@ def segment(text: str, source: str | None = None, learned: frozenset[str] = froz
         stripped = raw_line.strip()
         if not stripped:
             continue
-        if ended or is_furniture(stripped, previous, source, learned):
+        if ended or is_furniture(stripped, previous, source):
             skipped += 1
             ended = ended or _line_key(stripped) in furniture.after
             previous = stripped
