@@ -38,7 +38,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _STRIP = "،,؛;:.-–—_ \t\n"
 _PAIRS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"), ("{", "}"))
 _QUOTES = ('"', "'")
-_ADJUNCT = re.compile(r"^\s*(?:(?:في(?!\s+حين)|إثر|اثر|عقب|جراء|جرّاء|بسبب|على|إلى|الى|ضد|داخل|قرب|وسط|خلال)\s|بـ|لـ|بال|لل)")
+_ADJUNCT = re.compile(r"^\s*(?:(?:في(?!\s+حين)|إثر|اثر|عقب|جراء|جرّاء|بسبب|على|إلى|الى|ضد|داخل|قرب|وسط|خلال|بعد|قبل|عند|منذ|حتى)\s|بـ|لـ|بال|لل)")
 _ASIDE = re.compile(r"^\s*و?(?:هو|هي|هم|هما)\s")  # ، وهو مسؤول أمني في …،
 _CONJUNCTION_OPENER = re.compile(r"^\s*(?:فيما|بينما|في حين|وذلك|ذلك)(?![^\W\d_])")
 _HIJRI_DEBRIS = re.compile(r"\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{2,4}\s*(?:هـ|ه|م)?(?![^\W\d_])")
@@ -226,7 +226,7 @@ def _antecedent_cuts() -> frozenset[str]:
 
 def _antecedent(text: str, clause: Clause) -> str:
     """The noun phrase a relative clause describes: the last words before it, from its head noun."""
-    words = text[: clause.start].rstrip(_STRIP).split()[-5:]
+    words = _title_words().drop.sub(" ", text[: clause.start]).rstrip(_STRIP).split()[-5:]
     particles = _antecedent_cuts()
     # Start after the last preposition/particle: من ايدي المتمردين الحوثيين → المتمردين الحوثيين.
     for i in range(len(words) - 1, -1, -1):

@@ -302,3 +302,13 @@ def test_a_verb_cut_off_by_a_pious_formula_and_a_numeric_hijri_date_stay_out_of_
                          " إلى القاهرة في زيارة رسمية.\n", date(2030, 3, 6))
     assert event.title.startswith("سيغادر وزير الخارجية إلى القاهرة") and "1451" not in event.title
     assert event.planned is True
+
+
+def test_a_relative_clause_hangs_on_the_noun_after_the_preposition():
+    titles = titles_of("وأكد الوزير أن التحقيق يفيد بأن جماعة مسلحة تقف وراء الاعتداء الانتحاري الذي استهدف الأحد بلدة حدودية.\n")
+    assert any(t.startswith("الاعتداء الانتحاري الذي استهدف بلدة حدودية") for t in titles)
+
+
+def test_a_time_adjunct_clause_is_not_the_head():
+    (title,) = titles_of("وقعت اشتباكات عنيفة بين الجيش والمسلحين، داخل المطار، بعد نجاح الجيش في اقتحام مدخله، ظهر أمس.\n")
+    assert title.startswith("وقعت اشتباكات عنيفة")
