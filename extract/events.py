@@ -42,6 +42,7 @@ _ADJUNCT = re.compile(r"^\s*(?:(?:في(?!\s+حين)|إثر|اثر|عقب|جرا�
 _ASIDE = re.compile(r"^\s*و?(?:هو|هي|هم|هما)\s")  # ، وهو مسؤول أمني في …،
 _CONJUNCTION_OPENER = re.compile(r"^\s*(?:فيما|بينما|في حين|وذلك|ذلك)(?![^\W\d_])")
 _HIJRI_DEBRIS = re.compile(r"\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{2,4}\s*(?:هـ|ه|م)?(?![^\W\d_])")
+_COMPLEMENT_START = re.compile(r"^\s*(?:إن|أن|ان|بأن|بان|إنه|أنه|إنها|أنها)\s")
 _BRACKETS = re.compile(r"[()\[\]«»“”{}\"']")
 
 
@@ -310,9 +311,11 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         words = sum(len(text_of(i).split()) for i in chosen)
         # An adjunct (في سقوط صاروخ أطلقته…، إثر انفجار…) tells where and how.
         adjunct = nxt.kind == "main" and _ADJUNCT.match(text_of(j)) is not None
-        if nxt.kind in ("attribution", "opener", "coordinate", "relative") or words >= (16 if adjunct else 12):
+        # …، أمس الثلاثاء، إن جميع المجموعات انسحبت: what the statement says.
+        says = statement and _COMPLEMENT_START.match(text_of(j)) is not None
+        if nxt.kind in ("attribution", "opener", "coordinate", "relative") or (words >= (16 if adjunct else 12) and not says):
             break
-        if nxt.kind == "reported" or not _has_happening(text_of(j)) or adjunct or (statement and words <= 8):
+        if nxt.kind == "reported" or says or not _has_happening(text_of(j)) or adjunct or (statement and words <= 8):
             chosen.append(j)
             # What a statement says may continue into its object (… أنها نفذت، كمائن …).
             statement = False

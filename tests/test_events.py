@@ -312,3 +312,13 @@ def test_a_relative_clause_hangs_on_the_noun_after_the_preposition():
 def test_a_time_adjunct_clause_is_not_the_head():
     (title,) = titles_of("وقعت اشتباكات عنيفة بين الجيش والمسلحين، داخل المطار، بعد نجاح الجيش في اقتحام مدخله، ظهر أمس.\n")
     assert title.startswith("وقعت اشتباكات عنيفة")
+
+
+def test_a_statement_split_by_commas_keeps_what_it_says():
+    (title,) = titles_of("وقال المتحدث باسم الحركة، أبو سالم، في مقابلة تلفزيونية، أمس الثلاثاء، إن جميع المقاتلين انسحبوا من المدينة.\n")
+    assert title.startswith("قال المتحدث باسم الحركة") and "انسحبوا من المدينة" in title
+
+
+def test_complementizers_and_participle_fillers_do_not_open_a_title():
+    titles = titles_of("وأضاف، مشيراً إلى ضعف الإجراءات، أن الشرطة اعتقلت أمس ثلاثة مشتبه بهم.\n")
+    assert titles and not titles[0].startswith(("أن ", "مشيرا"))
