@@ -137,7 +137,7 @@ def _strip_fillers(text: str) -> str:
         if text.startswith("و") and len(text) > 3 and text[1] not in " او" and not text[1:].startswith(words.waw_roots):
             # والقوات → القوات, وأعلن → أعلن; وافق, وصل, وزير keep their و.
             text = text[1:]
-        elif text.startswith("ف") and len(text) > 3 and text[1:3] in ("قد", "إن", "ان", "ال"):
+        elif text.startswith(("فإن ", "فان ", "فقد ", "فال")):  # not فقدت (a verb)
             text = text[1:]
         if text == before:
             break
@@ -456,6 +456,11 @@ def _governing(sentence: Sentence, parts: list[Clause], dated: list[Timex]) -> l
 
     chosen: list[Timex] = []
     seen: set[tuple[str, str | None]] = set()
+    # في أكتوبر العام الماضي: a year right after a month (or a month after a day)
+    # is the same date said in two pieces; the finer one dates.
+    dated = [t for t in dated if not any(
+        o is not t and 0 <= t.start - o.end <= 3 and not sentence.text[o.end - sentence.start:t.start - sentence.start].strip(" ،,")
+        and o.begin >= t.begin and o.last <= t.last and (o.begin, o.last) != (t.begin, t.last) for o in dated)]
     for t in dated:
         key = (t.value.split("T")[0], t.mod)
         if key in seen:

@@ -322,3 +322,13 @@ def test_a_statement_split_by_commas_keeps_what_it_says():
 def test_complementizers_and_participle_fillers_do_not_open_a_title():
     titles = titles_of("وأضاف، مشيراً إلى ضعف الإجراءات، أن الشرطة اعتقلت أمس ثلاثة مشتبه بهم.\n")
     assert titles and not titles[0].startswith(("أن ", "مشيرا"))
+
+
+def test_a_month_and_its_year_said_apart_are_one_date():
+    (event,) = events_of("وفرضت الحكومة حالة الطوارئ لأول مرة في أكتوبر العام الماضي.\n")
+    assert event.timex.value == "2029-10"
+
+
+def test_fa_of_a_verb_is_kept():
+    (title,) = titles_of("فقدت العملة أمس نحو ثلاثة في المئة من قيمتها أمام الدولار.\n")
+    assert title.startswith("فقدت العملة")
