@@ -126,6 +126,11 @@ def content_tokens(text: str) -> frozenset[str]:
 # ---------------------------------------------------------------- titles
 
 
+@lru_cache(maxsize=1)
+def _waw_roots() -> tuple[str, ...]:
+    return tuple(fold(w) for w in happening.event_words().waw_roots)
+
+
 def _strip_fillers(text: str) -> str:
     words = happening.event_words()
     text = squash(text).strip(_STRIP)
@@ -134,7 +139,7 @@ def _strip_fillers(text: str) -> str:
         m = words.fillers.match(text)
         if m and len(text) > m.end():
             text = text[m.end():].strip(_STRIP)
-        if text.startswith("و") and len(text) > 3 and text[1] not in " او" and not text[1:].startswith(words.waw_roots):
+        if text.startswith("و") and len(text) > 3 and text[1] not in " او" and not fold(text[1:]).startswith(_waw_roots()):
             # والقوات → القوات, وأعلن → أعلن; وافق, وصل, وزير keep their و.
             text = text[1:]
         elif text.startswith(("فإن ", "فان ", "فقد ", "فال")):  # not فقدت (a verb)

@@ -332,3 +332,8 @@ def test_a_month_and_its_year_said_apart_are_one_date():
 def test_fa_of_a_verb_is_kept():
     (title,) = titles_of("فقدت العملة أمس نحو ثلاثة في المئة من قيمتها أمام الدولار.\n")
     assert title.startswith("فقدت العملة")
+
+
+def test_waw_of_a_verb_with_shadda_is_kept():
+    (title,) = titles_of("وقّع الوزير أمس اتفاقية لتطوير الميناء.\n")
+    assert title.startswith("وقّع الوزير")
