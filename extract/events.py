@@ -398,14 +398,20 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         entity_ids = tuple(dict.fromkeys(m.entity.id for m in mentions))
         attribution = _attribution(text)
         spans = [(t.start - sentence.start, t.end - sentence.start) for t in dated]
-        used: set[int] = set()
         for timex in chosen:
             local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
             title, governed = make_title(text, local_start, local_end, parts, spans)
             if _not_a_happening(sentence, timex, governed):
                 continue
-            used.update(i for i, c in enumerate(parts) if c.start <= local_start < c.end)
             events.append(_candidate(names, timex, sentence, title, governed, entity_ids, attribution, dct))
+            own = next((c for c in parts if c.start <= local_start < c.end), None)
+            if own is not None and own.kind == "opener" and _CONJUNCTION_OPENER.match(text[own.start:own.end]):
+                # قام الجيش بمحاصرة المدينة في حين قصف الطيران المنازل أمس: the opener is a happening too.
+                second = finish_title(_without_date(text, own.start, own.end, spans))
+                kind = happening.verb_class(second)
+                if kind not in (None, "statement") and len(second.split()) >= 3 and not title.startswith(second[:20]):
+                    events.append(_candidate(names, timex, sentence, second, text[own.start:own.end], entity_ids,
+                                             attribution, dct))
         if events and events[-1].sentence is sentence:
             events.extend(_second_happenings(names, sentence, text, parts, chosen, entity_ids, attribution, dct, events))
     return events

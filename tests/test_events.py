@@ -337,3 +337,15 @@ def test_fa_of_a_verb_is_kept():
 def test_waw_of_a_verb_with_shadda_is_kept():
     (title,) = titles_of("وقّع الوزير أمس اتفاقية لتطوير الميناء.\n")
     assert title.startswith("وقّع الوزير")
+
+
+def test_a_dated_opener_is_a_happening_of_its_own_too():
+    events = events_of("حاصر الجيش مدينة الساحل، في حين قصف الطيران منازل قادة المسلحين أمس الخميس.\n")
+    titles = [e.title for e in events]
+    assert any(t.startswith("حاصر الجيش مدينة الساحل") for t in titles)
+    assert any(t.startswith("قصف الطيران منازل قادة المسلحين") for t in titles)
+
+
+def test_honorifics_are_left_out_of_titles():
+    (title,) = titles_of("استقبل صاحب السمو الملكي الأمير خالد أمس معالي وزير الخارجية.\n")
+    assert "صاحب السمو" not in title and "معالي" not in title and title.startswith("استقبل")
