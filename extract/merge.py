@@ -18,7 +18,8 @@ On the same date, any of these is enough:
   of happening (the class of its verb: attack, meeting, decision,
   statement…) or some shared wording (Jaccard ≥ 0.12);
 * the same kind of happening and much shared wording: at least three content
-  words in common covering 30 % of the shorter title, or four covering 25 %;
+  words in common covering 30 % of the shorter title, or four covering 25 %,
+  two of them more than words of the kind itself (نفذت، ضربة، هجوم);
 * most of the wording shared (Jaccard ≥ 0.45) whatever the verbs.
 
 Never enough: a shared dateline or date alone, a shared *generic* entity
@@ -31,6 +32,8 @@ Two happenings cut from one sentence are never merged with each other.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from .happening import word_class
 
 SHARED_WORDING_WITH_ACTOR = 0.12
 SHARED_WORDING_ALONE = 0.45
@@ -77,8 +80,11 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
     same_kind = a.kind is not None and a.kind == b.kind
     different_kinds = a.kind is not None and b.kind is not None and a.kind != b.kind
     shared = len(a.tokens & b.tokens)
-    wide = (shared >= SAME_KIND_MIN_SHARED and coverage(a.tokens, b.tokens) >= SAME_KIND_COVERAGE) or \
-        (shared >= SAME_KIND_MIN_SHARED + 1 and coverage(a.tokens, b.tokens) >= SAME_KIND_COVERAGE - 0.05)
+    # The verbs and event nouns of the kind itself (نفذت، ضربة، هجوم) say nothing more than the kind.
+    beyond_kind = sum(1 for t in a.tokens & b.tokens if word_class(t) is None)
+    wide = beyond_kind >= 2 and (
+        (shared >= SAME_KIND_MIN_SHARED and coverage(a.tokens, b.tokens) >= SAME_KIND_COVERAGE)
+        or (shared >= SAME_KIND_MIN_SHARED + 1 and coverage(a.tokens, b.tokens) >= SAME_KIND_COVERAGE - 0.05))
     if a.sentence == b.sentence:
         return True
     if different_kinds:
