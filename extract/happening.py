@@ -169,8 +169,11 @@ def verb_class(text: str) -> str | None:
         at = folded.find(phrase)
         if at >= 0:
             found.append((at, name))
+    market_ok = _market_words().search(folded) is not None
     for m in _WORD.finditer(folded):
         name = word_class(m.group())
+        if name == "market" and not market_ok:
+            continue  # ارتفعت حصيلة الضحايا is no market move
         if name:
             found.append((m.start(), name))
             break

@@ -349,3 +349,8 @@ def test_a_dated_opener_is_a_happening_of_its_own_too():
 def test_honorifics_are_left_out_of_titles():
     (title,) = titles_of("استقبل صاحب السمو الملكي الأمير خالد أمس معالي وزير الخارجية.\n")
     assert "صاحب السمو" not in title and "معالي" not in title and title.startswith("استقبل")
+
+
+def test_a_rising_toll_is_not_a_market_move():
+    assert happening.verb_class("ارتفعت حصيلة ضحايا الهجوم على السوق إلى 120 قتيلا") != "market"
+    assert happening.verb_class("ارتفعت أسعار النفط في التعاملات الآسيوية") == "market"
