@@ -352,5 +352,5 @@ def test_honorifics_are_left_out_of_titles():
 
 
 def test_a_rising_toll_is_not_a_market_move():
-    assert happening.verb_class("ارتفعت حصيلة ضحايا الهجوم على السوق إلى 120 قتيلا") != "market"
+    assert happening.verb_class("ارتفعت حصيلة ضحايا الهجوم على المسجد إلى 15 قتيلا") != "market"
     assert happening.verb_class("ارتفعت أسعار النفط في التعاملات الآسيوية") == "market"
