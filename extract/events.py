@@ -38,7 +38,6 @@ _WORD = re.compile(r"[^\W\d_]+")
 _STRIP = "،,؛;:.-–—_ \t\n"
 _PAIRS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"), ("{", "}"))
 _QUOTES = ('"', "'")
-_ADJUNCT = re.compile(r"^\s*(?:(?:في(?!\s+حين)|إثر|اثر|عقب|جراء|جرّاء|بسبب|على|إلى|الى|ضد|داخل|قرب|وسط|خلال|بعد|قبل|عند|منذ|حتى)\s|بـ|لـ|بال|لل)")
 _ASIDE = re.compile(r"^\s*و?(?:هو|هي|هم|هما)\s")  # ، وهو مسؤول أمني في …،
 _CONJUNCTION_OPENER = re.compile(r"^\s*(?:فيما|بينما|في حين|وذلك|ذلك)(?![^\W\d_])")
 _HIJRI_DEBRIS = re.compile(r"\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{2,4}\s*(?:هـ|ه|م)?(?![^\W\d_])")
@@ -91,6 +90,14 @@ def _title_words() -> _TitleWords:
         ),
         say=re.compile(rf"(?:^|\s)[وف]?(?:{say})\s+(?P<who>[^،,.:]{{3,60}}?)\s*(?:[،,:]|\sإن|\sأن|\sفي\s|\sعن\s|\s?$)"),
     )
+
+
+@lru_cache(maxsize=1)
+def _adjunct() -> re.Pattern:
+    words = load_json("lexicon/events.json")["adjunct_openers"]
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # في حين opens a happening, not a place; بـ/لـ/بال/لل glue a preposition to the word.
+    return re.compile(rf"^\s*(?:(?:{body})(?<!في)\s|في(?!\s+حين)\s|بـ|لـ|بال|لل)")
 
 
 def dates_an_event(timex: Timex) -> bool:
@@ -274,7 +281,7 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     circumstance = index > 0 and clause.kind != "relative" and happening.is_past_state(own)
     def can_head(i: int) -> bool:
         text = text_of(i)
-        return _has_happening(text) and not _ADJUNCT.match(text) and not _ASIDE.match(text)
+        return _has_happening(text) and not _adjunct().match(text) and not _ASIDE.match(text)
 
     main = next((i for i in range(index - 1, -1, -1) if parts[i].kind == "main" and can_head(i)), None)
     if (clause.kind == "opener" and _CONJUNCTION_OPENER.match(own) and main is not None
@@ -283,7 +290,7 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         pieces = list(range(main, index + 1))
         head = main
     elif (clause.kind == "attribution" or circumstance or not _has_happening(own)
-          or (index > 0 and _ADJUNCT.match(own) and main is not None)):
+          or (index > 0 and _adjunct().match(own) and main is not None)):
         # The date sits in an adjunct: the happening is the nearest clause with a verb.
         before = [i for i in range(index - 1, -1, -1) if parts[i].kind != "attribution" and can_head(i)]
         after = [i for i in range(index + 1, len(parts)) if parts[i].kind != "attribution" and _has_happening(text_of(i))]
@@ -315,7 +322,7 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         nxt = parts[j]
         words = sum(len(text_of(i).split()) for i in chosen)
         # An adjunct (في سقوط صاروخ أطلقته…، إثر انفجار…) tells where and how.
-        adjunct = nxt.kind == "main" and _ADJUNCT.match(text_of(j)) is not None
+        adjunct = nxt.kind == "main" and _adjunct().match(text_of(j)) is not None
         # …، أمس الثلاثاء، إن جميع المجموعات انسحبت: what the statement says.
         says = statement and _COMPLEMENT_START.match(text_of(j)) is not None
         if nxt.kind in ("attribution", "opener", "coordinate", "relative") or (words >= (16 if adjunct else 12) and not says):

@@ -38,12 +38,6 @@ _ARTICLE = re.compile(r"^(?:وال|بال|فال|لل|ال)")
 _IMPERFECT = re.compile(r"^[وف]?[يت](?:[^\W\d_]{2,6})$")
 _FUTURE_PREFIX = re.compile(r"^[وف]?س[يتن][^\W\d_]{2,}$")
 _PERFECT = re.compile(r"^[وف]?(?:ا|است|ان|ت)?[^\W\d_]{2,4}(?:ت|وا|تا)$")
-_NOT_IMPERFECT = frozenset(fold(w) for w in (
-    "تاريخ تقرير تعليم توقيع تطوير تنظيم تحقيق تحالف تشرين تموز يونيو يوليو يناير يوم تونس تركيا تعز تل تدمر "
-    "تصريح تصريحات تصويت تنفيذ تسليم تحرير تطهير تمشيط تفجير توقيف تعيين تدمير تقدم تداول توسع تأمين تقديم تدريب "
-    "يمني يمنية تجاري تجارية تابع تابعة يهود تنمية ترامب توني تامر ياسر يحيى يوسف يزيد تيار تيارات "
-    "تعز تكريت تبوك تيماء تطوان تلعفر تركي تركية تشاد تنزانيا يافا ينبع"
-).split())
 
 
 @dataclass(frozen=True)
@@ -123,6 +117,11 @@ def event_words() -> EventWords:
         classes=classes,
         class_phrases=tuple(class_phrases),
     )
+
+
+@lru_cache(maxsize=1)
+def _not_verbs() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json("lexicon/events.json")["not_verbs"])
 
 
 def _bare(word: str) -> list[str]:
@@ -217,7 +216,7 @@ def has_verb(text: str) -> bool:
         w = m.group()
         if w in words.say_verbs or word_class(w) or w in other_verbs() or (w[0] in "وف" and w[1:] in other_verbs()):
             return True
-        if _ARTICLE.match(w) or w in _NOT_IMPERFECT:
+        if _ARTICLE.match(w) or w in _not_verbs():
             continue
         if _IMPERFECT.match(w) or (_FUTURE_PREFIX.match(w) and not _future_exception(w)):
             return True
@@ -242,7 +241,7 @@ def is_future(text: str) -> bool:
 def _starts_imperfect(text: str) -> bool:
     for m in _WORD.finditer(fold(text)):
         w = m.group()
-        return bool(_IMPERFECT.match(w)) and w not in _NOT_IMPERFECT and not _ARTICLE.match(w)
+        return bool(_IMPERFECT.match(w)) and w not in _not_verbs() and not _ARTICLE.match(w)
     return False
 
 
@@ -375,7 +374,7 @@ def is_past_state(clause: str) -> bool:
     if not m or re.search(r"(?<![^\W\d_])قد(?![^\W\d_])", m.group()):
         return False
     last = m.group().split()[-1]
-    return last not in _NOT_IMPERFECT
+    return last not in _not_verbs()
 
 
 @lru_cache(maxsize=1)
