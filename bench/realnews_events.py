@@ -35,7 +35,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import re
 import sys
 import tempfile
 from pathlib import Path
