@@ -245,6 +245,15 @@ def _starts_imperfect(text: str) -> bool:
     return False
 
 
+_HYPOTHESIS = re.compile(r"(?<![^\W\d_])(?:اذا|لو|في حال)(?![^\W\d_]).*$")
+_PAST_INTENT = re.compile(r"(?<![^\W\d_])و?كان(?:ت|وا|ا)?\s+[^\W\d_]+")
+
+
+def _asserted(title: str) -> str:
+    """The part of a title that asserts: without what follows إذا/لو and without كانوا يعتزمون (a past intent)."""
+    return _PAST_INTENT.sub(" ", _HYPOTHESIS.sub(" ", fold(title)))
+
+
 @lru_cache(maxsize=1)
 def _relative_future() -> re.Pattern:
     return _phrases(load_json("lexicon/events.json")["relative_future_words"])
@@ -268,7 +277,7 @@ def is_planned(title: str, begin: date | None, dct: date | None, timex_text: str
             return True
         if (last or begin) < dct:
             return False
-    if is_future(head):
+    if is_future(_asserted(title)):
         return True
     return (begin is not None and begin == dct and _starts_imperfect(title)
             and not fold(timex_text).startswith("امس"))

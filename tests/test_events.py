@@ -354,3 +354,11 @@ def test_honorifics_are_left_out_of_titles():
 def test_a_rising_toll_is_not_a_market_move():
     assert happening.verb_class("ارتفعت حصيلة ضحايا الهجوم على المسجد إلى 15 قتيلا") != "market"
     assert happening.verb_class("ارتفعت أسعار النفط في التعاملات الآسيوية") == "market"
+
+
+@pytest.mark.parametrize("sentence", [
+    "اعتقلت الشرطة أمس خمسة أشخاص كانوا يعتزمون السفر إلى الخارج.",
+    "قال الوزير في مؤتمر صحفي أمس إنه إذا طبق الاتفاق فإنه سيجعل المنطقة أكثر أمنا.",
+])
+def test_a_past_intent_or_a_hypothesis_does_not_make_a_happening_planned(sentence):
+    assert [e.planned for e in events_of(sentence + "\n")] == [False]
