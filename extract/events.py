@@ -32,7 +32,8 @@ from .normalize import blank_controls, fold
 from .segment import Layout, Sentence
 from .timex import Timex
 
-_TITLE_WORDS = 20
+_TITLE_WORDS = 22
+_MERGE_WORDS = 20  # merge evidence from the title's head, so a longer title does not dilute it
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _WORD = re.compile(r"[^\W\d_]+")
 _STRIP = "،,؛;:.-–—_ \t\n"
@@ -196,7 +197,7 @@ def _trim_end(words: list[str]) -> list[str]:
 
 
 def finish_title(text: str) -> str:
-    """A clause's text made a title: fillers and asides out, brackets balanced, at most 20 words."""
+    """A clause's text made a title: fillers and asides out, brackets balanced, at most 22 words."""
     tw = _title_words()
     text = tw.drop.sub(" ", text)
     text = _HIJRI_DEBRIS.sub(" ", text)  # a numeric date the tagger left (14 / 10 / 1436هـ)
@@ -429,7 +430,7 @@ def _candidate(names: Gazetteer, timex: Timex, sentence: Sentence, title: str, g
     # The title is the text of the happening: its actors decide merging.
     clause_entities = frozenset(m.entity.id for m in names.mentions(title) if not m.entity.generic)
     return EventCandidate(
-        timex, sentence, title, entity_ids, clause_entities, content_tokens(title), attribution,
+        timex, sentence, title, entity_ids, clause_entities, content_tokens(" ".join(title.split()[:_MERGE_WORDS])), attribution,
         happening.stance(governed), happening.is_planned(title, timex.begin, dct, timex.text, timex.last, governed),
         happening.happening_kind(title),
     )
