@@ -232,7 +232,7 @@ def test_lies_and_false_claims_are_denials(sentence):
 
 
 def _key(title: str, value: str = "2030-03-07", entities=(), kind=None):
-    return MergeKey(value, None, frozenset(entities), content_tokens(title), title, kind or happening.verb_class(title))
+    return MergeKey(value, None, frozenset(entities), content_tokens(title), title, kind or happening.happening_kind(title))
 
 
 def test_same_vote_worded_differently_merges():
@@ -362,3 +362,9 @@ def test_a_rising_toll_is_not_a_market_move():
 ])
 def test_a_past_intent_or_a_hypothesis_does_not_make_a_happening_planned(sentence):
     assert [e.planned for e in events_of(sentence + "\n")] == [False]
+
+
+def test_a_source_describing_the_bomber_reports_the_same_attack():
+    a = _key("قال مصدر أمني إن منفذ العملية الانتحارية في بلدة الساحل شاب في العشرين")
+    b = _key("استهدف الاعتداء الانتحاري بلدة الساحل وأوقع ثلاثين قتيلا وتبنى التنظيم منفذ الهجوم")
+    assert a.kind == b.kind == "attack" and same_happening(a, b)
