@@ -20,6 +20,8 @@ On the same date, any of these is enough:
 * the same kind of happening and much shared wording: at least three content
   words in common covering 30 % of the shorter title, or four covering 25 %,
   two of them more than words of the kind itself (نفذت، ضربة، هجوم);
+* the same kind of happening told in at most three content words, every one
+  beyond the kind's own found in the other report (``عقب تفجير سروج``);
 * most of the wording shared (Jaccard ≥ 0.45) whatever the verbs.
 
 Never enough: a shared dateline or date alone, a shared *generic* entity
@@ -40,6 +42,7 @@ SHARED_WORDING_ALONE = 0.45
 SHARED_WORDING_DIFFERENT_KINDS = 0.6
 SAME_KIND_COVERAGE = 0.3
 SAME_KIND_MIN_SHARED = 3
+SHORT_REPORT_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +96,16 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
         return True
     if same_kind and wide:
         return True
+    if same_kind and _covered(a.tokens, b.tokens):
+        return True
     return overlap >= SHARED_WORDING_ALONE
+
+
+def _covered(a: frozenset[str], b: frozenset[str]) -> bool:
+    """A short report (عقب تفجير سروج) whose every word beyond its kind is in the other."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    specific = {t for t in small if word_class(t) is None}
+    return 0 < len(small) <= SHORT_REPORT_WORDS and bool(specific) and specific <= large
 
 
 def strength(a: MergeKey, b: MergeKey) -> float:

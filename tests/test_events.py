@@ -368,3 +368,9 @@ def test_a_source_describing_the_bomber_reports_the_same_attack():
     a = _key("قال مصدر أمني إن منفذ العملية الانتحارية في بلدة الساحل شاب في العشرين")
     b = _key("استهدف الاعتداء الانتحاري بلدة الساحل وأوقع ثلاثين قتيلا وتبنى التنظيم منفذ الهجوم")
     assert a.kind == b.kind == "attack" and same_happening(a, b)
+
+
+def test_a_short_mention_merges_with_the_full_report_of_its_place_but_not_another_place():
+    full = _key("استهدف الاعتداء الانتحاري بلدة الساحل وأوقع ثلاثين قتيلا")
+    assert same_happening(_key("عقب تفجير الساحل"), full)
+    assert not same_happening(_key("عقب تفجير الوادي"), full)
