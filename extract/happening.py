@@ -173,6 +173,8 @@ def verb_class(text: str) -> str | None:
         name = word_class(m.group())
         if name == "market" and not market_ok:
             continue  # ارتفعت حصيلة الضحايا is no market move
+        if name == "decision" and re.match(r"\s+(?:\S+\s+){0,3}?(?:ال)?بيان", folded[m.end():]):
+            name = "statement"  # أصدر الديوان بيانا: a statement, not a decision
         if name:
             found.append((m.start(), name))
             break

@@ -374,3 +374,8 @@ def test_a_short_mention_merges_with_the_full_report_of_its_place_but_not_anothe
     full = _key("استهدف الاعتداء الانتحاري بلدة الساحل وأوقع ثلاثين قتيلا")
     assert same_happening(_key("عقب تفجير الساحل"), full)
     assert not same_happening(_key("عقب تفجير الوادي"), full)
+
+
+def test_issuing_a_statement_is_a_statement():
+    assert happening.verb_class("أصدر الديوان الملكي بيانا حول سفر الملك") == "statement"
+    assert happening.verb_class("أصدر الملك أمرا بتعيين وزير جديد") == "decision"
