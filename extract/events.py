@@ -344,6 +344,14 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     return title, governed
 
 
+_RELATIVE_HEAD = re.compile(r"^(?:\S+\s+){0,4}?(?:الذي|التي|الذين|والتي|والذي)\s")
+
+
+def fragmentary_title(title: str) -> bool:
+    """Whether a title is a noun phrase and its relative clause, or opens on a preposition."""
+    return bool(_RELATIVE_HEAD.match(title) or _adjunct().match(title))
+
+
 # ---------------------------------------------------------------- events
 
 

@@ -208,6 +208,20 @@ def happening_kind(title: str) -> str | None:
     return verb_class(fold(title)[m.end():]) or kind
 
 
+def starts_with_verb(text: str) -> bool:
+    """Whether a clause opens on a finite verb (أعلنت، قصفت، يزور، سيغادر)."""
+    words = _WORD.findall(fold(text))
+    if not words:
+        return False
+    w = words[0]
+    if w in event_words().say_verbs or w in other_verbs():
+        return True
+    if _ARTICLE.match(w) or w in _not_verbs() or w.startswith("م"):
+        return False
+    return bool(word_class(w) or _IMPERFECT.match(w) or _FUTURE_PREFIX.match(w)
+                or (_PERFECT.match(w) and not w.endswith("ات")))
+
+
 def has_verb(text: str) -> bool:
     """Whether a clause holds a finite verb (a happening, a statement, a plan)."""
     words = event_words()

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from waqai.extract import furniture
-from waqai.extract.events import EventCandidate
+from waqai.extract.events import EventCandidate, fragmentary_title
+from waqai.extract.happening import starts_with_verb
 from waqai.extract.gazetteer import gazetteer
 from waqai.extract.merge import MergeKey, same_happening, strength
 from waqai.extract.normalize import fold
@@ -395,6 +396,11 @@ def _store_event(conn, doc_id: int, sentence_id: int, timex_id: int, c: EventCan
         new_document = conn.execute(
             "SELECT NOT EXISTS (SELECT 1 FROM event_sources WHERE event_id = ? AND doc_id = ?)", (event_id, doc_id)
         ).fetchone()[0]
+        # A title cut from a relative clause (المتمردين الذين سيطروا عليها) gives way to
+        # one that opens on the happening's verb.
+        current = conn.execute("SELECT title FROM events WHERE id = ?", (event_id,)).fetchone()[0]
+        if fragmentary_title(current) and not fragmentary_title(c.title) and starts_with_verb(c.title):
+            conn.execute("UPDATE events SET title = ? WHERE id = ?", (c.title, event_id))
         # A happening is planned only while every report says so: one report of it done makes it done.
         conn.execute(
             "UPDATE events SET n_sources = n_sources + 1, n_documents = n_documents + ?,"

@@ -140,3 +140,12 @@ def test_merging_cost_stays_flat_for_thousands_of_same_day_sentences(tmp_path):
     elapsed = time.perf_counter() - started
     assert len(events) > 7000
     assert elapsed < 120, f"ingest took {elapsed:.0f} s"
+
+
+def test_an_event_titled_by_a_relative_clause_takes_a_verb_first_title_from_a_later_report(tmp_path):
+    _, events = _ingest(tmp_path, [
+        ("a.txt", "2030-03-08", "أعلن الجيش اليوم أن قواته استعادت المطار من أيدي المسلحين الذين سيطروا عليه منذ يناير.\n"),
+        ("b.txt", "2030-03-09", "وسيطر المسلحون على المطار في يناير الماضي بعد معارك عنيفة.\n"),
+    ])
+    (seized,) = [e for e in events if e["value"] == "2030-01"]
+    assert len(seized["sources"]) == 2 and seized["title"].startswith("سيطر المسلحون على المطار")
