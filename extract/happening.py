@@ -175,6 +175,8 @@ def verb_class(text: str) -> str | None:
             continue  # ارتفعت حصيلة الضحايا is no market move
         if name == "decision" and re.match(r"\s+(?:\S+\s+){0,3}?(?:ال)?بيان", folded[m.end():]):
             name = "statement"  # أصدر الديوان بيانا: a statement, not a decision
+        if name == "attack" and re.match(r"\s+(?:\S+\s+)?(?:ب|بال)?عقوبات", folded[m.end():]):
+            name = "decision"  # استهدافهم بالعقوبات: sanctions, not an attack
         if name:
             found.append((m.start(), name))
             break

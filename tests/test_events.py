@@ -379,3 +379,7 @@ def test_a_short_mention_merges_with_the_full_report_of_its_place_but_not_anothe
 def test_issuing_a_statement_is_a_statement():
     assert happening.verb_class("أصدر الديوان الملكي بيانا حول سفر الملك") == "statement"
     assert happening.verb_class("أصدر الملك أمرا بتعيين وزير جديد") == "decision"
+
+
+def test_targeted_with_sanctions_is_a_decision():
+    assert happening.verb_class("الأشخاص الذين تم استهدافهم بالعقوبات") == "decision"
