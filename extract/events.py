@@ -1,47 +1,49 @@
-"""From dated sentences to event candidates: date, title, actors, attribution, stance.
+"""From dated sentences to event candidates: date, title, actors, kind, plan, stance.
 
-A sentence yields one event per distinct dated happening it reports: each
-DATE/TIME with a calendar interval dates the clause it stands in. Durations,
-``PRESENT_REF``-like values and unresolved relatives date nothing; a ``منذ``
-("since") date dates its clause only when the clause has no other date.
-Titles are cut from the sentence itself, never written.
+A sentence yields one event per distinct dated happening it reports. Each
+DATE/TIME with a calendar interval dates the clause it stands in (see
+``clauses``); durations, ``PRESENT_REF``-like values and unresolved relatives
+date nothing, and neither do bylines, datelines, "nowadays" اليوم, standing
+figures and clauses with no finite verb (``happening``). A ``منذ`` ("since")
+date dates its clause only when the clause has no other date. A clause
+opened by في حين / فيما / بينما or a و + verb that tells a second happening
+and has no date of its own becomes a second event with the date of the
+clause before it.
+
+Titles are cut from the governing clause itself, never written: the verb
+and its subject (with a short object), without the date and the debris its
+removal leaves, without attribution, fillers and asides, brackets balanced,
+never ending on a particle or a preposition, never one word.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 
-from .gazetteer import Gazetteer, Mention, gazetteer
-from .lexicon import squash
+from . import happening
+from .clauses import Clause, clauses
+from .furniture import is_learned
+from .gazetteer import Gazetteer, gazetteer
+from .lexicon import load_json, squash
 from .normalize import blank_controls, fold
 from .segment import Layout, Sentence
 from .timex import Timex
 
-_CLAUSE_BREAK = re.compile(r"[،,؛;:]|\s[-–]\s|\s\.(?=\S)|\s(?=(?:وفي|في حين|فيما|بينما|والتي|مشيرا|مشيراً|مضيفا|مضيفاً|موضحا|موضحاً)\s)")
-_LEADING_FILLER = re.compile(
-    r"^(?:و?كان(?:ت)?\s+|يذكر\s+(?:أن|ان)\s+|يشار\s+(?:إلى\s+)?(?:أن|ان)(?:ه)?\s+|و?قد\s+"
-    r"|(?:مشيرا|مشيراً|مضيفا|مضيفاً|موضحا|موضحاً)\s+(?:إلى\s+)?(?:أن\s+)?|(?:في حين|فيما|بينما)\s+"
-    r"|و(?!(?:صف|قع|صل|جه|فق|ضع|عد|قف|زع|رد|جد|لد|ثق|سع|صو|حد|طن|زير|زار|كال|لاي|ثيق|ضح)|ل[اي]\S)(?=\S{2,}))"
-)
-_DISCOURSE_FILLER = re.compile(r"^\s*و?(?:في صعيد متصل|في المقابل|من جهته|من جهتها|بدوره|بدورها|في غضون ذلك|في حين|إلى ذلك)\s*$")
-_PREPOSITIONAL = re.compile(r"^(?:في|خلال|عقب|إثر|أثناء)\s")
+_TITLE_WORDS = 22
+_MERGE_WORDS = 20  # merge evidence from the title's head, so a longer title does not dilute it
 _ARABIC = re.compile(r"[\u0621-\u064a]")
-_ATTRIBUTION_TAIL = re.compile(r"\s*[،,]?\s*(?:بحسب|حسب|وفق|وفقا|وفقاً|نقلا عن|نقلاً عن)\s.*$")
-_INTRODUCERS = re.compile(r"(?:\s|^)(?:في|منذ|خلال|حتى|بحلول|بتاريخ|يوم|وفي|ومنذ|وحتى|عند|بعد)\s*$")
-_RELATIVE_START = re.compile(r"^(?:الذي|التي|الذين|اللذين|والتي|والذي)\s")
-_STRIP = "،,؛;:.-–— \"“”«»()"
-_ATTRIBUTION = re.compile(
-    r"(?<![^\W\d_])(?:بحسب|حسب|وفق(?:اً|ًا|ا)?(?:\s*لـ?)?|نقل(?:اً|ًا|ا)\s+عن)\s*(?P<src>[^،,.\s][^،,.]{1,60})"
-    r"|(?P<src2>(?<![^\W\d_])(?:ال)?(?:مصادر|مصدر|مصدران)(?:\s[^\s،,.]+){0,3}?)(?=\s*[،,.]|\s(?:إلى|أن|إن|عن|لـ?|ذكر\S*|أوضح\S*|قال\S*|أفاد\S*))"
-)
-_SAY_VERB = re.compile(r"(?:^|\s)و?(?:قال|قالت|أفاد|أفادت|ذكر|ذكرت|أعلن|أعلنت|أكد|أكدت|أوضح|أوضحت|كشف|كشفت|نفى|نفت)\s+(?P<who>[^،,.:]{3,60}?)\s*(?:[،,:]|\sإن|\sأن|\sفي\s|\sعن\s|\s?$)")
-_DENIAL = re.compile(r"(?<![^\W\d_])و?(?:نفت|نفى|تنفي|ينفي|نفي|نفته|نفيه|المفبرك|مفبرك|مفبركة|خاطئة|كذبت|تكذيب)(?![^\W\d_])")
-_CLAIM = re.compile(r"(?<![^\W\d_])و?(?:تبنى|تبنت|تبنته|تتبنى|يتبنى|زعم|زعمه|يزعم|تزعم|ادعى|ادعت|حسب زعمه)(?![^\W\d_])")
-_TITLE_WORDS = 16
-_STOP = frozenset(fold(w) for w in (
-    "في من على الى إلى عن مع أن إن الذي التي الذين هذا هذه ذلك تلك قد كان كانت وكان لم لن ما لا هو هي هم "
-    "بعد قبل خلال منذ حتى بين عند كما أو ثم وقد وفي وهو وهي إلى تم عدد نحو أكثر أقل كل بشكل").split())
+_WORD = re.compile(r"[^\W\d_]+")
+_STRIP = "،,؛;:.-–—_ \t\n"
+_PAIRS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"), ("{", "}"))
+_QUOTES = ('"', "'")
+_ASIDE = re.compile(r"^\s*و?(?:هو|هي|هم|هما)\s")  # ، وهو مسؤول أمني في …،
+_CONJUNCTION_OPENER = re.compile(r"^\s*(?:فيما|بينما|في حين|وذلك|ذلك)(?![^\W\d_])")
+_HIJRI_DEBRIS = re.compile(r"\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{2,4}\s*(?:هـ|ه|م)?(?![^\W\d_])")
+_COMPLEMENT_START = re.compile(r"^\s*(?:إن|أن|ان|بأن|بان|إنه|أنه|إنها|أنها)\s")
+_BRACKETS = re.compile(r"[()\[\]«»“”{}\"']")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,47 @@ class EventCandidate:
     clause_tokens: frozenset[str]  # content words of the title, for merging
     attribution: str | None
     stance: str | None  # "denied", "claimed" or None
+    planned: bool = False  # scheduled, not yet done (future tense or a date after publication)
+    kind: str | None = None  # the happening's class: attack, meeting, decision, statement…
+
+
+@dataclass(frozen=True)
+class _TitleWords:
+    drop: re.Pattern
+    particles: frozenset[str]
+    introducers: re.Pattern
+    attribution: re.Pattern
+    say: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> _TitleWords:
+    data = load_json("lexicon/events.json")
+
+    def alternation(items) -> str:
+        return "|".join(re.escape(squash(w)).replace(r"\ ", r"\s+") for w in sorted(set(items), key=len, reverse=True))
+
+    say = alternation(data["say_verbs"])
+    markers = alternation(data["attribution_markers"])
+    return _TitleWords(
+        drop=re.compile(rf"(?<![^\W\d_])(?:{alternation(data['title_drop'])})(?![^\W\d_])"),
+        particles=frozenset(fold(w) for w in data["title_particles"]),
+        introducers=re.compile(rf"(?:^|\s)(?:{alternation(data['introducers'])})\s*$"),
+        attribution=re.compile(
+            rf"(?<![^\W\d_])(?:{markers})\s*(?:ما\s+)?(?P<src>[^،,.\s][^،,.]{{1,60}})"
+            r"|(?P<src2>(?<![^\W\d_])(?:ال)?(?:مصادر|مصدر|مصدران)(?:\s[^\s،,.]+){0,3}?)"
+            r"(?=\s*[،,.]|\s(?:إلى|أن|إن|عن|لـ?|ذكر\S*|أوضح\S*|قال\S*|أفاد\S*))"
+        ),
+        say=re.compile(rf"(?:^|\s)[وف]?(?:{say})\s+(?P<who>[^،,.:]{{3,60}}?)\s*(?:[،,:]|\sإن|\sأن|\sفي\s|\sعن\s|\s?$)"),
+    )
+
+
+@lru_cache(maxsize=1)
+def _adjunct() -> re.Pattern:
+    words = load_json("lexicon/events.json")["adjunct_openers"]
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # في حين opens a happening, not a place; بـ/لـ/بال/لل glue a preposition to the word.
+    return re.compile(rf"^\s*(?:(?:{body})(?<!في)\s|في(?!\s+حين)\s|بـ|لـ|بال|لل)")
 
 
 def dates_an_event(timex: Timex) -> bool:
@@ -63,109 +106,291 @@ def dates_an_event(timex: Timex) -> bool:
     return timex.type in ("DATE", "TIME") and timex.begin is not None
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
-    spans, begin = [], 0
-    for m in _CLAUSE_BREAK.finditer(text):
-        spans.append((begin, m.start()))
-        begin = m.end()
-    spans.append((begin, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip(_STRIP)]
-
-
-def _clean(text: str) -> str:
-    text = squash(text).strip(_STRIP)
-    for _ in range(2):
-        text = _LEADING_FILLER.sub("", text).strip(_STRIP)
-    return text
-
-
-def _words(text: str) -> int:
-    return len(text.split())
-
-
-def _cut(text: str) -> str:
-    words = text.split()
-    return " ".join(words[:_TITLE_WORDS]) + ("…" if len(words) > _TITLE_WORDS else "")
-
-
 def content_tokens(text: str) -> frozenset[str]:
-    """Folded content words with light stemming (ال, و, ب, ل dropped), for similarity."""
+    """Folded content words, lightly stemmed, for similarity.
+
+    Prefixes (ال، و، ب، ل، ف) and plural/feminine endings (ون، ين، وا، ات،
+    ان، ه) go, so سيطروا/سيطر and الحوثيون/الحوثيين meet.
+    """
+    stop = happening.stop_words()
     tokens = set()
     for word in re.findall(r"[^\W\d_]+", fold(text)):
-        for prefix in ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف"):
-            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+        if word in stop:
+            continue
+        for prefix in ("وال", "بال", "فال", "لل", "ال", "و", "ل", "ب", "ف"):
+            need = 4 if prefix in ("ب", "ف") else 3
+            if word.startswith(prefix) and len(word) - len(prefix) >= need:
                 word = word[len(prefix):]
                 break
-        if len(word) >= 3 and word not in _STOP:
+        for suffix in ("ون", "ين", "وا", "ات", "ان", "ا", "ه"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3 and len(word) >= 5:
+                word = word[: -len(suffix)]
+                break
+        if len(word) >= 3 and word not in stop:
             tokens.add(word)
     return frozenset(tokens)
 
 
-def make_title(sentence_text: str, timex_start: int, timex_end: int) -> tuple[str, str]:
+# ---------------------------------------------------------------- titles
+
+
+@lru_cache(maxsize=1)
+def _waw_roots() -> tuple[str, ...]:
+    return tuple(fold(w) for w in happening.event_words().waw_roots)
+
+
+def _strip_fillers(text: str) -> str:
+    words = happening.event_words()
+    text = squash(text).strip(_STRIP)
+    for _ in range(4):
+        before = text
+        m = words.fillers.match(text)
+        if m and len(text) > m.end():
+            text = text[m.end():].strip(_STRIP)
+        if text.startswith("و") and len(text) > 3 and text[1] not in " او" and not fold(text[1:]).startswith(_waw_roots()):
+            # والقوات → القوات, وأعلن → أعلن; وافق, وصل, وزير keep their و.
+            text = text[1:]
+        elif text.startswith(("فإن ", "فان ", "فقد ", "فال")):  # not فقدت (a verb)
+            text = text[1:]
+        if text == before:
+            break
+    return text
+
+
+def _balance(text: str) -> str:
+    """Drop brackets and quotes that have no partner in the title."""
+    if not _BRACKETS.search(text):
+        return squash(text)
+    chars = list(text)
+    for opening, closing in _PAIRS:
+        stack: list[int] = []
+        for i, ch in enumerate(chars):
+            if ch == opening:
+                stack.append(i)
+            elif ch == closing:
+                if stack:
+                    stack.pop()
+                else:
+                    chars[i] = " "
+        for i in stack:
+            chars[i] = " "
+    for quote in _QUOTES:
+        positions = [i for i, ch in enumerate(chars) if ch == quote]
+        if len(positions) % 2:
+            chars[positions[-1]] = " "
+    text = "".join(chars)
+    text = re.sub(r"([(\[«“])\s*([)\]»”])", " ", text)  # empty pairs left by the date's removal
+    text = re.sub(r"\"\s*\"", " ", text)
+    return squash(text)
+
+
+def _trim_end(words: list[str]) -> list[str]:
+    particles = _title_words().particles
+    while len(words) > 2:
+        last = fold(words[-1].strip("\"'”»)]،,.:؛…"))
+        if (not last or last in particles or len(last) == 1 or words[-1][-1] in "([{«“"
+                or re.fullmatch(r"[\d.,%/]+", last)):
+            words.pop()
+            continue
+        break
+    return words
+
+
+def finish_title(text: str) -> str:
+    """A clause's text made a title: fillers and asides out, brackets balanced, at most 22 words."""
+    tw = _title_words()
+    text = tw.drop.sub(" ", text)
+    text = _HIJRI_DEBRIS.sub(" ", text)  # a numeric date the tagger left (14 / 10 / 1436هـ)
+    text = _strip_fillers(text)
+    text = _balance(text)
+    words = text.split()
+    cut = len(words) > _TITLE_WORDS
+    words = _trim_end(words[:_TITLE_WORDS])
+    title = _balance(" ".join(words)).strip(_STRIP)
+    return title + ("…" if cut and title else "")
+
+
+def _without_date(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> str:
+    """The clause ``text[start:end]`` without its dates and the words introducing them."""
+    tw = _title_words()
+    out, cursor = [], start
+    for d_start, d_end in sorted(dates):
+        if d_end <= start or d_start >= end or d_start < cursor:
+            continue
+        before = text[cursor:d_start]
+        for _ in range(3):
+            trimmed = tw.introducers.sub(" ", before)
+            if trimmed == before:
+                break
+            before = trimmed
+        out.append(before)
+        cursor = min(d_end, end)
+    out.append(text[cursor:end])
+    return squash(" ".join(out))
+
+
+def _has_happening(text: str) -> bool:
+    return happening.has_verb(text) and len(_WORD.findall(text)) >= 2
+
+
+@lru_cache(maxsize=1)
+def _antecedent_cuts() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json("lexicon/events.json")["antecedent_cuts"])
+
+
+def _antecedent(text: str, clause: Clause) -> str:
+    """The noun phrase a relative clause describes: the last words before it, from its head noun."""
+    words = _title_words().drop.sub(" ", text[: clause.start]).rstrip(_STRIP).split()[-5:]
+    particles = _antecedent_cuts()
+    # Start after the last preposition/particle: من ايدي المتمردين الحوثيين → المتمردين الحوثيين.
+    for i in range(len(words) - 1, -1, -1):
+        if fold(words[i]) in particles:
+            words = words[i + 1 :]
+            break
+    return " ".join(words)
+
+
+def make_title(sentence_text: str, timex_start: int, timex_end: int,
+               parts: list[Clause] | None = None, dates: list[tuple[int, int]] | None = None) -> tuple[str, str]:
     """Cut a title for the happening dated at ``[timex_start, timex_end)`` of a sentence.
 
-    Returns (title, clause): the clause is the part of the sentence the date
-    governs, the title that clause without the date, leading fillers
-    (وكان، يذكر أن) and attribution tails (بحسب…، وفق…), at most 16 words.
+    Returns (title, clause): the clause is the text the date governs, the
+    title that clause made readable (see ``finish_title``), without any of
+    the sentence's ``dates`` (local spans; the timex itself by default). A
+    date in an adjunct, a parenthesis or an attribution (``في قصر السلام يوم
+    أمس``، ``بحسب … أمس``) dates the nearest clause with a verb; a relative
+    clause (``التي سيطرت عليها أمس``) keeps the words it describes; a short
+    clause or a statement continues into its object or what it states
+    (``أعلنت الوزارة … أن القوات استعادت …``).
     """
-    clauses = _clauses(sentence_text)
-    index = next((i for i, (s, e) in enumerate(clauses) if s <= timex_start < e), 0)
-    start, end = clauses[index] if clauses else (0, len(sentence_text))
+    parts = parts if parts is not None else clauses(sentence_text)
+    dates = dates if dates is not None else [(timex_start, timex_end)]
+    if not parts:
+        return finish_title(sentence_text), sentence_text
+    index = next((i for i, c in enumerate(parts) if c.start <= timex_start < c.end), None)
+    if index is None:
+        index = max((i for i, c in enumerate(parts) if c.start <= timex_start), default=0)
+    clause = parts[index]
 
-    def without_date(s: int, e: int) -> str:
-        before = sentence_text[s:max(s, timex_start)]
-        before = _INTRODUCERS.sub(" ", before) if timex_start >= s else before
-        after = sentence_text[min(e, timex_end):e] if timex_end <= e else ""
-        return before + " " + after if s <= timex_start < e else sentence_text[s:e]
+    def text_of(i: int) -> str:
+        return _without_date(sentence_text, parts[i].start, parts[i].end, dates)
 
-    clause = sentence_text[start:end]
-    title = _clean(_ATTRIBUTION_TAIL.sub("", without_date(start, end)))
-    if _RELATIVE_START.match(title) and index > 0:
-        # والتي بدأت في 7 أكتوبر: the happening is named in the previous clause.
-        previous = sentence_text[clauses[index - 1][0]:clauses[index - 1][1]].split()[-6:]
-        title = _clean(" ".join(previous) + " " + title)
-    elif _words(title) < 3 or re.match(r"^\s*و?ذلك\s", clause):
-        # The date stands in a parenthesis of its own (أمس الثلاثاء، …) or in a
-        # trailing "وذلك …": the rest of the sentence is the happening.
-        pieces = [
-            sentence_text[s:e] for i, (s, e) in enumerate(clauses)
-            if i != index and _ARABIC.search(sentence_text[s:e]) and not _DISCOURSE_FILLER.match(sentence_text[s:e])
-        ]
-        title = _clean(_ATTRIBUTION_TAIL.sub("", " ".join(pieces)))
-        clause = sentence_text
-    elif _words(title) < 8 and index + 1 < len(clauses) and not sentence_text[timex_end:end].strip(_STRIP):
-        # أصدرت الولايات المتحدة يوم الجمعة، عقوبات …: the date closes a short
-        # clause and what happened follows it.
-        following = sentence_text[clauses[index + 1][0]:clauses[index + 1][1]]
-        title = _clean(title + " " + _ATTRIBUTION_TAIL.sub("", following))
-    elif _PREPOSITIONAL.match(title) and index + 1 < len(clauses):
-        # وفي بيان نشر … يوم الجمعة، وصف الولائي …: the date sits in an adjunct.
-        following = sentence_text[clauses[index + 1][0]:clauses[index + 1][1]]
-        if _words(_clean(following)) >= 3:
-            title = _clean(_ATTRIBUTION_TAIL.sub("", following))
-    return _cut(title) or _cut(_clean(sentence_text)), clause
+    own = text_of(index)
+    pieces: list[int] = [index]
+    head = index
+    # بينما كان يتنقل …: the happening is before (a relative past state is no happening at all).
+    circumstance = index > 0 and clause.kind != "relative" and happening.is_past_state(own)
+    def can_head(i: int) -> bool:
+        text = text_of(i)
+        return _has_happening(text) and not _adjunct().match(text) and not _ASIDE.match(text)
+
+    main = next((i for i in range(index - 1, -1, -1) if parts[i].kind == "main" and can_head(i)), None)
+    if (clause.kind == "opener" and _CONJUNCTION_OPENER.match(own) and main is not None
+            and not any(parts[main].start <= d[0] < parts[main].end for d in dates)):
+        # قتل أربعة … فيما أصيب ثلاثة آخرون اليوم: the date governs the sentence's main happening too.
+        pieces = list(range(main, index + 1))
+        head = main
+    elif (clause.kind == "attribution" or circumstance or not _has_happening(own)
+          or (index > 0 and _adjunct().match(own) and main is not None)):
+        # The date sits in an adjunct: the happening is the nearest clause with a verb.
+        before = [i for i in range(index - 1, -1, -1) if parts[i].kind != "attribution" and can_head(i)]
+        after = [i for i in range(index + 1, len(parts)) if parts[i].kind != "attribution" and _has_happening(text_of(i))]
+        if before:
+            head = before[0]
+        elif after and clause.kind != "attribution":
+            head = after[0]
+        if head != index:
+            pieces = [head] if clause.kind == "attribution" else list(range(min(head, index), max(head, index) + 1))
+    prefix = ""
+    if parts[head].kind == "relative" and head > 0:
+        previous = text_of(head - 1)
+        if len(previous.split()) <= 6 and not _has_happening(previous):
+            main = next((i for i in range(head - 2, -1, -1) if _has_happening(text_of(i))), None)
+            pieces = list(range(main if main is not None else head - 1, max(pieces) + 1))
+        else:
+            prefix = _antecedent(sentence_text, parts[head])
+    chosen = sorted(i for i in set(pieces) if i == head or not _ASIDE.match(text_of(i)))
+    # سيغادر – بمشيئة الله تعالى – يوم غد …: a verb cut off by a pious formula or a dash.
+    while chosen[0] > 0 and parts[chosen[0]].kind == "main" and parts[chosen[0] - 1].kind == "main":
+        previous = finish_title(text_of(chosen[0] - 1))
+        if previous and not (len(previous.split()) <= 2 and happening.has_verb(previous)):
+            break
+        chosen.insert(0, chosen[0] - 1)
+    statement = happening.verb_class(" ".join(text_of(i) for i in chosen)) == "statement"
+    # A short clause or a statement continues into what follows: its object
+    # (أصدرت الولايات المتحدة يوم الجمعة، عقوبات …) or what it states.
+    for j in range(chosen[-1] + 1, len(parts)):
+        nxt = parts[j]
+        words = sum(len(text_of(i).split()) for i in chosen)
+        # An adjunct (في سقوط صاروخ أطلقته…، إثر انفجار…) tells where and how.
+        adjunct = nxt.kind == "main" and _adjunct().match(text_of(j)) is not None
+        # …، أمس الثلاثاء، إن جميع المجموعات انسحبت: what the statement says.
+        says = statement and _COMPLEMENT_START.match(text_of(j)) is not None
+        if nxt.kind in ("attribution", "opener", "coordinate", "relative") or (words >= (16 if adjunct else 12) and not says):
+            break
+        if nxt.kind == "reported" or says or not _has_happening(text_of(j)) or adjunct or (statement and words <= 8):
+            chosen.append(j)
+            # What a statement says may continue into its object (… أنها نفذت، كمائن …).
+            statement = False
+            continue
+        break
+    body = prefix + " " + " ".join(text_of(i) for i in chosen)
+    if parts[chosen[0]].kind == "reported":
+        body = re.sub(r"^\s*(?:إن|أن|ان|بأن|بان|إنه|أنه|انه)\s+", "", body.strip())
+    title = finish_title(body)
+    if len(title.split()) < 2:
+        title = finish_title(_without_date(sentence_text, 0, len(sentence_text), dates))
+    governed = " ".join(sentence_text[parts[i].start:parts[i].end] for i in chosen)
+    return title, governed
+
+
+_RELATIVE_HEAD = re.compile(r"^(?:\S+\s+){0,4}?(?:الذي|التي|الذين|والتي|والذي)\s")
+
+
+def fragmentary_title(title: str) -> bool:
+    """Whether a title is a noun phrase and its relative clause, or opens on a preposition."""
+    return bool(_RELATIVE_HEAD.match(title) or _adjunct().match(title))
+
+
+# ---------------------------------------------------------------- events
 
 
 def _attribution(text: str) -> str | None:
-    m = _ATTRIBUTION.search(text)
+    tw = _title_words()
+    m = tw.attribution.search(text)
     if m:
         found = m["src"] or m["src2"] or ""
     else:
-        m = _SAY_VERB.search(text)
+        m = tw.say.search(text)
         found = m["who"] if m else ""
-    return squash(re.sub("[\"“”«»]", " ", found)).strip(_STRIP) or None
+    # Derived text: quotes and invisible bidi controls have no place in a name.
+    return squash(re.sub("[\"“”«»\u200e\u200f\u202a-\u202e\u2066-\u2069]", " ", found)).strip(_STRIP) or None
 
 
-def _stance(text: str) -> str | None:
-    if _DENIAL.search(text):
-        return "denied"
-    if _CLAIM.search(text):
-        return "claimed"
-    return None
+def _not_a_happening(sentence: Sentence, timex: Timex, clause: str) -> bool:
+    """Furniture, datelines, nowadays اليوم, rankings, leaves, figures, states, verbless clauses."""
+    local = timex.start - sentence.start, timex.end - sentence.start
+    text = sentence.text
+    before = (_WORD.findall(text[: local[0]]) or [""])[-1]
+    return (
+        happening.is_byline(text)
+        or happening.is_dateline(text, *local)
+        or happening.is_nowadays(text, timex.text)
+        or happening.ranks_rather_than_dates(text, local[0], timex.text)
+        or happening.is_leave(text, local[0])
+        or happening.is_statistic(clause, timex.granularity, before)
+        or happening.is_hypothetical(clause)
+        or happening.is_past_state(clause)
+        or not happening.has_verb(clause)
+    )
 
 
-def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None = None) -> list[EventCandidate]:
-    """Turn a tagged article into event candidates, in text order."""
+def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None = None,
+                 dct: date | None = None, furniture: frozenset[str] = frozenset()) -> list[EventCandidate]:
+    """Turn a tagged article into event candidates, in text order.
+
+    ``furniture``: lines learned as the source's furniture (``furniture.learn``) tell no event.
+    """
     names = names or gazetteer()
     by_sentence: dict[int, list[Timex]] = {}
     sentences = layout.sentences
@@ -179,30 +404,80 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
     context = names.article_context(layout)  # ambiguous names are resolved by the whole article
     for index, dated in by_sentence.items():
         sentence = sentences[index]
+        if is_learned(sentence.text, furniture):
+            continue
+        text = blank_controls(sentence.text)
+        parts = clauses(text)
+        chosen = _governing(sentence, parts, [t for t in dated if dates_an_event(t)])
+        if not chosen:
+            continue
         mentions = names.mentions(sentence.text, context)
         entity_ids = names.with_home(tuple(dict.fromkeys(m.entity.id for m in mentions)), context)
-        attribution = _attribution(sentence.text)
-        stance = _stance(sentence.text)
-        chosen = _governing(sentence, [t for t in dated if dates_an_event(t)])
+        attribution = _attribution(text)
+        spans = [(t.start - sentence.start, t.end - sentence.start) for t in dated]
         for timex in chosen:
             local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
-            title, _clause = make_title(blank_controls(sentence.text), local_start, local_end)
-            # The title is the text of the happening: its actors decide merging.
-            clause_entities = frozenset(m.entity.id for m in names.mentions(title, context) if not m.entity.generic)
-            events.append(EventCandidate(timex, sentence, title, entity_ids, clause_entities,
-                                         content_tokens(title), attribution, stance))
+            title, governed = make_title(text, local_start, local_end, parts, spans)
+            if _not_a_happening(sentence, timex, governed):
+                continue
+            events.append(_candidate(names, timex, sentence, title, governed, entity_ids, attribution, dct, context))
+            own = next((c for c in parts if c.start <= local_start < c.end), None)
+            if own is not None and own.kind == "opener" and _CONJUNCTION_OPENER.match(text[own.start:own.end]):
+                # قام الجيش بمحاصرة المدينة في حين قصف الطيران المنازل أمس: the opener is a happening too.
+                second = finish_title(_without_date(text, own.start, own.end, spans))
+                kind = happening.verb_class(second)
+                if kind not in (None, "statement") and len(second.split()) >= 3 and not title.startswith(second[:20]):
+                    events.append(_candidate(names, timex, sentence, second, text[own.start:own.end], entity_ids,
+                                             attribution, dct, context))
+        if events and events[-1].sentence is sentence:
+            events.extend(_second_happenings(names, sentence, text, parts, chosen, entity_ids, attribution, dct, events,
+                                             context))
     return events
 
 
-def _governing(sentence: Sentence, dated: list[Timex]) -> list[Timex]:
+def _candidate(names: Gazetteer, timex: Timex, sentence: Sentence, title: str, governed: str,
+               entity_ids: tuple[str, ...], attribution: str | None, dct: date | None, context=None) -> EventCandidate:
+    # The title is the text of the happening: its actors decide merging.
+    clause_entities = frozenset(m.entity.id for m in names.mentions(title, context) if not m.entity.generic)
+    return EventCandidate(
+        timex, sentence, title, entity_ids, clause_entities, content_tokens(" ".join(title.split()[:_MERGE_WORDS])), attribution,
+        happening.stance(governed), happening.is_planned(title, timex.begin, dct, timex.text, timex.last, governed),
+        happening.happening_kind(title),
+    )
+
+
+def _second_happenings(names, sentence, text, parts, chosen, entity_ids, attribution, dct, events, context=None):
+    """Clauses opened by في حين/فيما/بينما or و + verb that tell another happening without a date."""
+    extra = []
+    dated_clauses = {i: t for t in chosen for i, c in enumerate(parts) if c.start <= t.start - sentence.start < c.end}
+    for i, c in enumerate(parts):
+        if c.kind not in ("opener", "coordinate") or i in dated_clauses:
+            continue
+        previous = [j for j in dated_clauses if j < i]
+        if not previous:
+            continue
+        own = text[c.start:c.end]
+        kind = happening.verb_class(own)
+        if kind in (None, "statement") or len(own.split()) < 4 or not happening.has_verb(own):
+            continue
+        title = finish_title(own)
+        if len(title.split()) < 3:
+            continue
+        timex = dated_clauses[max(previous)]
+        if any(e.timex is timex and e.title == title for e in events):
+            continue
+        extra.append(_candidate(names, timex, sentence, title, own, entity_ids, attribution, dct, context))
+    return extra
+
+
+def _governing(sentence: Sentence, parts: list[Clause], dated: list[Timex]) -> list[Timex]:
     """The timexes that date a happening of their own in this sentence."""
     if not dated:
         return []
-    clauses = _clauses(sentence.text)
 
     def clause_of(t: Timex) -> int:
         local = t.start - sentence.start
-        return next((i for i, (s, e) in enumerate(clauses) if s <= local < e), -1)
+        return next((i for i, c in enumerate(parts) if c.start <= local < c.end), -1)
 
     def after_since(t: Timex) -> bool:
         before = sentence.text[: t.start - sentence.start].rstrip()
@@ -210,6 +485,11 @@ def _governing(sentence: Sentence, dated: list[Timex]) -> list[Timex]:
 
     chosen: list[Timex] = []
     seen: set[tuple[str, str | None]] = set()
+    # في أكتوبر العام الماضي: a year right after a month (or a month after a day)
+    # is the same date said in two pieces; the finer one dates.
+    dated = [t for t in dated if not any(
+        o is not t and 0 <= t.start - o.end <= 3 and not sentence.text[o.end - sentence.start:t.start - sentence.start].strip(" ،,")
+        and o.begin >= t.begin and o.last <= t.last and (o.begin, o.last) != (t.begin, t.last) for o in dated)]
     for t in dated:
         key = (t.value.split("T")[0], t.mod)
         if key in seen:

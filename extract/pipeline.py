@@ -24,13 +24,16 @@ class Analysis:
     events: list[EventCandidate]
 
 
-def analyze(text: str, dct: date | None, source: str | None = None, title: str | None = None) -> Analysis:
+def analyze(text: str, dct: date | None, source: str | None = None, title: str | None = None,
+            furniture: frozenset[str] = frozenset()) -> Analysis:
     """Segment, tag and build events for one article.
 
-    ``title`` overrides the first-line headline (a web page's ``<h1>``).
+    ``title`` overrides the first-line headline (a web page's ``<h1>``);
+    ``furniture`` holds what was learned of the source's page furniture:
+    its lines stay sentences (offsets, search) but tell no event.
     """
     layout = segment(text, source)
     if title:
         layout = replace(layout, title=title)
     timexes = tag_layout(layout, dct)
-    return Analysis(layout, timexes, build_events(layout, timexes))
+    return Analysis(layout, timexes, build_events(layout, timexes, dct=dct, furniture=furniture))

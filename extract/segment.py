@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .clauses import refine_sentences
 from .lexicon import load_json, squash
 from .normalize import FoldedText, fold, fold_with_offsets
 
@@ -17,8 +18,9 @@ ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u066e-\u06d3]")
 _PUNCT = re.compile(r"[^\w\s]+")
 # A sentence ends at . ! ? ؟ ؛ (one or more, but not "..") followed by optional
 # closing quotes/brackets and white space. " .الذي" (no space after) does not
-# end a sentence: it is a common typo inside one.
-_SENTENCE_END = re.compile(r"(?<!\.)(?:[.!?؟؛]+|\.\.\.)(?<!\.\.)(?<![^.]\.\.)[\"”’»)\]]*(?=\s|$)")
+# end a sentence: it is a common typo inside one; ".وكان" (a full stop glued
+# to the و that opens the next sentence) does.
+_SENTENCE_END = re.compile(r"(?<!\.)(?:[.!?؟؛]+|\.\.\.)(?<!\.\.)(?<![^.]\.\.)[\"”’»)\]]*(?=\s|$|(?<=[^\W\d_]\.)و[^\W\d_]{2})")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[^\W\d_]|[A-Z][a-z]?|د|م|ص|ج|أ|ش)\.$")
 _WORDISH = re.compile(r"\w+")
 _BULLET_ONLY = re.compile(r"^[\-–—•*·]+$")
@@ -164,7 +166,7 @@ def segment(text: str, source: str | None = None) -> Layout:
             continue
         previous = stripped
         paragraph += 1
-        for fs, fe in _split_sentences(raw_line, line_start):
+        for fs, fe in refine_sentences(ftext, _split_sentences(raw_line, line_start)):
             start, end = folded.original_span(fs, fe)
             sentences.append(Sentence(len(sentences), paragraph, start, end, text[start:end], fs, fe))
     # The title is the first real line.

@@ -97,6 +97,7 @@ EVENT_FIELDS: list[tuple[str, str]] = [
     ("granularity", _text("e.granularity")),
     ("title", _text("e.title")),
     ("stance", _text("e.stance")),
+    ("planned", _flag("e.planned")),
     ("corroboration", _text("e.n_documents")),
     ("entities", _array(_ENTITIES, ENTITY_FIELDS)),
     ("sources", _array(_SOURCES, SOURCE_FIELDS)),

@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator
 
 from .errors import StoreError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _APPLICATION_ID = 0x77716169  # "wqai"
 
 
@@ -181,11 +181,28 @@ def _migration_4(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE documents ADD COLUMN encoding_confidence REAL")
 
 
+def _migration_5(conn: sqlite3.Connection) -> None:
+    # Planned happenings, the kind of each report, and the merge-candidate
+    # index (store/merge_index.py), filled from the reports already stored.
+    execute_script(
+        conn,
+        """
+        ALTER TABLE events ADD COLUMN planned INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE event_sources ADD COLUMN planned INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE event_sources ADD COLUMN kind TEXT;
+        """
+    )
+    from .merge_index import create_index
+
+    create_index(conn)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("0001_initial", _migration_1),
     ("0002_events_span_rtree", _migration_2),
     ("0003_analyst_edits", _migration_3),
     ("0004_encoding_confidence", _migration_4),
+    ("0005_planned_and_merge_index", _migration_5),
 ]
 
 

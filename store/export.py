@@ -32,13 +32,13 @@ LABELS = {
            "entities": "الأطراف والأماكن", "denied": "منفي", "unknown": "تاريخ النشر غير معروف",
            "reported": "نقلًا عن", "file": "الملف", "comma": "، ", "search": "بحث", "actor/place": "طرف أو مكان", "dates": "التاريخ",
            "from": "من", "to": "إلى", "on": "في", "entity": "طرف أو مكان", "query": "بحث",
-           "marked": "★ مميَّزة", "note": "ملاحظة",
+           "marked": "★ مميَّزة", "note": "ملاحظة", "planned": "مقرَّر",
            "noted": "مع ملاحظات", "hidden": "مع المخفية"},
     "en": {"title": "Chronology", "count": "{n} events.", "filters": "Filters", "none": "No filters: the whole chronology",
            "entities": "Actors and places", "denied": "denied", "unknown": "publication date unknown",
            "reported": "reported by", "file": "file", "comma": ", ", "search": "search", "actor/place": "actor/place", "dates": "dates",
            "from": "from", "to": "to", "on": "on", "entity": "actor/place", "query": "search",
-           "marked": "★ marked", "note": "Note",
+           "marked": "★ marked", "note": "Note", "planned": "planned",
            "noted": "with notes", "hidden": "including hidden"},
 }
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&!])")
@@ -106,6 +106,7 @@ def to_markdown(events: list[dict], title: str | None = None, filters: list[tupl
             out += [f"### {year}-{month} — {_MONTHS[lang][int(month) - 1]}", ""]
         written = sorted({s["timex"] for s in event["sources"]})
         stance = f" — **{labels['denied']}**" if event.get("stance") == "denied" else ""
+        stance += f" — *{labels['planned']}*" if event.get("planned") else ""
         if lang == "en":
             out += ['<div dir="rtl">', ""]
         out.append(f"**{md_escape(date_label(event, lang))}** ({md_escape('، '.join(written))}) — {md_escape(event['title'])}{stance}")
@@ -157,7 +158,7 @@ def csv_cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-CSV_COLUMNS = ["event_id", "value", "mod", "begin", "end", "granularity", "title", "stance", "entities",
+CSV_COLUMNS = ["event_id", "value", "mod", "begin", "end", "granularity", "title", "stance", "planned", "entities",
                "doc", "outlet", "url", "published", "attribution", "source_stance", "timex", "sentence",
                "marked", "note", "corrected"]
 
@@ -177,7 +178,7 @@ def to_csv(events: list[dict], bom: bool = False) -> str:
         entities = csv_cell("; ".join(x["name"] for x in e["entities"]))
         for s in e["sources"] or [{}]:
             writer.writerow([e["id"], e["value"], e["mod"] or "", e["begin"], e["end"], e["granularity"],
-                             csv_cell(e["title"]), e.get("stance") or "", csv_cell(entities), csv_cell(s.get("doc", "")),
+                             csv_cell(e["title"]), e.get("stance") or "", "yes" if e.get("planned") else "", csv_cell(entities), csv_cell(s.get("doc", "")),
                              csv_cell(s.get("source") or ""), csv_cell(s.get("url") or ""), s.get("published") or "",
                              csv_cell(s.get("attribution") or ""), s.get("stance") or "",
                              csv_cell(s.get("timex", "")), csv_cell(s.get("sentence", "")),

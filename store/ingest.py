@@ -24,14 +24,17 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from waqai.extract.events import EventCandidate
+from waqai.extract import furniture
+from waqai.extract.events import EventCandidate, fragmentary_title
+from waqai.extract.happening import starts_with_verb
 from waqai.extract.gazetteer import gazetteer
-from waqai.extract.merge import MergeKey, same_happening
+from waqai.extract.merge import MergeKey, same_happening, strength
 from waqai.extract.normalize import fold
 from waqai.extract.pipeline import Analysis, analyze
 from waqai.extract.dumps import BadRow, DumpError, FieldMap, is_dump, read_dump
 from waqai.extract.reader import ARTICLE_SUFFIXES, ArticleText, UnreadableArticle, read_article
 
+from . import merge_index
 from .db import Database, ensure_intact
 from .errors import IngestStopped, InputError, StoreError
 
@@ -48,6 +51,7 @@ class Article:
     text: str | None = None  # a dump row's text; None for a file, which is read when prepared
     title: str | None = None
     locator: str | None = None  # where a dump row came from: "day.zip!day.json#12"
+    furniture: frozenset[str] = frozenset()  # learned from the source's articles in this run
 
     @property
     def name(self) -> str:
@@ -120,6 +124,7 @@ class Dump:
     published: date | None = None
     source: str | None = None
     url: str | None = None
+    furniture: dict[str, frozenset[str]] = field(default_factory=dict)  # by source, learned in this run
 
     def articles(self, bad_rows: list[BadRow]) -> Iterator[Article]:
         """The dump's usable rows as articles; the others are appended to ``bad_rows``."""
@@ -127,8 +132,10 @@ class Dump:
             if isinstance(row, BadRow):
                 bad_rows.append(row)
                 continue
-            yield Article(self.path, row.published or self.published, False, row.source or self.source,
-                          row.url or self.url, text=row.text, title=row.title, locator=row.locator)
+            source = row.source or self.source
+            yield Article(self.path, row.published or self.published, False, source, row.url or self.url,
+                          text=row.text, title=row.title, locator=row.locator,
+                          furniture=self.furniture.get(source, frozenset()))
 
 
 Input = Article | Dump
@@ -205,6 +212,31 @@ def check_readable(articles: list[Input]) -> None:
             raise InputError(str(error)) from None
 
 
+def with_learned_furniture(inputs: list[Input], sample: int = 300) -> list[Input]:
+    """The inputs with the furniture each source repeats across its articles (extract/furniture.py).
+
+    At most ``sample`` articles per source are read for it, from files and
+    dump rows alike (a dump's rows are streamed, not held).
+    """
+    texts: dict[str, list[str]] = {}
+
+    def keep(source: str | None, text) -> None:
+        if source and len(texts.setdefault(source, [])) < sample:
+            texts[source].append(text() if callable(text) else text)
+
+    for item in inputs:
+        if isinstance(item, Dump):
+            for row in read_dump(item.path, item.fields):
+                if not isinstance(row, BadRow):
+                    keep(row.source or item.source, row.text)
+        else:
+            keep(item.source, lambda item=item: read_article(item.path).text)
+    learned = {source: furniture.learn(group) for source, group in texts.items()
+               if len(group) >= furniture.MIN_ARTICLES}
+    return [replace(item, furniture=learned) if isinstance(item, Dump)
+            else replace(item, furniture=learned.get(item.source, frozenset())) for item in inputs]
+
+
 @dataclass(slots=True)
 class Prepared:
     """One article read and analysed, ready for the writer (picklable)."""
@@ -234,7 +266,7 @@ def prepare(article: Article, known: frozenset[str] = frozenset()) -> Prepared:
         return Prepared(article, read.text, read.encoding, digest, None, read.encoding_confidence, empty=True)
     if digest in known:
         return Prepared(article, read.text, read.encoding, digest, None, read.encoding_confidence)
-    analysis = analyze(read.text, article.published, article.source, title=read.title)
+    analysis = analyze(read.text, article.published, article.source, title=read.title, furniture=article.furniture)
     # The folded copy and its offset map are only needed during analysis.
     analysis = replace(analysis, layout=replace(analysis.layout, folded=None))
     return Prepared(article, read.text, read.encoding, digest, analysis, read.encoding_confidence)
@@ -308,6 +340,7 @@ def ingest(db: Database, articles: list[Input],
     """
     summary = IngestSummary()
     check_readable(articles)
+    articles = with_learned_furniture(articles)
     known = known_digests(db)
     expanded = _expand(articles, summary.bad_rows)
     prepared = runner(expanded, known) if runner else _prepared(expanded, known, jobs)
@@ -439,49 +472,83 @@ def _sentence_of(starts: list[int], layout, offset: int) -> int | None:
     return layout.sentences[i].index if i >= 0 and offset < layout.sentences[i].end else None
 
 
-def _merge_target(conn: sqlite3.Connection, c: EventCandidate) -> int | None:
-    """The stored event this candidate reports, if any (same interval and the merge rule)."""
+_REPORTS_PER_CANDIDATE = 8
+
+
+def _merge_target(conn: sqlite3.Connection, c: EventCandidate, sentence_id: int, timex_id: int) -> int | None:
+    """The stored event this candidate reports, if any (see extract/merge.py).
+
+    Only events sharing a signature with the candidate are looked at
+    (store/merge_index.py), so the cost per candidate stays flat.
+    """
     t = c.timex
-    key = MergeKey(t.value, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text)
+    begin, end = t.begin.isoformat(), t.last.isoformat()
+    ids = merge_index.candidates(conn, begin, end, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text)
+    if not ids:
+        return None
+    key = MergeKey(t.value, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text, c.kind)
+    marks = ",".join("?" * len(ids))
+    # An event told by hundreds of reports is judged by its newest few, so the
+    # cost per candidate does not grow with the event either.
     rows = conn.execute(
-        "SELECT e.id, e.value, es.clause_entities, es.clause_tokens, s.text FROM events e"
-        " JOIN event_sources es ON es.event_id = e.id JOIN sentences s ON s.id = es.sentence_id"
-        " WHERE e.begin_day = ? AND e.end_day = ? AND e.mod IS ?",
-        (t.begin.isoformat(), t.last.isoformat(), t.mod),
-    )
-    for row_id, value, entities, tokens, sentence in rows:
-        other = MergeKey(value, t.mod, frozenset(json.loads(entities)), frozenset(json.loads(tokens)), sentence)
+        "SELECT e.id, e.value, e.mod, r.clause_entities, r.clause_tokens, s.text, r.kind,"
+        " r.sentence_id, r.timex_id FROM events e JOIN"
+        " (SELECT es.*, ROW_NUMBER() OVER (PARTITION BY es.event_id ORDER BY es.rowid DESC) AS n"
+        f"  FROM event_sources es WHERE es.event_id IN ({marks})) r ON r.event_id = e.id"
+        " JOIN sentences s ON s.id = r.sentence_id"
+        f" WHERE r.n <= {_REPORTS_PER_CANDIDATE} OR r.sentence_id = ? OR r.timex_id = ?",
+        [*ids, sentence_id, timex_id],
+    ).fetchall()
+    # Two happenings cut from one sentence stay apart, and one timex reports an event once.
+    excluded = {r[0] for r in rows if r[7] == sentence_id or r[8] == timex_id}
+    best, best_strength = None, -1.0
+    for row_id, value, mod, entities, tokens, sentence, kind, _, _ in rows:
+        if row_id in excluded:
+            continue
+        other = MergeKey(value, mod, frozenset(json.loads(entities)), frozenset(json.loads(tokens)), sentence, kind)
         if same_happening(key, other):
-            return row_id
-    return None
+            score = strength(key, other)
+            if score > best_strength:
+                best, best_strength = row_id, score
+    return best
 
 
 def _store_event(conn, doc_id: int, sentence_id: int, timex_id: int, c: EventCandidate) -> bool:
     """Attach the candidate to the event it reports, or create one. True when created."""
     t = c.timex
-    event_id = _merge_target(conn, c)
+    event_id = _merge_target(conn, c, sentence_id, timex_id)
     created = event_id is None
     if created:
         event_id = conn.execute(
-            "INSERT INTO events(value, mod, begin_day, end_day, granularity, title, stance, n_sources, n_documents)"
-            " VALUES (?,?,?,?,?,?,?,1,1)",
-            (t.value, t.mod, t.begin.isoformat(), t.last.isoformat(), t.granularity or "day", c.title, c.stance),
+            "INSERT INTO events(value, mod, begin_day, end_day, granularity, title, stance, planned, n_sources, n_documents)"
+            " VALUES (?,?,?,?,?,?,?,?,1,1)",
+            (t.value, t.mod, t.begin.isoformat(), t.last.isoformat(), t.granularity or "day", c.title, c.stance,
+             int(c.planned)),
         ).lastrowid
     else:
         new_document = conn.execute(
             "SELECT NOT EXISTS (SELECT 1 FROM event_sources WHERE event_id = ? AND doc_id = ?)", (event_id, doc_id)
         ).fetchone()[0]
+        # A title cut from a relative clause (المتمردين الذين سيطروا عليها) gives way to
+        # one that opens on the happening's verb.
+        current = conn.execute("SELECT title FROM events WHERE id = ?", (event_id,)).fetchone()[0]
+        if fragmentary_title(current) and not fragmentary_title(c.title) and starts_with_verb(c.title):
+            conn.execute("UPDATE events SET title = ? WHERE id = ?", (c.title, event_id))
+        # A happening is planned only while every report says so: one report of it done makes it done.
         conn.execute(
             "UPDATE events SET n_sources = n_sources + 1, n_documents = n_documents + ?,"
-            " stance = CASE WHEN ? = 'denied' THEN 'denied' ELSE stance END WHERE id = ?",
-            (new_document, c.stance, event_id),
+            " stance = CASE WHEN ? = 'denied' THEN 'denied' ELSE stance END, planned = planned AND ? WHERE id = ?",
+            (new_document, c.stance, int(c.planned), event_id),
         )
     conn.execute(
-        "INSERT INTO event_sources(event_id, timex_id, sentence_id, doc_id, attribution, stance, clause_tokens, clause_entities)"
-        " VALUES (?,?,?,?,?,?,?,?)",
+        "INSERT INTO event_sources(event_id, timex_id, sentence_id, doc_id, attribution, stance, clause_tokens,"
+        " clause_entities, planned, kind) VALUES (?,?,?,?,?,?,?,?,?,?)",
         (event_id, timex_id, sentence_id, doc_id, c.attribution, c.stance,
-         json.dumps(sorted(c.clause_tokens), ensure_ascii=False), json.dumps(sorted(c.clause_entities))),
+         json.dumps(sorted(c.clause_tokens), ensure_ascii=False), json.dumps(sorted(c.clause_entities)),
+         int(c.planned), c.kind),
     )
+    merge_index.add_keys(conn, event_id, t.begin.isoformat(), t.last.isoformat(), t.mod,
+                         c.clause_entities, c.clause_tokens, c.sentence.text)
     if c.entities:
         names = gazetteer()
         conn.executemany(

@@ -1,7 +1,8 @@
 """Read queries: events by date/entity/text, one event with its sources, search, stats.
 
 Event dictionaries follow the **contract** shape of ARCHITECTURE.md
-(``waqai list --json``), with two additions: ``stance`` on the event and
+(``waqai list --json``), with these additions: ``stance`` and ``planned``
+(true for a scheduled happening not yet reported done) on the event, and
 ``attribution`` on each source.
 """
 
@@ -112,7 +113,8 @@ def make_filter(date_from: str | None = None, date_to: str | None = None, on: st
     return EventFilter(begin, end, entity_id, fts, marked=marked, noted=noted, hidden=hidden)
 
 
-_EVENT_COLUMNS = "e.id, e.value, e.mod, e.begin_day, e.end_day, e.granularity, e.title, e.stance, e.n_sources, e.n_documents"
+_EVENT_COLUMNS = ("e.id, e.value, e.mod, e.begin_day, e.end_day, e.granularity, e.title, e.stance, e.n_sources,"
+                  " e.n_documents, e.planned")
 
 
 def event_ids(db: Database, flt: EventFilter, limit: int | None = None,
@@ -147,7 +149,8 @@ def _events_by_id(db: Database, ids: list[int], with_sources: bool) -> list[dict
     rows = db.execute(f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.id IN ({marks})", ids).fetchall()
     events = {
         r[0]: {"id": r[0], "value": r[1], "mod": r[2], "begin": r[3], "end": r[4], "granularity": r[5],
-               "title": r[6], "stance": r[7], "corroboration": r[9], "entities": [], "sources": []}
+               "title": r[6], "stance": r[7], "planned": bool(r[10]), "corroboration": r[9], "entities": [],
+               "sources": []}
         for r in rows
     }
     for event_id, name, name_en, kind in db.execute(

@@ -49,3 +49,39 @@ def bundled_db(tmp_path_factory) -> Path:
     result = CliRunner().invoke(main, ["ingest", str(CORPUS), "--db", str(path)])
     assert result.exit_code == 0, result.output
     return path
+
+
+def _downgrade(path: Path, version: int) -> None:
+    """Turn a current database back into schema ``version``, as an older waqai left it."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.isolation_level = None
+    if version < 5:
+        conn.execute("DROP TABLE event_keys")
+        conn.execute("ALTER TABLE events DROP COLUMN planned")
+        conn.execute("ALTER TABLE event_sources DROP COLUMN planned")
+        conn.execute("ALTER TABLE event_sources DROP COLUMN kind")
+        conn.execute("DELETE FROM migrations WHERE name = '0005_planned_and_merge_index'")
+    if version < 4:
+        conn.execute("ALTER TABLE documents DROP COLUMN encoding_confidence")
+        conn.execute("DELETE FROM migrations WHERE name = '0004_encoding_confidence'")
+    if version < 3:
+        for view in ("edit_state", "edit_targets"):
+            conn.execute(f"DROP VIEW {view}")
+        conn.execute("DROP TABLE edits")
+        conn.execute("DROP INDEX event_sources_timex")
+        conn.execute("DELETE FROM migrations WHERE name = '0003_analyst_edits'")
+    if version < 2:
+        for trigger in ("events_span_ai", "events_span_ad"):
+            conn.execute(f"DROP TRIGGER {trigger}")
+        conn.execute("DROP TABLE events_span")
+        conn.execute("DELETE FROM migrations WHERE name = '0002_events_span_rtree'")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.close()
+
+
+@pytest.fixture(scope="session")
+def downgrade():
+    """A function that turns a current database back into an older schema."""
+    return _downgrade

@@ -203,22 +203,14 @@ def test_date_filters_keep_exactly_the_overlapping_events(db, args):
     assert kept or args == ["--from", "2019-12-31", "--to", "2020-01-03"]
 
 
-def test_a_schema_1_database_is_upgraded_with_its_interval_index(tmp_path, monkeypatch, corpus_dir):
-    from waqai.store import db as db_module
-
+def test_a_schema_1_database_is_upgraded_with_its_interval_index(tmp_path, corpus_dir, downgrade):
     path = tmp_path / "old.db"
     assert CliRunner().invoke(main, ["ingest", str(corpus_dir), "--db", str(path)]).exit_code == 0
-    # Take it back to what schema 1 wrote: no interval index, no later columns.
-    conn = sqlite3.connect(path)
-    for statement in ("DROP TRIGGER events_span_ai", "DROP TRIGGER events_span_ad", "DROP TABLE events_span",
-                      "ALTER TABLE documents DROP COLUMN encoding_confidence",
-                      "DROP VIEW edit_state", "DROP VIEW edit_targets", "DROP TABLE edits", "DROP INDEX event_sources_timex",
-                      "DELETE FROM migrations WHERE name != '0001_initial'", "PRAGMA user_version = 1"):
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
+    downgrade(path, 1)
     result = CliRunner().invoke(main, ["list", "--on", "2021-06", "--json", "--db", str(path)])
     assert result.exit_code == 0 and json.loads(result.output)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone() == (db_module.SCHEMA_VERSION,)
+    from waqai.store.db import SCHEMA_VERSION
+
+    assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
     assert conn.execute("SELECT COUNT(*) FROM events_span").fetchone() == conn.execute("SELECT COUNT(*) FROM events").fetchone()

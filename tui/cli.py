@@ -180,6 +180,8 @@ def _print_event_line(event: dict, plain: bool) -> None:
     from waqai.store.edits import correction_note, markers
 
     extra += markers(event)
+    if event.get("planned"):
+        extra.append("planned")
     head = f"#{event['id']:<5} {label:<18} {' '.join(extra)}".rstrip()
     echo(head, **({"fg": "cyan"} if _styled() and not plain else {}))
     _print_text(event["title"], plain, indent=2)

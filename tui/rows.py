@@ -19,6 +19,7 @@ NARROW = 90  # content width: an 80-column terminal is narrow, a 100-column one 
 _DATE_WIDE, _DATE_NARROW = 21, 19  # "  2023-11-16 afternoon " / "  2023-11-16 night "
 _BADGE_WIDE, _BADGE_NARROW = 8, 7
 DENIED = "نفي"
+PLANNED = "◷"  # scheduled, not yet reported done
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +49,14 @@ def cut(text: str, width: int) -> str:
 
 def badges(event: dict, mode: str = "app") -> str:
     """The row's markers: the analyst's ★ ✎ ✱ ⊘ first (they matter most to them), ``×N``
-    articles when corroborated, نفي (rendered) when denied."""
+    articles when corroborated, نفي (rendered) when denied, ◷ when planned."""
     marks = markers(event)
     if event["corroboration"] > 1:
         marks.append(f"×{event['corroboration']}")
     if event.get("stance") == "denied":
         marks.append(render_line(DENIED, 10, mode))
+    if event.get("planned"):
+        marks.append(PLANNED)
     return " ".join(marks)
 
 

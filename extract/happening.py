@@ -1,0 +1,449 @@
+"""Is a dated clause a happening? Its kind, whether it is planned, and its stance.
+
+The words live in ``data/lexicon/events.json``; everything here matches them
+on folded text (``normalize.fold``), so any spelling of a listed word counts.
+
+* ``verb_class``: the kind of happening a clause tells (attack, meeting,
+  decision, statement…), from its first word of a listed class.
+* ``has_verb``: whether a clause has a finite verb at all (a listed verb, a
+  future or imperfect prefix on a word, or a perfect-tense ending on one).
+* ``is_byline``: bylines, datelines and other furniture lines that carry a
+  date or the paper's name (``عين اليوم – بيروت``, ``رغد عشميل – عين اليوم``).
+* ``is_dateline``: a date that opens a paragraph as its dateline
+  (``جدة 20 شوال 1436 هـ الموافق 5 أغسطس 2015 م واس``): it dates the paper,
+  not a happening.
+* ``is_nowadays``: ``اليوم`` meaning "nowadays" (``نحن اليوم``, ``حتى اليوم``).
+* ``is_statistic``: standing figures and descriptions (``يبلغ عدد``, ``تعد من``).
+* ``is_planned``: future tense (سـ، سوف، يعتزم، من المقرر…) or a date after
+  publication.
+* ``stance``: ``denied`` when the clause denies (نفى، أكاذيب، مزاعم كاذبة),
+  ``claimed`` when it claims (زعم، ادعى، تبنى المسؤولية); ``تبنى`` with a
+  resolution or a decision is adoption, not a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from .lexicon import load_json, squash
+from .normalize import fold
+
+_WORD = re.compile(r"[^\W\d_]+")
+# Endings a listed verb or noun takes (قصف → قصفت، قصفوا؛ قرار → قرارات).
+_SUFFIXES = ("", "ت", "وا", "ا", "ه", "ها", "هم", "ات", "ين", "ون", "ان", "تا", "تم", "نا", "وه", "اه")
+_ARTICLE = re.compile(r"^(?:وال|بال|فال|لل|ال)")
+_IMPERFECT = re.compile(r"^[وف]?[يت](?:[^\W\d_]{2,6})$")
+_FUTURE_PREFIX = re.compile(r"^[وف]?س[يتن][^\W\d_]{2,}$")
+_PERFECT = re.compile(r"^[وف]?(?:ا|است|ان|ت)?[^\W\d_]{2,4}(?:ت|وا|تا)$")
+
+
+@dataclass(frozen=True)
+class EventWords:
+    """The compiled contents of ``data/lexicon/events.json``."""
+
+    fillers: re.Pattern
+    waw_roots: tuple[str, ...]
+    discourse: re.Pattern
+    openers: tuple[str, ...]
+    attribution: tuple[str, ...]
+    say_verbs: frozenset[str]
+    denial: re.Pattern
+    claim: re.Pattern
+    adopt_verbs: frozenset[str]
+    adopt_objects: frozenset[str]
+    stop: frozenset[str]
+    future: re.Pattern
+    future_exceptions: tuple[str, ...]
+    bylines: re.Pattern
+    agencies: re.Pattern
+    nowadays: re.Pattern
+    statistics: re.Pattern
+    superlatives: frozenset[str]
+    hypothetical: re.Pattern
+    leave_words: frozenset[str]
+    classes: dict[str, str]  # folded word → class
+    class_phrases: tuple[tuple[str, str], ...]  # folded multi-word phrase → class
+
+
+def _phrases(words: list[str]) -> re.Pattern:
+    folded = sorted({squash(fold(w)) for w in words if w.strip()}, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
+    # With or without a glued conjunction or preposition: ونفى، بمزاعم، وأكاذيب.
+    return re.compile(rf"(?<![^\W\d_])(?:[وف]?(?:ب|ل|لل)?)(?:{body})(?![^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def event_words() -> EventWords:
+    """Load and compile the event lexicon (cached)."""
+    data = load_json("lexicon/events.json")
+    classes: dict[str, str] = {}
+    class_phrases: list[tuple[str, str]] = []
+    for name, words in data["verb_classes"].items():
+        if name.startswith("_"):
+            continue
+        for word in words:
+            key = squash(fold(word))
+            if " " in key:
+                class_phrases.append((key, name))
+            else:
+                classes.setdefault(key, name)
+    return EventWords(
+        fillers=re.compile(
+            r"^(?:" + "|".join(re.escape(squash(w)).replace(r"\ ", r"\s+")
+                               for w in sorted(data["leading_fillers"], key=len, reverse=True)) + r")(?:\s+|$)"
+        ),
+        waw_roots=tuple(data["waw_roots"]),
+        discourse=re.compile(r"^\s*و?(?:" + "|".join(re.escape(w) for w in data["discourse_fillers"]) + r")\s*$"),
+        openers=tuple(data["clause_openers"]),
+        attribution=tuple(data["attribution_markers"]),
+        say_verbs=frozenset(fold(w) for w in data["say_verbs"]),
+        denial=_phrases(data["denial_words"]),
+        claim=_phrases(data["claim_words"]),
+        adopt_verbs=frozenset(fold(w) for w in data["claim_adopt_verbs"]),
+        adopt_objects=frozenset(fold(w) for w in data["claim_adopt_objects"]),
+        stop=frozenset(fold(w) for w in data["stop_words"]),
+        future=_phrases(data["future_words"]),
+        future_exceptions=tuple(fold(w) for w in data["future_prefix_exceptions"]),
+        bylines=_phrases(data["byline_marks"]),
+        agencies=_phrases(data["dateline_agencies"]),
+        nowadays=_phrases(data["nowadays_contexts"]),
+        statistics=_phrases(data["statistic_patterns"]),
+        superlatives=frozenset(fold(w) for w in data["superlatives"]),
+        hypothetical=_phrases(data["hypothetical_markers"]),
+        leave_words=frozenset(fold(w) for w in data["not_a_date_after"]),
+        classes=classes,
+        class_phrases=tuple(class_phrases),
+    )
+
+
+@lru_cache(maxsize=1)
+def _not_verbs() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json("lexicon/events.json")["not_verbs"])
+
+
+def _bare(word: str) -> list[str]:
+    """A folded word without its conjunction/future/preposition prefixes, most likely first."""
+    forms = [word]
+    if len(word) > 3 and word[0] in "وف" and not word.startswith(waw_nouns()):
+        forms.append(word[1:])
+    for form in list(forms):
+        if len(form) > 3 and form[0] == "س" and form[1] in "يتن":
+            forms.append(form[1:])
+        if len(form) > 4 and form[0] in "بل" and form[1:3] == "ال":
+            forms.append(form[1:])
+    return forms
+
+
+@lru_cache(maxsize=1)
+def waw_nouns() -> tuple[str, ...]:
+    """Folded nouns whose و is their first letter, not a conjunction (وزارة is a ministry, not "and he visited her")."""
+    return tuple(fold(w) for w in load_json("lexicon/events.json")["waw_nouns"])
+
+
+def word_class(word: str) -> str | None:
+    """The happening class of one folded word, or None."""
+    classes = event_words().classes
+    for form in _bare(word):
+        for suffix in _SUFFIXES:
+            if suffix and not form.endswith(suffix):
+                continue
+            stem = form[: len(form) - len(suffix)] if suffix else form
+            if len(stem) >= 2 and stem in classes:
+                return classes[stem]
+    return None
+
+
+def verb_class(text: str) -> str | None:
+    """The kind of happening a clause tells: the class of its first listed word.
+
+    ``ندد الوزير بالهجوم`` is a statement (about an attack), ``شن الجيش هجوما``
+    an attack.
+    """
+    folded = fold(text)
+    found: list[tuple[int, str]] = []
+    for phrase, name in event_words().class_phrases:
+        at = folded.find(phrase)
+        if at >= 0:
+            found.append((at, name))
+    market_ok = _market_words().search(folded) is not None
+    for m in _WORD.finditer(folded):
+        name = word_class(m.group())
+        if name == "market" and not market_ok:
+            continue  # ارتفعت حصيلة الضحايا is no market move
+        if name == "decision" and re.match(r"\s+(?:\S+\s+){0,3}?(?:ال)?بيان", folded[m.end():]):
+            name = "statement"  # أصدر الديوان بيانا: a statement, not a decision
+        if name == "attack" and re.match(r"\s+(?:\S+\s+)?(?:ب|بال)?عقوبات", folded[m.end():]):
+            name = "decision"  # استهدافهم بالعقوبات: sanctions, not an attack
+        if name:
+            found.append((m.start(), name))
+            break
+    return min(found)[1] if found else None
+
+
+@lru_cache(maxsize=1)
+def other_verbs() -> frozenset[str]:
+    """Folded verbs of no listed class that still tell a happening (قام ب، تم، جرى، بات)."""
+    return frozenset(fold(w) for w in load_json("lexicon/events.json")["other_verbs"])
+
+
+_COMPLEMENT = re.compile(r"(?<![^\W\d_])(?:ان|انه|انها|بان)(?![^\W\d_])")
+
+
+def happening_kind(title: str) -> str | None:
+    """The kind of happening a title tells, looking through a report of it.
+
+    ``قال مصدر إن منفذ العملية الانتحارية …`` tells an attack: a say-verb
+    followed by what it says gives the kind of what is said (when that has
+    one). ``ندد الوزير بالهجوم`` is not a report but a reaction: a statement.
+    """
+    kind = verb_class(title)
+    words = _WORD.findall(fold(title))
+    if kind != "statement" or not words:
+        return kind
+    first = next((w for w in words[:4] if w in event_words().say_verbs or w[1:] in event_words().say_verbs), None)
+    m = _COMPLEMENT.search(fold(title))
+    if first is None or m is None:
+        return kind
+    return verb_class(fold(title)[m.end():]) or kind
+
+
+def starts_with_verb(text: str) -> bool:
+    """Whether a clause opens on a finite verb (أعلنت، قصفت، يزور، سيغادر)."""
+    words = _WORD.findall(fold(text))
+    if not words:
+        return False
+    w = words[0]
+    if w in event_words().say_verbs or w in other_verbs():
+        return True
+    if _ARTICLE.match(w) or w in _not_verbs() or w.startswith("م"):
+        return False
+    return bool(word_class(w) or _IMPERFECT.match(w) or _FUTURE_PREFIX.match(w)
+                or (_PERFECT.match(w) and not w.endswith("ات")))
+
+
+def has_verb(text: str) -> bool:
+    """Whether a clause holds a finite verb (a happening, a statement, a plan)."""
+    words = event_words()
+    folded = fold(text)
+    if any(phrase in folded for phrase, _ in words.class_phrases):
+        return True
+    for m in _WORD.finditer(folded):
+        w = m.group()
+        if w in words.say_verbs or word_class(w) or w in other_verbs() or (w[0] in "وف" and w[1:] in other_verbs()):
+            return True
+        if _ARTICLE.match(w) or w in _not_verbs():
+            continue
+        if _IMPERFECT.match(w) or (_FUTURE_PREFIX.match(w) and not _future_exception(w)):
+            return True
+        if _PERFECT.match(w) and len(w) >= 4 and not (w.endswith("ات") and len(w) >= 5):
+            return True  # -ات ends plural nouns (عبوات) more often than verbs
+    return False
+
+
+def _future_exception(word: str) -> bool:
+    bare = word[1:] if word[0] in "وف" else word
+    return any(bare.startswith(e) for e in event_words().future_exceptions)
+
+
+def is_future(text: str) -> bool:
+    """Whether a clause is in the future tense (سـ، سوف، يعتزم، من المقرر، غدا…)."""
+    folded = fold(text)
+    if event_words().future.search(folded):
+        return True
+    return any(_FUTURE_PREFIX.match(m.group()) and not _future_exception(m.group()) for m in _WORD.finditer(folded))
+
+
+def _starts_imperfect(text: str) -> bool:
+    for m in _WORD.finditer(fold(text)):
+        w = m.group()
+        return bool(_IMPERFECT.match(w)) and w not in _not_verbs() and not _ARTICLE.match(w)
+    return False
+
+
+_HYPOTHESIS = re.compile(r"(?<![^\W\d_])(?:اذا|لو|في حال)(?![^\W\d_]).*$")
+_PAST_INTENT = re.compile(r"(?<![^\W\d_])و?كان(?:ت|وا|ا)?\s+[^\W\d_]+")
+
+
+def _asserted(title: str) -> str:
+    """The part of a title that asserts: without what follows إذا/لو and without كانوا يعتزمون (a past intent)."""
+    return _PAST_INTENT.sub(" ", _HYPOTHESIS.sub(" ", fold(title)))
+
+
+@lru_cache(maxsize=1)
+def _relative_future() -> re.Pattern:
+    return _phrases(load_json("lexicon/events.json")["relative_future_words"])
+
+
+def is_planned(title: str, begin: date | None, dct: date | None, timex_text: str = "",
+               last: date | None = None, clause: str = "") -> bool:
+    """Whether the happening is scheduled rather than done.
+
+    A date after publication is planned; a date wholly before it is not,
+    whatever the tense (``سيتوجه الملك … السبت`` read on Sunday). Otherwise
+    the future tense on the title's verb (its first words: سيزور، من المقرر
+    أن، يعتزم), or a present-tense title dated on the publication day itself
+    (``يصوت المجلس اليوم``: the paper went to press before the vote).
+    """
+    head = " ".join(_WORD.findall(fold(title))[:4])
+    if _relative_future().search(fold(timex_text) + " " + head + " " + " ".join(_WORD.findall(fold(clause))[:8])):
+        return True  # غدا، المقبل: future for the writer, even when the paper was filed later
+    if begin is not None and dct is not None:
+        if begin > dct:
+            return True
+        if (last or begin) < dct:
+            return False
+    if is_future(_asserted(title)):
+        return True
+    return (begin is not None and begin == dct and _starts_imperfect(title)
+            and not fold(timex_text).startswith("امس"))
+
+
+def is_byline(text: str) -> bool:
+    """Whether a sentence is a byline, dateline or similar furniture rather than news.
+
+    A short line (at most six words) that names the paper or an agency
+    (``عين اليوم – بيروت``, ``رغد عشميل – عين اليوم``, ``آخر تحديث …``) or that
+    has no verb at all.
+    """
+    folded = squash(fold(text))
+    words = _WORD.findall(folded)
+    if len(words) > 6:
+        return False
+    if event_words().bylines.search(folded):
+        return not has_verb(_strip_marks(folded)) or len(words) <= 3
+    return len(words) <= 4 and not has_verb(folded)
+
+
+def _strip_marks(folded: str) -> str:
+    return event_words().bylines.sub(" ", folded)
+
+
+def is_dateline(sentence: str, start: int, end: int) -> bool:
+    """Whether the date at ``[start, end)`` is the sentence's dateline.
+
+    A dateline opens the paragraph: at most three words (a place) before the
+    date, no verb among them, and after it an agency mark (واس، أ ف ب،
+    رويترز…), a dash, or nothing.
+    """
+    before = fold(sentence[:start])
+    if len(_WORD.findall(before)) > 3 or has_verb(before):
+        return False
+    after = fold(sentence[end:]).lstrip(" \t-–—:،,.()")
+    after = re.sub(r"^(?:م|هـ|ه)(?![^\W\d_])[\s.\-–—]*", "", after)
+    if not after.strip():
+        return True
+    m = event_words().agencies.match(after)
+    if m:
+        return True
+    return bool(re.match(r"^[-–—]", fold(sentence[end:]).strip()))
+
+
+_WE_VERB_TODAY = re.compile(r"(?<![^\W\d_])ن[^\W\d_]{2,}\s+(?:ال)?يوم(?![^\W\d_])")
+
+
+def is_nowadays(sentence: str, timex_text: str) -> bool:
+    """Whether a bare ``اليوم`` means "nowadays" here (نحن اليوم، حتى اليوم، ما نعرفه اليوم)."""
+    if squash(fold(timex_text)) not in ("اليوم", "واليوم", "لليوم"):
+        return False
+    folded = squash(fold(sentence))
+    return bool(event_words().nowadays.search(folded) or _WE_VERB_TODAY.search(folded))
+
+
+def _words_before(sentence: str, start: int, count: int) -> list[str]:
+    return _WORD.findall(fold(sentence[:start]))[-count:]
+
+
+def ranks_rather_than_dates(sentence: str, start: int, timex_text: str) -> bool:
+    """Whether the date at ``start`` ranks (الأكثر دموية لهذا العام، أدنى مستوى منذ مايو) rather than dates.
+
+    A period word (العام، الشهر…) within three words after a superlative, or
+    a ``منذ`` date in a sentence ranking something.
+    """
+    words = event_words()
+    before = _words_before(sentence, start, 3)
+    folded = fold(timex_text)
+    if any(w in words.superlatives for w in before) and re.search(r"عام|شهر|اسبوع|سنه", folded):
+        return True
+    if before and before[-1] == "منذ":
+        # أدنى مستوى منذ مايو ranks; أكثر من 60 هجوما منذ أكتوبر counts, and is news.
+        ranking = words.superlatives - {"اكثر", "الاكثر", "اقل", "الاقل"}
+        after = _WORD.findall(fold(sentence[start:]))
+        # … منذ أوائل فبراير عندما أوقفت الجماعات هجماتها: the date is a happening's.
+        anchored = any(w in ("عندما", "حين", "حينما", "بعدما", "يوم") for w in after[len(_WORD.findall(fold(timex_text))):][:2])
+        return not anchored and any(w in ranking for w in _WORD.findall(fold(sentence[:start])))
+    return False
+
+
+def is_leave(sentence: str, start: int) -> bool:
+    """Whether the date at ``start`` names a leave (إجازة نهاية الأسبوع), not a happening's day."""
+    before = _words_before(sentence, start, 1)
+    return bool(before) and before[0] in event_words().leave_words and not re.search(r"عيد", fold(sentence[start:start + 12]))
+
+
+def is_hypothetical(clause: str) -> bool:
+    """Whether a clause tells what could happen (سيكون بالإمكان … إذا انتهكت), not a plan or a fact."""
+    if verb_class(clause) == "statement":
+        return False  # saying what could happen is itself a happening
+    return bool(event_words().hypothetical.search(squash(fold(clause)))) and is_future(clause)
+
+
+# كان opening the clause (or its relative pronoun), then an imperfect verb.
+_PAST_STATE = re.compile(r"^(?:[^\W\d_]+\s+){0,2}و?كان(?:ت|وا)?\s+(?:[^\W\d_]+\s+){0,3}?[يت][^\W\d_]{2,}(?![^\W\d_])")
+
+
+def is_past_state(clause: str) -> bool:
+    """Whether a clause describes a past standing state (كانت القوات تسيطر عليه), not a happening."""
+    folded = squash(fold(clause))
+    m = _PAST_STATE.search(folded)
+    if not m or re.search(r"(?<![^\W\d_])قد(?![^\W\d_])", m.group()):
+        return False
+    last = m.group().split()[-1]
+    return last not in _not_verbs()
+
+
+@lru_cache(maxsize=1)
+def _market_words() -> re.Pattern:
+    return _phrases(load_json("lexicon/events.json")["market_words"])
+
+
+def is_statistic(clause: str, granularity: str | None = None, timex_before: str = "") -> bool:
+    """Whether a clause states a standing figure or description rather than a happening.
+
+    ``يبلغ عدد``، ``تعد من``; a market move over a week, month or year
+    (``سجل برنت الأسبوع الماضي ثالث خسارة``; a day's move is news); a count
+    over a period (``قتل 4 آلاف خلال الأشهر الستة الأولى``).
+    """
+    folded = squash(fold(clause))
+    if event_words().statistics.search(folded) and verb_class(clause) in (None, "market"):
+        return True
+    coarse = granularity not in (None, "day", "time")
+    if coarse and verb_class(clause) == "market" and _market_words().search(folded):
+        return True
+    return coarse and fold(timex_before).strip() in ("خلال", "طوال") and bool(re.search(r"\d{2,}|الاف|الف", folded))
+
+
+def stance(clause: str) -> str | None:
+    """``denied``, ``claimed`` or None for the clause that tells the happening."""
+    words = event_words()
+    folded = squash(fold(clause))
+    if words.denial.search(folded):
+        return "denied"
+    if words.claim.search(folded):
+        return "claimed"
+    tokens = _WORD.findall(folded)
+    for i, w in enumerate(tokens):
+        bare = w[1:] if w[0] in "وف" and w[1:] in words.adopt_verbs else w
+        if bare in words.adopt_verbs:
+            # تبنى مجلس الأمن القرار is adoption; تبنى التنظيم الهجوم/المسؤولية a claim.
+            following = tokens[i + 1 : i + 6]
+            if any(t in words.adopt_objects for t in following):
+                return "claimed"
+    return None
+
+
+def stop_words() -> frozenset[str]:
+    """Folded words too common to tell two happenings apart."""
+    return event_words().stop

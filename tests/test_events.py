@@ -1,0 +1,385 @@
+"""Event building on sentences written for these tests: happenings only, titles, plans, stance, merging.
+
+Each rule of issue 14 has its own tests; none of these sentences comes from a real article.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from waqai.extract import happening
+from waqai.extract.events import content_tokens, make_title
+from waqai.extract.merge import MergeKey, same_happening
+from waqai.extract.pipeline import analyze
+from waqai.extract.segment import segment
+
+DCT = date(2030, 3, 8)  # a Friday
+
+
+_PARTICLES = {"في", "من", "على", "إلى", "عن", "مع", "أن", "إن", "و", "ب", "ل", "بعد", "قبل", "منذ", "حتى", "الذي", "التي"}
+
+
+def title_form_ok(title: str) -> tuple[bool, str]:
+    """More than one word, balanced brackets and quotes, not ending on a particle or an open bracket."""
+    words = title.rstrip("…").split()
+    if len(words) < 2:
+        return False, "one word"
+    if any(title.count(a) != title.count(b) for a, b in ("()", "[]", "«»", "“”")) or title.count('"') % 2:
+        return False, "unbalanced"
+    if words[-1][-1] in "([«“\"" or words[-1].strip("\"”»)") in _PARTICLES:
+        return False, "ends badly"
+    return True, ""
+
+
+def events_of(text: str, dct: date = DCT):
+    """The event candidates of a text published on ``dct``."""
+    return analyze(text, dct, source="test").events
+
+
+def titles_of(text: str, dct: date = DCT) -> list[str]:
+    return [e.title for e in events_of(text, dct)]
+
+
+# ---------------------------------------------------------------- only happenings
+
+
+@pytest.mark.parametrize("line", [
+    "عين اليوم – بيروت",
+    "سلمى الأحمد – عين اليوم",
+    "آخر تحديث اليوم",
+])
+def test_bylines_and_datelines_are_not_events(line):
+    assert events_of(line + "\nقصفت الطائرات مخزنا للذخيرة في المدينة.\n") == []
+
+
+def test_a_hijri_dateline_opening_a_paragraph_dates_nothing():
+    text = "جدة 20 شوال 1451 هـ الموافق 5 أغسطس 2029 م واس\nافتتح الوزير مستشفى جديدا في المدينة.\n"
+    assert events_of(text, date(2030, 3, 8)) == []
+
+
+def test_a_sabq_style_dateline_prefix_is_cut_off_the_sentence():
+    sentences = [s.text for s in segment("سبق- الطائف: افتتح الوزير اليوم مستشفى جديدا في المدينة.\n").sentences]
+    assert sentences == ["سبق- الطائف:", "افتتح الوزير اليوم مستشفى جديدا في المدينة."]
+    (event,) = events_of("سبق- الطائف: افتتح الوزير اليوم مستشفى جديدا في المدينة.\n")
+    assert "سبق" not in event.sentence.text
+
+
+def test_nowadays_today_in_an_opinion_column_is_not_an_event():
+    assert events_of("إن ما نعرفه اليوم من تقدم علمي هو ثمرة جهود طويلة.\n") == []
+    assert events_of("نحن اليوم بحاجة إلى مراجعة صادقة لأولوياتنا.\n") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "تبلغ مساحتها نحو عشرين كيلومترا مربعا منذ عام 2010.",
+    "وسجل خام برنت الأسبوع الماضي ثالث خسارة أسبوعية على التوالي.",
+    "لقي ما لا يقل عن 400 شخص حتفهم في حوادث الطرق خلال الأشهر الستة الأولى من العام الحالي.",
+    "وتراجع سعر الذهب إلى أدنى مستوياته منذ ديسمبر.",
+    "وكان الهجوم الأكثر دموية لهذا العام في المنطقة.",
+])
+def test_statistics_rankings_and_standing_figures_are_not_events(sentence):
+    assert events_of(sentence + "\n") == []
+
+
+def test_a_past_standing_state_is_not_an_event_but_the_happening_before_it_is():
+    assert events_of("الملعب الذي كانت القوات تسيطر عليه الأسبوع الماضي.\n") == []
+    (event,) = events_of("قتلت غارة قائد الفصيل بينما كان يتنقل في سيارته في الثامن من فبراير.\n")
+    assert event.timex.value == "2030-02-08" and "قتلت غارة" in event.title
+
+
+def test_a_hypothetical_future_is_not_an_event_and_is_cut_from_the_fact():
+    text = "وافق البرلمان أمس على الاتفاق مقابل رفع القيود، لكن سيكون بالإمكان إعادة فرض القيود خلال العقد المقبل إذا أخل الطرف الآخر بالتزاماته.\n"
+    events = events_of(text)
+    assert [e.timex.value for e in events] == ["2030-03-07"]
+    assert "العقد المقبل" not in events[0].sentence.text
+
+
+def test_a_leave_is_not_the_day_of_a_happening():
+    assert events_of("غادر معظم المتدربين في إجازة نهاية الأسبوع.\n") == []
+
+
+def test_a_photo_caption_of_a_happening_is_kept():
+    (event,) = events_of("مقاتلون في عرض عسكري وسط المدينة. 31 مايو 2029 - AFP\n")
+    assert event.timex.value == "2029-05-31"
+
+
+# ---------------------------------------------------------------- planned
+
+
+@pytest.mark.parametrize("sentence, planned", [
+    ("سيزور وزير الخارجية العاصمة الأسبوع المقبل.", True),
+    ("ومن المقرر أن يعقد المجلس اجتماعا الأحد المقبل.", True),
+    ("يعتزم الوزير افتتاح المعرض في العاشر من أبريل.", True),
+    ("يصوت مجلس الأمن اليوم على مشروع القرار.", True),
+    ("افتتح الوزير المعرض أمس في قاعة المؤتمرات.", False),
+    ("أعلنت الوزارة اليوم نتائج التحقيق.", False),
+])
+def test_planned_flag(sentence, planned):
+    (event,) = events_of(sentence + "\n")
+    assert event.planned is planned
+
+
+def test_a_date_after_publication_is_planned_whatever_the_tense():
+    (event,) = events_of("انطلاق المهرجان في العشرين من أبريل 2030.\n")
+    assert event.planned is True
+
+
+# ---------------------------------------------------------------- titles
+
+
+def test_title_has_no_date_and_no_debris():
+    (title,) = titles_of("وكانت القوات قد شنت في وقت سابق من نهار أمس هجوما واسعا لاستعادة المطار.\n")
+    assert "أمس" not in title and "نهار" not in title and title.startswith("القوات") and "هجوما" in title
+    assert title_form_ok(title)[0]
+
+
+def test_title_without_attribution_tail():
+    (title,) = titles_of("قتل ثلاثة جنود أمس في انفجار عبوة ناسفة بحسب ما أفاد مصدر أمني للصحيفة.\n")
+    assert "بحسب" not in title and "مصدر" not in title and "قتل ثلاثة جنود" in title
+
+
+def test_title_of_a_statement_keeps_what_it_states():
+    (title,) = titles_of("أعلنت وزارة الدفاع المعترف بها دوليا الثلاثاء أن القوات استعادت مطار المدينة.\n")
+    assert title.startswith("أعلنت وزارة الدفاع") and "استعادت مطار المدينة" in title and "المعترف" not in title
+
+
+def test_title_when_the_date_is_in_the_reported_clause():
+    (title,) = titles_of('وكان قائد ميداني قال للإذاعة إن "القوات" سيطرت اليوم على مدرج المطار.\n')
+    assert title.startswith('"القوات" سيطرت') or title.startswith("القوات") and "مدرج المطار" in title
+    assert title_form_ok(title)[0]
+
+
+def test_title_when_the_date_sits_in_an_adjunct():
+    (title,) = titles_of("استقبل الأمير، في قصر الضيافة يوم أمس، وزير الخارجية الزائر والوفد المرافق له.\n")
+    assert title.startswith("استقبل الأمير") and "وزير الخارجية" in title
+
+
+def test_title_of_a_relative_clause_keeps_the_happening_it_hangs_on():
+    (title,) = titles_of("اعتقلت الشرطة مهربا، في ميناء المدينة، الذي أغلقته أمس، بعد مطاردة طويلة.\n")
+    assert "اعتقلت الشرطة مهربا" in title
+
+
+def test_title_balances_brackets_and_never_ends_on_a_particle():
+    title = make_title("أعلنت الهيئة (أمس) إطلاق برنامج جديد لدعم المزارعين في", 13, 16)[0]
+    assert "(" not in title and ")" not in title and not title.endswith("في")
+    for text in ["وقعت الشركتان أمس اتفاقية لتطوير الميناء في إطار الشراكة التي بدأت بين البلدين منذ سنوات طويلة في مجال الطاقة والنقل البحري والتجارة", "و أمس"]:
+        for event in events_of(text + ".\n"):
+            assert title_form_ok(event.title)[0], event.title
+
+
+def test_two_happenings_in_one_sentence_get_two_titles():
+    events = events_of("وكانت القوات قد شنت أمس هجوما على المطار في حين انتشر مئات الجنود في الميناء لتأمينه.\n")
+    titles = [e.title for e in events]
+    assert len(events) == 2 and {e.timex.value for e in events} == {"2030-03-07"}
+    assert any("هجوما" in t and "انتشر" not in t for t in titles) and any(t.startswith("انتشر مئات الجنود") for t in titles)
+
+
+def test_two_dates_in_one_sentence_date_their_own_clauses():
+    events = events_of("أعلن الجيش الثلاثاء أن قواته استعادت المطار من أيدي المسلحين الذين سيطروا عليه منذ مارس.\n")
+    by_value = {e.timex.value: e.title for e in events}
+    assert set(by_value) == {"2030-03-05", "2030-03"}
+    assert "سيطروا" in by_value["2030-03"] and by_value["2030-03"].startswith("المسلحين")
+    assert by_value["2030-03-05"].startswith("أعلن الجيش")
+
+
+def test_waw_that_belongs_to_the_verb_is_kept():
+    (title,) = titles_of("وافق المجلس أمس على الموازنة العامة.\n")
+    assert title.startswith("وافق المجلس")
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def test_a_full_stop_glued_to_the_next_sentence_splits_it():
+    texts = [s.text for s in segment("قصفت الطائرات المطار أمس.وكان المطار قد أغلق الأسبوع الماضي.\n").sentences]
+    assert texts == ["قصفت الطائرات المطار أمس.", "وكان المطار قد أغلق الأسبوع الماضي."]
+
+
+def test_a_long_unpunctuated_paragraph_is_cut_at_clause_boundaries():
+    clause = "وافتتح الوزير مشروعا جديدا للمياه في القرية الشمالية، "
+    paragraph = clause * 12
+    sentences = segment(paragraph + "\n").sentences
+    assert len(sentences) > 1 and all(len(s.text.split()) <= 61 for s in sentences)
+
+
+# ---------------------------------------------------------------- stance
+
+
+def test_a_denial_marks_only_the_clause_it_denies():
+    events = events_of("وقع الهجوم على المعسكر أمس، ونفى الحرس الثوري اليوم أي علاقة له بالهجوم.\n")
+    stance = {e.timex.value: e.stance for e in events}
+    assert stance == {"2030-03-07": None, "2030-03-08": "denied"}
+
+
+def test_adopting_a_resolution_is_not_claiming_responsibility():
+    (event,) = events_of("تبنى مجلس الأمن القرار بالإجماع أمس.\n")
+    assert event.stance is None
+    (event,) = events_of("تبنى التنظيم الهجوم على نقطة التفتيش أمس.\n")
+    assert event.stance == "claimed"
+
+
+@pytest.mark.parametrize("sentence", [
+    "ووصفت الحركة أمس ما نشرته الوكالة بأنه أكاذيب لا أساس لها.",
+    "وردت الوزارة أمس على ما وصفته بمزاعم كاذبة عن صفقة السلاح.",
+])
+def test_lies_and_false_claims_are_denials(sentence):
+    (event,) = events_of(sentence + "\n")
+    assert event.stance == "denied"
+
+
+# ---------------------------------------------------------------- merging
+
+
+def _key(title: str, value: str = "2030-03-07", entities=(), kind=None):
+    return MergeKey(value, None, frozenset(entities), content_tokens(title), title, kind or happening.happening_kind(title))
+
+
+def test_same_vote_worded_differently_merges():
+    a = _key("أقر مجلس الأمن الدولي قرارا يدين الهجوم على الميناء")
+    b = _key("صادق مجلس الأمن الدولي بالإجماع على قرار يدين الهجوم على الميناء")
+    assert same_happening(a, b)
+
+
+def test_shared_specific_actor_and_kind_merges():
+    a = _key("قصف الطيران مواقع قرب كالسو", entities={"kalsu"})
+    b = _key("غارة جوية تستهدف معسكرا في كالسو", entities={"kalsu"})
+    assert same_happening(a, b)
+
+
+def test_shared_country_or_date_alone_does_not_merge():
+    a = _key("افتتح الوزير مستشفى للأطفال في العراق")
+    b = _key("قصفت الطائرات مستودعا للذخيرة في العراق")
+    assert not same_happening(a, b)
+
+
+def test_an_attack_and_a_statement_about_it_stay_apart():
+    a = _key("هاجم مسلحون نقطة تفتيش لحرس الحدود قرب الطوال")
+    b = _key("ندد الوزير بالهجوم على نقطة تفتيش حرس الحدود قرب الطوال")
+    assert not same_happening(a, b)
+
+
+def test_adjacent_days_never_merge():
+    a = _key("أقر مجلس الأمن الدولي قرارا يدين الهجوم على الميناء", "2030-03-07")
+    b = _key("أقر مجلس الأمن الدولي قرارا يدين الهجوم على الميناء", "2030-03-06")
+    assert same_happening(a, _key("أقر مجلس الأمن الدولي قرارا يدين الهجوم على الميناء", "2030-03-07T10:30"))
+    assert not same_happening(a, b)
+
+
+def test_a_report_of_a_happening_has_the_kind_of_what_it_reports():
+    assert happening.happening_kind("قال مصدر أمني إن منفذ الهجوم الانتحاري في البلدة فجر نفسه") == "attack"
+    assert happening.happening_kind("ندد وزير الداخلية بالهجوم على نقطة التفتيش") == "statement"
+
+
+def test_a_sources_furniture_is_learned_from_repetition():
+    from waqai.extract.furniture import learn
+
+    articles = [f"سجل الأخبار – {city}\nافتتح الوزير أمس مستشفى في {city}.\nتابعوا صفحتنا الجديدة اليوم" for city in
+                ("تبوك", "حائل", "نجران", "جازان")]
+    learned = learn(articles)
+    text = "سجل الأخبار – الباحة\nتابعوا صفحتنا الجديدة اليوم\nافتتح الوزير أمس مستشفى في الباحة.\n"
+    assert [e.title for e in analyze(text, DCT, furniture=learned).events] == ["افتتح الوزير مستشفى في الباحة"]
+    assert len(analyze(text, DCT).events) == 2  # without what was learned, the footer's اليوم is an event
+
+
+def test_a_parenthetical_aside_is_not_the_happening():
+    (title,) = titles_of("ورفض الناطق العسكري، وهو مسؤول في الحركة في بيان على موقعها، الأحد، الاتهامات ووصفها بأنها سخيفة.\n")
+    assert title.startswith("رفض الناطق العسكري") and "الاتهامات" in title and "وهو" not in title
+
+
+def test_a_trailing_wa_dhalika_date_governs_the_sentence_opened_by_fi_hin():
+    (title,) = titles_of("في حين تعهد قائد الفصيل، أبو علي، بالرد على الهجوم، وذلك خلال حديثه للوكالة الشهر الماضي.\n")
+    assert title.startswith("تعهد قائد الفصيل")
+
+
+def test_a_new_dated_clause_opened_by_wa_fi_keeps_its_own_title():
+    titles = titles_of("ويقيم في البلاد نحو ألف خبير ضمن البعثة التي أنشئت في العام 2025 وفي العام 2029 أعلنت الحكومة انتهاء مهمتها.\n")
+    assert any(t.startswith("أعلنت الحكومة انتهاء مهمتها") for t in titles)
+
+
+def test_a_verb_cut_off_by_a_pious_formula_and_a_numeric_hijri_date_stay_out_of_the_title():
+    (event,) = events_of("سيغادر – بمشيئة الله تعالى – يوم غد الخميس 5 / 11 / 1451هـ الموافق 7 / 3 / 2030م وزير الخارجية"
+                         " إلى القاهرة في زيارة رسمية.\n", date(2030, 3, 6))
+    assert event.title.startswith("سيغادر وزير الخارجية إلى القاهرة") and "1451" not in event.title
+    assert event.planned is True
+
+
+def test_a_relative_clause_hangs_on_the_noun_after_the_preposition():
+    titles = titles_of("وأكد الوزير أن التحقيق يفيد بأن جماعة مسلحة تقف وراء الاعتداء الانتحاري الذي استهدف الأحد بلدة حدودية.\n")
+    assert any(t.startswith("الاعتداء الانتحاري الذي استهدف بلدة حدودية") for t in titles)
+
+
+def test_a_time_adjunct_clause_is_not_the_head():
+    (title,) = titles_of("وقعت اشتباكات عنيفة بين الجيش والمسلحين، داخل المطار، بعد نجاح الجيش في اقتحام مدخله، ظهر أمس.\n")
+    assert title.startswith("وقعت اشتباكات عنيفة")
+
+
+def test_a_statement_split_by_commas_keeps_what_it_says():
+    (title,) = titles_of("وقال المتحدث باسم الحركة، أبو سالم، في مقابلة تلفزيونية، أمس الثلاثاء، إن جميع المقاتلين انسحبوا من المدينة.\n")
+    assert title.startswith("قال المتحدث باسم الحركة") and "انسحبوا من المدينة" in title
+
+
+def test_complementizers_and_participle_fillers_do_not_open_a_title():
+    titles = titles_of("وأضاف، مشيراً إلى ضعف الإجراءات، أن الشرطة اعتقلت أمس ثلاثة مشتبه بهم.\n")
+    assert titles and not titles[0].startswith(("أن ", "مشيرا"))
+
+
+def test_a_month_and_its_year_said_apart_are_one_date():
+    (event,) = events_of("وفرضت الحكومة حالة الطوارئ لأول مرة في أكتوبر العام الماضي.\n")
+    assert event.timex.value == "2029-10"
+
+
+def test_fa_of_a_verb_is_kept():
+    (title,) = titles_of("فقدت العملة أمس نحو ثلاثة في المئة من قيمتها أمام الدولار.\n")
+    assert title.startswith("فقدت العملة")
+
+
+def test_waw_of_a_verb_with_shadda_is_kept():
+    (title,) = titles_of("وقّع الوزير أمس اتفاقية لتطوير الميناء.\n")
+    assert title.startswith("وقّع الوزير")
+
+
+def test_a_dated_opener_is_a_happening_of_its_own_too():
+    events = events_of("حاصر الجيش مدينة الساحل، في حين قصف الطيران منازل قادة المسلحين أمس الخميس.\n")
+    titles = [e.title for e in events]
+    assert any(t.startswith("حاصر الجيش مدينة الساحل") for t in titles)
+    assert any(t.startswith("قصف الطيران منازل قادة المسلحين") for t in titles)
+
+
+def test_honorifics_are_left_out_of_titles():
+    (title,) = titles_of("استقبل صاحب السمو الملكي الأمير خالد أمس معالي وزير الخارجية.\n")
+    assert "صاحب السمو" not in title and "معالي" not in title and title.startswith("استقبل")
+
+
+def test_a_rising_toll_is_not_a_market_move():
+    assert happening.verb_class("ارتفعت حصيلة ضحايا الهجوم على المسجد إلى 15 قتيلا") != "market"
+    assert happening.verb_class("ارتفعت أسعار النفط في التعاملات الآسيوية") == "market"
+
+
+@pytest.mark.parametrize("sentence", [
+    "اعتقلت الشرطة أمس خمسة أشخاص كانوا يعتزمون السفر إلى الخارج.",
+    "قال الوزير في مؤتمر صحفي أمس إنه إذا طبق الاتفاق فإنه سيجعل المنطقة أكثر أمنا.",
+])
+def test_a_past_intent_or_a_hypothesis_does_not_make_a_happening_planned(sentence):
+    assert [e.planned for e in events_of(sentence + "\n")] == [False]
+
+
+def test_a_source_describing_the_bomber_reports_the_same_attack():
+    a = _key("قال مصدر أمني إن منفذ العملية الانتحارية في بلدة الساحل شاب في العشرين")
+    b = _key("استهدف الاعتداء الانتحاري بلدة الساحل وأوقع ثلاثين قتيلا وتبنى التنظيم منفذ الهجوم")
+    assert a.kind == b.kind == "attack" and same_happening(a, b)
+
+
+def test_a_short_mention_merges_with_the_full_report_of_its_place_but_not_another_place():
+    full = _key("استهدف الاعتداء الانتحاري بلدة الساحل وأوقع ثلاثين قتيلا")
+    assert same_happening(_key("عقب تفجير الساحل"), full)
+    assert not same_happening(_key("عقب تفجير الوادي"), full)
+
+
+def test_issuing_a_statement_is_a_statement():
+    assert happening.verb_class("أصدر الديوان الملكي بيانا حول سفر الملك") == "statement"
+    assert happening.verb_class("أصدر الملك أمرا بتعيين وزير جديد") == "decision"
+
+
+def test_targeted_with_sanctions_is_a_decision():
+    assert happening.verb_class("الأشخاص الذين تم استهدافهم بالعقوبات") == "decision"
