@@ -162,8 +162,9 @@ class SourcesScreen(Screen):
         yield analyst
         self.links = linked(self.db, event["id"])
         if self.links:
-            shown = [f"{link['relation']} #{link['id']} ({link['value']}): {link['title']}" for link in self.links]
-            yield Static(Text("  " + ltr_label([*shown, "l opens it"], "  ·  ", mode=self.bidi)), id="event-links")
+            # (label, title) pairs: the English "denied by #30 (2024-04-20): " never breaks from its title.
+            shown = [(f"{link['relation']} #{link['id']} ({link['value']}): ", link["title"]) for link in self.links]
+            yield FieldLines([*shown, "l opens it"], "  ", self.bidi, id="event-links")
         if event["entities"]:
             yield Static(Text("  " + " · ".join(f"{e['name_en']} ({e['kind']})" for e in event["entities"])), id="event-entities")
         with VerticalScroll(id="sources"):
