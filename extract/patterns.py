@@ -57,6 +57,9 @@ class Lexicon:
     plural_units: dict[str, str]  # أيام -> D
     holidays: dict[str, tuple[int, int]]  # عيد الفطر -> (10, 1); (0, 0) = the nearest feast
     future_verb_exceptions: frozenset[str]
+    pronoun_suffixes: tuple[str, ...]  # longest first: هما before ها and ه
+    past_plural_endings: tuple[str, ...]  # سيطروا, سيطرتا: past verbs that start like سـ + imperfect
+    past_prepositions: frozenset[str]  # منذ: what follows it lies in the past
     year_after_nouns: frozenset[str]
     bloc_nouns: frozenset[str]
     place_nouns: frozenset[str]  # شارع 26 سبتمبر: a date that names a place
@@ -136,6 +139,9 @@ def lexicon() -> Lexicon:
         plural_units=folded_index(temporal["plural_units"]),
         holidays={squash(fold(k)): (v[0], v[1]) for k, v in temporal["holidays"].items() if not k.startswith("_")},
         future_verb_exceptions=frozenset(squash(fold(w)) for w in temporal["future_verb_exceptions"]),
+        pronoun_suffixes=tuple(sorted((fold(w) for w in temporal["pronoun_suffixes"]), key=len, reverse=True)),
+        past_plural_endings=tuple(fold(w) for w in temporal["past_plural_endings"]),
+        past_prepositions=frozenset(fold(w) for w in temporal["past_prepositions"]),
         year_after_nouns=frozenset(squash(fold(w)) for w in temporal["year_after_nouns"]),
         bloc_nouns=frozenset(squash(fold(w)) for w in temporal["bloc_nouns"]),
         place_nouns=frozenset(squash(fold(w)) for w in temporal["place_nouns"]),

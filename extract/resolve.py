@@ -264,12 +264,27 @@ class Resolver:
         سـ (سيلتقي, ستعقد) among the last eight words of the clause.
         """
         words = _clause(where.tail).split()[-8:]
+        if words and words[-1] in self.lx.past_prepositions:
+            return False  # منذ يناير: "since" looks back, whatever the verb before it
         for word in words:
             bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
             if word in self.lx.future_cues or bare in self.lx.future_cues:
                 return True
-            if _FUTURE_VERB.match(bare) and bare not in self.lx.future_verb_exceptions:
+            if _FUTURE_VERB.match(bare) and not self._future_exception(bare):
                 return True
+        return False
+
+    def _future_exception(self, word: str) -> bool:
+        """Whether ``word`` only looks like a سـ verb: a listed noun, also with a pronoun attached (سيارته)."""
+        exceptions = self.lx.future_verb_exceptions
+        if word in exceptions or word.endswith(self.lx.past_plural_endings):
+            return True  # سيطروا: a past plural, never سـ + imperfect (that ends in ون)
+        for suffix in self.lx.pronoun_suffixes:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                stem = word[: -len(suffix)]
+                # A ta marbuta is written ت before a pronoun: سيارته is سيارة + ه.
+                if stem in exceptions or (stem.endswith("ت") and stem[:-1] + "ه" in exceptions):
+                    return True
         return False
 
     def _upcoming(self, months_ahead: int, where: Where) -> bool:

@@ -89,9 +89,10 @@ def test_any_text_is_encoded_as_json_dumps_would(tmp_path_factory, title, senten
     conn.execute("INSERT INTO sentences VALUES (1, 1, 0, 0, 0, ?, ?, '')", (len(sentence), sentence))
     conn.execute("INSERT INTO timexes VALUES (1, 1, 1, 0, 1, ?, 'DATE', '2020', NULL, '2020-01-01', '2020-12-31')",
                  (sentence[:1],))
-    conn.execute("INSERT INTO events VALUES (1, '2020', NULL, '2020-01-01', '2020-12-31', 'year', ?, 'denied', 1, 1)",
-                 (title,))
-    conn.execute("INSERT INTO event_sources VALUES (1, 1, 1, 1, ?, NULL, '[]', '[]')", (attribution,))
+    conn.execute("INSERT INTO events(id, value, mod, begin_day, end_day, granularity, title, stance, n_sources, n_documents)"
+                 " VALUES (1, '2020', NULL, '2020-01-01', '2020-12-31', 'year', ?, 'denied', 1, 1)", (title,))
+    conn.execute("INSERT INTO event_sources(event_id, timex_id, sentence_id, doc_id, attribution, stance, clause_tokens,"
+                 " clause_entities) VALUES (1, 1, 1, 1, ?, NULL, '[]', '[]')", (attribution,))
     conn.execute("INSERT INTO entities VALUES ('x', ?, ?, 'place', NULL, NULL)", (entity, entity[::-1]))
     conn.execute("INSERT INTO event_entities VALUES (1, 'x')")
     assert events_json(db, EventFilter()) == python_answer(db, EventFilter())

@@ -12,7 +12,7 @@ from datetime import date
 
 from click.testing import CliRunner
 
-from waqai.store.db import open_db
+from waqai.store.db import SCHEMA_VERSION, open_db
 from waqai.store.ingest import Article, ingest
 from waqai.store.queries import EventFilter, list_events
 from waqai.tui.cli import main
@@ -106,7 +106,7 @@ def test_a_schema_2_database_upgrades_in_place_with_its_merge_index(tmp_path, co
     after = json.loads(result.output)
     assert [e["id"] for e in after] == [e["id"] for e in before]
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone() == (3,)
+    assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
     assert conn.execute("SELECT COUNT(DISTINCT event_id) FROM event_keys").fetchone() == \
         conn.execute("SELECT COUNT(*) FROM events").fetchone()
     conn.close()
