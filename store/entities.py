@@ -14,9 +14,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +23,7 @@ from waqai.extract.gazetteer import Gazetteer, Mention, gazetteer, read_user_gaz
 from waqai.extract.lexicon import load_json
 from waqai.extract.normalize import fold, fold_with_offsets
 
+from .files import replace_file
 from .db import Database
 from .errors import InputError, QueryError
 
@@ -97,14 +96,7 @@ def add_to_user_gazetteer(name: str, to: str | None = None, kind: str | None = N
 
 def _write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".json")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    replace_file(path, text)
 
 
 # -- re-linking -----------------------------------------------------------------------------------

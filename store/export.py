@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
 from pathlib import Path
 
+from .files import replace_file
 from .labels import date_label
 from .sanitize import safe_json, sanitize
 
@@ -193,21 +192,13 @@ FORMATS = {".md": "md", ".markdown": "md", ".json": "json", ".csv": "csv"}
 def write_export(path: Path, events: list[dict], filters: list[tuple[str, str]] | None = None, lang: str = "ar") -> str:
     """Write ``events`` to ``path`` in the format its suffix names (Markdown otherwise).
 
-    The text goes to a temporary file in the same folder that then replaces
-    ``path``, so a failed write never leaves a truncated file where a good one
-    was. Returns the format written (``md``, ``json`` or ``csv``).
+    The file is replaced whole (``store.files.replace_file``), so a failed
+    write never leaves a truncated file where a good one was. Returns the format written (``md``, ``json`` or ``csv``).
     """
     fmt = FORMATS.get(path.suffix.lower(), "md")
     text = {"md": lambda: to_markdown(events, filters=filters, lang=lang), "json": lambda: to_json(events),
             "csv": lambda: to_csv(events, bom=True)}[fmt]()
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    replace_file(path, text)
     return fmt
 
 

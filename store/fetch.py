@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 import urllib.error
 import urllib.request
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
+from .files import replace_file
 from .errors import InputError
 
 USER_AGENT = "waqai/0.1 (Arabic news chronology; +robots.txt obeyed)"
@@ -78,9 +78,7 @@ class FetchState:
 
     def save(self) -> None:
         """Write the state atomically (a temporary file renamed over the old one)."""
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        tmp.write_text(json.dumps(self.validators, ensure_ascii=False, indent=0), encoding="utf-8")
-        os.replace(tmp, self.path)
+        replace_file(self.path, json.dumps(self.validators, ensure_ascii=False, indent=0))
 
     def headers(self, url: str) -> dict[str, str]:
         """Conditional-GET headers for ``url``."""

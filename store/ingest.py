@@ -36,7 +36,7 @@ from waqai.extract.reader import ARTICLE_SUFFIXES, ArticleText, UnreadableArticl
 
 from . import merge_index
 from .db import Database, ensure_intact
-from .errors import IngestStopped, InputError, StoreError
+from .errors import IngestStopped, InputError
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
 import sys
 from pathlib import Path
 
@@ -13,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from waqai.tui.cli import main
+from terminal import run_on_a_terminal
 
 ARTICLE = "هجوم على قاعدة\nأعلنت كتائب حزب الله أمس الثلاثاء مسؤوليتها عن قصف قاعدة التنف.\n"
 
@@ -166,24 +165,7 @@ def test_db_before_a_command_without_a_database_touches_no_database(tmp_path, ho
 
 def _on_a_terminal(*args: str) -> str:
     """What a terminal receives from the real command (a pty)."""
-    import pty
-
-    leader, follower = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "waqai.tui.cli", *args], stdin=follower, stdout=follower,
-                               stderr=follower, env={**os.environ, "NO_COLOR": "1", "COLUMNS": "100"})
-    os.close(follower)
-    received = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        received += chunk
-    process.wait(timeout=60)
-    os.close(leader)
-    return received.decode("utf-8", "replace")
+    return run_on_a_terminal(*args)[1].decode("utf-8", "replace")
 
 
 @pytest.mark.parametrize("args", [["list"], ["show", "1"], ["search", "التنف"]])

@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import pty
-import subprocess
-import sys
+from terminal import run_on_a_terminal
 
 from waqai.tui.bidi import render_line
-
-WAQAI = [sys.executable, "-m", "waqai.tui.cli"]
 
 
 def on_a_terminal(*args, columns: int = 100) -> str:
     """Run waqai with its output on a pseudo-terminal and return what the terminal received."""
-    leader, follower = pty.openpty()
-    process = subprocess.Popen([*WAQAI, *map(str, args)], stdin=follower, stdout=follower, stderr=follower,
-                               env={**os.environ, "NO_COLOR": "1", "COLUMNS": str(columns)})
-    os.close(follower)
-    received = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        received += chunk
-    process.wait(timeout=60)
-    os.close(leader)
-    assert process.returncode == 0, received.decode(errors="replace")
+    code, received = run_on_a_terminal(*args, columns=columns)
+    assert code == 0, received.decode(errors="replace")
     return received.decode("utf-8").replace("\r\n", "\n")
 
 

@@ -16,6 +16,7 @@ import pytest
 
 from waqai.extract.pipeline import analyze
 from waqai.tui.bidi import render
+from terminal import run_on_a_terminal
 
 WAQAI = [sys.executable, "-m", "waqai.tui.cli"]
 
@@ -417,24 +418,8 @@ def test_json_keeps_stored_text_exactly(hostile_db):
 
 def test_rendered_terminal_output_has_no_article_controls(hostile_db):
     """The bidi-rendered path, as a user's terminal receives it (a real pty)."""
-    import pty
-
-    leader, follower = pty.openpty()
-    process = subprocess.Popen([*WAQAI, "show", "1", "--db", str(hostile_db)], stdin=follower, stdout=follower,
-                               stderr=follower, env={**os.environ, "NO_COLOR": "1", "COLUMNS": "100"})
-    os.close(follower)
-    received = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        received += chunk
-    process.wait(timeout=30)
-    os.close(leader)
-    assert process.returncode == 0
+    code, received = run_on_a_terminal("show", "1", "--db", hostile_db, timeout=30)
+    assert code == 0
     assert b"\x1b" not in received and b"\x07" not in received and b"\xc2\x9b" not in received
     assert "\u202e".encode() not in received and b"]52;" not in received
     assert SHAPED.encode() in received  # the Arabic did arrive, shaped

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from terminal import WAQAI, run_on_a_terminal
 
-WAQAI = [sys.executable, "-m", "waqai.tui.cli"]
 CLIPBOARD = "\x1b]52;c;cm0gLXJmIH4K\x07"  # OSC 52: set the clipboard of the reviewer's terminal
 EVIL_NAME = f"تقرير{CLIPBOARD}\u202e\x9b2J.txt"
 SOURCE = f"{CLIPBOARD}وكالة\u202e الأنباء"
@@ -24,24 +22,7 @@ UNDATED = "تقرير بلا تاريخ\nقصفت الطائرات مواقع ا
 
 def on_a_terminal(*args, cwd: Path | None = None) -> bytes:
     """Everything a terminal receives (stdout and stderr) from the real command."""
-    import pty
-
-    leader, follower = pty.openpty()
-    process = subprocess.Popen([*WAQAI, *args], stdin=follower, stdout=follower, stderr=follower, cwd=cwd,
-                               env={**os.environ, "NO_COLOR": "1", "COLUMNS": "120"})
-    os.close(follower)
-    received = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        received += chunk
-    process.wait(timeout=60)
-    os.close(leader)
-    return received
+    return run_on_a_terminal(*args, columns=120, cwd=cwd)[1]
 
 
 def assert_inert(received: bytes) -> None:

@@ -9,7 +9,6 @@ commands that need them, so lookups start fast.
 from __future__ import annotations
 
 import importlib
-import json
 import os
 import shutil
 import sys

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
+from waqai.store.files import replace_file
 from waqai.store.sanitize import sanitize
 
 
@@ -81,32 +81,9 @@ def write_atomically(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and a rename.
 
     A full disk or a crash leaves the previous file as it was, never a
-    truncated one. Raises OutputError naming the file.
+    truncated one (``store.files.replace_file``). Raises OutputError naming the file.
     """
-    folder = path.parent
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        replace_file(path, text)
     except OSError as error:
         raise OutputError(f"cannot write {printable(str(path))}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o7777)
-        else:
-            os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except OSError as error:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise OutputError(f"cannot write {printable(str(path))}: {error.strerror or error}") from None
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
