@@ -196,6 +196,8 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(lx.hours, "clock")
     add(["شهر", "شهري"], "month", "hijri", "duration")
     add(lx.sets, "set")
+    add(lx.units, "set")  # كل يومين, كل ثلاثة أسابيع
+    add(lx.weekdays, "set")  # أيام الخميس
     add(lx.plural_units, "duration")
     add(["ال" + w for w in lx.units], "duration")  # اليومين الماضيين, الـ24 ساعة
     add(lx.units, "duration_list")
@@ -379,7 +381,10 @@ def grammar() -> Grammar:
         "future_ref": rf"{WORD_START}(?P<ref_future>{_alt(lx.future_ref)}){WORD_END}"
         rf"|(?:(?<=في )|(?<=الي ))(?P<ref_future_fi>{_alt(temporal['future_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))",
         # كل يوم, سنويا, رواتب شهرية
-        "set": rf"{WORD_START}(?P<set>{_alt(lx.sets)}){WORD_END}",
+        # كل يوم, سنويا, كل يومين, كل ثلاثة أسابيع, كل يوم اثنين, أيام الاثنين
+        "set": rf"{WORD_START}(?:(?:كل{S}يوم|ايام){S}(?P<setweekday>{weekday}|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)"
+        rf"|كل{S}(?:(?P<setnum>\d+|{cardinal}){S}(?P<setunit>{units_any})|(?P<setdual>{dual_units}))"
+        rf"|(?P<set>{_alt(lx.sets)})){WORD_END}",
         # عيد الفطر, أيام العيد, إجازة الحج, عيد الأضحى المقبل
         "holiday": rf"{WORD_START}(?P<holiday>{_alt(lx.holidays)})(?:{S}(?P<rel>{offsets}))?{WORD_END}",
         # العشرين من عمره, سن العاشرة, يبلغ من العمر (9) سنوات (the last as a duration)

@@ -872,6 +872,18 @@ class Resolver:
     def _set(self, m: re.Match[str], where: Where) -> Resolution | None:
         if m["set"] and re.match(r"^[^\S\n]+وان?تم(?![^\W\d_])", where.after):
             return None  # كل عام وأنتم بخير: a greeting
+        if m["setweekday"]:
+            word = squash(m["setweekday"])
+            weekday = self.lx.weekdays.get(word) or self.lx.weekdays.get("ال" + word)
+            return Resolution("SET", f"XXXX-WXX-{weekday}") if weekday else None
+        if m["setnum"] or m["setdual"]:
+            amount = _number(m["setnum"], self.lx) if m["setnum"] else 2
+            unit = self.lx.units.get(squash(m["setunit"] or m["setdual"]))
+            if not amount or unit is None or unit[0] in ("DE", "CE"):
+                return None
+            code = unit[0]
+            return Resolution("SET", f"PT{int(amount)}{'H' if code == 'H' else 'M'}" if code in ("H", "MIN")
+                              else f"P{int(amount)}{code}")
         value = self.lx.sets.get(squash(m["set"]))
         return Resolution("SET", value) if value else None
 

@@ -226,6 +226,10 @@ CONVERSATION = {
     "tonight": ("يبدأ العرض الليلة في المسرح.", FRI, [("الليلة", "DATE", "2015-07-31TNI", None)]),
     "first_night_is_no_tonight": ("كانت الليلة الأولى صعبة.", FRI, []),
     "next_week": ("سأزورك الأسبوع القادم.", FRI, [("الأسبوع القادم", "DATE", "2015-W32", None)]),
+    "every_two_days": ("أزور جدتي كل يومين وأسافر كل ثلاثة أسابيع.", FRI,
+                       [("كل يومين", "SET", "P2D", None), ("كل ثلاثة أسابيع", "SET", "P3W", None)]),
+    "every_monday": ("يجتمع النادي كل يوم اثنين ويتدرب أيام الخميس.", FRI,
+                     [("كل يوم اثنين", "SET", "XXXX-WXX-1", None), ("أيام الخميس", "SET", "XXXX-WXX-4", None)]),
 }
 CASES.update(CONVERSATION)
 
