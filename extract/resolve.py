@@ -220,6 +220,9 @@ _PLURAL_CLOSER = re.compile(
 )
 
 
+_GREETING_AFTER = re.compile(r"^[^\S\n]*[؟?،,]*[^\S\n]*و(?:انت|انتم|انتما|انتن|هم|نحن|من[^\S\n]+العايدين)(?![^\W\d_])")
+
+
 def _after_month_and(tail: str, lx: Lexicon) -> bool:
     """Whether the text before ends with a month name and a glued و (``يناير و``)."""
     m = re.search(r"([^\s,،.]+)[^\S\n]+و$", tail)
@@ -870,8 +873,8 @@ class Resolver:
         return Resolution("DATE", "FUTURE_REF")
 
     def _set(self, m: re.Match[str], where: Where) -> Resolution | None:
-        if m["set"] and re.match(r"^[^\S\n]+وان?تم(?![^\W\d_])", where.after):
-            return None  # كل عام وأنتم بخير: a greeting
+        if m["set"] and _GREETING_AFTER.match(where.after):
+            return None  # كل عام وأنتم بخير, وكل يوم وأنت منتصر: a greeting
         if m["setweekday"]:
             word = squash(m["setweekday"])
             weekday = self.lx.weekdays.get(word) or self.lx.weekdays.get("ال" + word)

@@ -162,6 +162,7 @@ CASES = {
     "tammuz_reactor": ("قصفت إسرائيل مفاعل تموز العراقي.", FRI, []),
     "touched_is_no_yesterday": ("لامس الذهب أدنى مستوى له.", FRI, []),
     "greeting_is_no_set": ("وكل عام وأنتم بخير.", FRI, []),
+    "greeting_variants": ("محبتي وكل يوم وأنت منتصر، وكل عام؟، ومن العايدين.", FRI, []),
     # centuries, SET, numeric dates, lists, day of this month
     "century_ordinal": ("بني القصر في القرن السابع عشر.", FRI, [("القرن السابع عشر", "DATE", "16", None)]),
     "century_new": ("منذ بداية القرن الميلادي الجديد تغير كل شيء.", FRI, [("بداية القرن الميلادي الجديد", "DATE", "20", "START")]),
