@@ -178,7 +178,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(lx.months, "day_month", "month", "day_list")
     add(lx.hijri_months, "hijri")
     add(lx.weekdays, "weekday", "day_month", "relative_day")
-    add(lx.relative_days, "relative_day")
+    add(lx.relative_days, "relative_day")  # also ساعة مبكرة من فجر اليوم
     add(lx.relative_units, "relative_unit")
     add(["الشهر"], "day_same_month")
     # Every anaphoric match holds one of these words (اليوم التالي, ذات اليوم, الشهر نفسه).
@@ -326,7 +326,7 @@ def grammar() -> Grammar:
         "weekday": rf"{WORD_START}(?P<weekday>{weekday})(?:{S}(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم)"
         rf"|{S}من{S}الاسبوع{S}(?P<weekrel>{offsets}))?{WORD_END}",
         # أمس الثلاثاء, صباح اليوم, أول أمس, اليوم (الثلاثاء), صباح غد الاثنين
-        "relative_day": rf"{WORD_START}(?:(?P<pod>{pod}){S})?(?P<relday>{relday})"
+        "relative_day": rf"{WORD_START}(?:(?:ساعه{S}(?:مبكره|متاخره|متقدمه){S}من{S})?(?P<pod>{pod}){S})?(?P<relday>{relday})"
         rf"(?:{S0}[,،]?{S0}(?P<wopen>\(){S0}(?P<weekday_b>{weekday}){S0}\)|{S0}[,،]?{S0}(?P<weekday>{weekday}))?{WORD_END}",
         # بين 19 و28 عاما: the first number takes the unit of the second
         "duration_list": rf"(?<![\d.,])(?P<num>\d+)(?![\d.,])(?={S0}(?:و|الي|حتي|-|–){S0}\d+{S}(?P<unit>{units_any})(?![^\W_]))",

@@ -122,6 +122,8 @@ CASES = {
     # nights and compound relatives
     "last_night": ("سمع دوي انفجار الليلة الماضية.", FRI, [("الليلة الماضية", "DATE", "2015-07-30TNI", None)]),
     "before_noon_yesterday": ("وصل الوزير قبل ظهر أمس.", FRI, [("قبل ظهر أمس", "DATE", "2015-07-30TMO", None)]),
+    "early_hour_of_dawn": ("وقع الانفجار في ساعة مبكرة من فجر اليوم.", FRI,
+                           [("ساعة مبكرة من فجر اليوم", "DATE", "2015-07-31TMO", None)]),
     "yawm_ams": ("أعلن الجيش يوم أمس سيطرته على المدينة.", FRI, [("يوم أمس", "DATE", "2015-07-30", None)]),
     "tomorrow_morning_weekday": ("يعقد اللقاء صباح غد السبت.", FRI, [("صباح غد السبت", "DATE", "2015-08-01TMO", None)]),
     # weekday vs today
