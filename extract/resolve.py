@@ -1028,7 +1028,13 @@ class Resolver:
         try:
             if day:
                 g = Hijri(year, month, day).to_gregorian()
-                return Resolution("DATE", self._with_pod(date(g.year, g.month, g.day).isoformat(), where))
+                d = date(g.year, g.month, g.day)
+                weekday = lx.weekdays.get(squash(m["weekday"])) if m["weekday"] else None
+                if weekday and d.isoweekday() != weekday:
+                    # A month begun by local sighting can be a day off the Umm al-Qura
+                    # calendar: the written weekday decides between the neighbours.
+                    d = next((d + timedelta(days=k) for k in (-1, 1) if (d + timedelta(days=k)).isoweekday() == weekday), d)
+                return Resolution("DATE", self._with_pod(d.isoformat(), where))
             first = Hijri(year, month, 1)
             g = first.to_gregorian()
         except (ValueError, OverflowError):
