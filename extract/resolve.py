@@ -335,7 +335,8 @@ class Resolver:
         if month == 3 and day in (8, 14) and not m["year"] and self._is_bloc(where):
             return None  # قوى 14 آذار: the Lebanese bloc, not a date
         prev = _PREV_WORD.search(where.tail)
-        if not m["year"] and not m["weekday"] and prev and prev.group(1) in lx.place_nouns:
+        prev_word = prev.group(1) if prev else ""
+        if not m["year"] and not m["weekday"] and (prev_word in lx.place_nouns or prev_word[1:] in lx.place_nouns):
             return None  # شارع 26 سبتمبر: a street, not a day
         named = lx.named_dates.get(squash(f"{day} {m['month']}"))
         if named and not m["year"] and not m["rel"] and (
