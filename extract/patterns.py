@@ -184,7 +184,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(lx.months, "day_month", "month", "day_list")
     add(lx.hijri_months, "hijri")
     add(lx.weekdays, "weekday", "day_month", "relative_day")
-    add(lx.relative_days, "relative_day")
+    add(lx.relative_days, "relative_day")  # also ساعة مبكرة من فجر اليوم
     add(lx.relative_units, "relative_unit")
     add(["الشهر"], "day_same_month")
     # Every anaphoric match holds one of these words (اليوم التالي, ذات اليوم, الشهر نفسه).
@@ -202,6 +202,8 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(lx.hours, "clock")
     add(["شهر", "شهري"], "month", "hijri", "duration")
     add(lx.sets, "set")
+    add(lx.units, "set")  # كل يومين, كل ثلاثة أسابيع
+    add(lx.weekdays, "set")  # أيام الخميس
     add(lx.plural_units, "duration")
     add(["ال" + w for w in lx.units], "duration")  # اليومين الماضيين, الـ24 ساعة
     add(lx.units, "duration_list")
@@ -330,7 +332,7 @@ def grammar() -> Grammar:
         "weekday": rf"{WORD_START}(?P<weekday>{weekday})(?:{S}(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم)"
         rf"|{S}من{S}الاسبوع{S}(?P<weekrel>{offsets}))?{WORD_END}",
         # أمس الثلاثاء, صباح اليوم, أول أمس, اليوم (الثلاثاء), صباح غد الاثنين
-        "relative_day": rf"{WORD_START}(?:(?P<pod>{pod}){S})?(?P<relday>{relday})"
+        "relative_day": rf"{WORD_START}(?:(?:ساعه{S}(?:مبكره|متاخره|متقدمه){S}من{S})?(?P<pod>{pod}){S})?(?P<relday>{relday})"
         rf"(?:{S0}[,،]?{S0}(?P<wopen>\(){S0}(?P<weekday_b>{weekday}){S0}\)|{S0}[,،]?{S0}(?P<weekday>{weekday}))?{WORD_END}",
         # بين 19 و28 عاما: the first number takes the unit of the second
         "duration_list": rf"(?<![\d.,])(?P<num>\d+)(?![\d.,])(?={S0}(?:و|الي|حتي|-|–){S0}\d+{S}(?P<unit>{units_any})(?![^\W_]))",
@@ -385,7 +387,10 @@ def grammar() -> Grammar:
         "future_ref": rf"{WORD_START}(?P<ref_future>{_alt(lx.future_ref)}){WORD_END}"
         rf"|(?:(?<=في )|(?<=الي ))(?P<ref_future_fi>{_alt(temporal['future_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))",
         # كل يوم, سنويا, رواتب شهرية
-        "set": rf"{WORD_START}(?P<set>{_alt(lx.sets)}){WORD_END}",
+        # كل يوم, سنويا, كل يومين, كل ثلاثة أسابيع, كل يوم اثنين, أيام الاثنين
+        "set": rf"{WORD_START}(?:(?:كل{S}يوم|ايام){S}(?P<setweekday>{weekday}|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)"
+        rf"|كل{S}(?:(?P<setnum>\d+|{cardinal}){S}(?P<setunit>{units_any})|(?P<setdual>{dual_units}))"
+        rf"|(?P<set>{_alt(lx.sets)})){WORD_END}",
         # عيد الفطر, أيام العيد, إجازة الحج, عيد الأضحى المقبل
         "holiday": rf"{WORD_START}(?P<holiday>{_alt(lx.holidays)})(?:{S}(?P<rel>{offsets}))?{WORD_END}",
         # العشرين من عمره, سن العاشرة, يبلغ من العمر (9) سنوات (the last as a duration)

@@ -220,6 +220,9 @@ _PLURAL_CLOSER = re.compile(
 )
 
 
+_GREETING_AFTER = re.compile(r"^[^\S\n]*[؟?،,]*[^\S\n]*و(?:انت|انتم|انتما|انتن|هم|نحن|من[^\S\n]+العايدين)(?![^\W\d_])")
+
+
 def _after_month_and(tail: str, lx: Lexicon) -> bool:
     """Whether the text before ends with a month name and a glued و (``يناير و``)."""
     m = re.search(r"([^\s,،.]+)[^\S\n]+و$", tail)
@@ -355,7 +358,8 @@ class Resolver:
         if month == 3 and day in (8, 14) and not m["year"] and self._is_bloc(where):
             return None  # قوى 14 آذار: the Lebanese bloc, not a date
         prev = _PREV_WORD.search(where.tail)
-        if not m["year"] and not m["weekday"] and prev and prev.group(1) in lx.place_nouns:
+        prev_word = prev.group(1) if prev else ""
+        if not m["year"] and not m["weekday"] and (prev_word in lx.place_nouns or prev_word[1:] in lx.place_nouns):
             return None  # شارع 26 سبتمبر: a street, not a day
         named = lx.named_dates.get(squash(f"{day} {m['month']}"))
         if named and not m["year"] and not m["rel"] and (
@@ -893,8 +897,20 @@ class Resolver:
         return Resolution("DATE", "FUTURE_REF")
 
     def _set(self, m: re.Match[str], where: Where) -> Resolution | None:
-        if m["set"] and re.match(r"^[^\S\n]+وان?تم(?![^\W\d_])", where.after):
-            return None  # كل عام وأنتم بخير: a greeting
+        if m["set"] and _GREETING_AFTER.match(where.after):
+            return None  # كل عام وأنتم بخير, وكل يوم وأنت منتصر: a greeting
+        if m["setweekday"]:
+            word = squash(m["setweekday"])
+            weekday = self.lx.weekdays.get(word) or self.lx.weekdays.get("ال" + word)
+            return Resolution("SET", f"XXXX-WXX-{weekday}") if weekday else None
+        if m["setnum"] or m["setdual"]:
+            amount = _number(m["setnum"], self.lx) if m["setnum"] else 2
+            unit = self.lx.units.get(squash(m["setunit"] or m["setdual"]))
+            if not amount or unit is None or unit[0] in ("DE", "CE"):
+                return None
+            code = unit[0]
+            return Resolution("SET", f"PT{int(amount)}{'H' if code == 'H' else 'M'}" if code in ("H", "MIN")
+                              else f"P{int(amount)}{code}")
         value = self.lx.sets.get(squash(m["set"]))
         return Resolution("SET", value) if value else None
 
@@ -1036,7 +1052,13 @@ class Resolver:
         try:
             if day:
                 g = Hijri(year, month, day).to_gregorian()
-                return Resolution("DATE", self._with_pod(date(g.year, g.month, g.day).isoformat(), where))
+                d = date(g.year, g.month, g.day)
+                weekday = lx.weekdays.get(squash(m["weekday"])) if m["weekday"] else None
+                if weekday and d.isoweekday() != weekday:
+                    # A month begun by local sighting can be a day off the Umm al-Qura
+                    # calendar: the written weekday decides between the neighbours.
+                    d = next((d + timedelta(days=k) for k in (-1, 1) if (d + timedelta(days=k)).isoweekday() == weekday), d)
+                return Resolution("DATE", self._with_pod(d.isoformat(), where))
             first = Hijri(year, month, 1)
             g = first.to_gregorian()
         except (ValueError, OverflowError):
