@@ -456,3 +456,19 @@ async def test_edits_on_a_read_only_database_are_refused_with_a_message(db_path)
     finally:
         db_path.chmod(0o644)
     assert stored_edits(db_path) == []
+
+
+async def test_y_in_an_events_sources_copies_the_source_chosen_with_j(db_path):
+    app = WaqaiApp(open_db(db_path))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await started(app, pilot)
+        event = next(e for e in list_events(app.db, EventFilter()) if len(e["sources"]) >= 2)
+        app.query_one(TimelineView).go_to_row(app.model.row_of_event(event["id"]))
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        writes = clipboard_writes(app)
+        await pilot.press("j", "y")
+        await pilot.pause()
+        (copied,) = osc52_texts(writes)
+        assert copied.startswith(f"«{event['sources'][1]['sentence']}»")

@@ -360,10 +360,18 @@ class AnalystActions:
 
     # -- copy, cite, open --------------------------------------------------
 
+    def _source_in_view(self) -> tuple[dict | None, int]:
+        """The event shown and the source chosen: in an event's sources the one j/k selected, else the first."""
+        from .screens import SourcesScreen
+
+        if isinstance(self.screen, SourcesScreen):
+            return self.screen.event, self.screen.current
+        return self._selected(), 0
+
     def action_copy_citation(self) -> None:
-        event = self._selected()
+        event, index = self._source_in_view()
         if event and event["sources"]:
-            self.copy_to_clipboard(citation(event))
+            self.copy_to_clipboard(citation(event, index))
             self.notify("Copied the sentence and its citation", markup=False)
 
     def action_copy_markdown(self) -> None:
@@ -373,8 +381,10 @@ class AnalystActions:
             self.notify("Copied the event as Markdown", markup=False)
 
     def action_open_source(self) -> None:
-        event = self._selected()
-        url = next((s["url"] for s in (event or {}).get("sources", []) if s.get("url")), None)
+        event, index = self._source_in_view()
+        sources = (event or {}).get("sources", [])
+        chosen = sources[index:index + 1] + sources  # the chosen source's URL first, else any
+        url = next((s["url"] for s in chosen if s.get("url")), None)
         if url is None:
             self.notify("This event's articles have no URL", severity="warning", markup=False)
             return
