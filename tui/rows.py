@@ -16,6 +16,7 @@ from waqai.store.labels import date_label
 from .bidi import render_line
 
 NARROW = 90  # content width: an 80-column terminal is narrow, a 100-column one is not
+WIDE = 140  # from here the outlets that corroborate an event are named after its actors
 _DATE_WIDE, _DATE_NARROW = 21, 19  # "  2023-11-16 afternoon " / "  2023-11-16 night "
 _BADGE_WIDE, _BADGE_NARROW = 8, 7
 DENIED = "نفي"
@@ -66,6 +67,11 @@ def entity_names(event: dict, width: int) -> str:
     return cut(names, width) if width > 0 else ""
 
 
+def outlets(event: dict) -> list[str]:
+    """The distinct outlets of the event's sources, in source order."""
+    return list(dict.fromkeys(s["source"] for s in event.get("sources") or [] if s.get("source")))
+
+
 def row_columns(event: dict, width: int, mode: str = "app") -> RowColumns:
     """Lay out one event row in ``width`` cells."""
     narrow = width < NARROW
@@ -75,7 +81,15 @@ def row_columns(event: dict, width: int, mode: str = "app") -> RowColumns:
     badge = cut(badges(event, mode), badge_width - 1).ljust(badge_width)
     rest = max(0, width - date_width - badge_width)
     names = " · ".join(e["name_en"] or e["name"] for e in event["entities"])
-    tag_width = min(cell_len(names), rest // (4 if narrow else 3))
-    tags = (entity_names(event, tag_width) + " ") if tag_width else ""
+    reported = outlets(event) if width >= WIDE and event["corroboration"] > 1 else []
+    shown_outlets = ("‖ " + " · ".join(render_line(o, 30, mode) for o in reported)) if len(reported) > 1 else ""
+    wanted = cell_len(names) + (cell_len(shown_outlets) + 1 if shown_outlets else 0)
+    tag_width = min(wanted, rest // (4 if narrow else 3))
+    if shown_outlets and names:
+        tags = cut(cut(names, max(1, tag_width // 2)) + " " + shown_outlets, tag_width) + " "
+    elif shown_outlets:
+        tags = cut(shown_outlets, tag_width) + " "
+    else:
+        tags = (entity_names(event, tag_width) + " ") if tag_width else ""
     title_width = max(1, rest - cell_len(tags) - 1)
     return RowColumns(date, badge, tags, render_line(event["title"], title_width, mode), title_width)
