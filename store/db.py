@@ -399,8 +399,7 @@ def migrate(db: Database) -> None:
     conn = db.conn
     if not _pending(db):
         return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate_transaction(conn):
         conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
         done = _applied(conn)  # again: another process may have migrated meanwhile
         for number, (name, apply) in enumerate(MIGRATIONS, start=1):
@@ -413,6 +412,15 @@ def migrate(db: Database) -> None:
             )
             conn.execute(f"PRAGMA user_version = {number}")
         conn.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+
+
+@contextmanager
+def immediate_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``: the write lock from the start, everything rolled back on any
+    error or interruption (Ctrl+C included), so a change is stored whole or not at all."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:

@@ -38,7 +38,7 @@ from datetime import date, datetime, timezone
 
 from waqai.extract.calendar import granularity, interval
 
-from .db import Database
+from .db import Database, immediate_transaction
 from .errors import QueryError, StoreError
 
 KINDS = ("mark", "note", "hide", "date", "title", "merge", "split", "published")
@@ -186,8 +186,7 @@ def add_edit(db: Database, event_id: int, kind: str, value: str) -> int:
     if kind in ("note", "title"):
         value = value.strip()
     conn = db.conn
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate_transaction(conn):
         edit_id = conn.execute(
             "INSERT INTO edits(doc_sha256, sentence_start, sentence_end, timex_start, timex_end, kind, value, created_at)"
             " VALUES (?,?,?,?,?,?,?,?)",
@@ -195,11 +194,6 @@ def add_edit(db: Database, event_id: int, kind: str, value: str) -> int:
         ).lastrowid
         if kind == "date":
             _apply_dates(conn, [event_id])
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
     return edit_id
 
 
@@ -214,16 +208,14 @@ def undo_last(db: Database) -> dict | None:
     """Remove the newest edit (the previous state returns); returns what was undone, or None."""
     _writable(db)
     conn = db.conn
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate_transaction(conn):
         row = conn.execute(
             "SELECT t.edit_id, t.kind, t.value, t.event_id, ed.doc_sha256, ed.sentence_start, ed.sentence_end,"
             " ed.timex_start, ed.timex_end FROM edit_targets t JOIN edits ed ON ed.id = t.edit_id"
             " ORDER BY t.edit_id DESC LIMIT 1"
         ).fetchone()
         if row is None:
-            conn.execute("ROLLBACK")
-            return None
+            return None  # nothing to undo: the empty transaction commits nothing
         event_id = row[3]
         if row[1] in ("merge", "split"):
             from .regroup import undo
@@ -239,11 +231,6 @@ def undo_last(db: Database) -> dict | None:
             _apply_dates(conn)
         elif row[1] in ("date", "merge", "split") and event_id is not None:
             _apply_dates(conn, [event_id])
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
     return {"id": row[0], "kind": row[1], "value": row[2], "event_id": event_id}
 
 
@@ -291,19 +278,13 @@ def apply_dates(db: Database) -> int:
     if db.readonly or not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'edit_state'").fetchone():
         return 0
     conn = db.conn
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate_transaction(conn):
         from .redate import apply_published
         from .regroup import apply_regroupings
 
         apply_published(conn)
         apply_regroupings(conn)
         changed = _apply_dates(conn)
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
     return changed
 
 
@@ -401,8 +382,7 @@ def import_edits(db: Database, data: dict) -> tuple[int, int]:
                 raise QueryError(f"edit {number} of the file has a bad {row[5]} {row[6]!r}")
         rows.append(row)
     conn = db.conn
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate_transaction(conn):
         added = 0
         where = " AND ".join(f"{key} = ?" for key in _PORTABLE)
         for row in rows:
@@ -416,11 +396,6 @@ def import_edits(db: Database, data: dict) -> tuple[int, int]:
         apply_published(conn)
         apply_regroupings(conn)
         _apply_dates(conn)
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
     return added, len(rows) - added
 
 

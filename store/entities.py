@@ -24,7 +24,7 @@ from waqai.extract.lexicon import load_json
 from waqai.extract.normalize import fold, fold_with_offsets
 
 from .files import replace_file
-from .db import Database
+from .db import Database, immediate_transaction
 from .errors import InputError, QueryError
 
 KINDS = ("group", "person", "place", "country")
@@ -141,8 +141,7 @@ def relink(db: Database, names: Gazetteer | None = None) -> RelinkSummary:
             for mention in found[sentence_id]:
                 if mention.entity.id not in links[event_id]:
                     links[event_id].append(mention.entity.id)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate_transaction(conn):
         conn.execute("DELETE FROM event_entities")
         used = {entity_id for ids in links.values() for entity_id in ids}
         conn.executemany(
@@ -154,11 +153,6 @@ def relink(db: Database, names: Gazetteer | None = None) -> RelinkSummary:
         conn.executemany("INSERT INTO event_entities(event_id, entity_id) VALUES (?,?)",
                          [(event_id, entity_id) for event_id, ids in sorted(links.items()) for entity_id in ids])
         conn.execute("DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM event_entities)")
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
     summary.links_after = sum(len(ids) for ids in links.values())
     summary.events_with_entity_after = sum(1 for ids in links.values() if ids)
     return summary

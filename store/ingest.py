@@ -35,7 +35,7 @@ from waqai.extract.dumps import BadRow, DumpError, FieldMap, is_dump, read_dump
 from waqai.extract.reader import ARTICLE_SUFFIXES, ArticleText, UnreadableArticle, read_article
 
 from . import merge_index
-from .db import Database, ensure_intact
+from .db import Database, ensure_intact, immediate_transaction
 from .errors import IngestStopped, InputError
 
 
@@ -406,19 +406,14 @@ def _interrupt_between_documents() -> Iterator[Callable[[], bool]]:
 
 
 def _store(conn: sqlite3.Connection, item: Prepared, summary: IngestSummary) -> None:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate_transaction(conn):
         # Another process may have stored the same text since we looked.
-        if conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", [item.digest]).fetchone():
-            conn.execute("ROLLBACK")
-            summary.skip(item.article.name)
-            return
-        counts = _write_document(conn, item)
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
+        stored = conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", [item.digest]).fetchone()
+        if not stored:
+            counts = _write_document(conn, item)
+    if stored:
+        summary.skip(item.article.name)
+        return
     summary.documents += 1
     summary.sentences += counts[0]
     summary.timexes += counts[1]

@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from .db import Database
+from .db import Database, immediate_transaction
 from .errors import QueryError
 from .edits import _apply_dates, _now, _writable
 
@@ -78,18 +78,12 @@ def redate(db: Database, name: str, published: str) -> dict:
     estimated = bool(db.execute("SELECT published_estimated FROM documents WHERE id = ?", [doc_id]).fetchone()[0])
     value = {"published": day, "was": was, "was_estimated": estimated}
     conn = db.conn
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate_transaction(conn):
         conn.execute(
             "INSERT INTO edits(doc_sha256, sentence_start, sentence_end, timex_start, timex_end, kind, value, created_at)"
             " VALUES (?,0,0,0,0,'published',?,?)", (sha256, json.dumps(value), _now()))
         _rebuild(conn, sha256, day)
         _reapply_others(conn)
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
     return {"doc": name, "published": day, "was": was}
 
 

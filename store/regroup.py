@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from .db import Database
+from .db import Database, immediate_transaction
 from .errors import QueryError
 from .edits import _now, _writable, anchor_of
 
@@ -124,8 +124,7 @@ def _apply_one(conn: sqlite3.Connection, kind: str, anchor: Anchor, value: dict)
 
 def _record(db: Database, kind: str, anchor: Anchor, value: dict) -> int:
     conn = db.conn
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate_transaction(conn):
         from .edits import _apply_dates
 
         result = _apply_one(conn, kind, anchor, value)
@@ -133,11 +132,6 @@ def _record(db: Database, kind: str, anchor: Anchor, value: dict) -> int:
             "INSERT INTO edits(doc_sha256, sentence_start, sentence_end, timex_start, timex_end, kind, value, created_at)"
             " VALUES (?,?,?,?,?,?,?,?)", (*anchor, kind, json.dumps(value, ensure_ascii=False), _now()))
         _apply_dates(conn)
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
     return result
 
 
