@@ -23,3 +23,9 @@ def test_narrow_rows_and_single_outlets_name_no_outlet():
     assert "Reuters" not in row_columns(event(["الشرق", "Reuters"], 2), 100).tags
     assert "‖" not in row_columns(event(["الشرق", "الشرق"], 2), 200).tags
     assert "‖" not in row_columns(event(["الشرق"], 1), 200).tags
+
+
+def test_a_planned_event_carries_the_planned_badge_and_a_happened_one_does_not():
+    planned = {**event(["الشرق"], 1), "planned": True}
+    assert "◷" in row_columns(planned, 100).badges and "◷" in row_columns(planned, 80).badges
+    assert "◷" not in row_columns(event(["الشرق"], 1), 100).badges
