@@ -66,6 +66,8 @@ class Lexicon:
     newspaper_words: frozenset[str]
     fractions: dict[str, float]
     unit_fractions: dict[str, float]  # نصف ساعة -> 0.5
+    set_adjectives: dict[str, str]  # شهرية -> P1M
+    set_adjective_blockers: frozenset[str]  # بمعدل سنوي: a rate
 
 
 def _int_index(mapping: dict[str, list[str]]) -> dict[str, int]:
@@ -148,6 +150,8 @@ def lexicon() -> Lexicon:
         newspaper_words=frozenset(squash(fold(w)) for w in temporal["newspaper_words"]),
         unit_fractions={squash(fold(w)): float(k) for k, words in temporal["unit_fractions"].items()
                         if not k.startswith("_") for w in words},
+        set_adjectives={w: k for w, k in folded_index(temporal["set_adjectives"]).items()},
+        set_adjective_blockers=frozenset(squash(fold(w)) for w in temporal["set_adjective_blockers"]["words"]),
         # ونيف ("and some") adds nothing to the amount: it makes the duration MORE_THAN.
         fractions={squash(fold(w)): (float(k) if k != "more" else -1.0)
                    for k, words in temporal["duration_fractions"].items() for w in words},
@@ -195,13 +199,14 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(lx.past_ref, "past_ref")
     add(lx.future_ref, "future_ref")
     add(lx.seasons, "season")
-    add(["الربع"], "quarter")
+    add(["الربع", "النصف"], "quarter")
     add(list(lx.decades) + [w[2:] for w in lx.decades if w.startswith("ال")], "decade")
     add(["القرن"], "century", "decade")
     add(["الساعه", "منتصف"], "clock")
     add(lx.hours, "clock")
     add(["شهر", "شهري"], "month", "hijri", "duration")
     add(lx.sets, "set")
+    add(lx.set_adjectives, "set")
     add(lx.units, "set")  # كل يومين, كل ثلاثة أسابيع
     add(lx.weekdays, "set")  # أيام الخميس
     add(lx.plural_units, "duration")
@@ -344,7 +349,8 @@ def grammar() -> Grammar:
         "relative_unit": rf"{WORD_START}(?:(?P<vague>وقت{S}(?:سابق|لاحق)){S}(?:من{S})?)?"
         rf"(?:(?P<this>هذا|هذه){S}(?P<unit_a>{_alt(lx.relative_units)})"
         rf"|(?<=من )(?P<vday>اليوم|امس)"
-        rf"|(?P<unit_b>{_alt_lam(lx.relative_units)}){S}(?P<rel>{offsets})(?:{S0}\(?(?P<year>\d{{4}})\)?(?!\d))?"
+        rf"|(?P<unit_b>{_alt_lam(lx.relative_units)}){S}(?P<rel>{offsets})(?:{S0}\(?(?P<year>\d{{4}})\)?(?!\d)"
+        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?)?"
         rf"|(?P<unit_d>{_alt_lam(lx.relative_units)}){S}(?P<last>الاخير|الاخيره|الواحد|الواحده)"
         rf"|(?<=[^\W\d_] )(?P<unit_c>الشهر|الاسبوع|العام|السنه)(?!{S}(?:{offsets}|نفسه|نفسها|ذاته|ذاتها|التالي|التاليه|الاخير|الاخيره|{S0}\d))){WORD_END}",
         # الأشهر الماضية -> PXM, الأسابيع القليلة الماضية, الأشهر الـ18 الأخيرة
@@ -390,7 +396,7 @@ def grammar() -> Grammar:
         # كل يوم, سنويا, كل يومين, كل ثلاثة أسابيع, كل يوم اثنين, أيام الاثنين
         "set": rf"{WORD_START}(?:(?:كل{S}يوم|ايام){S}(?P<setweekday>{weekday}|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)"
         rf"|كل{S}(?:(?P<setnum>\d+|{cardinal}){S}(?P<setunit>{units_any})|(?P<setdual>{dual_units}))"
-        rf"|(?P<set>{_alt(lx.sets)})){WORD_END}",
+        rf"|(?P<set>{_alt(lx.sets)})|(?P<setadj>{_alt(lx.set_adjectives)})){WORD_END}",
         # عيد الفطر, أيام العيد, إجازة الحج, عيد الأضحى المقبل
         "holiday": rf"{WORD_START}(?P<holiday>{_alt(lx.holidays)})(?:{S}(?P<rel>{offsets}))?{WORD_END}",
         # العشرين من عمره, سن العاشرة, يبلغ من العمر (9) سنوات (the last as a duration)
@@ -401,8 +407,12 @@ def grammar() -> Grammar:
         rf"|{S}(?P<rel>{offsets})|{S}(?P<ryear>العام|السنه){S}(?P<rel2>{offsets})"
         rf"){WORD_END}|(?<![^\W\d_])(?P<season_bare>ال(?:صيف|شتاء|خريف))(?![^\W_]|{S}(?:ال|\d))",
         # الربع الأول من عام 2024, الربع الثاني
-        "quarter": rf"{WORD_START}الربع{S}(?P<quarter>{_alt(lx.quarters)})(?:{S}(?:من{S})?"
-        rf"(?:(?:{year_word}{S})?(?P<year>\d{{4}})|(?:العام|السنه){S}(?P<rel>{offsets})))?{WORD_END}",
+        "quarter": rf"{WORD_START}(?:الربع{S}(?P<quarter>{_alt(lx.quarters)})(?:{S}(?:من{S})?"
+        rf"(?:(?:{year_word}{S})?(?P<year>\d{{4}})|(?:العام|السنه){S}(?P<rel>{offsets})))?"
+        # النصف الأول من العام الجاري, النصف الثاني من 2014: a half only with its year (not a match's half)
+        rf"|النصف{S}(?P<half>الاول|الثاني){S}من{S}(?:(?:{year_word}{S})?(?P<hyear>\d{{4}})(?!\d)"
+        rf"|(?:العام|السنه){S}(?P<hrel>{offsets})|(?:هذا|هذه){S}(?:العام|السنه)(?P<hthis>)))"
+        rf"{WORD_END}",
         # الثمانينيات, تسعينيات القرن الماضي
         "decade": rf"{WORD_START}(?:(?:عقد|حقبه){S})?(?P<decade>(?:ال)?"
         rf"{_alt(w[2:] if w.startswith('ال') else w for w in lx.decades)})"

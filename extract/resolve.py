@@ -671,7 +671,12 @@ class Resolver:
             y, mo = add_months(ref.year, ref.month, offset)
             return Resolution("DATE", f"{y:04d}-{mo:02d}")
         if m["year"] and m["unit_b"]:
-            return Resolution("DATE", m["year"])  # العام الماضي 2014: the written year decides
+            # العام الماضي 2014: the written year decides; العام الجاري 1436هـ is a Hijri year
+            year = int(m["year"])
+            mark = m["yearmark"] or ""
+            if mark in self.lx.hijri_year_markers or (not mark and self._is_hijri_year(year)):
+                return self._hijri_year(year)
+            return Resolution("DATE", m["year"])
         return Resolution("DATE", f"{ref.year + offset:04d}")
 
     def _plural_recent(self, m: re.Match[str], where: Where) -> Resolution | None:
@@ -911,6 +916,14 @@ class Resolver:
             code = unit[0]
             return Resolution("SET", f"PT{int(amount)}{'H' if code == 'H' else 'M'}" if code in ("H", "MIN")
                               else f"P{int(amount)}{code}")
+        if m["setadj"]:
+            # رواتب شهرية, تدريباته اليومية: a recurrence; بمعدل سنوي, أكبر خسارة يومية: a rate
+            before = where.tail.split()[-2:]
+            if any(w in self.lx.set_adjective_blockers or w[1:] in self.lx.set_adjective_blockers
+                   for w in (squash(x) for x in before)):
+                return None
+            value = self.lx.set_adjectives.get(squash(m["setadj"]))
+            return Resolution("SET", value) if value else None
         value = self.lx.sets.get(squash(m["set"]))
         return Resolution("SET", value) if value else None
 
@@ -980,6 +993,14 @@ class Resolver:
         return Resolution("DATE", _season_near(dct, season, offset))
 
     def _quarter(self, m: re.Match[str], where: Where) -> Resolution | None:
+        if m["half"]:
+            half = 1 if m["half"] == "الاول" else 2
+            if m["hyear"]:
+                return Resolution("DATE", f"{int(m['hyear']):04d}-H{half}")
+            if self.ctx.dct is None:
+                return Resolution("DATE", "")
+            offset = self.lx.relative_offsets.get(m["hrel"], 0) if m["hrel"] else 0
+            return Resolution("DATE", f"{self.ctx.dct.year + offset:04d}-H{half}")
         quarter = self.lx.quarters.get(squash(m["quarter"]))
         if quarter is None:
             return None

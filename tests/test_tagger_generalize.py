@@ -1,0 +1,39 @@
+"""Generalization cases written for these tests (no article text): families the
+development gold saw rarely — halves of a year, a relative year with its Hijri number,
+SET forms and clock times."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from waqai.extract.tagger import tag
+
+D = date(2015, 7, 24)  # a Friday
+
+CASES = [
+    # halves of a year: only with a year (not the half of a match)
+    ("ارتفعت المبيعات خلال النصف الأول من العام الجاري بنسبة كبيرة.", D,
+     [("النصف الأول من العام الجاري", "DATE", "2015-H1", None)]),
+    ("ربحت الشركة في النصف الثاني من 2014 ثم في النصف الأول من هذا العام.", D,
+     [("النصف الثاني من 2014", "DATE", "2014-H2", None), ("النصف الأول من هذا العام", "DATE", "2015-H1", None)]),
+    ("تقدم الفريق بهدف في النصف الأول من المباراة.", D, []),
+    # a relative year followed by its Hijri number is one Hijri year
+    ("بلغ عدد الطلبات في العام الجاري 1436 هـ أكثر من ألف طلب.", D,
+     [("العام الجاري 1436 هـ", "DATE", "2015", None)]),
+    ("نما الاقتصاد العام الماضي 2014 بنسبة قليلة.", D, [("العام الماضي 2014", "DATE", "2014", None)]),
+    # adjectives of recurrence are SET, except after a rate or a superlative
+    ("يتقاضى كل متدرب مكافأة شهرية ويحضر الاجتماع الأسبوعي.", D,
+     [("شهرية", "SET", "P1M", None), ("الأسبوعي", "SET", "P1W", None)]),
+    ("واصل اللاعبون تمارينهم اليومية في الملعب.", D, [("اليومية", "SET", "P1D", None)]),
+    ("نما الإنتاج بمعدل سنوي مرتفع.", D, []),
+    ("سجلت العملة أكبر خسارة يومية لها.", D, []),
+    ("افتتح المعرض يومي 3 و4 مايو.", D, [("يومي 3", "DATE", "2015-05-03", None), ("4 مايو", "DATE", "2015-05-04", None)]),
+]
+
+
+@pytest.mark.parametrize("text,dct,expected", CASES)
+def test_generalize(text, dct, expected):
+    got = [(t.text, t.type, t.value, t.mod) for t in tag(text, dct)]
+    assert got == expected
