@@ -67,6 +67,7 @@ class Lexicon:
     fractions: dict[str, float]
     unit_fractions: dict[str, float]  # نصف ساعة -> 0.5
     set_adjectives: dict[str, str]  # شهرية -> P1M
+    hijri_month_nouns: frozenset[str]  # ليالي رمضان: a noun that takes a Hijri month
     set_adjective_blockers: frozenset[str]  # بمعدل سنوي: a rate
 
 
@@ -150,6 +151,7 @@ def lexicon() -> Lexicon:
         newspaper_words=frozenset(squash(fold(w)) for w in temporal["newspaper_words"]),
         unit_fractions={squash(fold(w)): float(k) for k, words in temporal["unit_fractions"].items()
                         if not k.startswith("_") for w in words},
+        hijri_month_nouns=frozenset(squash(fold(w)) for w in temporal["hijri_month_nouns"]["words"]),
         set_adjectives={w: k for w, k in folded_index(temporal["set_adjectives"]).items()},
         set_adjective_blockers=frozenset(squash(fold(w)) for w in temporal["set_adjective_blockers"]["words"]),
         # ونيف ("and some") adds nothing to the amount: it makes the duration MORE_THAN.
@@ -297,6 +299,8 @@ def grammar() -> Grammar:
     rel = rf"(?:{S}(?P<rel>{_alt(w for w in lx.relative_offsets if w not in ('هذا', 'هذه'))}))"
     hijri_mark = r"(?P<hmark>هـ|ه|للهجره|هجري|هجريه)"
 
+    # السبت المقبل 9 شوال: the weekday's own offset before a written date (the date decides)
+    week_rel = r"(?:الماضي|المقبل|القادم|المنصرم|الفائت)"
     month_dual = r"(?:شهر|شهري)"
     year_ref = (
         rf"(?:{S0}[,،]?{S0}(?:(?:(?:من|في){S})?{year_word}{S})?\(?(?P<year>\d{{4}})\)?(?!\d)"
@@ -317,7 +321,7 @@ def grammar() -> Grammar:
 
     families = {
         # السبت 18 تشرين الثاني/ نوفمبر, الـ16 من حزيران 2021, السابع من أكتوبر الماضي, (14) مايو
-        "day_month": rf"{WORD_START}(?:(?P<weekday>{weekday}){S0}[,،]?{S0})?{day}{S0}(?:من{S})?(?:شهر{S})?"
+        "day_month": rf"{WORD_START}(?:(?P<weekday>{weekday})(?:{S}{week_rel})?{S0}[,،]?{S0})?{day}{S0}(?:من{S})?(?:شهر{S})?"
         rf"{month_phrase}(?:{year_ref})?{rel}?{WORD_END}",
         # شهر يوليو/ تموز الماضي, حزيران 2014, ديسمبر, شهر يوليو في العام 2034, يناير من العام الماضي
         "month": rf"{WORD_START}(?:(?P<shahr>{month_dual}){S})?{month_phrase}(?:{year_ref}|{rel})?{WORD_END}",
@@ -421,7 +425,7 @@ def grammar() -> Grammar:
         "century": rf"{WORD_START}القرن{S}(?:الميلادي{S})?(?P<century>{_alt(list(lx.centuries) + ['الجديد', 'المنصرم'])}|{ordinal})"
         rf"(?:{S}(?:الميلادي|للميلاد))?{WORD_END}",
         # 18 شوال 1445 هـ, رمضان 1445, شهر رمضان, 12/11/1436هـ, الخميس 20 شوال لعام 1436هـ
-        "hijri": rf"{WORD_START}(?:(?P<weekday>{weekday}){S0}[,،]?{S0}(?:(?:ال)?موافق{S})?)?"
+        "hijri": rf"{WORD_START}(?:(?P<weekday>{weekday})(?:{S}{week_rel})?{S0}[,،]?{S0}(?:(?:ال)?موافق{S})?)?"
         rf"(?:{day}{S0}(?:من{S})?)?(?:(?P<shahr>شهر){S})?(?P<hmonth>{hijri_month})"
         rf"(?:{S0}[,،]?{S}(?:(?:ل|من{S}|في{S})?(?:عام|سنه|العام|السنه){S})?(?P<hyear>1[2-5]\d\d)(?!\d)(?:{S0}{hijri_mark}(?![^\W\d_]))?|{rel}"
         rf"|{S}(?:من{S})?(?P<hthis>هذا{S}العام|العام{S}(?:الجاري|الحالي)|هذه{S}السنه))?{WORD_END}",

@@ -1050,7 +1050,9 @@ class Resolver:
         if squash(m["hmonth"]) in lx.ambiguous_months and not (day or m["hyear"] or m["shahr"] or m["rel"]
                                                                or m["hthis"] or where.has_day_context):
             prev = _PREV_WORD.search(where.tail)
-            if not (prev and prev.group(1) in _MONTH_PREPOSITIONS) or _NEXT_NAME.match(where.after):
+            licensed = prev and (prev.group(1) in _MONTH_PREPOSITIONS or prev.group(1) in lx.hijri_month_nouns
+                                 or prev.group(1)[1:] in lx.hijri_month_nouns)
+            if not licensed or _NEXT_NAME.match(where.after):
                 return None  # رمضان the name; but في رمضان is the month
         if m["hyear"]:
             year = int(m["hyear"])
