@@ -832,6 +832,10 @@ class Resolver:
             return Resolution("TIME", (day.isoformat() if day else "XXXX-XX-XX") + "T00:00")
         if m["hh"]:
             hour, minute = int(m["hh"]), int(m["mm"] or 0)
+        elif m["hh2"]:
+            hour, minute = int(m["hh2"]), int(m["mm2"] or 0)
+            if not 1 <= hour <= 12:
+                return None
         else:
             hour, minute = lx.hours.get(squash(m["hword"] or m["hword2"]), -1), 0
         frac = m["hfrac"] or m["hfrac2"]
@@ -839,8 +843,13 @@ class Resolver:
             minute = {"والنصف": 30, "والربع": 15}.get(squash(frac), 45)
             if minute == 45:
                 hour -= 1
-        hpod = m["hpod"] or m["hpod2"]
+        hpod = m["hpod"] or m["hpod2"] or m["hpod3"]
         pod = lx.parts_of_day.get(squash(hpod)) if hpod else (lx.parts_of_day.get(squash(m["dpod"])) if m["dpod"] else where.pod)
+        if pod is None and m["hh"] and 1 <= hour < 12:
+            # عصر اليوم … في تمام الساعة 5:30: a part of day earlier in the same clause sets the half of the day
+            clause = re.split(r"[.،,؛:!؟\n]", where.tail)[-1].split()[-6:]
+            pods = [lx.parts_of_day.get(w) or lx.parts_of_day.get(w[1:]) for w in clause]
+            pod = next((p for p in reversed(pods) if p), None)
         day = self._clock_day(m, where)
         if hour == 12 and pod in ("EV", "NI"):
             # الساعة 12 مساء is midnight: the first minute of the next day.

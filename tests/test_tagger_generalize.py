@@ -37,6 +37,14 @@ CASES = [
     # an ambiguous Hijri month after a noun that takes the month (not a person's name)
     ("تزدحم الأسواق في ليالي رمضان عادة.", D, [("رمضان", "DATE", "2015-07", None)]),
     ("فاز الممثل محمد رمضان بالجائزة.", D, []),
+    # a bare hour with a part-of-day adverb after a range word is a clock time; a count is not
+    ("تفتح القاعة من 8 صباحا إلى 2 ظهرا وحتى 11 مساء.", D,
+     [("8 صباحا", "TIME", "2015-07-24T08:00", None), ("2 ظهرا", "TIME", "2015-07-24T14:00", None),
+      ("11 مساء", "TIME", "2015-07-24T23:00", None)]),
+    ("أصيب 10 مساء أمس في الحادث.", D, [("مساء أمس", "DATE", "2015-07-23TEV", None)]),
+    # a part of day earlier in the clause sets the half of the day of a clock time without one
+    ("وقع عصر اليوم في تمام الساعة 5:30 حادث سير.", D,
+     [("عصر اليوم", "DATE", "2015-07-24TAF", None), ("الساعة 5:30", "TIME", "2015-07-24T17:30", None)]),
 ]
 
 
