@@ -207,6 +207,7 @@ def grammar_month(word: str) -> bool:
     return squash(word) in lexicon().months
 
 
+_LIGHT_YEAR = re.compile(r"^[^\S\n]+ضوئي")
 _MONTH_PREPOSITIONS = frozenset("في خلال منذ حتي قبل بعد طوال وفي وخلال ومنذ وحتي".split())
 # A name after it makes رمضان a person: في رمضان عبد الله.
 _NEXT_NAME = re.compile(r"^[^\S\n]+(?:عبد|بن|ابو)(?![^\W\d_])")
@@ -737,6 +738,15 @@ class Resolver:
             rest = m.group()[m.end("lead") - m.start() :]
             trim = len(m.group()) - len(rest.lstrip())
         qmod = lx.modifiers.get(squash(m["qmod"])) if m["qmod"] else None
+        if _LIGHT_YEAR.match(where.after):
+            return None  # 1400 سنة ضوئية: a distance
+        if lead == "بعد" and not m["num"]:
+            # يوما بعد يوم, عاما بعد عام: "progressively", no time of its own
+            prev = _PREV_WORD.search(where.tail)
+            unit_here = lx.units.get(squash(m["single"] or m["dual"] or m["bare"] or ""))
+            prev_unit = lx.units.get(squash(prev.group(1))) if prev else None
+            if unit_here and prev_unit and prev_unit[0] == unit_here[0]:
+                return None
         if m["num"]:
             amount = _number(m["num"], lx)
             unit_word = squash(m["unit"])

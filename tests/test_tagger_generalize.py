@@ -45,6 +45,10 @@ CASES = [
     # a part of day earlier in the clause sets the half of the day of a clock time without one
     ("وقع عصر اليوم في تمام الساعة 5:30 حادث سير.", D,
      [("عصر اليوم", "DATE", "2015-07-24TAF", None), ("الساعة 5:30", "TIME", "2015-07-24T17:30", None)]),
+    # "X after X" is "progressively", a light-year a distance: no time
+    ("تتحسن الخدمات عاما بعد عام ويوما بعد يوم.", D, []),
+    ("رصد الفلكيون مجرة على بعد 900 سنة ضوئية.", D, []),
+    ("غادر بعد يوم من الحادث.", D, [("يوم", "DURATION", "P1D", None)]),
 ]
 
 
