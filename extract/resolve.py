@@ -744,7 +744,8 @@ class Resolver:
             # يوما بعد يوم, عاما بعد عام: "progressively", no time of its own
             prev = _PREV_WORD.search(where.tail)
             unit_here = lx.units.get(squash(m["single"] or m["dual"] or m["bare"] or ""))
-            prev_unit = lx.units.get(squash(prev.group(1))) if prev else None
+            prev_word = squash(prev.group(1)) if prev else ""
+            prev_unit = lx.units.get(prev_word) or (lx.units.get(prev_word[1:]) if prev_word[:1] in "وف" else None)
             if unit_here and prev_unit and prev_unit[0] == unit_here[0]:
                 return None
         if m["num"]:
