@@ -224,7 +224,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     index.setdefault("المستقبل", set()).add("future_ref")
     add(lx.relative_units, "relative_unit")
     add(["الاخير", "الاخيره", "سابق", "لاحق", "الواحد"], "relative_unit")
-    add(["الاسبوع"], "weekday")
+    add(["الاسبوع"], "weekday", "week_of_month")
     add(["عام", "العام", "سنه", "السنه", "لعام", "لسنه"], "year")
     # Families that need a number and no word: every other family with a
     # number also needs a month, unit, hour or year word, which triggers it.
@@ -366,6 +366,10 @@ def grammar() -> Grammar:
         "anaphoric": rf"{WORD_START}(?:(?P<ana_unit>اليوم|الشهر|العام|السنه|الاسبوع){S}"
         rf"(?P<ana>{_alt(temporal['anaphoric_next'] + temporal['anaphoric_same'])})"
         rf"|(?P<ana_pre>ذات|نفس|ذلك|تلك){S}(?P<ana_unit2>اليوم|الشهر|العام|السنه|الاسبوع|الليله)){WORD_END}",
+        # الأسبوع الأول من الشهر المقبل, الأسبوع الأخير من أغسطس 2015: an ordinal week of a month
+        "week_of_month": rf"{WORD_START}الاسبوع{S}(?P<wk>الاول|الثاني|الثالث|الرابع|الاخير){S}من{S}"
+        rf"(?:(?:شهر{S})?(?P<wmonth>{month})(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<wyear>\d{{4}})(?!\d))?"
+        rf"(?:{S}(?P<wmrel>{offsets}))?|الشهر{S}(?P<wrel>{offsets})){WORD_END}",
         # 15 من الشهر نفسه, 22 من الشهر الجاري
         "day_same_month": rf"{WORD_START}{day}{S0}(?:من{S})?(?:الشهر{S}(?:نفسه|ذاته|(?P<dsm_rel>{offsets}))"
         rf"|(?:ذات|نفس){S}الشهر){WORD_END}",

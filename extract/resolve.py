@@ -680,6 +680,29 @@ class Resolver:
             return Resolution("DATE", m["year"])
         return Resolution("DATE", f"{ref.year + offset:04d}")
 
+    def _week_of_month(self, m: re.Match[str], where: Where) -> Resolution | None:
+        """الأسبوع الأول من الشهر المقبل: the ISO week that holds the middle of the n-th seven days."""
+        dct = self.ctx.dct
+        if m["wmonth"]:
+            month = _month_number(m["wmonth"], self.lx)
+            if month is None:
+                return None
+            rel = self.lx.relative_offsets.get(m["wmrel"]) if m["wmrel"] else None
+            year = int(m["wyear"]) if m["wyear"] else self._month_year(month, rel, where)
+        else:
+            if dct is None:
+                return Resolution("DATE", "")
+            year, month = add_months(dct.year, dct.month, self.lx.relative_offsets.get(m["wrel"], 0))
+        if year is None:
+            return Resolution("DATE", "")
+        n = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}.get(m["wk"])
+        if n is None:  # الأخير: the last seven days of the month
+            y2, m2 = add_months(year, month, 1)
+            day = date(y2, m2, 1) - timedelta(days=4)
+        else:
+            day = date(year, month, 7 * (n - 1) + 4)
+        return Resolution("DATE", iso_week(day))
+
     def _plural_recent(self, m: re.Match[str], where: Where) -> Resolution | None:
         unit = self.lx.plural_recent.get(_definite(m["plural"]))
         if unit is None:
