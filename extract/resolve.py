@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, timedelta
 
 from hijridate import Gregorian, Hijri
@@ -205,6 +206,16 @@ _PAIRED_RELATIVE = re.compile(
 def grammar_month(word: str) -> bool:
     """Whether a (folded) word is a month name."""
     return squash(word) in lexicon().months
+
+
+@lru_cache(maxsize=1)
+def _weekday_list_rel() -> re.Pattern[str]:
+    """What follows a weekday in a list that ends with one plural offset (والاثنين المقبلين)."""
+    from .lexicon import alternation
+
+    days = alternation(list(lexicon().weekdays) + ["اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعه", "سبت", "احد"])
+    return re.compile(rf"^(?:[^\S\n]*[,،]?[^\S\n]*و?(?:{days}))*[^\S\n]+(?P<rel>المقبله|القادمه|الماضيه|المنصرمه"
+                      rf"|المقبلين|القادمين|الماضيين|المنصرمين|المقبلتين|الماضيتين)(?![^\W\d_])")
 
 
 _LIGHT_YEAR = re.compile(r"^[^\S\n]+ضوئي")
@@ -568,6 +579,11 @@ class Resolver:
             monday = ref - timedelta(days=ref.isoweekday() - 1) + timedelta(weeks=offset)
             return Resolution("DATE", self._with_pod((monday + timedelta(days=weekday - 1)).isoformat(), where))
         rel = self.lx.relative_offsets.get(m["rel"]) if m["rel"] else None
+        if rel is None:
+            # الأحد والاثنين المقبلين, أيام الأحد والاثنين والثلاثاء المقبلة: one offset for the list
+            listed = _weekday_list_rel().match(where.after)
+            if listed:
+                rel = self.lx.relative_offsets.get(listed.group("rel"))
         week = _WEEK_IN_CLAUSE.search(_clause(where.tail)) if rel is None else None
         if week:
             # "فقد 3% الأسبوع الماضي بعد خسائر يوم الاثنين": the weekday of the week in force.
@@ -948,6 +964,8 @@ class Resolver:
         if m["set"] and _GREETING_AFTER.match(where.after):
             return None  # كل عام وأنتم بخير, وكل يوم وأنت منتصر: a greeting
         if m["setweekday"]:
+            if _weekday_list_rel().match(where.after):
+                return None  # أيام الأحد والاثنين المقبلة: those coming days, not every Sunday
             word = squash(m["setweekday"])
             weekday = self.lx.weekdays.get(word) or self.lx.weekdays.get("ال" + word)
             return Resolution("SET", f"XXXX-WXX-{weekday}") if weekday else None
