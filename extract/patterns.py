@@ -314,7 +314,7 @@ def grammar() -> Grammar:
     fractions = _alt(lx.fractions)
     qmod = _alt(w for w, key in lx.modifiers.items() if key in ("APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE"))
     relday = _alt(lx.relative_days)
-    sep = r"[-/.\\]"
+    sep = r"[-–/.\\]"
     gregorian_numeric = (
         rf"(?:(?P<y1>\d{{4}}){S0}{sep}{S0}(?P<m1>\d{{1,2}}){S0}{sep}{S0}(?P<d1>\d{{1,2}})"
         rf"|(?P<d2>\d{{1,2}}){S0}{sep}{S0}(?P<m2>\d{{1,2}}){S0}{sep}{S0}(?P<y2>\d{{4}}))"
@@ -376,7 +376,7 @@ def grammar() -> Grammar:
         "day_same_month": rf"{WORD_START}{day}{S0}(?:من{S})?(?:الشهر{S}(?:نفسه|ذاته|(?P<dsm_rel>{offsets}))"
         rf"|(?:ذات|نفس){S}الشهر){WORD_END}",
         # قبل يومين, 48 ساعة, ثلاثة أشهر, شهر ونصف, بعد يوم من, قبل نحو 50 عاما, سنوات طويلة
-        "duration": rf"{WORD_START}(?:(?P<lead>قبل|بعد|منذ|خلال|لمدة|طوال|مدة){S}(?:(?P<qmod>{qmod}){S})?)?"
+        "duration": rf"{WORD_START}(?:(?P<lead>قبل|بعد|منذ|خلال|لمده|طوال|مده){S}(?:(?P<qmod>{qmod}){S})?)?"
         rf"(?:(?:ال{S0})?\(?{S0}(?P<num>\d+(?:[.,]\d+)?|{cardinal}){S0}\)?{S}(?P<unit>{units_any})"
         rf"|ال(?P<dualdef>{dual_units})"
         rf"|ال(?P<defsingle>{singular_units})"
@@ -436,8 +436,8 @@ def grammar() -> Grammar:
         rf"(?:{S}(?:الميلادي|للميلاد))?{WORD_END}",
         # 18 شوال 1445 هـ, رمضان 1445, شهر رمضان, 12/11/1436هـ, الخميس 20 شوال لعام 1436هـ
         "hijri": rf"{WORD_START}(?:(?P<weekday>{weekday})(?:{S}{week_rel})?{S0}[,،]?{S0}(?:(?:ال)?موافق{S})?)?"
-        rf"(?:{day}{S0}(?:من{S})?)?(?:(?P<shahr>شهر){S})?(?P<hmonth>{hijri_month})"
-        rf"(?:{S0}[,،]?{S}(?:(?:ل|من{S}|في{S})?(?:عام|سنه|العام|السنه){S})?(?P<hyear>1[2-5]\d\d)(?!\d)(?:{S0}{hijri_mark}(?![^\W\d_]))?|{rel}"
+        rf"(?:{day}{S0}(?:من{S}|/{S0})?)?(?:(?P<shahr>شهر){S})?(?P<hmonth>{hijri_month})"
+        rf"(?:(?:{S0}[,،]?{S}|{S0}[/\-]{S0})(?:(?:ل|من{S}|في{S})?(?:عام|سنه|العام|السنه){S})?(?P<hyear>1[2-5]\d\d)(?!\d)(?:{S0}{hijri_mark}(?![^\W\d_]))?|{rel}"
         rf"|{S}(?:من{S})?(?P<hthis>هذا{S}العام|العام{S}(?:الجاري|الحالي)|هذه{S}السنه))?{WORD_END}",
     }
     compiled = tuple((name, re.compile(pattern)) for name, pattern in families.items())
