@@ -42,7 +42,7 @@ _FUTURE_VERB = re.compile(r"^س[يتن][^\W\d_]{3,}$")
 _DAY_NOUN_ADJECTIVE = re.compile(r"^[^\S\n]+ال[^\W\d_]*(?:ي|يه|ى|ول|اني|الث|ابع|امس|ادس|ابع|امن|اسع|اشر|اخير|ذي|تي|تالي)(?![^\W\d_])")
 _NEXT_WORD = re.compile(r"^[^\S\n]*[,،]?[^\S\n]*([^\s,،.]+)")
 _PREV_WORD = re.compile(r"([^\s,،.]+)[^\S\n]*$")
-_FOLLOWED_BY_OF = re.compile(r"^[^\S\n]+(?:من|على|عن)(?![^\W\d_])")
+_FOLLOWED_BY_OF = re.compile(r"^[^\S\n]+(?:من|علي|عن)(?![^\W\d_])")
 # "العام" is also the adjective "general": الأمين العام السابق is no year.
 _GENERAL_NOUNS = frozenset(
     "الامين امين المدير مدير النائب المدعي الراي القطاع المؤتمر الاضراب الامن الشان المال "
@@ -443,7 +443,7 @@ class Resolver:
             return None  # مفاعل تموز العراقي: a name, not the month
         licensed = bool(m["shahr"] or m["year"] or m["rel"] or m["yrel"] or len(names) > 1 or where.has_day_context
                         or _after_month_and(where.tail, lx))  # يناير ومارس
-        if ambiguous and not licensed and prev_word not in ("في", "منذ", "حتى", "خلال", "بحلول", "وفي", "ومنذ", "وحتى"):
+        if ambiguous and not licensed and prev_word not in ("في", "منذ", "حتي", "خلال", "بحلول", "وفي", "ومنذ", "وحتي"):
             return None
         rel = lx.relative_offsets.get(m["rel"]) if m["rel"] else None
         if rel is None:

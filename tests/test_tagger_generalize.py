@@ -75,6 +75,9 @@ CASES = [
     # لمدة/مدة introduce a single unit (the grammar is matched on folded text: مده)
     ("سافر الوزير لمدة شهر وبقي مدة عام كامل.", D,
      [("شهر", "DURATION", "P1M", None), ("عام", "DURATION", "P1Y", None)]),
+    # literals written unfolded (حتى, على) never matched the folded text
+    ("تمتد الخطة حتى 2020 وفق البيان.", D, [("2020", "DATE", "2020", None)]),
+    ("وصل الوفد قبل يومين على بدء القمة.", D, [("يومين", "DURATION", "P2D", None)]),
 ]
 
 
