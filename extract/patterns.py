@@ -359,6 +359,8 @@ def grammar() -> Grammar:
         rf"|(?P<unit_b>{_alt_lam(lx.relative_units)}){S}(?P<rel>{offsets})(?:{S0}\(?(?P<year>\d{{4}})\)?(?!\d)"
         rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?)?"
         rf"|(?P<unit_d>{_alt_lam(lx.relative_units)}){S}(?P<last>الاخير|الاخيره|الواحد|الواحده)"
+        # العام قبل الماضي, الأسبوع قبل الماضي: the one before the last
+        rf"|(?P<unit_e>{_alt_lam(lx.relative_units)}){S}قبل{S}(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته)"
         rf"|(?<=[^\W\d_] )(?P<unit_c>الشهر|الاسبوع|العام|السنه)(?!{S}(?:{offsets}|نفسه|نفسها|ذاته|ذاتها|التالي|التاليه|الاخير|الاخيره|{S0}\d))){WORD_END}",
         # الأشهر الماضية -> PXM, الأسابيع القليلة الماضية, الأشهر الـ18 الأخيرة
         "plural_recent": rf"{WORD_START}(?P<plural>{_alt_lam(lx.plural_recent)}){S}"

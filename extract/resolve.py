@@ -659,7 +659,8 @@ class Resolver:
             ref = self.ctx.ref
             offset = self.lx.relative_days.get(squash(m["vday"]), 0)
             return Resolution("DATE", (ref + timedelta(days=offset)).isoformat() if ref else "")
-        unit = self.lx.relative_units.get(_definite(m["unit_a"] or m["unit_b"] or m["unit_c"] or m["unit_d"]))
+        unit = self.lx.relative_units.get(_definite(m["unit_a"] or m["unit_b"] or m["unit_c"] or m["unit_d"]
+                                                    or m["unit_e"]))
         if unit is None:
             return None
         if m["unit_d"]:
@@ -672,6 +673,11 @@ class Resolver:
             offset = 0
         elif m["this"]:
             offset = 0
+        elif m["unit_e"]:
+            offset = -2
+            prev = _PREV_WORD.search(where.tail)
+            if unit == "Y" and prev and prev.group(1) in _GENERAL_NOUNS:
+                return None  # الأمين العام قبل الماضي: a person, not a year
         else:
             offset = self.lx.relative_offsets.get(m["rel"])
             if offset is None or m["rel"] in ("هذا", "هذه"):
