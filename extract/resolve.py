@@ -975,6 +975,17 @@ class Resolver:
             word = squash(m["setweekday"])
             weekday = self.lx.weekdays.get(word) or self.lx.weekdays.get("ال" + word)
             return Resolution("SET", f"XXXX-WXX-{weekday}") if weekday else None
+        if m["setday"]:
+            if _GREETING_AFTER.match(where.after):
+                return None
+            weekday = self.lx.weekdays.get("ال" + squash(m["setday"]))
+            return Resolution("SET", f"XXXX-WXX-{weekday}") if weekday else None
+        if m["setseason"]:
+            season = self.lx.seasons.get(squash(m["setseason"]))
+            return Resolution("SET", f"XXXX-{season}") if season else None
+        if m["setpod"]:
+            pod = self.lx.parts_of_day.get(squash(m["setpod"]))
+            return Resolution("SET", f"T{pod}") if pod else None
         if m["setnum"] or m["setdual"]:
             amount = _number(m["setnum"], self.lx) if m["setnum"] else 2
             unit = self.lx.units.get(squash(m["setunit"] or m["setdual"]))
