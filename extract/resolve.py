@@ -218,6 +218,22 @@ def _weekday_list_rel() -> re.Pattern[str]:
                       rf"|المقبلين|القادمين|الماضيين|المنصرمين|المقبلتين|الماضيتين)(?![^\W\d_])")
 
 
+@lru_cache(maxsize=1)
+def _range_end_pattern() -> re.Pattern[str]:
+    from .lexicon import alternation
+
+    hours = alternation(lexicon().hours)
+    return re.compile(rf"^[^\S\n]*[-–]?[^\S\n]*(?:و?(?:الي|حتي)|-|–|و)?[^\S\n]*(?:الساعه[^\S\n]+)?"
+                      rf"(?:(?P<h>\d{{1,2}})(?:[:.]\d{{2}})?|(?P<hw>{hours}))[^\S\n]+"
+                      rf"(?P<pod>صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا)(?![^\W\d_])")
+
+
+class _LazyRangeEnd:
+    def match(self, text: str):
+        return _range_end_pattern().match(text)
+
+
+_RANGE_END = _LazyRangeEnd()
 _LIGHT_YEAR = re.compile(r"^[^\S\n]+ضوئي")
 _MONTH_PREPOSITIONS = frozenset("في خلال منذ حتي قبل بعد طوال وفي وخلال ومنذ وحتي".split())
 # A name after it makes رمضان a person: في رمضان عبد الله.
@@ -901,6 +917,14 @@ class Resolver:
                 hour -= 1
         hpod = m["hpod"] or m["hpod2"] or m["hpod3"]
         pod = lx.parts_of_day.get(squash(hpod)) if hpod else (lx.parts_of_day.get(squash(m["dpod"])) if m["dpod"] else where.pod)
+        if pod is None and 1 <= hour < 12:
+            # من 5 إلى 9 مساء, الساعة الخامسة وحتى العاشرة مساء: the range's part of day, unless the
+            # first hour is later than the second (من 10 إلى 2 ظهرا starts in the morning)
+            rng = _RANGE_END.match(where.after)
+            if rng:
+                second = int(rng.group("h")) if rng.group("h") else lx.hours.get(squash(rng.group("hw")), 0)
+                if second > hour:
+                    pod = lx.parts_of_day.get(squash(rng.group("pod")))
         if pod is None and m["hh"] and 1 <= hour < 12:
             # عصر اليوم … في تمام الساعة 5:30: a part of day earlier in the same clause sets the half of the day
             clause = re.split(r"[.،,؛:!؟\n]", where.tail)[-1].split()[-6:]
