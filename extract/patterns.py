@@ -297,7 +297,7 @@ def grammar() -> Grammar:
     # يونيو/ حزيران, تشرين الثاني/ نوفمبر, أيار (مايو), حزيران - يونيو
     pair = rf"(?:(?:{S0}[/\\(\-–]{S0}|{S})(?:شهر{S})?{month}(?:{S0}\))?)"
     month_phrase = rf"(?P<month>{month}{pair}?)"
-    day = rf"(?P<day>\(?(?:ال)?\d{{1,2}}(?![\d:.]\d)\)?|{ordinal})"
+    day = rf"(?P<day>\(?(?:ال)?\d{{1,2}}(?![\d:.]\d)\)?|{ordinal}|غره)"
     rel = rf"(?:{S}(?P<rel>{_alt(w for w in lx.relative_offsets if w not in ('هذا', 'هذه'))}))"
     hijri_mark = r"(?P<hmark>هـ|ه|للهجره|هجري|هجريه)"
 
@@ -446,7 +446,9 @@ def grammar() -> Grammar:
         "hijri": rf"{WORD_START}(?:(?P<weekday>{weekday})(?:{S}{week_rel})?{S0}[,،]?{S0}(?:(?:ال)?موافق{S})?)?"
         rf"(?:{day}{S0}(?:من{S}|/{S0})?)?(?:(?P<shahr>شهر){S})?(?P<hmonth>{hijri_month})"
         rf"(?:(?:{S0}[,،]?{S}|{S0}[/\-]{S0})(?:(?:ل|من{S}|في{S})?(?:عام|سنه|العام|السنه){S})?(?P<hyear>1[2-5]\d\d)(?!\d)(?:{S0}{hijri_mark}(?![^\W\d_]))?|{rel}"
-        rf"|{S}(?:من{S})?(?P<hthis>هذا{S}العام|العام{S}(?:الجاري|الحالي)|هذه{S}السنه))?{WORD_END}",
+        rf"|{S}(?:من{S})?(?P<hthis>هذا{S}العام|العام{S}(?:الجاري|الحالي)|هذه{S}السنه)"
+        # ذو الحجة من العام الماضي: the Hijri year before the DCT's
+        rf"|{S}(?:من{S})?(?:العام|السنه){S}(?:الهجري{S})?(?P<hyrel>الماضي|المنصرم|الفائت|السابق|المقبل|القادم))?{WORD_END}",
     }
     compiled = tuple((name, re.compile(pattern)) for name, pattern in families.items())
 

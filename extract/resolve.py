@@ -164,6 +164,8 @@ def _day_number(text: str, lx: Lexicon) -> int | None:
         text = text[2:]
     if text.isdigit():
         return int(text)
+    if text == "غره":
+        return 1  # غرة رمضان: the first day of the month
     return lx.day_ordinals.get(text)
 
 
@@ -1162,11 +1164,13 @@ class Resolver:
             year = int(m["hyear"])
         elif self.ctx.dct is not None:
             rel = self.lx.relative_offsets.get(m["rel"]) if m["rel"] else None
-            if rel == 0 or m["hthis"]:
+            if rel == 0 or m["hthis"] or m["hyrel"]:
                 try:
                     year = Gregorian(self.ctx.dct.year, self.ctx.dct.month, self.ctx.dct.day).to_hijri().year
                 except (ValueError, OverflowError):
                     return Resolution("DATE", "")
+                if m["hyrel"]:
+                    year += self.lx.relative_offsets.get(m["hyrel"], 0)
             else:
                 first = self._nearest_hijri(month, day or 1, rel, where)
                 if first is None:
