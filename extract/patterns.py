@@ -201,7 +201,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(lx.past_ref, "past_ref")
     add(lx.future_ref, "future_ref")
     add(lx.seasons, "season")
-    add(["الربع", "النصف"], "quarter")
+    add(["الربع", "النصف", "الاشهر", "الشهور"], "quarter")
     add(list(lx.decades) + [w[2:] for w in lx.decades if w.startswith("ال")], "decade")
     add(["القرن"], "century", "decade")
     add(["الساعه", "منتصف"], "clock")
@@ -434,6 +434,9 @@ def grammar() -> Grammar:
         # النصف الأول من العام الجاري, النصف الثاني من 2014: a half only with its year (not a match's half)
         rf"|النصف{S}(?P<half>الاول|الثاني){S}من{S}(?:(?:{year_word}{S})?(?P<hyear>\d{{4}})(?!\d)"
         rf"|(?:العام|السنه){S}(?P<hrel>{offsets})|(?:هذا|هذه){S}(?:العام|السنه)(?P<hthis>)))"
+        # الأشهر الستة الأولى من العام الجاري = H1, الأشهر الثلاثة الأخيرة من 2014 = Q4
+        rf"|(?:الاشهر|الشهور){S}(?P<mn>الثلاثه|السته){S}(?P<mpos>الاولي|الاخيره){S}من{S}"
+        rf"(?:(?:{year_word}{S})?(?P<myear>\d{{4}})(?!\d)|(?:العام|السنه){S}(?P<mrel>{offsets})|(?:هذا|هذه){S}(?:العام|السنه))"
         rf"{WORD_END}",
         # الثمانينيات, تسعينيات القرن الماضي
         "decade": rf"{WORD_START}(?:(?:عقد|حقبه){S})?(?P<decade>(?:ال)?"

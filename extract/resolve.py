@@ -1099,6 +1099,15 @@ class Resolver:
         return Resolution("DATE", _season_near(dct, season, offset))
 
     def _quarter(self, m: re.Match[str], where: Where) -> Resolution | None:
+        if m["mn"]:
+            first = m["mpos"] == "الاولي"
+            part = ("Q1" if first else "Q4") if m["mn"] == "الثلاثه" else ("H1" if first else "H2")
+            if m["myear"]:
+                return Resolution("DATE", f"{int(m['myear']):04d}-{part}")
+            if self.ctx.dct is None:
+                return Resolution("DATE", "")
+            offset = self.lx.relative_offsets.get(m["mrel"], 0) if m["mrel"] else 0
+            return Resolution("DATE", f"{self.ctx.dct.year + offset:04d}-{part}")
         if m["half"]:
             half = 1 if m["half"] == "الاول" else 2
             if m["hyear"]:
