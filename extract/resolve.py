@@ -42,7 +42,7 @@ _FUTURE_VERB = re.compile(r"^س[يتن][^\W\d_]{3,}$")
 _DAY_NOUN_ADJECTIVE = re.compile(r"^[^\S\n]+ال[^\W\d_]*(?:ي|يه|ى|ول|اني|الث|ابع|امس|ادس|ابع|امن|اسع|اشر|اخير|ذي|تي|تالي)(?![^\W\d_])")
 _NEXT_WORD = re.compile(r"^[^\S\n]*[,،]?[^\S\n]*([^\s,،.]+)")
 _PREV_WORD = re.compile(r"([^\s,،.]+)[^\S\n]*$")
-_FOLLOWED_BY_OF = re.compile(r"^[^\S\n]+(?:من|علي|عن)(?![^\W\d_])")
+_FOLLOWED_BY_OF = re.compile(r"^[^\S\n]+(?:من|عن)(?![^\W\d_])")
 # "العام" is also the adjective "general": الأمين العام السابق is no year.
 _GENERAL_NOUNS = frozenset(
     "الامين امين المدير مدير النائب المدعي الراي القطاع المؤتمر الاضراب الامن الشان المال "
@@ -119,6 +119,8 @@ class Context:
         if re.match(r"^\d{4}-\d{2}", value) or hijri:
             self.hijri_month = hijri
         m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+        if m and explicit_year and re.match(r"^\d{4}-(Q|H)", value):
+            self.years.append((sentence, paragraph, int(m[1])))  # النصف الأول من العام 2016: 2016 is in force
         if not m or re.match(r"^\d{4}-(W|Q|H|SP|SU|FA|WI)", value):
             return
         year = int(m[1])
@@ -1162,6 +1164,8 @@ class Resolver:
         day = _day_number(m["day"], lx) if m["day"] else None
         if month is None:
             return None
+        if day and not m["hyear"] and "/" in m.group()[: m.start("hmonth") - m.start()]:
+            return None  # 4/ صفر is a score; 10/شوال/ 1436هـ is a date
         if squash(m["hmonth"]) in lx.ambiguous_months and not (day or m["hyear"] or m["shahr"] or m["rel"]
                                                                or m["hthis"] or where.has_day_context):
             prev = _PREV_WORD.search(where.tail)

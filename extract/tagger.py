@@ -268,7 +268,7 @@ def _with_proclitic(text: str, start: int, floor: int) -> int:
 
 def _has_year(cand: _Candidate) -> bool:
     groups = cand.match.groupdict()
-    return bool(groups.get("year") or groups.get("y1") or groups.get("y2"))
+    return bool(groups.get("year") or groups.get("y1") or groups.get("y2") or groups.get("hyear") or groups.get("myear"))
 
 
 def tag(text: str, dct: date | None = None, source: str | None = None) -> list[Timex]:
