@@ -992,8 +992,8 @@ class Resolver:
             return None  # قريبا من: near, not soon
         if word.endswith(("فتره", "مده")) and _DEFINITE_WORD.match(where.after):
             return None
-        if word == "وقت قريب" and re.search(r"(?<![^\W\d_])و?(?:منذ|قبل)[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?$", where.tail):
-            return Resolution("DATE", "PAST_REF")  # منذ وقت قريب, حتى وقت قريب: recently
+        if word == "وقت قريب" and re.search(r"(?<![^\W\d_])و?(?:منذ|قبل|حتي|الي)[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?$", where.tail):
+            return Resolution("DATE", "PAST_REF")  # منذ وقت قريب, حتى وقت قريب: (until) recently
         return Resolution("DATE", "FUTURE_REF")
 
     def _set(self, m: re.Match[str], where: Where) -> Resolution | None:
