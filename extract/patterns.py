@@ -67,6 +67,8 @@ class Lexicon:
     fractions: dict[str, float]
     unit_fractions: dict[str, float]  # نصف ساعة -> 0.5
     set_adjectives: dict[str, str]  # شهرية -> P1M
+    nowadays_becoming: frozenset[str]  # أصبح اليوم: nowadays
+    nowadays_contrast: tuple[str, ...]  # في الماضي … اليوم
     hijri_month_nouns: frozenset[str]  # ليالي رمضان: a noun that takes a Hijri month
     set_adjective_blockers: frozenset[str]  # بمعدل سنوي: a rate
 
@@ -151,6 +153,8 @@ def lexicon() -> Lexicon:
         newspaper_words=frozenset(squash(fold(w)) for w in temporal["newspaper_words"]),
         unit_fractions={squash(fold(w)): float(k) for k, words in temporal["unit_fractions"].items()
                         if not k.startswith("_") for w in words},
+        nowadays_becoming=frozenset(squash(fold(w)) for w in temporal["nowadays_cues"]["becoming"]),
+        nowadays_contrast=tuple(squash(fold(w)) for w in temporal["nowadays_cues"]["past_contrast"]),
         hijri_month_nouns=frozenset(squash(fold(w)) for w in temporal["hijri_month_nouns"]["words"]),
         set_adjectives={w: k for w, k in folded_index(temporal["set_adjectives"]).items()},
         set_adjective_blockers=frozenset(squash(fold(w)) for w in temporal["set_adjective_blockers"]["words"]),

@@ -637,6 +637,13 @@ class Resolver:
                 return None  # عين اليوم, (اليوم), لـ"اليوم": the newspaper
             if not named and _DATELINE_BEFORE.search(where.before) and not where.after.strip(" \t-–"):
                 return None  # a byline: "الدمام - اليوم"
+            if word == "اليوم" and not named and not m["pod"] and not self._future(where) \
+                    and not re.match(r"^[^\S\n]+الواحد", where.after):
+                bare_prev = prev_word[1:] if prev_word[:1] in "وف" and len(prev_word) > 3 else prev_word
+                sentence = where.before + " " + where.after
+                if (prev_word in self.lx.nowadays_becoming or bare_prev in self.lx.nowadays_becoming
+                        or any(re.search(rf"(?<![^\W\d_]){c}(?![^\W\d_])", sentence) for c in self.lx.nowadays_contrast)):
+                    return Resolution("DATE", "PRESENT_REF")  # أصبح اليوم, في الماضي … اليوم: nowadays
         if word in ("غداه", "عشيه") and not named:
             return self._next_day_of_event(where, offset)
         pod = self.lx.parts_of_day.get(squash(m["pod"])) if m["pod"] else where.pod

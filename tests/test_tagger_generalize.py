@@ -120,6 +120,11 @@ CASES = [
     # a number before a currency is an amount, not a year; حتى وقت قريب is "until recently"
     ("تتراوح الأسعار بين 200 ريال وحتى 1500 ريال.", D, []),
     ("كان ذلك ممنوعا حتى وقت قريب.", D, [("وقت قريب", "DATE", "PAST_REF", None)]),
+    # اليوم as "nowadays": after a verb of becoming, or set against the past in its sentence
+    ("لقد أصبح اليوم العالم قرية صغيرة.", D, [("اليوم", "DATE", "PRESENT_REF", None)]),
+    ("يكتب الناس الرسائل اليوم بالهاتف، أما في الماضي فكانوا يكتبونها بالقلم.", D,
+     [("اليوم", "DATE", "PRESENT_REF", None), ("الماضي", "DATE", "PAST_REF", None)]),
+    ("سيلتقي الوزير نظيره اليوم في الرياض.", D, [("اليوم", "DATE", "2015-07-24", None)]),
 ]
 
 
