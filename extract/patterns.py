@@ -391,7 +391,8 @@ def grammar() -> Grammar:
         rf"|(?P<fewword>{_alt(temporal['unspecified_counts'])}){S}(?P<fewunit>{units_any})"
         rf"|(?P<fracpre>{_alt(w for ws in temporal['unit_fractions'].values() if isinstance(ws, list) for w in ws)}){S}(?P<funit>{singular_units})"
         rf"|(?P<bare>{plural_units})(?:{S}(?P<padj>{plural_adj}))?(?:{S}(?P<padj2>{plural_adj}))?"
-        rf"|(?P<single>{singular_units}))"
+        # شهر واحد, شهر شمسي واحد: "one" makes a single unit a length of time
+        rf"|(?P<single>{singular_units})(?:{S}(?P<calendar>شمسي|قمري|هجري|ميلادي))?(?:{S}(?P<one>واحد|واحدا|واحده)(?![^\W_]))?)"
         rf"(?:{S}(?P<frac>{fractions}))?"
         rf"(?:{S}(?P<recent>{recent}))?{WORD_END}",
         # الساعة 18:42, الساعة الثانية فجراً, السادسة صباحا, الساعة 0659 بتوقيت جرينتش,

@@ -854,8 +854,12 @@ class Resolver:
             amount, unit_word = 1.0, squash(m["single"])
             nxt = _NEXT_WORD.match(where.after)
             next_word = nxt.group(1) if nxt else ""
-            if not (lead or m["frac"] or where.quantity_mod or qmod):
+            if m["calendar"] and not m["one"]:
+                return None  # عام هجري: a kind of year, not a length
+            if not (lead or m["frac"] or where.quantity_mod or qmod or m["one"]):
                 return None
+            if m["one"]:
+                next_word = ""  # the unit's phrase ends with واحد
             if next_word in lx.weekdays or next_word in lx.months or next_word[:1].isdigit() or (
                 next_word.startswith("ال") and not m["frac"]
             ):
