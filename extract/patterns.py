@@ -446,7 +446,9 @@ def grammar() -> Grammar:
         # الثمانينيات, تسعينيات القرن الماضي
         "decade": rf"{WORD_START}(?:(?:عقد|حقبه){S})?(?P<decade>(?:ال)?"
         rf"{_alt(w[2:] if w.startswith('ال') else w for w in lx.decades)})"
-        rf"(?:{S}(?:من{S})?القرن{S}(?P<century>{_alt(lx.centuries)}))?{WORD_END}",
+        rf"(?:{S}(?:من{S})?القرن{S}(?P<century>{_alt(lx.centuries)})"
+        # العشرينات من عمره: an age, not the 1920s
+        rf"|{S}من{S}(?P<decage>عمره|عمرها|عمرهم|عمرهن|العمر))?{WORD_END}",
         # القرن السابع عشر, القرن الميلادي الجديد
         "century": rf"{WORD_START}القرن{S}(?:الميلادي{S})?(?P<century>{_alt(list(lx.centuries) + ['الجديد', 'المنصرم'])}|{ordinal})"
         rf"(?:{S}(?:الميلادي|للميلاد))?{WORD_END}",

@@ -1160,6 +1160,8 @@ class Resolver:
     def _decade(self, m: re.Match[str], where: Where) -> Resolution | None:
         word = squash(m["decade"])
         digit = self.lx.decades.get(word) or self.lx.decades.get("ال" + word)
+        if m["decage"]:
+            return Resolution("DURATION", f"P{digit}0Y") if digit else None  # في العشرينات من عمره
         century = self._century_digits(m["century"])
         if digit is None or century is None:
             return Resolution("DATE", "") if digit else None
