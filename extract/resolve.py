@@ -925,6 +925,11 @@ class Resolver:
                 return None
         else:
             hour, minute = lx.hours.get(squash(m["hword"] or m["hword2"]), -1), 0
+        if m["hmin"]:
+            parts = [_number(p.strip(), lx) for p in re.split(r"[^\S\n]+و", squash(m["hmin"]))]
+            if any(p is None for p in parts) or not 0 <= sum(parts) < 60:
+                return None
+            minute = int(sum(parts))
         frac = m["hfrac"] or m["hfrac2"]
         if frac:
             minute = {"والنصف": 30, "والربع": 15}.get(squash(frac), 45)
