@@ -332,7 +332,8 @@ def grammar() -> Grammar:
         # شهر يوليو/ تموز الماضي, حزيران 2014, ديسمبر, شهر يوليو في العام 2034, يناير من العام الماضي
         "month": rf"{WORD_START}(?:(?P<shahr>{month_dual}){S})?{month_phrase}(?:{year_ref}|{rel})?{WORD_END}",
         # 2024/02/09, 21-04-2016, 7 - 9 - 2012 م, 4 /1 / 1426هـ
-        "numeric": rf"(?<![\d/.\-\\]){gregorian_numeric}(?![\d/.\-\\]*\d)"
+        # الخميس 20/10/1436هـ: a weekday written before the date is in its span (the date decides)
+        "numeric": rf"(?:{WORD_START}(?P<nweekday>{weekday}){S0}[,،]?{S0})?(?<![\d/.\-\\]){gregorian_numeric}(?![\d/.\-\\]*\d)"
         rf"(?:{S0}(?P<yearmark>م|هـ|ه)(?![^\W\d_]))?",
         # عام 2013, العام 2014, سنة 1258م, عام 1445 هـ
         "year": rf"{WORD_START}(?P<yearword>{year_word}){S}(?P<year>\d{{4}})(?!\d)"
@@ -456,7 +457,7 @@ def grammar() -> Grammar:
         rf"(?:{S}(?:الميلادي|للميلاد))?{WORD_END}",
         # 18 شوال 1445 هـ, رمضان 1445, شهر رمضان, 12/11/1436هـ, الخميس 20 شوال لعام 1436هـ
         "hijri": rf"{WORD_START}(?:(?P<weekday>{weekday})(?:{S}{week_rel})?{S0}[,،]?{S0}(?:(?:ال)?موافق{S})?)?"
-        rf"(?:{day}{S0}(?:من{S}|/{S0})?)?(?:(?P<shahr>شهر){S})?(?P<hmonth>{hijri_month})"
+        rf"(?:{day}{S0}(?:من{S}|/{S0})?)?(?:(?P<shahr>شهر|شهري){S})?(?P<hmonth>{hijri_month})"
         rf"(?:(?:{S0}[,،]?{S}|{S0}[/\-]{S0})(?:(?:ل|من{S}|في{S})?(?:عام|سنه|العام|السنه){S})?(?P<hyear>1[2-5]\d\d)(?!\d)(?:{S0}{hijri_mark}(?![^\W\d_]))?|{rel}"
         rf"|{S}(?:من{S})?(?P<hthis>هذا{S}العام|العام{S}(?:الجاري|الحالي)|هذه{S}السنه)"
         # ذو الحجة من العام الماضي: the Hijri year before the DCT's
