@@ -192,7 +192,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
                 index.setdefault(token, set()).update(families)
 
     add(lx.months, "day_month", "month", "day_list")
-    add(lx.hijri_months, "hijri")
+    add(lx.hijri_months, "hijri", "day_list")
     add(lx.weekdays, "weekday", "day_month", "relative_day")
     add(lx.relative_days, "relative_day")  # also ساعة مبكرة من فجر اليوم
     add(lx.relative_units, "relative_unit")
@@ -356,8 +356,10 @@ def grammar() -> Grammar:
         "duration_list": rf"(?<![\d.,])(?P<num>\d+)(?![\d.,])(?={S0}(?:و|الي|حتي|-|–){S0}\d+{S}(?P<unit>{units_any})(?![^\W_]))",
         # يومي 10 و12 أغسطس, من 5 إلى 10 مايو: the first day takes the month of the second
         "day_list": rf"{WORD_START}(?:يومي{S})?(?P<day>(?:ال)?\d{{1,2}}(?!\d)|{ordinal})"
-        rf"(?={S0}(?:و|الي|حتي|-|–){S0}(?:(?:ال)?\d{{1,2}}|{ordinal}){S0}(?:من{S})?(?:شهر{S})?(?P<month>{month})"
-        rf"(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<year>\d{{4}})|{rel})?)",
+        rf"(?={S0}(?:و|الي|حتي|-|–){S0}(?:(?:ال)?\d{{1,2}}|{ordinal}){S0}(?:من{S})?(?:شهر{S})?(?:(?P<month>{month})"
+        rf"(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<year>\d{{4}})|{rel})?"
+        # يومي 20 و21 شوال, من 1 إلى 15 ذي القعدة 1436هـ: the same for a Hijri month
+        rf"|(?P<dlhmonth>{hijri_month})(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<dlhyear>1[34]\d\d)(?!\d))?))",
         # الشهر الماضي, العام الجاري, هذا الأسبوع, العام الماضي 2014, وقت سابق من الشهر الجاري, مطلع الشهر
         "relative_unit": rf"{WORD_START}(?:(?P<vague>وقت{S}(?:سابق|لاحق)){S}(?:من{S})?)?"
         rf"(?:(?P<this>هذا|هذه){S}(?P<unit_a>{_alt(lx.relative_units)})"

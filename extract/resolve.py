@@ -436,6 +436,18 @@ class Resolver:
     def _day_list(self, m: re.Match[str], where: Where) -> Resolution | None:
         """The first day of ``يومي 10 و12 أغسطس`` / ``من 5 إلى 10 مايو``: the month comes after the second."""
         day = _day_number(m["day"], self.lx)
+        if m["dlhmonth"]:
+            hmonth = self.lx.hijri_months.get(squash(m["dlhmonth"]))
+            if day is None or hmonth is None or not 1 <= day <= 30:
+                return None
+            if m["dlhyear"]:
+                hyear = int(m["dlhyear"])
+            else:
+                first = self._nearest_hijri(hmonth, day, None, where)
+                if first is None:
+                    return Resolution("DATE", "")
+                hyear = Gregorian(first.year, first.month, first.day).to_hijri().year
+            return self._hijri_day(hyear, hmonth, day, where)
         month = _month_number(m["month"], self.lx)
         if day is None or month is None or not 1 <= day <= 31:
             return None
