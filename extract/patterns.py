@@ -333,7 +333,7 @@ def grammar() -> Grammar:
         "month": rf"{WORD_START}(?:(?P<shahr>{month_dual}){S})?{month_phrase}(?:{year_ref}|{rel})?{WORD_END}",
         # 2024/02/09, 21-04-2016, 7 - 9 - 2012 م, 4 /1 / 1426هـ
         # الخميس 20/10/1436هـ: a weekday written before the date is in its span (the date decides)
-        "numeric": rf"(?:{WORD_START}(?P<nweekday>{weekday}){S0}[,،]?{S0})?(?<![\d/.\-\\]){gregorian_numeric}(?![\d/.\-\\]*\d)"
+        "numeric": rf"(?:{WORD_START}(?<!اليوم )(?<!امس )(?<!غد )(?<!غدا )(?P<nweekday>{weekday}){S0}[,،]?{S0})?(?<![\d/.\-\\]){gregorian_numeric}(?![\d/.\-\\]*\d)"
         rf"(?:{S0}(?P<yearmark>م|هـ|ه)(?![^\W\d_]))?",
         # عام 2013, العام 2014, سنة 1258م, عام 1445 هـ
         "year": rf"{WORD_START}(?P<yearword>{year_word}){S}(?P<year>\d{{4}})(?!\d)"

@@ -143,6 +143,9 @@ CASES = [
     # the first day of a list or range takes the Hijri month (and year) of the second
     ("تستمر الدورة من 1 إلى 15 ذي القعدة 1436هـ.", D,
      [("1", "DATE", "2015-08-16", None), ("15 ذي القعدة 1436هـ", "DATE", "2015-08-30", None)]),
+    # after اليوم/غد the weekday stays with the relative day (no span starting inside اليوم)
+    ("أعلنت الوزارة اليوم الأحد 17/10/1436هـ النتائج.", date(2015, 8, 2),
+     [("اليوم الأحد", "DATE", "2015-08-02", None), ("17/10/1436هـ", "DATE", "2015-08-02", None)]),
 ]
 
 
