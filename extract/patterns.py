@@ -66,6 +66,11 @@ class Lexicon:
     newspaper_words: frozenset[str]
     fractions: dict[str, float]
     unit_fractions: dict[str, float]  # نصف ساعة -> 0.5
+    set_adjectives: dict[str, str]  # شهرية -> P1M
+    nowadays_becoming: frozenset[str]  # أصبح اليوم: nowadays
+    nowadays_contrast: tuple[str, ...]  # في الماضي … اليوم
+    hijri_month_nouns: frozenset[str]  # ليالي رمضان: a noun that takes a Hijri month
+    set_adjective_blockers: frozenset[str]  # بمعدل سنوي: a rate
 
 
 def _int_index(mapping: dict[str, list[str]]) -> dict[str, int]:
@@ -148,6 +153,11 @@ def lexicon() -> Lexicon:
         newspaper_words=frozenset(squash(fold(w)) for w in temporal["newspaper_words"]),
         unit_fractions={squash(fold(w)): float(k) for k, words in temporal["unit_fractions"].items()
                         if not k.startswith("_") for w in words},
+        nowadays_becoming=frozenset(squash(fold(w)) for w in temporal["nowadays_cues"]["becoming"]),
+        nowadays_contrast=tuple(squash(fold(w)) for w in temporal["nowadays_cues"]["past_contrast"]),
+        hijri_month_nouns=frozenset(squash(fold(w)) for w in temporal["hijri_month_nouns"]["words"]),
+        set_adjectives={w: k for w, k in folded_index(temporal["set_adjectives"]).items()},
+        set_adjective_blockers=frozenset(squash(fold(w)) for w in temporal["set_adjective_blockers"]["words"]),
         # ونيف ("and some") adds nothing to the amount: it makes the duration MORE_THAN.
         fractions={squash(fold(w)): (float(k) if k != "more" else -1.0)
                    for k, words in temporal["duration_fractions"].items() for w in words},
@@ -182,7 +192,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
                 index.setdefault(token, set()).update(families)
 
     add(lx.months, "day_month", "month", "day_list")
-    add(lx.hijri_months, "hijri")
+    add(lx.hijri_months, "hijri", "day_list")
     add(lx.weekdays, "weekday", "day_month", "relative_day")
     add(lx.relative_days, "relative_day")  # also ساعة مبكرة من فجر اليوم
     add(lx.relative_units, "relative_unit")
@@ -195,15 +205,18 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(lx.past_ref, "past_ref")
     add(lx.future_ref, "future_ref")
     add(lx.seasons, "season")
-    add(["الربع"], "quarter")
+    add(["الربع", "النصف", "الاشهر", "الشهور"], "quarter")
     add(list(lx.decades) + [w[2:] for w in lx.decades if w.startswith("ال")], "decade")
     add(["القرن"], "century", "decade")
     add(["الساعه", "منتصف"], "clock")
     add(lx.hours, "clock")
+    add(["صباحا", "مساء", "مساءا", "ظهرا", "عصرا", "فجرا", "ليلا"], "clock")  # حتى 10 مساء
     add(["شهر", "شهري"], "month", "hijri", "duration")
     add(lx.sets, "set")
+    add(lx.set_adjectives, "set")
     add(lx.units, "set")  # كل يومين, كل ثلاثة أسابيع
     add(lx.weekdays, "set")  # أيام الخميس
+    add(["كل"], "set")  # كل جمعة, كل صيف, كل صباح
     add(lx.plural_units, "duration")
     add(["ال" + w for w in lx.units], "duration")  # اليومين الماضيين, الـ24 ساعة
     add(lx.units, "duration_list")
@@ -216,7 +229,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     index.setdefault("المستقبل", set()).add("future_ref")
     add(lx.relative_units, "relative_unit")
     add(["الاخير", "الاخيره", "سابق", "لاحق", "الواحد"], "relative_unit")
-    add(["الاسبوع"], "weekday")
+    add(["الاسبوع"], "weekday", "week_of_month")
     add(["عام", "العام", "سنه", "السنه", "لعام", "لسنه"], "year")
     # Families that need a number and no word: every other family with a
     # number also needs a month, unit, hour or year word, which triggers it.
@@ -288,10 +301,12 @@ def grammar() -> Grammar:
     # يونيو/ حزيران, تشرين الثاني/ نوفمبر, أيار (مايو), حزيران - يونيو
     pair = rf"(?:(?:{S0}[/\\(\-–]{S0}|{S})(?:شهر{S})?{month}(?:{S0}\))?)"
     month_phrase = rf"(?P<month>{month}{pair}?)"
-    day = rf"(?P<day>\(?(?:ال)?\d{{1,2}}(?![\d:.]\d)\)?|{ordinal})"
+    day = rf"(?P<day>\(?(?:ال)?\d{{1,2}}(?![\d:.]\d)\)?|{ordinal}|غره)"
     rel = rf"(?:{S}(?P<rel>{_alt(w for w in lx.relative_offsets if w not in ('هذا', 'هذه'))}))"
     hijri_mark = r"(?P<hmark>هـ|ه|للهجره|هجري|هجريه)"
 
+    # السبت المقبل 9 شوال: the weekday's own offset before a written date (the date decides)
+    week_rel = r"(?:الماضي|المقبل|القادم|المنصرم|الفائت)"
     month_dual = r"(?:شهر|شهري)"
     year_ref = (
         rf"(?:{S0}[,،]?{S0}(?:(?:(?:من|في){S})?{year_word}{S})?\(?(?P<year>\d{{4}})\)?(?!\d)"
@@ -304,7 +319,7 @@ def grammar() -> Grammar:
     fractions = _alt(lx.fractions)
     qmod = _alt(w for w, key in lx.modifiers.items() if key in ("APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE"))
     relday = _alt(lx.relative_days)
-    sep = r"[-/.\\]"
+    sep = r"[-–/.\\]"
     gregorian_numeric = (
         rf"(?:(?P<y1>\d{{4}}){S0}{sep}{S0}(?P<m1>\d{{1,2}}){S0}{sep}{S0}(?P<d1>\d{{1,2}})"
         rf"|(?P<d2>\d{{1,2}}){S0}{sep}{S0}(?P<m2>\d{{1,2}}){S0}{sep}{S0}(?P<y2>\d{{4}}))"
@@ -312,24 +327,27 @@ def grammar() -> Grammar:
 
     families = {
         # السبت 18 تشرين الثاني/ نوفمبر, الـ16 من حزيران 2021, السابع من أكتوبر الماضي, (14) مايو
-        "day_month": rf"{WORD_START}(?:(?P<weekday>{weekday}){S0}[,،]?{S0})?{day}{S0}(?:من{S})?(?:شهر{S})?"
+        "day_month": rf"{WORD_START}(?:(?P<weekday>{weekday})(?:{S}{week_rel})?{S0}[,،]?{S0})?{day}{S0}(?:من{S})?(?:شهر{S})?"
         rf"{month_phrase}(?:{year_ref})?{rel}?{WORD_END}",
         # شهر يوليو/ تموز الماضي, حزيران 2014, ديسمبر, شهر يوليو في العام 2034, يناير من العام الماضي
         "month": rf"{WORD_START}(?:(?P<shahr>{month_dual}){S})?{month_phrase}(?:{year_ref}|{rel})?{WORD_END}",
         # 2024/02/09, 21-04-2016, 7 - 9 - 2012 م, 4 /1 / 1426هـ
-        "numeric": rf"(?<![\d/.\-\\]){gregorian_numeric}(?![\d/.\-\\]*\d)"
+        # الخميس 20/10/1436هـ: a weekday written before the date is in its span (the date decides)
+        "numeric": rf"(?:{WORD_START}(?<!اليوم )(?<!امس )(?<!غد )(?<!غدا )(?P<nweekday>{weekday}){S0}[,،]?{S0})?(?<![\d/.\-\\]){gregorian_numeric}(?![\d/.\-\\]*\d)"
         rf"(?:{S0}(?P<yearmark>م|هـ|ه)(?![^\W\d_]))?",
         # عام 2013, العام 2014, سنة 1258م, عام 1445 هـ
         "year": rf"{WORD_START}(?P<yearword>{year_word}){S}(?P<year>\d{{4}})(?!\d)"
         rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?",
         # في 2003, كأس العالم 2010, (2001-2007), 2018م, 1437هـ (the preposition is context, not extent)
-        "bare_year": rf"(?:(?<![^\W\d_])|(?<=\b[وب]))(?:(?P<lead>في|منذ|حتى|خلال|بحلول|وفي|ومنذ|وحتى){S})?"
+        "bare_year": rf"(?:(?<![^\W\d_])|(?<=\b[وب]))(?:(?P<lead>في|منذ|حتي|خلال|بحلول|وفي|ومنذ|وحتي){S})?"
         rf"(?<![\d.,])(?:(?<=\d{{4}}/)|(?<=\d{{4}} /)|(?<!/))(?P<year>(?:20|1[3-9])\d\d)"
         rf"(?!\d)(?![.:,]\d)(?!{S0}/{S0}\d{{1,2}}(?!\d))(?!{S0}[-/]{S0}\d{{1,2}}{S0}[-/])"
         rf"(?:{S0}[-/]{S0}(?P<year2>1[34]\d\d)(?={S0}(?:هـ|ه)(?![^\W\d_])))?"
         rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?",
         # الثلاثاء, الجمعة الماضي, الثلاثاء من الأسبوع المقبل
-        "weekday": rf"{WORD_START}(?P<weekday>{weekday})(?:{S}(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم)"
+        "weekday": rf"{WORD_START}(?P<weekday>{weekday})(?:{S}(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم"
+        # الجمعة الماضية, والاثنين المقبلين (the end of a list of days)
+        rf"|الماضيه|المنصرمه|الفائته|المقبله|القادمه|الماضيين|المقبلين|القادمين)"
         rf"|{S}من{S}الاسبوع{S}(?P<weekrel>{offsets}))?{WORD_END}",
         # أمس الثلاثاء, صباح اليوم, أول أمس, اليوم (الثلاثاء), صباح غد الاثنين
         "relative_day": rf"{WORD_START}(?:(?:ساعه{S}(?:مبكره|متاخره|متقدمه){S}من{S})?(?P<pod>{pod}){S})?(?P<relday>{relday})"
@@ -338,14 +356,19 @@ def grammar() -> Grammar:
         "duration_list": rf"(?<![\d.,])(?P<num>\d+)(?![\d.,])(?={S0}(?:و|الي|حتي|-|–){S0}\d+{S}(?P<unit>{units_any})(?![^\W_]))",
         # يومي 10 و12 أغسطس, من 5 إلى 10 مايو: the first day takes the month of the second
         "day_list": rf"{WORD_START}(?:يومي{S})?(?P<day>(?:ال)?\d{{1,2}}(?!\d)|{ordinal})"
-        rf"(?={S0}(?:و|الي|حتي|-|–){S0}(?:(?:ال)?\d{{1,2}}|{ordinal}){S0}(?:من{S})?(?:شهر{S})?(?P<month>{month})"
-        rf"(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<year>\d{{4}})|{rel})?)",
+        rf"(?={S0}(?:و|الي|حتي|-|–){S0}(?:(?:ال)?\d{{1,2}}|{ordinal}){S0}(?:من{S})?(?:شهر{S})?(?:(?P<month>{month})"
+        rf"(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<year>\d{{4}})|{rel})?"
+        # يومي 20 و21 شوال, من 1 إلى 15 ذي القعدة 1436هـ: the same for a Hijri month
+        rf"|(?P<dlhmonth>{hijri_month})(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<dlhyear>1[34]\d\d)(?!\d))?))",
         # الشهر الماضي, العام الجاري, هذا الأسبوع, العام الماضي 2014, وقت سابق من الشهر الجاري, مطلع الشهر
         "relative_unit": rf"{WORD_START}(?:(?P<vague>وقت{S}(?:سابق|لاحق)){S}(?:من{S})?)?"
         rf"(?:(?P<this>هذا|هذه){S}(?P<unit_a>{_alt(lx.relative_units)})"
         rf"|(?<=من )(?P<vday>اليوم|امس)"
-        rf"|(?P<unit_b>{_alt_lam(lx.relative_units)}){S}(?P<rel>{offsets})(?:{S0}\(?(?P<year>\d{{4}})\)?(?!\d))?"
+        rf"|(?P<unit_b>{_alt_lam(lx.relative_units)}){S}(?P<rel>{offsets})(?:{S0}\(?(?P<year>\d{{4}})\)?(?!\d)"
+        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?)?"
         rf"|(?P<unit_d>{_alt_lam(lx.relative_units)}){S}(?P<last>الاخير|الاخيره|الواحد|الواحده)"
+        # العام قبل الماضي, الأسبوع قبل الماضي: the one before the last
+        rf"|(?P<unit_e>{_alt_lam(lx.relative_units)}){S}قبل{S}(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته)"
         rf"|(?<=[^\W\d_] )(?P<unit_c>الشهر|الاسبوع|العام|السنه)(?!{S}(?:{offsets}|نفسه|نفسها|ذاته|ذاتها|التالي|التاليه|الاخير|الاخيره|{S0}\d))){WORD_END}",
         # الأشهر الماضية -> PXM, الأسابيع القليلة الماضية, الأشهر الـ18 الأخيرة
         "plural_recent": rf"{WORD_START}(?P<plural>{_alt_lam(lx.plural_recent)}){S}"
@@ -355,11 +378,15 @@ def grammar() -> Grammar:
         "anaphoric": rf"{WORD_START}(?:(?P<ana_unit>اليوم|الشهر|العام|السنه|الاسبوع){S}"
         rf"(?P<ana>{_alt(temporal['anaphoric_next'] + temporal['anaphoric_same'])})"
         rf"|(?P<ana_pre>ذات|نفس|ذلك|تلك){S}(?P<ana_unit2>اليوم|الشهر|العام|السنه|الاسبوع|الليله)){WORD_END}",
+        # الأسبوع الأول من الشهر المقبل, الأسبوع الأخير من أغسطس 2015: an ordinal week of a month
+        "week_of_month": rf"{WORD_START}الاسبوع{S}(?P<wk>الاول|الثاني|الثالث|الرابع|الاخير){S}من{S}"
+        rf"(?:(?:شهر{S})?(?P<wmonth>{month})(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<wyear>\d{{4}})(?!\d))?"
+        rf"(?:{S}(?P<wmrel>{offsets}))?|الشهر{S}(?P<wrel>{offsets})){WORD_END}",
         # 15 من الشهر نفسه, 22 من الشهر الجاري
         "day_same_month": rf"{WORD_START}{day}{S0}(?:من{S})?(?:الشهر{S}(?:نفسه|ذاته|(?P<dsm_rel>{offsets}))"
         rf"|(?:ذات|نفس){S}الشهر){WORD_END}",
         # قبل يومين, 48 ساعة, ثلاثة أشهر, شهر ونصف, بعد يوم من, قبل نحو 50 عاما, سنوات طويلة
-        "duration": rf"{WORD_START}(?:(?P<lead>قبل|بعد|منذ|خلال|لمدة|طوال|مدة){S}(?:(?P<qmod>{qmod}){S})?)?"
+        "duration": rf"{WORD_START}(?:(?P<lead>قبل|بعد|منذ|خلال|لمده|طوال|مده){S}(?:(?P<qmod>{qmod}){S})?)?"
         rf"(?:(?:ال{S0})?\(?{S0}(?P<num>\d+(?:[.,]\d+)?|{cardinal}){S0}\)?{S}(?P<unit>{units_any})"
         rf"|ال(?P<dualdef>{dual_units})"
         rf"|ال(?P<defsingle>{singular_units})"
@@ -367,16 +394,24 @@ def grammar() -> Grammar:
         rf"|(?P<fewword>{_alt(temporal['unspecified_counts'])}){S}(?P<fewunit>{units_any})"
         rf"|(?P<fracpre>{_alt(w for ws in temporal['unit_fractions'].values() if isinstance(ws, list) for w in ws)}){S}(?P<funit>{singular_units})"
         rf"|(?P<bare>{plural_units})(?:{S}(?P<padj>{plural_adj}))?(?:{S}(?P<padj2>{plural_adj}))?"
-        rf"|(?P<single>{singular_units}))"
+        # شهر واحد, شهر شمسي واحد: "one" makes a single unit a length of time
+        rf"|(?P<single>{singular_units})(?:{S}(?P<calendar>شمسي|قمري|هجري|ميلادي))?(?:{S}(?P<one>واحد|واحدا|واحده)(?![^\W_]))?)"
         rf"(?:{S}(?P<frac>{fractions}))?"
         rf"(?:{S}(?P<recent>{recent}))?{WORD_END}",
         # الساعة 18:42, الساعة الثانية فجراً, السادسة صباحا, الساعة 0659 بتوقيت جرينتش,
         # الساعة الرابعة عصرا من الاثنين الماضي, الساعة التاسعة من مساء غد
         "clock": rf"{WORD_START}(?:(?:يوم{S})?(?:(?P<prelday>{relday})|(?P<pweekday>{weekday})(?:{S}(?P<prel>الماضي|المقبل|القادم))?){S}(?:في{S})?(?=الساعه))?"
         rf"(?:(?P<clock>الساعه){S}(?:(?:ال{S0})?(?P<hh>\d{{1,2}})(?:[:.]?(?P<mm>\d{{2}}))?(?!\d)|(?P<hword>{hour_word}))"
+        # الساعة العاشرة و15 دقيقة, الحادية عشرة وتسع وخمسين دقيقة
+        rf"(?:{S}و{S0}(?P<hmin>\d{{1,2}}|{cardinal}(?:{S}و{cardinal})?){S}(?:دقيقه|دقائق)(?![^\W_]))?"
         rf"(?:{S}(?P<hfrac>والنصف|والربع|الا{S}ربعا))?(?:{S}(?:من{S})?(?P<hpod>{pod}))?"
         rf"|(?P<hword2>{hour_word})(?:{S}(?P<hfrac2>والنصف|والربع|الا{S}ربعا))?{S}(?:من{S})?(?P<hpod2>{pod})"
-        rf"|(?P<midnight>منتصف{S}الليل))"
+        rf"|(?P<midnight>منتصف{S}الليل)"
+        # حتى 10 مساء, من 4.30 عصرا: a bare hour with a part-of-day adverb after a word of time range
+        rf"|(?:(?<=حتي )|(?<=الي )|(?<=من )|(?<=عند )|(?<=بين )|(?<=في )|(?<=نحو )|(?<=حوالي )|(?<=\d و))"
+        rf"(?P<hh2>\d{{1,2}})(?:[:.](?P<mm2>\d{{2}}))?(?!\d)(?:{S}(?P<hpod3>صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا)"
+        # من 5 إلى 9 مساء: the first hour of a range takes the part of day written after the second
+        rf"|(?=(?:{S}|{S0}[-–]{S0})(?:الي|حتي|و|-|–)?{S0}\d{{1,2}}(?:[:.]\d{{2}})?{S}(?:صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا)(?![^\W_]))))"
         rf"(?:{S}(?P<gmt>بتوقيت{S}(?:{_alt(temporal['time_zones'])}|[^\W\d_]+)))?"
         rf"(?:{S}(?:من{S})?(?:(?P<dpod>{pod}){S})?(?:يوم{S})?(?:(?P<drelday>{relday})|(?P<dweekday>{weekday})(?:{S}(?P<drel>الماضي|المقبل|القادم))?))?{WORD_END}",
         "present_ref": rf"{WORD_START}(?P<ref_present>{_alt(lx.present_ref)}){WORD_END}",
@@ -390,7 +425,10 @@ def grammar() -> Grammar:
         # كل يوم, سنويا, كل يومين, كل ثلاثة أسابيع, كل يوم اثنين, أيام الاثنين
         "set": rf"{WORD_START}(?:(?:كل{S}يوم|ايام){S}(?P<setweekday>{weekday}|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)"
         rf"|كل{S}(?:(?P<setnum>\d+|{cardinal}){S}(?P<setunit>{units_any})|(?P<setdual>{dual_units}))"
-        rf"|(?P<set>{_alt(lx.sets)})){WORD_END}",
+        # كل جمعة, كل صيف, كل صباح: every such day, season or part of day
+        rf"|كل{S}(?:(?P<setday>اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)|(?P<setseason>صيف|شتاء|ربيع|خريف)"
+        rf"|(?P<setpod>صباح|مساء|ظهر|فجر|عصر))"
+        rf"|(?P<set>{_alt(lx.sets)})|(?P<setadj>{_alt(lx.set_adjectives)})){WORD_END}",
         # عيد الفطر, أيام العيد, إجازة الحج, عيد الأضحى المقبل
         "holiday": rf"{WORD_START}(?P<holiday>{_alt(lx.holidays)})(?:{S}(?P<rel>{offsets}))?{WORD_END}",
         # العشرين من عمره, سن العاشرة, يبلغ من العمر (9) سنوات (the last as a duration)
@@ -401,20 +439,31 @@ def grammar() -> Grammar:
         rf"|{S}(?P<rel>{offsets})|{S}(?P<ryear>العام|السنه){S}(?P<rel2>{offsets})"
         rf"){WORD_END}|(?<![^\W\d_])(?P<season_bare>ال(?:صيف|شتاء|خريف))(?![^\W_]|{S}(?:ال|\d))",
         # الربع الأول من عام 2024, الربع الثاني
-        "quarter": rf"{WORD_START}الربع{S}(?P<quarter>{_alt(lx.quarters)})(?:{S}(?:من{S})?"
-        rf"(?:(?:{year_word}{S})?(?P<year>\d{{4}})|(?:العام|السنه){S}(?P<rel>{offsets})))?{WORD_END}",
+        "quarter": rf"{WORD_START}(?:الربع{S}(?P<quarter>{_alt(lx.quarters)})(?:{S}(?:من{S})?"
+        rf"(?:(?:{year_word}{S})?(?P<year>\d{{4}})|(?:العام|السنه){S}(?P<rel>{offsets})))?"
+        # النصف الأول من العام الجاري, النصف الثاني من 2014: a half only with its year (not a match's half)
+        rf"|النصف{S}(?P<half>الاول|الثاني){S}من{S}(?:(?:{year_word}{S})?(?P<hyear>\d{{4}})(?!\d)"
+        rf"|(?:العام|السنه){S}(?P<hrel>{offsets})|(?:هذا|هذه){S}(?:العام|السنه)(?P<hthis>)))"
+        # الأشهر الستة الأولى من العام الجاري = H1, الأشهر الثلاثة الأخيرة من 2014 = Q4
+        rf"|(?:الاشهر|الشهور){S}(?P<mn>الثلاثه|السته){S}(?P<mpos>الاولي|الاخيره){S}من{S}"
+        rf"(?:(?:{year_word}{S})?(?P<myear>\d{{4}})(?!\d)|(?:العام|السنه){S}(?P<mrel>{offsets})|(?:هذا|هذه){S}(?:العام|السنه))"
+        rf"{WORD_END}",
         # الثمانينيات, تسعينيات القرن الماضي
         "decade": rf"{WORD_START}(?:(?:عقد|حقبه){S})?(?P<decade>(?:ال)?"
         rf"{_alt(w[2:] if w.startswith('ال') else w for w in lx.decades)})"
-        rf"(?:{S}(?:من{S})?القرن{S}(?P<century>{_alt(lx.centuries)}))?{WORD_END}",
+        rf"(?:{S}(?:من{S})?القرن{S}(?P<century>{_alt(lx.centuries)})"
+        # العشرينات من عمره: an age, not the 1920s
+        rf"|{S}من{S}(?P<decage>عمره|عمرها|عمرهم|عمرهن|العمر))?{WORD_END}",
         # القرن السابع عشر, القرن الميلادي الجديد
         "century": rf"{WORD_START}القرن{S}(?:الميلادي{S})?(?P<century>{_alt(list(lx.centuries) + ['الجديد', 'المنصرم'])}|{ordinal})"
         rf"(?:{S}(?:الميلادي|للميلاد))?{WORD_END}",
         # 18 شوال 1445 هـ, رمضان 1445, شهر رمضان, 12/11/1436هـ, الخميس 20 شوال لعام 1436هـ
-        "hijri": rf"{WORD_START}(?:(?P<weekday>{weekday}){S0}[,،]?{S0}(?:(?:ال)?موافق{S})?)?"
-        rf"(?:{day}{S0}(?:من{S})?)?(?:(?P<shahr>شهر){S})?(?P<hmonth>{hijri_month})"
-        rf"(?:{S0}[,،]?{S}(?:(?:ل|من{S}|في{S})?(?:عام|سنه|العام|السنه){S})?(?P<hyear>1[2-5]\d\d)(?!\d)(?:{S0}{hijri_mark}(?![^\W\d_]))?|{rel}"
-        rf"|{S}(?:من{S})?(?P<hthis>هذا{S}العام|العام{S}(?:الجاري|الحالي)|هذه{S}السنه))?{WORD_END}",
+        "hijri": rf"{WORD_START}(?:(?P<weekday>{weekday})(?:{S}{week_rel})?{S0}[,،]?{S0}(?:(?:ال)?موافق{S})?)?"
+        rf"(?:{day}{S0}(?:من{S}|/{S0})?)?(?:(?P<shahr>شهر|شهري){S})?(?P<hmonth>{hijri_month})"
+        rf"(?:(?:{S0}[,،]?{S}|{S0}[/\-]{S0})(?:(?:ل|من{S}|في{S})?(?:عام|سنه|العام|السنه){S})?(?P<hyear>1[2-5]\d\d)(?!\d)(?:{S0}{hijri_mark}(?![^\W\d_]))?|{rel}"
+        rf"|{S}(?:من{S})?(?P<hthis>هذا{S}العام|العام{S}(?:الجاري|الحالي)|هذه{S}السنه)"
+        # ذو الحجة من العام الماضي: the Hijri year before the DCT's
+        rf"|{S}(?:من{S})?(?:العام|السنه){S}(?:الهجري{S})?(?P<hyrel>الماضي|المنصرم|الفائت|السابق|المقبل|القادم))?{WORD_END}",
     }
     compiled = tuple((name, re.compile(pattern)) for name, pattern in families.items())
 

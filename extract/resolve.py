@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, timedelta
 
 from hijridate import Gregorian, Hijri
@@ -41,7 +42,7 @@ _FUTURE_VERB = re.compile(r"^س[يتن][^\W\d_]{3,}$")
 _DAY_NOUN_ADJECTIVE = re.compile(r"^[^\S\n]+ال[^\W\d_]*(?:ي|يه|ى|ول|اني|الث|ابع|امس|ادس|ابع|امن|اسع|اشر|اخير|ذي|تي|تالي)(?![^\W\d_])")
 _NEXT_WORD = re.compile(r"^[^\S\n]*[,،]?[^\S\n]*([^\s,،.]+)")
 _PREV_WORD = re.compile(r"([^\s,،.]+)[^\S\n]*$")
-_FOLLOWED_BY_OF = re.compile(r"^[^\S\n]+(?:من|على|عن)(?![^\W\d_])")
+_FOLLOWED_BY_OF = re.compile(r"^[^\S\n]+(?:من|عن)(?![^\W\d_])")
 # "العام" is also the adjective "general": الأمين العام السابق is no year.
 _GENERAL_NOUNS = frozenset(
     "الامين امين المدير مدير النائب المدعي الراي القطاع المؤتمر الاضراب الامن الشان المال "
@@ -118,6 +119,8 @@ class Context:
         if re.match(r"^\d{4}-\d{2}", value) or hijri:
             self.hijri_month = hijri
         m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+        if m and explicit_year and re.match(r"^\d{4}-(Q|H)", value):
+            self.years.append((sentence, paragraph, int(m[1])))  # النصف الأول من العام 2016: 2016 is in force
         if not m or re.match(r"^\d{4}-(W|Q|H|SP|SU|FA|WI)", value):
             return
         year = int(m[1])
@@ -163,6 +166,8 @@ def _day_number(text: str, lx: Lexicon) -> int | None:
         text = text[2:]
     if text.isdigit():
         return int(text)
+    if text == "غره":
+        return 1  # غرة رمضان: the first day of the month
     return lx.day_ordinals.get(text)
 
 
@@ -207,6 +212,33 @@ def grammar_month(word: str) -> bool:
     return squash(word) in lexicon().months
 
 
+@lru_cache(maxsize=1)
+def _weekday_list_rel() -> re.Pattern[str]:
+    """What follows a weekday in a list that ends with one plural offset (والاثنين المقبلين)."""
+    from .lexicon import alternation
+
+    days = alternation(list(lexicon().weekdays) + ["اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعه", "سبت", "احد"])
+    return re.compile(rf"^(?:[^\S\n]*[,،]?[^\S\n]*و?(?:{days}))*[^\S\n]+(?P<rel>المقبله|القادمه|الماضيه|المنصرمه"
+                      rf"|المقبلين|القادمين|الماضيين|المنصرمين|المقبلتين|الماضيتين)(?![^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def _range_end_pattern() -> re.Pattern[str]:
+    from .lexicon import alternation
+
+    hours = alternation(lexicon().hours)
+    return re.compile(rf"^[^\S\n]*[-–]?[^\S\n]*(?:و?(?:الي|حتي)|-|–|و)?[^\S\n]*(?:الساعه[^\S\n]+)?"
+                      rf"(?:(?P<h>\d{{1,2}})(?:[:.]\d{{2}})?|(?P<hw>{hours}))[^\S\n]+"
+                      rf"(?P<pod>صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا)(?![^\W\d_])")
+
+
+class _LazyRangeEnd:
+    def match(self, text: str):
+        return _range_end_pattern().match(text)
+
+
+_RANGE_END = _LazyRangeEnd()
+_LIGHT_YEAR = re.compile(r"^[^\S\n]+ضوئي")
 _MONTH_PREPOSITIONS = frozenset("في خلال منذ حتي قبل بعد طوال وفي وخلال ومنذ وحتي".split())
 # A name after it makes رمضان a person: في رمضان عبد الله.
 _NEXT_NAME = re.compile(r"^[^\S\n]+(?:عبد|بن|ابو)(?![^\W\d_])")
@@ -404,6 +436,18 @@ class Resolver:
     def _day_list(self, m: re.Match[str], where: Where) -> Resolution | None:
         """The first day of ``يومي 10 و12 أغسطس`` / ``من 5 إلى 10 مايو``: the month comes after the second."""
         day = _day_number(m["day"], self.lx)
+        if m["dlhmonth"]:
+            hmonth = self.lx.hijri_months.get(squash(m["dlhmonth"]))
+            if day is None or hmonth is None or not 1 <= day <= 30:
+                return None
+            if m["dlhyear"]:
+                hyear = int(m["dlhyear"])
+            else:
+                first = self._nearest_hijri(hmonth, day, None, where)
+                if first is None:
+                    return Resolution("DATE", "")
+                hyear = Gregorian(first.year, first.month, first.day).to_hijri().year
+            return self._hijri_day(hyear, hmonth, day, where)
         month = _month_number(m["month"], self.lx)
         if day is None or month is None or not 1 <= day <= 31:
             return None
@@ -431,7 +475,7 @@ class Resolver:
             return None  # مفاعل تموز العراقي: a name, not the month
         licensed = bool(m["shahr"] or m["year"] or m["rel"] or m["yrel"] or len(names) > 1 or where.has_day_context
                         or _after_month_and(where.tail, lx))  # يناير ومارس
-        if ambiguous and not licensed and prev_word not in ("في", "منذ", "حتى", "خلال", "بحلول", "وفي", "ومنذ", "وحتى"):
+        if ambiguous and not licensed and prev_word not in ("في", "منذ", "حتي", "خلال", "بحلول", "وفي", "ومنذ", "وحتي"):
             return None
         rel = lx.relative_offsets.get(m["rel"]) if m["rel"] else None
         if rel is None:
@@ -567,6 +611,11 @@ class Resolver:
             monday = ref - timedelta(days=ref.isoweekday() - 1) + timedelta(weeks=offset)
             return Resolution("DATE", self._with_pod((monday + timedelta(days=weekday - 1)).isoformat(), where))
         rel = self.lx.relative_offsets.get(m["rel"]) if m["rel"] else None
+        if rel is None:
+            # الأحد والاثنين المقبلين, أيام الأحد والاثنين والثلاثاء المقبلة: one offset for the list
+            listed = _weekday_list_rel().match(where.after)
+            if listed:
+                rel = self.lx.relative_offsets.get(listed.group("rel"))
         week = _WEEK_IN_CLAUSE.search(_clause(where.tail)) if rel is None else None
         if week:
             # "فقد 3% الأسبوع الماضي بعد خسائر يوم الاثنين": the weekday of the week in force.
@@ -600,6 +649,13 @@ class Resolver:
                 return None  # عين اليوم, (اليوم), لـ"اليوم": the newspaper
             if not named and _DATELINE_BEFORE.search(where.before) and not where.after.strip(" \t-–"):
                 return None  # a byline: "الدمام - اليوم"
+            if word == "اليوم" and not named and not m["pod"] and not self._future(where) \
+                    and not re.match(r"^[^\S\n]+الواحد", where.after):
+                bare_prev = prev_word[1:] if prev_word[:1] in "وف" and len(prev_word) > 3 else prev_word
+                sentence = where.before + " " + where.after
+                if (prev_word in self.lx.nowadays_becoming or bare_prev in self.lx.nowadays_becoming
+                        or any(re.search(rf"(?<![^\W\d_]){c}(?![^\W\d_])", sentence) for c in self.lx.nowadays_contrast)):
+                    return Resolution("DATE", "PRESENT_REF")  # أصبح اليوم, في الماضي … اليوم: nowadays
         if word in ("غداه", "عشيه") and not named:
             return self._next_day_of_event(where, offset)
         pod = self.lx.parts_of_day.get(squash(m["pod"])) if m["pod"] else where.pod
@@ -642,7 +698,8 @@ class Resolver:
             ref = self.ctx.ref
             offset = self.lx.relative_days.get(squash(m["vday"]), 0)
             return Resolution("DATE", (ref + timedelta(days=offset)).isoformat() if ref else "")
-        unit = self.lx.relative_units.get(_definite(m["unit_a"] or m["unit_b"] or m["unit_c"] or m["unit_d"]))
+        unit = self.lx.relative_units.get(_definite(m["unit_a"] or m["unit_b"] or m["unit_c"] or m["unit_d"]
+                                                    or m["unit_e"]))
         if unit is None:
             return None
         if m["unit_d"]:
@@ -655,6 +712,11 @@ class Resolver:
             offset = 0
         elif m["this"]:
             offset = 0
+        elif m["unit_e"]:
+            offset = -2
+            prev = _PREV_WORD.search(where.tail)
+            if unit == "Y" and prev and prev.group(1) in _GENERAL_NOUNS:
+                return None  # الأمين العام قبل الماضي: a person, not a year
         else:
             offset = self.lx.relative_offsets.get(m["rel"])
             if offset is None or m["rel"] in ("هذا", "هذه"):
@@ -671,8 +733,36 @@ class Resolver:
             y, mo = add_months(ref.year, ref.month, offset)
             return Resolution("DATE", f"{y:04d}-{mo:02d}")
         if m["year"] and m["unit_b"]:
-            return Resolution("DATE", m["year"])  # العام الماضي 2014: the written year decides
+            # العام الماضي 2014: the written year decides; العام الجاري 1436هـ is a Hijri year
+            year = int(m["year"])
+            mark = m["yearmark"] or ""
+            if mark in self.lx.hijri_year_markers or (not mark and self._is_hijri_year(year)):
+                return self._hijri_year(year)
+            return Resolution("DATE", m["year"])
         return Resolution("DATE", f"{ref.year + offset:04d}")
+
+    def _week_of_month(self, m: re.Match[str], where: Where) -> Resolution | None:
+        """الأسبوع الأول من الشهر المقبل: the ISO week that holds the middle of the n-th seven days."""
+        dct = self.ctx.dct
+        if m["wmonth"]:
+            month = _month_number(m["wmonth"], self.lx)
+            if month is None:
+                return None
+            rel = self.lx.relative_offsets.get(m["wmrel"]) if m["wmrel"] else None
+            year = int(m["wyear"]) if m["wyear"] else self._month_year(month, rel, where)
+        else:
+            if dct is None:
+                return Resolution("DATE", "")
+            year, month = add_months(dct.year, dct.month, self.lx.relative_offsets.get(m["wrel"], 0))
+        if year is None:
+            return Resolution("DATE", "")
+        n = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}.get(m["wk"])
+        if n is None:  # الأخير: the last seven days of the month
+            y2, m2 = add_months(year, month, 1)
+            day = date(y2, m2, 1) - timedelta(days=4)
+        else:
+            day = date(year, month, 7 * (n - 1) + 4)
+        return Resolution("DATE", iso_week(day))
 
     def _plural_recent(self, m: re.Match[str], where: Where) -> Resolution | None:
         unit = self.lx.plural_recent.get(_definite(m["plural"]))
@@ -732,6 +822,16 @@ class Resolver:
             rest = m.group()[m.end("lead") - m.start() :]
             trim = len(m.group()) - len(rest.lstrip())
         qmod = lx.modifiers.get(squash(m["qmod"])) if m["qmod"] else None
+        if _LIGHT_YEAR.match(where.after):
+            return None  # 1400 سنة ضوئية: a distance
+        if lead == "بعد" and not m["num"]:
+            # يوما بعد يوم, عاما بعد عام: "progressively", no time of its own
+            prev = _PREV_WORD.search(where.tail)
+            unit_here = lx.units.get(squash(m["single"] or m["dual"] or m["bare"] or ""))
+            prev_word = squash(prev.group(1)) if prev else ""
+            prev_unit = lx.units.get(prev_word) or (lx.units.get(prev_word[1:]) if prev_word[:1] in "وف" else None)
+            if unit_here and prev_unit and prev_unit[0] == unit_here[0]:
+                return None
         if m["num"]:
             amount = _number(m["num"], lx)
             unit_word = squash(m["unit"])
@@ -766,8 +866,12 @@ class Resolver:
             amount, unit_word = 1.0, squash(m["single"])
             nxt = _NEXT_WORD.match(where.after)
             next_word = nxt.group(1) if nxt else ""
-            if not (lead or m["frac"] or where.quantity_mod or qmod):
+            if m["calendar"] and not m["one"]:
+                return None  # عام هجري: a kind of year, not a length
+            if not (lead or m["frac"] or where.quantity_mod or qmod or m["one"]):
                 return None
+            if m["one"]:
+                next_word = ""  # the unit's phrase ends with واحد
             if next_word in lx.weekdays or next_word in lx.months or next_word[:1].isdigit() or (
                 next_word.startswith("ال") and not m["frac"]
             ):
@@ -827,15 +931,37 @@ class Resolver:
             return Resolution("TIME", (day.isoformat() if day else "XXXX-XX-XX") + "T00:00")
         if m["hh"]:
             hour, minute = int(m["hh"]), int(m["mm"] or 0)
+        elif m["hh2"]:
+            hour, minute = int(m["hh2"]), int(m["mm2"] or 0)
+            if not 1 <= hour <= 12:
+                return None
         else:
             hour, minute = lx.hours.get(squash(m["hword"] or m["hword2"]), -1), 0
+        if m["hmin"]:
+            parts = [_number(p.strip(), lx) for p in re.split(r"[^\S\n]+و", squash(m["hmin"]))]
+            if any(p is None for p in parts) or not 0 <= sum(parts) < 60:
+                return None
+            minute = int(sum(parts))
         frac = m["hfrac"] or m["hfrac2"]
         if frac:
             minute = {"والنصف": 30, "والربع": 15}.get(squash(frac), 45)
             if minute == 45:
                 hour -= 1
-        hpod = m["hpod"] or m["hpod2"]
+        hpod = m["hpod"] or m["hpod2"] or m["hpod3"]
         pod = lx.parts_of_day.get(squash(hpod)) if hpod else (lx.parts_of_day.get(squash(m["dpod"])) if m["dpod"] else where.pod)
+        if pod is None and 1 <= hour < 12:
+            # من 5 إلى 9 مساء, الساعة الخامسة وحتى العاشرة مساء: the range's part of day, unless the
+            # first hour is later than the second (من 10 إلى 2 ظهرا starts in the morning)
+            rng = _RANGE_END.match(where.after)
+            if rng:
+                second = int(rng.group("h")) if rng.group("h") else lx.hours.get(squash(rng.group("hw")), 0)
+                if second > hour:
+                    pod = lx.parts_of_day.get(squash(rng.group("pod")))
+        if pod is None and m["hh"] and 1 <= hour < 12:
+            # عصر اليوم … في تمام الساعة 5:30: a part of day earlier in the same clause sets the half of the day
+            clause = re.split(r"[.،,؛:!؟\n]", where.tail)[-1].split()[-6:]
+            pods = [lx.parts_of_day.get(w) or lx.parts_of_day.get(w[1:]) for w in clause]
+            pod = next((p for p in reversed(pods) if p), None)
         day = self._clock_day(m, where)
         if hour == 12 and pod in ("EV", "NI"):
             # الساعة 12 مساء is midnight: the first minute of the next day.
@@ -894,15 +1020,30 @@ class Resolver:
             return None  # قريبا من: near, not soon
         if word.endswith(("فتره", "مده")) and _DEFINITE_WORD.match(where.after):
             return None
+        if word == "وقت قريب" and re.search(r"(?<![^\W\d_])و?(?:منذ|قبل|حتي|الي)[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?$", where.tail):
+            return Resolution("DATE", "PAST_REF")  # منذ وقت قريب, حتى وقت قريب: (until) recently
         return Resolution("DATE", "FUTURE_REF")
 
     def _set(self, m: re.Match[str], where: Where) -> Resolution | None:
         if m["set"] and _GREETING_AFTER.match(where.after):
             return None  # كل عام وأنتم بخير, وكل يوم وأنت منتصر: a greeting
         if m["setweekday"]:
+            if _weekday_list_rel().match(where.after):
+                return None  # أيام الأحد والاثنين المقبلة: those coming days, not every Sunday
             word = squash(m["setweekday"])
             weekday = self.lx.weekdays.get(word) or self.lx.weekdays.get("ال" + word)
             return Resolution("SET", f"XXXX-WXX-{weekday}") if weekday else None
+        if m["setday"]:
+            if _GREETING_AFTER.match(where.after):
+                return None
+            weekday = self.lx.weekdays.get("ال" + squash(m["setday"]))
+            return Resolution("SET", f"XXXX-WXX-{weekday}") if weekday else None
+        if m["setseason"]:
+            season = self.lx.seasons.get(squash(m["setseason"]))
+            return Resolution("SET", f"XXXX-{season}") if season else None
+        if m["setpod"]:
+            pod = self.lx.parts_of_day.get(squash(m["setpod"]))
+            return Resolution("SET", f"T{pod}") if pod else None
         if m["setnum"] or m["setdual"]:
             amount = _number(m["setnum"], self.lx) if m["setnum"] else 2
             unit = self.lx.units.get(squash(m["setunit"] or m["setdual"]))
@@ -911,6 +1052,14 @@ class Resolver:
             code = unit[0]
             return Resolution("SET", f"PT{int(amount)}{'H' if code == 'H' else 'M'}" if code in ("H", "MIN")
                               else f"P{int(amount)}{code}")
+        if m["setadj"]:
+            # رواتب شهرية, تدريباته اليومية: a recurrence; بمعدل سنوي, أكبر خسارة يومية: a rate
+            before = where.tail.split()[-2:]
+            if any(w in self.lx.set_adjective_blockers or w[1:] in self.lx.set_adjective_blockers
+                   for w in (squash(x) for x in before)):
+                return None
+            value = self.lx.set_adjectives.get(squash(m["setadj"]))
+            return Resolution("SET", value) if value else None
         value = self.lx.sets.get(squash(m["set"]))
         return Resolution("SET", value) if value else None
 
@@ -980,6 +1129,23 @@ class Resolver:
         return Resolution("DATE", _season_near(dct, season, offset))
 
     def _quarter(self, m: re.Match[str], where: Where) -> Resolution | None:
+        if m["mn"]:
+            first = m["mpos"] == "الاولي"
+            part = ("Q1" if first else "Q4") if m["mn"] == "الثلاثه" else ("H1" if first else "H2")
+            if m["myear"]:
+                return Resolution("DATE", f"{int(m['myear']):04d}-{part}")
+            if self.ctx.dct is None:
+                return Resolution("DATE", "")
+            offset = self.lx.relative_offsets.get(m["mrel"], 0) if m["mrel"] else 0
+            return Resolution("DATE", f"{self.ctx.dct.year + offset:04d}-{part}")
+        if m["half"]:
+            half = 1 if m["half"] == "الاول" else 2
+            if m["hyear"]:
+                return Resolution("DATE", f"{int(m['hyear']):04d}-H{half}")
+            if self.ctx.dct is None:
+                return Resolution("DATE", "")
+            offset = self.lx.relative_offsets.get(m["hrel"], 0) if m["hrel"] else 0
+            return Resolution("DATE", f"{self.ctx.dct.year + offset:04d}-H{half}")
         quarter = self.lx.quarters.get(squash(m["quarter"]))
         if quarter is None:
             return None
@@ -1011,6 +1177,8 @@ class Resolver:
     def _decade(self, m: re.Match[str], where: Where) -> Resolution | None:
         word = squash(m["decade"])
         digit = self.lx.decades.get(word) or self.lx.decades.get("ال" + word)
+        if m["decage"]:
+            return Resolution("DURATION", f"P{digit}0Y") if digit else None  # في العشرينات من عمره
         century = self._century_digits(m["century"])
         if digit is None or century is None:
             return Resolution("DATE", "") if digit else None
@@ -1026,20 +1194,26 @@ class Resolver:
         day = _day_number(m["day"], lx) if m["day"] else None
         if month is None:
             return None
+        if day and not m["hyear"] and "/" in m.group()[: m.start("hmonth") - m.start()]:
+            return None  # 4/ صفر is a score; 10/شوال/ 1436هـ is a date
         if squash(m["hmonth"]) in lx.ambiguous_months and not (day or m["hyear"] or m["shahr"] or m["rel"]
                                                                or m["hthis"] or where.has_day_context):
             prev = _PREV_WORD.search(where.tail)
-            if not (prev and prev.group(1) in _MONTH_PREPOSITIONS) or _NEXT_NAME.match(where.after):
+            licensed = prev and (prev.group(1) in _MONTH_PREPOSITIONS or prev.group(1) in lx.hijri_month_nouns
+                                 or prev.group(1)[1:] in lx.hijri_month_nouns)
+            if not licensed or _NEXT_NAME.match(where.after):
                 return None  # رمضان the name; but في رمضان is the month
         if m["hyear"]:
             year = int(m["hyear"])
         elif self.ctx.dct is not None:
             rel = self.lx.relative_offsets.get(m["rel"]) if m["rel"] else None
-            if rel == 0 or m["hthis"]:
+            if rel == 0 or m["hthis"] or m["hyrel"]:
                 try:
                     year = Gregorian(self.ctx.dct.year, self.ctx.dct.month, self.ctx.dct.day).to_hijri().year
                 except (ValueError, OverflowError):
                     return Resolution("DATE", "")
+                if m["hyrel"]:
+                    year += self.lx.relative_offsets.get(m["hyrel"], 0)
             else:
                 first = self._nearest_hijri(month, day or 1, rel, where)
                 if first is None:

@@ -163,7 +163,7 @@ _SINCE = re.compile(r"(?<![^\W\d_])و?منذ[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?$")
 # آب), and السنّة with a shadda (the Sunnis, not "the year").
 _TRAP = re.compile(r"(?<![^\W\d_])[وفبل]?إب(?![^\W\d_])|السن\u0651ة|السنّة")
 # Between a Hijri date and its Gregorian equivalent: "الموافق", "الموافق لـ", "، الموافق".
-_EQUIVALENT = re.compile(r"^[\s,،(\-–]*(?:و)?(?:ال|أل)?موافق[\s]*(?:لـ|ل)?[\s]*$")
+_EQUIVALENT = re.compile(r"^[\s,،()\-–]*(?:و)?(?:ال|أل)?موافق[\s]*(?:لـ|ل)?[\s(]*$")
 
 
 def _date_events(timexes: list, pending: list[tuple[int, int, bool]]) -> None:
@@ -239,8 +239,12 @@ def _join_equivalent(original: str, timexes: list[Timex], timex: Timex, family: 
     if not _EQUIVALENT.match(between) or timex.type != "DATE" or previous.type != "DATE":
         return False
     gregorian = timex if family != "hijri" else previous
-    text = original[previous.start : timex.end]
-    timexes[-1] = make_timex(previous.start, timex.end, text, "DATE", gregorian.value, gregorian.mod,
+    end = timex.end
+    text = original[previous.start : end]
+    if text.count("(") > text.count(")") and original[end : end + 1] == ")":
+        end += 1  # يوم الأحد (10 شوال 1436هـ) الموافق (26 يوليو 2015): close the last bracket too
+        text = original[previous.start : end]
+    timexes[-1] = make_timex(previous.start, end, text, "DATE", gregorian.value, gregorian.mod,
                              (gregorian.begin, gregorian.last) if gregorian.begin else None)
     return True
 
@@ -264,7 +268,7 @@ def _with_proclitic(text: str, start: int, floor: int) -> int:
 
 def _has_year(cand: _Candidate) -> bool:
     groups = cand.match.groupdict()
-    return bool(groups.get("year") or groups.get("y1") or groups.get("y2"))
+    return bool(groups.get("year") or groups.get("y1") or groups.get("y2") or groups.get("hyear") or groups.get("myear"))
 
 
 def tag(text: str, dct: date | None = None, source: str | None = None) -> list[Timex]:

@@ -1,0 +1,155 @@
+"""Generalization cases written for these tests (no article text): families the
+development gold saw rarely — halves of a year, a relative year with its Hijri number,
+SET forms and clock times."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from waqai.extract.tagger import tag
+
+D = date(2015, 7, 24)  # a Friday
+
+CASES = [
+    # halves of a year: only with a year (not the half of a match)
+    ("ارتفعت المبيعات خلال النصف الأول من العام الجاري بنسبة كبيرة.", D,
+     [("النصف الأول من العام الجاري", "DATE", "2015-H1", None)]),
+    ("ربحت الشركة في النصف الثاني من 2014 ثم في النصف الأول من هذا العام.", D,
+     [("النصف الثاني من 2014", "DATE", "2014-H2", None), ("النصف الأول من هذا العام", "DATE", "2015-H1", None)]),
+    ("تقدم الفريق بهدف في النصف الأول من المباراة.", D, []),
+    # a relative year followed by its Hijri number is one Hijri year
+    ("بلغ عدد الطلبات في العام الجاري 1436 هـ أكثر من ألف طلب.", D,
+     [("العام الجاري 1436 هـ", "DATE", "2015", None)]),
+    ("نما الاقتصاد العام الماضي 2014 بنسبة قليلة.", D, [("العام الماضي 2014", "DATE", "2014", None)]),
+    # adjectives of recurrence are SET, except after a rate or a superlative
+    ("يتقاضى كل متدرب مكافأة شهرية ويحضر الاجتماع الأسبوعي.", D,
+     [("شهرية", "SET", "P1M", None), ("الأسبوعي", "SET", "P1W", None)]),
+    ("واصل اللاعبون تمارينهم اليومية في الملعب.", D, [("اليومية", "SET", "P1D", None)]),
+    ("نما الإنتاج بمعدل سنوي مرتفع.", D, []),
+    ("سجلت العملة أكبر خسارة يومية لها.", D, []),
+    ("افتتح المعرض يومي 3 و4 مايو.", D, [("يومي 3", "DATE", "2015-05-03", None), ("4 مايو", "DATE", "2015-05-04", None)]),
+    # a weekday with its own offset before a written date is one span; the date decides
+    ("تفتتح القاعة يوم السبت المقبل 9 شوال 1436، الموافق 25 يوليو 2015م، كما تقرر.", D,
+     [("يوم السبت المقبل 9 شوال 1436، الموافق 25 يوليو 2015م", "DATE", "2015-07-25", None)]),
+    ("عاد الوفد الخميس الماضي 23 يوليو.", D, [("الخميس الماضي 23 يوليو", "DATE", "2015-07-23", None)]),
+    # an ambiguous Hijri month after a noun that takes the month (not a person's name)
+    ("تزدحم الأسواق في ليالي رمضان عادة.", D, [("رمضان", "DATE", "2015-07", None)]),
+    ("فاز الممثل محمد رمضان بالجائزة.", D, []),
+    # a bare hour with a part-of-day adverb after a range word is a clock time; a count is not
+    ("تفتح القاعة من 8 صباحا إلى 2 ظهرا وحتى 11 مساء.", D,
+     [("8 صباحا", "TIME", "2015-07-24T08:00", None), ("2 ظهرا", "TIME", "2015-07-24T14:00", None),
+      ("11 مساء", "TIME", "2015-07-24T23:00", None)]),
+    ("أصيب 10 مساء أمس في الحادث.", D, [("مساء أمس", "DATE", "2015-07-23TEV", None)]),
+    # a part of day earlier in the clause sets the half of the day of a clock time without one
+    ("وقع عصر اليوم في تمام الساعة 5:30 حادث سير.", D,
+     [("عصر اليوم", "DATE", "2015-07-24TAF", None), ("الساعة 5:30", "TIME", "2015-07-24T17:30", None)]),
+    # "X after X" is "progressively", a light-year a distance: no time
+    ("تتحسن الخدمات عاما بعد عام ويوما بعد يوم.", D, []),
+    ("رصد الفلكيون مجرة على بعد 900 سنة ضوئية.", D, []),
+    ("غادر بعد يوم من الحادث.", D, [("يوم", "DURATION", "P1D", None)]),
+    # an ordinal week of a month is one span: the ISO week holding the middle of those seven days
+    ("تنطلق الدورة في الأسبوع الأول من الشهر المقبل.", date(2015, 7, 22),
+     [("الأسبوع الأول من الشهر المقبل", "DATE", "2015-W32", None)]),
+    ("أغلق المصنع في الأسبوع الأخير من يونيو الماضي.", date(2015, 7, 22),
+     [("الأسبوع الأخير من يونيو الماضي", "DATE", "2015-W26", None)]),
+    ("وصل الوفد في الأسبوع الأول من مارس 2014.", D, [("الأسبوع الأول من مارس 2014", "DATE", "2014-W10", None)]),
+    # a list of weekdays ending with one plural offset: each day takes it (and is no SET)
+    ("تعقد الورشة أيام السبت والأحد والاثنين المقبلة.", date(2015, 7, 22),
+     [("السبت", "DATE", "2015-07-25", None), ("والأحد", "DATE", "2015-07-26", None),
+      ("والاثنين المقبلة", "DATE", "2015-07-27", None)]),
+    ("زار الوزير المنطقة الأحد والاثنين الماضيين.", date(2015, 7, 22),
+     [("الأحد", "DATE", "2015-07-19", None), ("والاثنين الماضيين", "DATE", "2015-07-20", None)]),
+    ("أقيمت الصلاة الجمعة الماضية.", date(2015, 7, 22), [("الجمعة الماضية", "DATE", "2015-07-17", None)]),
+    ("يفتح المتحف أيام الجمعة للزوار.", D, [("أيام الجمعة", "SET", "XXXX-WXX-5", None)]),
+    # bracketed Hijri and Gregorian equivalents are one span; a month name between slashes; an en dash
+    ("تسري الهدنة من يوم الأحد (10 شوال 1436هـ) الموافق (26 يوليو 2015) لمدة أسبوع.", D,
+     [("يوم الأحد (10 شوال 1436هـ) الموافق (26 يوليو 2015)", "DATE", "2015-07-26", None),
+      ("أسبوع", "DURATION", "P1W", None)]),
+    ("تسري الهدنة من يوم الأحد (10/شوال/ 1436هـ) الموافق (26/7/2015).", D,
+     [("يوم الأحد (10/شوال/ 1436هـ) الموافق (26/7/2015)", "DATE", "2015-07-26", None)]),
+    ("يستمر التسجيل حتى يوم الثلاثاء الموافق 3 – 11 - 1436هـ.", D,
+     [("يوم الثلاثاء الموافق 3 – 11 - 1436هـ", "DATE", "2015-08-18", None)]),
+    ("فاز الفريق 3- صفر على ضيفه.", D, []),
+    # لمدة/مدة introduce a single unit (the grammar is matched on folded text: مده)
+    ("سافر الوزير لمدة شهر وبقي مدة عام كامل.", D,
+     [("شهر", "DURATION", "P1M", None), ("عام", "DURATION", "P1Y", None)]),
+    # literals written unfolded (حتى, على) never matched the folded text
+    ("تمتد الخطة حتى 2020 وفق البيان.", D, [("2020", "DATE", "2020", None)]),
+    # على after قبل + amount is not "before X" (قال قبل ثلاثة أسابيع على محطة …): the date stays
+    ("قال قبل ثلاثة أسابيع على محطة التلفزيون إن الاتفاق قريب.", D,
+     [("قبل ثلاثة أسابيع", "DATE", "2015-W27", None)]),
+    # the unit before the last: قبل الماضي is two back
+    ("ارتفعت الأسعار الشهر قبل الماضي وانخفضت في السنة قبل الماضية.", date(2015, 7, 22),
+     [("الشهر قبل الماضي", "DATE", "2015-05", None), ("السنة قبل الماضية", "DATE", "2013", None)]),
+    ("وقع الحادث الأسبوع قبل الماضي.", date(2015, 7, 22), [("الأسبوع قبل الماضي", "DATE", "2015-W28", None)]),
+    # كل + a bare weekday, season or part of day is a SET; a greeting is not
+    ("يصوم كل خميس ويسافر كل صيف ويتمرن كل صباح.", D,
+     [("كل خميس", "SET", "XXXX-WXX-4", None), ("كل صيف", "SET", "XXXX-SU", None), ("كل صباح", "SET", "TMO", None)]),
+    ("تتكرر الزيارة كل ليلة.", D, [("كل ليلة", "SET", "P1D", None)]),
+    ("كل جمعة وأنتم بخير.", D, []),
+    # الشهري is a family name; a level (مستوى شهري) is a rate
+    ("قال المتحدث علي الشهري إن الصادرات بلغت مستوى شهري قياسي.", D, []),
+    # a range of hours shares the part of day written after its second hour
+    ("تقام الورش (من 5 إلى 9 مساء) وتفتح القاعة من الساعة الرابعة وحتى العاشرة مساء.", D,
+     [("5", "TIME", "2015-07-24T17:00", None), ("9 مساء", "TIME", "2015-07-24T21:00", None),
+      ("الساعة الرابعة", "TIME", "2015-07-24T16:00", None), ("العاشرة مساء", "TIME", "2015-07-24T22:00", None)]),
+    ("يعمل المكتب من 10 إلى 2 ظهرا.", D, [("10", "TIME", "2015-07-24T10:00", None), ("2 ظهرا", "TIME", "2015-07-24T14:00", None)]),
+    ("فاز الفريق 2-1 مساء الجمعة.", D, [("مساء الجمعة", "DATE", "2015-07-24TEV", None)]),
+    # more ways to say "soon"; منذ وقت قريب is "recently"
+    ("ستعلن اللجنة النتائج في القريب العاجل أو عما قريب.", D,
+     [("القريب العاجل", "DATE", "FUTURE_REF", None), ("عما قريب", "DATE", "FUTURE_REF", None)]),
+    ("تغير الوضع منذ وقت قريب.", D, [("وقت قريب", "DATE", "PAST_REF", None)]),
+    # غرة is the first day; a Hijri month "of last/next year" counts Hijri years from the DCT's
+    ("تبدأ الدراسة غرة ذي القعدة.", D, [("غرة ذي القعدة", "DATE", "2015-08-16", None)]),
+    ("ارتفعت الأسعار خلال شهر ذي الحجة من العام الماضي.", D,
+     [("شهر ذي الحجة من العام الماضي", "DATE", "2014-10", None)]),
+    # the last/first ten days of a month are its END/START
+    ("يكثر المعتمرون في العشر الأواخر من رمضان.", D, [("العشر الأواخر من رمضان", "DATE", "2015-07", "END")]),
+    ("يصوم العشر الأوائل من ذي الحجة.", D, [("العشر الأوائل من ذي الحجة", "DATE", "2015-09", "START")]),
+    # the first/last three or six months of a year are its quarter or half
+    ("نمت الأرباح خلال الأشهر الستة الأولى من العام الجاري وتراجعت في الأشهر الثلاثة الأخيرة من 2014.", D,
+     [("الأشهر الستة الأولى من العام الجاري", "DATE", "2015-H1", None),
+      ("الأشهر الثلاثة الأخيرة من 2014", "DATE", "2014-Q4", None)]),
+    ("ارتفعت الأسعار خلال الأشهر الستة الماضية.", D, [("الأشهر الستة الماضية", "DURATION", "P6M", None)]),
+    # a score written like a slashed Hijri day stays out; a half with its year puts the year in force
+    ("فاز الفريق على ضيفه 4/ صفر، وتأهل.", D, []),
+    ("ترفع القيود في النصف الأول من العام 2016 ثم نهائيا في شهر ديسمبر.", D,
+     [("النصف الأول من العام 2016", "DATE", "2016-H1", None), ("شهر ديسمبر", "DATE", "2016-12", None)]),
+    # a number before a currency is an amount, not a year; حتى وقت قريب is "until recently"
+    ("تتراوح الأسعار بين 200 ريال وحتى 1500 ريال.", D, []),
+    ("كان ذلك ممنوعا حتى وقت قريب.", D, [("وقت قريب", "DATE", "PAST_REF", None)]),
+    # اليوم as "nowadays": after a verb of becoming, or set against the past in its sentence
+    ("لقد أصبح اليوم العالم قرية صغيرة.", D, [("اليوم", "DATE", "PRESENT_REF", None)]),
+    ("يكتب الناس الرسائل اليوم بالهاتف، أما في الماضي فكانوا يكتبونها بالقلم.", D,
+     [("اليوم", "DATE", "PRESENT_REF", None), ("الماضي", "DATE", "PAST_REF", None)]),
+    ("سيلتقي الوزير نظيره اليوم في الرياض.", D, [("اليوم", "DATE", "2015-07-24", None)]),
+    # a single unit with "one" is a length of time, the word "one" in the span
+    ("أقرت الشركة إجازة يوم واحد وقضى عاما واحدا في الخارج.", D,
+     [("يوم واحد", "DURATION", "P1D", None), ("عاما واحدا", "DURATION", "P1Y", None)]),
+    ("احتفل المسلمون ببداية العام الهجري.", D, []),
+    # a decade "of his age" is an age, not the 1920s
+    ("أصيب شاب في العشرينات من عمره.", D, [("العشرينات من عمره", "DURATION", "P20Y", None)]),
+    # minutes written after the hour belong to the clock time
+    ("وقع الانفجار الساعة العاشرة و15 دقيقة صباحا وانتهت الهدنة الساعة الحادية عشرة وتسع وخمسين دقيقة مساء.", D,
+     [("الساعة العاشرة و15 دقيقة صباحا", "TIME", "2015-07-24T10:15", None),
+      ("الساعة الحادية عشرة وتسع وخمسين دقيقة مساء", "TIME", "2015-07-24T23:59", None)]),
+    # a weekday before a numeric date is in its span; شهري + an ambiguous Hijri month licenses it
+    ("يبدأ التسجيل يوم الخميس 20/10/1436هـ الموافق 6/8/2015م.", D,
+     [("يوم الخميس 20/10/1436هـ الموافق 6/8/2015م", "DATE", "2015-08-06", None)]),
+    ("ارتفعت المبيعات خلال شهري رمضان وشوال.", D,
+     [("شهري رمضان", "DATE", "2015-07", None), ("وشوال", "DATE", "2015-07", None)]),
+    # the first day of a list or range takes the Hijri month (and year) of the second
+    ("تستمر الدورة من 1 إلى 15 ذي القعدة 1436هـ.", D,
+     [("1", "DATE", "2015-08-16", None), ("15 ذي القعدة 1436هـ", "DATE", "2015-08-30", None)]),
+    # after اليوم/غد the weekday stays with the relative day (no span starting inside اليوم)
+    ("أعلنت الوزارة اليوم الأحد 17/10/1436هـ النتائج.", date(2015, 8, 2),
+     [("اليوم الأحد", "DATE", "2015-08-02", None), ("17/10/1436هـ", "DATE", "2015-08-02", None)]),
+]
+
+
+@pytest.mark.parametrize("text,dct,expected", CASES)
+def test_generalize(text, dct, expected):
+    got = [(t.text, t.type, t.value, t.mod) for t in tag(text, dct)]
+    assert got == expected
