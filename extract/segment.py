@@ -24,6 +24,7 @@ _SENTENCE_END = re.compile(r"(?<!\.)(?:[.!?؟؛]+|\.\.\.)(?<!\.\.)(?<![^.]\.\.)[
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[^\W\d_]|[A-Z][a-z]?|د|م|ص|ج|أ|ش)\.$")
 _WORDISH = re.compile(r"\w+")
 _BULLET_ONLY = re.compile(r"^[\-–—•*·]+$")
+_HEADLINE_WORDS = 15
 _DATELINE = re.compile(r"^\S+\s?[-–]\s?\S+$|^\S*وكالات$")
 
 
@@ -101,7 +102,8 @@ def is_furniture(folded_line: str, previous: str = "", source: str | None = None
         return True
     if source and key == _line_key(fold(source)):
         return True
-    return bool(_BULLET_ONLY.match(previous.strip()))
+    # A related headline after a bullet is short; a paragraph after a section break (***) is text.
+    return bool(_BULLET_ONLY.match(previous.strip())) and len(words) <= _HEADLINE_WORDS
 
 
 def _abbreviation_before(line: str, begin: int, dot: int) -> bool:

@@ -146,6 +146,9 @@ CASES = [
     # after اليوم/غد the weekday stays with the relative day (no span starting inside اليوم)
     ("أعلنت الوزارة اليوم الأحد 17/10/1436هـ النتائج.", date(2015, 8, 2),
      [("اليوم الأحد", "DATE", "2015-08-02", None), ("17/10/1436هـ", "DATE", "2015-08-02", None)]),
+    # a paragraph after a section break (***) is text, not a related headline after a bullet
+    ("رأي في المشهد العام.\n***\nومن الأمثلة على ذلك التصريحات التي صدرت مؤخرا عن عدد من المسؤولين في القطاع الخاص والعام حول الأسعار.", D,
+     [("مؤخرا", "DATE", "PAST_REF", None)]),
 ]
 
 
