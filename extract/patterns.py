@@ -327,7 +327,7 @@ def grammar() -> Grammar:
 
     families = {
         # السبت 18 تشرين الثاني/ نوفمبر, الـ16 من حزيران 2021, السابع من أكتوبر الماضي, (14) مايو
-        "day_month": rf"{WORD_START}(?:(?P<weekday>{weekday})(?:{S}{week_rel})?{S0}[,،]?{S0})?{day}{S0}(?:من{S})?(?:شهر{S})?"
+        "day_month": rf"{WORD_START}(?:(?:(?<!اول )(?<!اول من )(?<!بعد )(?:اليوم|امس|الامس|غد|غدا|الغد){S0}[,،]?{S0})?(?P<weekday>{weekday})(?:{S}{week_rel})?{S0}[,،]?{S0})?{day}{S0}(?:من{S})?(?:شهر{S})?"
         rf"{month_phrase}(?:{year_ref})?{rel}?{WORD_END}",
         # شهر يوليو/ تموز الماضي, حزيران 2014, ديسمبر, شهر يوليو في العام 2034, يناير من العام الماضي
         "month": rf"{WORD_START}(?:(?P<shahr>{month_dual}){S})?{month_phrase}(?:{year_ref}|{rel})?{WORD_END}",

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .lexicon import alternation, squash
+from .normalize import fold
 from .patterns import grammar, lexicon
 from .resolve import Context, Resolution, Resolver, Where, inside_quote
 from .segment import Layout, Sentence, segment
@@ -129,6 +130,9 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
             stripped = span_text.strip()
             o_start += len(span_text) - len(span_text.lstrip())
             o_end = o_start + len(stripped)
+            if stripped.count("(") > stripped.count(")") and layout.folded.original[o_end : o_end + 1] == ")":
+                o_end += 1  # أمس الاثنين (3 أغسطس): close the bracket opened inside the span
+                stripped = layout.folded.original[o_start:o_end]
             mod = cand.mod or res.mod
             if res.type == "DURATION" and cand.mod in ("START", "MID", "END"):
                 mod = res.mod
@@ -140,6 +144,8 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
                 mod = mod or "APPROX"
             timex = make_timex(o_start, o_end, stripped, res.type, res.value, mod, res.explicit)
             if timexes and _join_equivalent(layout.folded.original, timexes, timex, cand.family):
+                continue
+            if timexes and _join_named_day(layout.folded.original, timexes, timex, cand.family):
                 continue
             timexes.append(timex)
             if res.event_offset is not None and not res.value:
@@ -246,6 +252,31 @@ def _join_equivalent(original: str, timexes: list[Timex], timex: Timex, family: 
         text = original[previous.start : end]
     timexes[-1] = make_timex(previous.start, end, text, "DATE", gregorian.value, gregorian.mod,
                              (gregorian.begin, gregorian.last) if gregorian.begin else None)
+    return True
+
+
+_DATED_FAMILIES = frozenset({"day_month", "numeric", "hijri"})
+_NAMED_DAY_BETWEEN = re.compile(r"^[^\S\n]*[,،]?[^\S\n]*\(?[^\S\n]*$")
+
+
+def _join_named_day(original: str, timexes: list[Timex], timex: Timex, family: str) -> bool:
+    """Join ``يوم غد الخميس 6 أغسطس`` / ``اليوم الأحد 17/10/1436هـ`` into one DATE valued by the date.
+
+    A relative day naming its weekday, right before a full day date, is one expression
+    (one expression, one span); the written date decides the value.
+    """
+    previous = timexes[-1]
+    if family not in _DATED_FAMILIES or timex.type != "DATE" or previous.type != "DATE":
+        return False
+    if not timex.value or len(timex.value) != 10 or not _NAMED_DAY_BETWEEN.match(original[previous.end : timex.start]):
+        return False
+    if not _today_with_weekday().search(squash(fold(previous.text))):
+        return False
+    last = squash(fold(previous.text)).split()[-1].strip("()")
+    if lexicon().weekdays.get(last) is None:
+        return False
+    timexes[-1] = make_timex(previous.start, timex.end, original[previous.start : timex.end], "DATE", timex.value,
+                             timex.mod, (timex.begin, timex.last) if timex.begin else None)
     return True
 
 

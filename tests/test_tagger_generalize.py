@@ -143,9 +143,16 @@ CASES = [
     # the first day of a list or range takes the Hijri month (and year) of the second
     ("تستمر الدورة من 1 إلى 15 ذي القعدة 1436هـ.", D,
      [("1", "DATE", "2015-08-16", None), ("15 ذي القعدة 1436هـ", "DATE", "2015-08-30", None)]),
-    # after اليوم/غد the weekday stays with the relative day (no span starting inside اليوم)
+    # after اليوم/غد the weekday stays with the relative day (no span starting inside اليوم), and a
+    # relative day naming its weekday right before a full date is one span valued by the date
     ("أعلنت الوزارة اليوم الأحد 17/10/1436هـ النتائج.", date(2015, 8, 2),
-     [("اليوم الأحد", "DATE", "2015-08-02", None), ("17/10/1436هـ", "DATE", "2015-08-02", None)]),
+     [("اليوم الأحد 17/10/1436هـ", "DATE", "2015-08-02", None)]),
+    ("تنطلق الدورة يوم غد الخميس 6 أغسطس في المعهد.", date(2015, 8, 5),
+     [("يوم غد الخميس 6 أغسطس", "DATE", "2015-08-06", None)]),
+    ("يغادر الوفد غدا الأربعاء 20/10/1436هـ إلى جدة.", date(2015, 8, 4),
+     [("غدا الأربعاء 20/10/1436هـ", "DATE", "2015-08-05", None)]),
+    ("عاد الفريق أمس الاثنين (3 أغسطس) من المعسكر.", date(2015, 8, 4),
+     [("أمس الاثنين (3 أغسطس)", "DATE", "2015-08-03", None)]),
     # a paragraph after a section break (***) is text, not a related headline after a bullet
     ("رأي في المشهد العام.\n***\nومن الأمثلة على ذلك التصريحات التي صدرت مؤخرا عن عدد من المسؤولين في القطاع الخاص والعام حول الأسعار.", D,
      [("مؤخرا", "DATE", "PAST_REF", None)]),
