@@ -82,6 +82,9 @@ class Context:
     hijri_month: tuple[int, int] | None = None
     # The year of the last date written (a year alone counts too).
     last_year: int | None = None
+    # Whether last_day was written in a background clause (وكان … قد أغلق يوم الخميس, مقارنة بـ …):
+    # a flashback or a comparison, not the day the following sentences narrate.
+    last_day_background: bool = False
 
     @property
     def ref(self) -> date | None:
@@ -110,7 +113,7 @@ class Context:
         return None
 
     def note(self, value: str, sentence: int, paragraph: int, explicit_year: bool,
-             hijri: tuple[int, int] | None = None) -> None:
+             hijri: tuple[int, int] | None = None, background: bool = False) -> None:
         """Record a resolved DATE so that later anaphora can use it.
 
         ``hijri`` is the Hijri (year, month) of a Hijri date, so that ``الخامس من
@@ -132,6 +135,7 @@ class Context:
         if m[3]:
             self.last_day = safe_date(year, int(m[2]), int(m[3]))
             self.last_day_at = (sentence, paragraph)
+            self.last_day_background = background
 
 
 @dataclass(frozen=True, slots=True)
@@ -995,7 +999,10 @@ class Resolver:
             return ref - timedelta(days=back)
         if self.ctx.last_day and where.has_day_context:
             return self.ctx.last_day
-        return self.ctx.day_in_force(where.sentence, where.paragraph) or ref
+        day = self.ctx.day_in_force(where.sentence, where.paragraph)
+        if day and self.ctx.last_day_background and self.ctx.last_day_at and self.ctx.last_day_at[0] != where.sentence:
+            return ref  # a day in an earlier flashback or comparison does not date a later clock time
+        return day or ref
 
     def _present_ref(self, m: re.Match[str], where: Where) -> Resolution | None:
         return Resolution("DATE", "PRESENT_REF")

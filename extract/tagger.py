@@ -154,7 +154,8 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
                 # "منذ 2010" is where a span began, not the frame of what follows.
                 explicit = cand.family in _EXPLICIT_YEAR and _has_year(cand) and not _SINCE.search(where.before)
                 hijri = resolver.last_hijri if cand.family == "hijri" else None
-                context.note(res.value, sentence.index, sentence.paragraph, explicit, hijri)
+                background = bool(_BACKGROUND.search(where.before))
+                context.note(res.value, sentence.index, sentence.paragraph, explicit, hijri, background)
                 day_seen = day_seen or timex.granularity == "day"
         if pending:
             _date_events(timexes, pending)
@@ -163,6 +164,9 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
 
 
 _PROCLITICS = "وفبلك"
+# A background clause before a day: the pluperfect (وكان المؤشر قد أغلق) or a comparison (مقارنة بإغلاق).
+_BACKGROUND = re.compile(r"(?<![^\W\d_])[وف]?كان(?:ت)?(?:[^\S\n]+[^\W\d_]+){0,4}[^\S\n]+قد(?![^\W\d_])"
+                         r"|(?<![^\W\d_])(?:مقارنه|مقارنة|بالمقارنه|مقابل)(?![^\W\d_])")
 _ABOUT_AFTER = re.compile("[^\\S\\n]+(?:تقريب[اًاٌ]+|تقريبًا)(?![^\\W\\d_])")
 _SINCE = re.compile(r"(?<![^\W\d_])و?منذ[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?$")
 # Words spelled like dates that are not: the Yemeni governorate إب (the month is
