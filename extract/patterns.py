@@ -356,7 +356,8 @@ def grammar() -> Grammar:
         "duration_list": rf"(?<![\d.,])(?P<num>\d+)(?![\d.,])(?={S0}(?:و|الي|حتي|-|–){S0}\d+{S}(?P<unit>{units_any})(?![^\W_]))",
         # يومي 10 و12 أغسطس, من 5 إلى 10 مايو: the first day takes the month of the second
         "day_list": rf"{WORD_START}(?:يومي{S})?(?P<day>(?:ال)?\d{{1,2}}(?!\d)|{ordinal})"
-        rf"(?={S0}(?:و|الي|حتي|-|–){S0}(?:(?:ال)?\d{{1,2}}|{ordinal}){S0}(?:من{S})?(?:شهر{S})?(?:(?P<month>{month})"
+        rf"(?=(?:{S0}(?:و|[,،]){S0}(?:ال)?\d{{1,2}}(?!\d))*"  # 6 و7 و8 أغسطس: a longer list
+        rf"{S0}(?:و|الي|حتي|-|–){S0}(?:(?:ال)?\d{{1,2}}|{ordinal}){S0}(?:من{S})?(?:شهر{S})?(?:(?P<month>{month})"
         rf"(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<year>\d{{4}})|{rel})?"
         # يومي 20 و21 شوال, من 1 إلى 15 ذي القعدة 1436هـ: the same for a Hijri month
         rf"|(?P<dlhmonth>{hijri_month})(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<dlhyear>1[34]\d\d)(?!\d))?))",

@@ -160,6 +160,7 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
         if pending:
             _date_events(timexes, pending)
             timexes = [t for t in timexes if t is not None]
+    _weekdays_by_equivalent(layout.folded.original, timexes)
     return timexes
 
 
@@ -248,6 +249,9 @@ def _join_equivalent(original: str, timexes: list[Timex], timex: Timex, family: 
     between = original[previous.end : timex.start]
     if not _EQUIVALENT.match(between) or timex.type != "DATE" or previous.type != "DATE":
         return False
+    if (len(timexes) > 1 and _weekday_only(previous.text) is not None and _weekday_only(timexes[-2].text) is not None
+            and _LIST_SEP.match(original[timexes[-2].end : previous.start])):
+        return False  # يومي الأربعاء والخميس الموافق 5 و6 أغسطس: a list of days, paired by _weekdays_by_equivalent
     gregorian = timex if family != "hijri" else previous
     end = timex.end
     text = original[previous.start : end]
@@ -282,6 +286,56 @@ def _join_named_day(original: str, timexes: list[Timex], timex: Timex, family: s
     timexes[-1] = make_timex(previous.start, timex.end, original[previous.start : timex.end], "DATE", timex.value,
                              timex.mod, (timex.begin, timex.last) if timex.begin else None)
     return True
+
+
+_LIST_SEP = re.compile(r"^[\s,،\-–]*(?:و)?[\s]*$")
+_DAY_LIST_WORDS = ("يوم", "يومي", "ايام")
+
+
+def _weekday_only(text: str) -> int | None:
+    """The ISO weekday of a span that is only a weekday (``والخميس``, ``يومي الأربعاء``), else None."""
+    words = squash(fold(text)).split()
+    if words and words[0] in _DAY_LIST_WORDS:
+        words = words[1:]
+    if len(words) != 1:
+        return None
+    word = words[0]
+    lx = lexicon()
+    if word not in lx.weekdays and word[:1] in "وف":
+        word = word[1:]
+    return lx.weekdays.get(word)
+
+
+def _weekdays_by_equivalent(original: str, timexes: list[Timex]) -> None:
+    """``يومي الأربعاء والخميس الموافق 5 و6 أغسطس``: each weekday of the list takes the date in its place.
+
+    Only when the two lists have the same length and every weekday agrees with its date.
+    """
+    i = 0
+    while i < len(timexes):
+        run = [i]
+        if _weekday_only(timexes[i].text) is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(timexes) and _weekday_only(timexes[j].text) is not None and _LIST_SEP.match(
+                original[timexes[j - 1].end : timexes[j].start]):
+            run.append(j)
+            j += 1
+        if len(run) >= 2 and j < len(timexes) and _EQUIVALENT.match(original[timexes[j - 1].end : timexes[j].start]):
+            dates = [j]
+            k = j + 1
+            while k < len(timexes) and len(dates) < len(run) and _LIST_SEP.match(original[timexes[k - 1].end : timexes[k].start]):
+                dates.append(k)
+                k += 1
+            days = [timexes[d] for d in dates]
+            if len(days) == len(run) and all(t.type == "DATE" and re.match(r"^\d{4}-\d\d-\d\d$", t.value or "") for t in days):
+                pairs = [(timexes[w], date.fromisoformat(t.value)) for w, t in zip(run, days)]
+                if all(_weekday_only(w.text) == d.isoweekday() for w, d in pairs):
+                    for w, (weekday, d) in zip(run, pairs):
+                        timexes[w] = make_timex(weekday.start, weekday.end, weekday.text, "DATE", d.isoformat(), None)
+        i = j
+    return None
 
 
 def _with_proclitic(text: str, start: int, floor: int) -> int:
