@@ -28,6 +28,16 @@ _DEFINITE_WORD = re.compile(r"^[^\S\n]+ال[^\W\d_]")
 _WEEK_IN_CLAUSE = re.compile(r"(?<![^\W\d_])[لب]?الاسبوع[^\S\n]+(الماضي|المنصرم|الفائت|المقبل|القادم)(?![^\W\d_])")
 
 
+@lru_cache(maxsize=1)
+def _subjunctive_future() -> frozenset[str]:
+    from .lexicon import load_json
+    from .normalize import fold
+    return frozenset(squash(fold(w)) for w in load_json("lexicon/temporal.json")["subjunctive_future_verbs"]["words"])
+
+
+_ASIDE = re.compile(r"\([^()\n]{1,40}\)")
+
+
 def _clause(tail: str) -> str:
     """The text after the last clause boundary (punctuation) in ``tail``."""
     boundary = _LAST_BOUNDARY.match(tail)
@@ -302,13 +312,20 @@ class Resolver:
         A cue word (سوف, من المقرر, يعتزم …) or a verb with the future prefix
         سـ (سيلتقي, ستعقد) among the last eight words of the clause.
         """
-        words = _clause(where.tail).split()[-8:]
+        # A closed bracketed aside (بطولة (خليجي 23) في ديسمبر) does not end the clause.
+        clause = _clause(_ASIDE.sub(" ", where.tail)).split()
+        words = clause[-8:]
+        if clause and clause[-1] in ("حتي", "وحتي") and any(w in ("لن", "ولن", "فلن") for w in clause[-15:]):
+            return True  # لن … حتى X (not until X): لن يتم أي نقاش … حتى 26 أكتوبر
         if words and words[-1] in self.lx.past_prepositions:
             return False  # منذ يناير: "since" looks back, whatever the verb before it
-        for word in words:
+        for i, word in enumerate(words):
             bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
             if word in self.lx.future_cues or bare in self.lx.future_cues:
                 return True
+            if (word in ("ان", "وان") and i + 1 < len(words) and words[i + 1] in _subjunctive_future()
+                    and (i == 0 or words[i - 1] not in ("قبل", "بعد", "وقبل", "وبعد"))):
+                return True  # على أن تقام البطولة في ديسمبر: a planned event
             if _FUTURE_VERB.match(bare) and not self._future_exception(bare):
                 return True
         return False
