@@ -122,6 +122,10 @@ class Context:
                 return year
         return None
 
+    def year_in_sentence(self, sentence: int) -> bool:
+        """Whether an explicit year was written earlier in this sentence."""
+        return any(s_index == sentence for s_index, _, _ in self.years)
+
     def note(self, value: str, sentence: int, paragraph: int, explicit_year: bool,
              hijri: tuple[int, int] | None = None, background: bool = False) -> None:
         """Record a resolved DATE so that later anaphora can use it.
@@ -375,6 +379,9 @@ class Resolver:
                 by_dct = dct.year if month < dct.month else dct.year - 1
         if in_force is not None and dct is not None and in_force < dct.year and self._future(where):
             in_force = None  # a future clause cannot be about a past year
+        if (in_force is not None and dct is not None and in_force > dct.year and not self._future(where)
+                and not self.ctx.year_in_sentence(where.sentence)):
+            in_force = None  # a forecast year of the sentence before does not frame a month told in the past
         if in_force is not None:
             if weekday is None or day is None or by_dct is None:
                 return in_force
