@@ -437,7 +437,10 @@ def grammar() -> Grammar:
         rf"|(?P<sinn>سن){S}(?P<agenum2>{ordinal}|(?:ال)?{S0}\d{{1,3}})){WORD_END}",
         # صيف 2014, الشتاء الماضي, صيف العام الماضي, الصيف
         "season": rf"{WORD_START}(?:فصل{S})?(?P<season>{_alt(lx.seasons)})(?:{S}(?:{year_word}{S})?(?P<year>\d{{4}})"
+        # صيف هذا العام, صيف العام الحالي 2015م (the year restated)
+        rf"|{S}(?P<sthis>ل?هذا|ل?هذه){S}(?:العام|السنه)"
         rf"|{S}(?P<rel>{offsets})|{S}(?P<ryear>العام|السنه){S}(?P<rel2>{offsets})"
+        rf"(?:{S}\d{{4}}(?:{S0}م(?![^\W\d_]))?)?"
         rf"){WORD_END}|(?<![^\W\d_])(?P<season_bare>ال(?:صيف|شتاء|خريف))(?![^\W_]|{S}(?:ال|\d))",
         # الربع الأول من عام 2024, الربع الثاني
         "quarter": rf"{WORD_START}(?:الربع{S}(?P<quarter>{_alt(lx.quarters)})(?:{S}(?:من{S})?"

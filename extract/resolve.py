@@ -1153,8 +1153,8 @@ class Resolver:
         dct = self.ctx.dct
         if dct is None:
             return Resolution("DATE", "")
-        if m["rel2"]:
-            offset = self.lx.relative_offsets.get(m["rel2"], 0)
+        if m["rel2"] or m["sthis"]:
+            offset = self.lx.relative_offsets.get(m["rel2"], 0) if m["rel2"] else 0
             return Resolution("DATE", f"{dct.year + offset:04d}-{season}")
         offset = self.lx.relative_offsets.get(m["rel"], 0) if m["rel"] else 0
         return Resolution("DATE", _season_near(dct, season, offset))

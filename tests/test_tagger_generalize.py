@@ -192,6 +192,11 @@ CASES = [
     # a future year of the sentence before does not frame a month told in the past
     ("ويتوقع البنك نمو الاقتصاد في عام 2017. وكان البنك قد خفض توقعاته في مارس.", date(2015, 8, 2),
      [("عام 2017", "DATE", "2017", None), ("مارس", "DATE", "2015-03", None)]),
+    # a season of this year / of the current year restated with its number is one span
+    ("شارك مئات المتطوعين في برامج صيف هذا العام.", date(2015, 8, 2),
+     [("صيف هذا العام", "DATE", "2015-SU", None)]),
+    ("تنطلق دورات لصيف العام الجاري 2015م في جدة.", date(2015, 7, 2),
+     [("لصيف العام الجاري 2015م", "DATE", "2015-SU", None)]),
 ]
 
 
