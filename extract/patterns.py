@@ -459,7 +459,9 @@ def grammar() -> Grammar:
         # العشرينات من عمره: an age, not the 1920s
         rf"|{S}من{S}(?P<decage>عمره|عمرها|عمرهم|عمرهن|العمر))?{WORD_END}",
         # القرن السابع عشر, القرن الميلادي الجديد
-        "century": rf"{WORD_START}القرن{S}(?:الميلادي{S})?(?P<century>{_alt(list(lx.centuries) + ['الجديد', 'المنصرم'])}|{ordinal})"
+        "century": rf"{WORD_START}القرن{S}(?:الميلادي{S})?(?:(?P<century>{_alt(list(lx.centuries) + ['الجديد', 'المنصرم'])}|{ordinal})"
+        # القرن الـ21, القرن 19 (not a Hijri century: القرن الـ14 الهجري)
+        rf"|(?:ال)?{S0}(?P<cnum>[12]?\d)(?!\d)(?!{S0}(?:الهجري|هـ|ه|للهجره)(?![^\W\d_])))"
         rf"(?:{S}(?:الميلادي|للميلاد))?{WORD_END}",
         # 18 شوال 1445 هـ, رمضان 1445, شهر رمضان, 12/11/1436هـ, الخميس 20 شوال لعام 1436هـ
         "hijri": rf"{WORD_START}(?:(?P<weekday>{weekday})(?:{S}{week_rel})?{S0}[,،]?{S0}(?:(?:ال)?موافق{S})?)?"

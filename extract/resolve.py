@@ -1216,6 +1216,9 @@ class Resolver:
         return Resolution("DATE", f"{century}{digit}")
 
     def _century(self, m: re.Match[str], where: Where) -> Resolution | None:
+        if m["cnum"]:
+            number = int(m["cnum"])
+            return Resolution("DATE", f"{number - 1:02d}") if 1 <= number <= 21 else None
         century = self._century_digits(m["century"])
         return Resolution("DATE", century) if century else Resolution("DATE", "")
 
