@@ -1047,7 +1047,7 @@ class Resolver:
 
     def _future_ref(self, m: re.Match[str], where: Where) -> Resolution | None:
         word = squash(m["ref_future"] or "")
-        if word == "قريبا" and re.match(r"^[^\S\n]+(?:من|الي|علي|ل)", where.after):
+        if word == "قريبا" and re.match(r"^[^\S\n]+(?:من|الي|علي|ل)(?![^\S\n]*(?:الي[^\S\n]+)?جانب)", where.after):
             return None  # قريبا من: near, not soon
         if word.endswith(("فتره", "مده")) and _DEFINITE_WORD.match(where.after):
             return None
