@@ -29,6 +29,14 @@ _WEEK_IN_CLAUSE = re.compile(r"(?<![^\W\d_])[لب]?الاسبوع[^\S\n]+(الم
 
 
 @lru_cache(maxsize=1)
+def _adverbial() -> dict[str, frozenset[str]]:
+    from .lexicon import load_json
+    from .normalize import fold
+    data = load_json("lexicon/temporal.json")["adverbial_refs"]
+    return {k: frozenset(squash(fold(w)) for w in data[k]) for k in ("words", "verbs", "titles")}
+
+
+@lru_cache(maxsize=1)
 def _subjunctive_future() -> frozenset[str]:
     from .lexicon import load_json
     from .normalize import fold
@@ -1036,12 +1044,37 @@ class Resolver:
 
     def _past_ref(self, m: re.Match[str], where: Where) -> Resolution | None:
         word = squash(m["ref_past"] or "")
+        bare_word = word[1:] if word[:1] in "وف" and word[1:] in _adverbial()["words"] else word
+        if bare_word in _adverbial()["words"]:
+            return self._adverbial_ref(bare_word, where)
         if word.endswith(("فتره", "مده")) and _DEFINITE_WORD.match(where.after):
             return None  # قبل فترة التدريب: a named period, not "a while ago"
         if word == "اخيرا" and (not where.before.strip() or where.before.rstrip().endswith(("و", "،", ",", ".", ":"))
                                 or m.group()[:1] in "وف"):
             return None  # وأخيرا at the head of a clause is "finally"
         if m["ref_past"] and squash(m["ref_past"]) == "وقت لاحق":
+            return Resolution("DATE", "FUTURE_REF")
+        return Resolution("DATE", "PAST_REF")
+
+    def _adverbial_ref(self, word: str, where: Where) -> Resolution | None:
+        """سابقا/لاحقا: an adverb after a verb or participle, 'former' after a noun."""
+        prev_m = re.search(r"([^\W\d_]+)[^\S\n]*$", where.tail)
+        if not prev_m:
+            return None
+        prev = squash(prev_m.group(1))
+        if prev[:1] in "وف" and len(prev) > 3:
+            prev = prev[1:] if prev[1:] in _adverbial()["verbs"] or prev[1:2] in "يت" else prev
+        lex = _adverbial()
+        stem = prev[2:] if prev.startswith("ال") else prev
+        if stem in lex["titles"]:
+            return None
+        # يسهم, تسهم; not تبعه (past + pronoun), تحصينا (a noun), تاسير (a name)
+        imperfect = (bool(re.match(r"^(?:ي[^\W\d_]{2,5}|ت[^ا\W\d_][^\W\d_]{1,4})$", prev))
+                     and not prev.endswith(("ه", "ا")) and not self._future_exception(prev))
+        participle = bool(re.match(r"^م[^\W\d_]{3}ا?$", stem)) and not stem.endswith("يا")
+        if not (prev in lex["verbs"] or imperfect or participle):
+            return None
+        if word == "لاحقا" and (imperfect or self._future(where)):
             return Resolution("DATE", "FUTURE_REF")
         return Resolution("DATE", "PAST_REF")
 
