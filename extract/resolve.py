@@ -1058,6 +1058,11 @@ class Resolver:
 
     def _adverbial_ref(self, word: str, where: Where) -> Resolution | None:
         """سابقا/لاحقا: an adverb after a verb or participle, 'former' after a noun."""
+        if not where.tail.strip() or re.search(r"[.،,؛:!؟]\s*$", where.tail):
+            # لاحقا، قال …: an adverb at the head of a clause
+            if word == "لاحقا" and self._future(where):
+                return Resolution("DATE", "FUTURE_REF")
+            return Resolution("DATE", "PAST_REF")
         prev_m = re.search(r"([^\W\d_]+)[^\S\n]*$", where.tail)
         if not prev_m:
             return None
@@ -1069,9 +1074,9 @@ class Resolver:
         if stem in lex["titles"]:
             return None
         # يسهم, تسهم; not تبعه (past + pronoun), تحصينا (a noun), تاسير (a name)
-        imperfect = (bool(re.match(r"^(?:ي[^\W\d_]{2,5}|ت[^ا\W\d_][^\W\d_]{1,4})$", prev))
+        imperfect = (bool(re.match(r"^(?:ي[^\W\d_]{2,7}|ت[^ا\W\d_][^\W\d_]{1,6})$", prev))
                      and not prev.endswith(("ه", "ا")) and not self._future_exception(prev))
-        participle = bool(re.match(r"^م[^\W\d_]{3}ا?$", stem)) and not stem.endswith("يا")
+        participle = bool(re.match(r"^م[^\W\d_]{3,4}[اه]?$", stem)) and not stem.endswith("يا")
         if not (prev in lex["verbs"] or imperfect or participle):
             return None
         if word == "لاحقا" and (imperfect or self._future(where)):
