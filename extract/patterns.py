@@ -441,7 +441,7 @@ def grammar() -> Grammar:
         rf"|{S}(?P<sthis>ل?هذا|ل?هذه){S}(?:العام|السنه)"
         rf"|{S}(?P<rel>{offsets})|{S}(?P<ryear>العام|السنه){S}(?P<rel2>{offsets})"
         rf"(?:{S}\d{{4}}(?:{S0}م(?![^\W\d_]))?)?"
-        rf"){WORD_END}|(?<![^\W\d_])(?P<season_bare>ال(?:صيف|شتاء|خريف))(?![^\W_]|{S}(?:ال|\d))",
+        rf"){WORD_END}|(?<![^\W\d_])(?:(?P<pthis>ل?هذا|ل?هذه){S})?(?P<season_bare>ال(?:صيف|شتاء|خريف))(?![^\W_]|{S}(?:ال|\d))",
         # الربع الأول من عام 2024, الربع الثاني
         "quarter": rf"{WORD_START}(?:الربع{S}(?P<quarter>{_alt(lx.quarters)})(?:{S}(?:من{S})?"
         rf"(?:(?:{year_word}{S})?(?P<year>\d{{4}})|(?:العام|السنه){S}(?P<rel>{offsets})))?"

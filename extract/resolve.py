@@ -1194,6 +1194,8 @@ class Resolver:
         if m["rel2"] or m["sthis"]:
             offset = self.lx.relative_offsets.get(m["rel2"], 0) if m["rel2"] else 0
             return Resolution("DATE", f"{dct.year + offset:04d}-{season}")
+        if m["pthis"] and not m["rel"]:
+            return Resolution("DATE", _season_this(dct, season))
         offset = self.lx.relative_offsets.get(m["rel"], 0) if m["rel"] else 0
         return Resolution("DATE", _season_near(dct, season, offset))
 
@@ -1327,6 +1329,17 @@ def _shift(base: date, unit: str, amount: int) -> str:
         y, mo = add_months(base.year, base.month, amount)
         return f"{y:04d}-{mo:02d}"
     return f"{base.year + amount:04d}"
+
+
+def _season_this(dct: date, season: str) -> str:
+    """هذا الصيف / هذا الشتاء: the season the DCT is in, else the coming one (this winter, said in August)."""
+    from .calendar import interval
+
+    for year in range(dct.year - 1, dct.year + 2):
+        span = interval(f"{year:04d}-{season}")
+        if span and span[0] <= dct <= span[1]:
+            return f"{year:04d}-{season}"
+    return _season_near(dct, season, 1)
 
 
 def _season_near(dct: date, season: str, offset: int) -> str:
