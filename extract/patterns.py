@@ -479,7 +479,10 @@ def grammar() -> Grammar:
     return Grammar(
         families=compiled,
         left_day_context=re.compile(rf"(?:(?P<pod>{pod}){S})?(?P<yawm>يوم{S})?$"),
-        left_modifier=re.compile(rf"(?:(?<![^\W\d_])|(?<=\b[وفبل]))(?P<mod>{modifiers}){S}(?:(?:من|في){S})?$"),
+        # … also a counted stretch: الأيام العشرة الأولى من الشهر الجاري (START), الأيام الـ10 الأخيرة من (END)
+        left_modifier=re.compile(rf"(?:(?<![^\W\d_])|(?<=\b[وفبل]))(?P<mod>{modifiers}"
+                                 rf"|(?:الايام|الاسابيع){S}(?:ال)?{S0}(?:[^\W\d_]+|\d{{1,2}}){S}(?P<cpos>الاولي|الاخيره))"
+                                 rf"{S}(?:(?:من|في){S})?$"),
         left_quantity=re.compile(rf"(?:(?<![^\W\d_])|(?<=\b[وفبل]))(?P<mod>{quantity}){S}$"),
         month_word=re.compile(month),
         hijri_month_word=re.compile(hijri_month),

@@ -59,6 +59,8 @@ def _widen(family: str, m: re.Match[str], text: str, sentence: Sentence, pieces)
         modifier = pieces.left_modifier.search(left)
         if modifier:
             mod = lexicon().modifiers.get(squash(modifier["mod"]))
+            if modifier["cpos"]:
+                mod = "START" if modifier["cpos"] == "الاولي" else "END"
             has_day_context = True
             start -= len(modifier.group())
             left = left[: len(left) - len(modifier.group())]

@@ -216,6 +216,11 @@ CASES = [
     # هذا + a season is one span: the season the DCT is in, else the coming one
     ("تتوقع الأرصاد أمطارا غزيرة هذا الشتاء.", date(2015, 8, 2), [("هذا الشتاء", "DATE", "2015-WI", None)]),
     ("امتلأت الشواطئ بالزوار هذا الصيف.", date(2015, 8, 2), [("هذا الصيف", "DATE", "2015-SU", None)]),
+    # a counted stretch of days or weeks at the start/end of a month or year is that month or year, START/END
+    ("ارتفعت المبيعات خلال الأيام العشرة الأولى من الشهر الجاري.", date(2015, 8, 14),
+     [("الأيام العشرة الأولى من الشهر الجاري", "DATE", "2015-08", "START")]),
+    ("تراجعت الأسعار في الأسابيع الثلاثة الأخيرة من العام الماضي.", date(2015, 8, 14),
+     [("الأسابيع الثلاثة الأخيرة من العام الماضي", "DATE", "2014", "END")]),
 ]
 
 
