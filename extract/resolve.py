@@ -103,6 +103,9 @@ class Context:
     # Whether last_day was written in a background clause (وكان … قد أغلق يوم الخميس, مقارنة بـ …):
     # a flashback or a comparison, not the day the following sentences narrate.
     last_day_background: bool = False
+    # The last day written outside a background clause, and where: what a later clock time falls back on.
+    foreground_day: date | None = None
+    foreground_at: tuple[int, int] | None = None
 
     @property
     def ref(self) -> date | None:
@@ -158,6 +161,8 @@ class Context:
             self.last_day = safe_date(year, int(m[2]), int(m[3]))
             self.last_day_at = (sentence, paragraph)
             self.last_day_background = background
+            if not background:
+                self.foreground_day, self.foreground_at = self.last_day, self.last_day_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -1033,7 +1038,12 @@ class Resolver:
             return self.ctx.last_day
         day = self.ctx.day_in_force(where.sentence, where.paragraph)
         if day and self.ctx.last_day_background and self.ctx.last_day_at and self.ctx.last_day_at[0] != where.sentence:
-            return ref  # a day in an earlier flashback or comparison does not date a later clock time
+            # a day in an earlier flashback or comparison does not date a later clock time: the day
+            # told before it (same paragraph or three sentences) does, else today
+            at = self.ctx.foreground_at
+            if self.ctx.foreground_day and at and (at[1] == where.paragraph or where.sentence - at[0] <= 3):
+                return self.ctx.foreground_day
+            return ref
         return day or ref
 
     def _present_ref(self, m: re.Match[str], where: Where) -> Resolution | None:

@@ -167,9 +167,10 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
 
 
 _PROCLITICS = "وفبلك"
-# A background clause before a day: the pluperfect (وكان المؤشر قد أغلق) or a comparison (مقارنة بإغلاق).
+# A background clause before a day: the pluperfect (وكان المؤشر قد أغلق), a comparison (مقارنة بإغلاق, عن سعر
+# الإغلاق في 26 يونيو) or an earlier event (بعد أن خسر … يوم الاثنين).
 _BACKGROUND = re.compile(r"(?<![^\W\d_])[وف]?كان(?:ت)?(?:[^\S\n]+[^\W\d_]+){0,4}[^\S\n]+قد(?![^\W\d_])"
-                         r"|(?<![^\W\d_])(?:مقارنه|مقارنة|بالمقارنه|مقابل)(?![^\W\d_])")
+                         r"|(?<![^\W\d_])(?:مقارنه|مقارنة|بالمقارنه|مقابل|بعد[^\S\n]+ان|بعدما|الاغلاق|الإغلاق)(?![^\W\d_])")
 _ABOUT_AFTER = re.compile("[^\\S\\n]+(?:تقريب[اًاٌ]+|تقريبًا)(?![^\\W\\d_])")
 _SINCE = re.compile(r"(?<![^\W\d_])و?منذ[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?$")
 # Words spelled like dates that are not: the Yemeni governorate إب (the month is
