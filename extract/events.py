@@ -378,6 +378,7 @@ def _not_a_happening(sentence: Sentence, timex: Timex, clause: str) -> bool:
         or happening.is_nowadays(text, timex.text)
         or happening.ranks_rather_than_dates(text, local[0], timex.text)
         or happening.is_leave(text, local[0])
+        or happening.is_daily_hours(text, local[0], timex.text, timex.type)
         or happening.is_statistic(clause, timex.granularity, before)
         or happening.is_hypothetical(clause)
         or happening.is_past_state(clause)

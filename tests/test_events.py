@@ -383,3 +383,34 @@ def test_issuing_a_statement_is_a_statement():
 
 def test_targeted_with_sanctions_is_a_decision():
     assert happening.verb_class("الأشخاص الذين تم استهدافهم بالعقوبات") == "decision"
+
+
+# ---------------------------------------------------------------- daily hours, model years, glued end markers
+
+
+def test_clock_time_opening_daily_hours_is_no_happening():
+    text = "قررت البلدية تمديد منع السير في الشارع من الثامنة مساء وحتى الخامسة صباحا.\n"
+    assert not [e.timex.text for e in events_of(text)]
+    text = "يبدأ منع السير في وسط المدينة من منتصف الليل.\n"
+    assert not events_of(text)
+
+
+def test_clock_time_with_its_day_still_dates_a_happening():
+    assert happening.is_daily_hours("بدأ القصف من الساعة الثالثة فجر اليوم", 11, "الساعة الثالثة فجر اليوم", "TIME") is False
+    assert happening.is_daily_hours("انفجرت القنبلة في الثامنة مساء", 17, "الثامنة مساء", "TIME") is False
+    assert happening.is_daily_hours("يمنع السير من الثامنة مساء", 13, "الثامنة مساء", "TIME") is True
+
+
+def test_model_year_is_no_happening():
+    text = "انقلبت شاحنة من طراز قديم موديل 2009 على الطريق السريع أمس.\n"
+    values = [e.timex.value for e in events_of(text)]
+    assert "2009" not in values
+    assert "2030-03-07" in values
+
+
+def test_end_marker_glued_to_its_list_ends_the_article():
+    text = ("افتتح الوزير أمس مدرسة جديدة في القرية.\n"
+            "مقالات أخرى للكاتبحكاية المطر في يوم 5 مايو 2029 وداع الصيف\n")
+    layout = segment(text)
+    assert [s.text for s in layout.sentences][-1].startswith("افتتح")
+    assert [e.timex.value for e in events_of(text)] == ["2030-03-07"]
