@@ -228,10 +228,16 @@ def starts_with_verb(text: str) -> bool:
                 or (_PERFECT.match(w) and not w.endswith("ات")))
 
 
+_TANWEEN_WORD = re.compile(r"\S*[\u064B-\u064D]\S*")
+
+
 def has_verb(text: str) -> bool:
-    """Whether a clause holds a finite verb (a happening, a statement, a plan)."""
+    """Whether a clause holds a finite verb (a happening, a statement, a plan).
+
+    A word written with tanween (قراراً، هجومٌ، بيانٍ) is a noun, never a verb.
+    """
     words = event_words()
-    folded = fold(text)
+    folded = fold(_TANWEEN_WORD.sub(" ", text))
     if any(phrase in folded for phrase, _ in words.class_phrases):
         return True
     for m in _WORD.finditer(folded):

@@ -414,3 +414,10 @@ def test_end_marker_glued_to_its_list_ends_the_article():
     layout = segment(text)
     assert [s.text for s in layout.sentences][-1].startswith("افتتح")
     assert [e.timex.value for e in events_of(text)] == ["2030-03-07"]
+
+
+def test_word_with_tanween_is_no_verb():
+    assert not happening.has_verb("قراراً بإغلاق المعبر")
+    assert happening.has_verb("قرر الوزير إغلاق المعبر")
+    title, _ = make_title("أصدرت الوزارة ، مساء أمس ، قراراً بإغلاق المعبر الحدودي.", 16, 24)
+    assert "قراراً" in title and "المعبر" in title
