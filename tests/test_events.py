@@ -421,3 +421,12 @@ def test_word_with_tanween_is_no_verb():
     assert happening.has_verb("قرر الوزير إغلاق المعبر")
     title, _ = make_title("أصدرت الوزارة ، مساء أمس ، قراراً بإغلاق المعبر الحدودي.", 16, 24)
     assert "قراراً" in title and "المعبر" in title
+
+
+def test_long_paragraph_is_not_cut_before_an_adjunct():
+    filler = "، ".join(["وأصيب عدد من المارة بجروح طفيفة نقلوا على إثرها إلى المستشفى"] * 6)
+    text = "انفجرت سيارة مفخخة يقودها انتحاري مجهول الهوية أمس، قرب سوق الخضار في وسط البلدة الصغيرة، " + filler + "\n"
+    sentences = [s.text for s in segment(text).sentences]
+    assert "قرب سوق الخضار" in sentences[0]
+    titles = [e.title for e in events_of(text)]
+    assert any("سوق الخضار" in t for t in titles)
