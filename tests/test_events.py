@@ -430,3 +430,10 @@ def test_long_paragraph_is_not_cut_before_an_adjunct():
     assert "قرب سوق الخضار" in sentences[0]
     titles = [e.title for e in events_of(text)]
     assert any("سوق الخضار" in t for t in titles)
+
+
+def test_date_closing_a_clause_does_not_part_verb_from_object():
+    text = "وقالت الشرطة إن المسلحين أحرقوا في ساعة متأخرة من ليل أمس ، مخازن الحبوب في القرية المجاورة."
+    start = text.index("ليل أمس")
+    title, _ = make_title(text, start, start + len("ليل أمس"))
+    assert "مخازن الحبوب" in title
