@@ -437,3 +437,13 @@ def test_date_closing_a_clause_does_not_part_verb_from_object():
     start = text.index("ليل أمس")
     title, _ = make_title(text, start, start + len("ليل أمس"))
     assert "مخازن الحبوب" in title
+
+
+def test_two_announcements_naming_one_group_stay_apart():
+    a = _key("أعلنت قيادة حرس الحدود عن إحباط تسلل عناصر من جماعة المتمردين قرب الوادي", entities=("rebels",),
+             kind="statement")
+    b = _key("أعلن الجيش عن مقتل خمسة من عناصر جماعة المتمردين بقصف مدفعي على مخبئهم", entities=("rebels",),
+             kind="statement")
+    assert not same_happening(a, b)
+    c = _key("أعلن الجيش عن مقتل خمسة من عناصر جماعة المتمردين بقصف مدفعي", entities=("rebels",), kind="statement")
+    assert same_happening(b, c)
