@@ -336,7 +336,9 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
             break
         # نفذت في الساعات الأولى من فجر اليوم، كمائن …: a date closing the clause parted the verb from its object.
         object_after_date = (j == chosen[-1] + 1 and words < 12 and _ends_on_date(sentence_text, parts[chosen[-1]], dates)
-                             and not happening.starts_with_verb(text_of(j)))
+                             and parts[chosen[-1]].kind != "relative" and not happening.starts_with_verb(text_of(j))
+                             and fold((text_of(j).split() or [""])[0]) not in _title_words().particles
+                             and not happening.event_words().fillers.match(squash(text_of(j))))
         if (nxt.kind == "reported" or says or not _has_happening(text_of(j)) or adjunct or object_after_date
                 or (statement and words <= 8)):
             chosen.append(j)

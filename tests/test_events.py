@@ -447,3 +447,10 @@ def test_two_announcements_naming_one_group_stay_apart():
     assert not same_happening(a, b)
     c = _key("أعلن الجيش عن مقتل خمسة من عناصر جماعة المتمردين بقصف مدفعي", entities=("rebels",), kind="statement")
     assert same_happening(b, c)
+
+
+def test_piece_opening_on_a_particle_after_a_closing_date_is_not_an_object():
+    text = "وقالت الشرطة إن المسلحين أحرقوا في ساعة متأخرة من ليل أمس ، إذ تستهدف الجماعة مخازن الحبوب منذ شهور."
+    start = text.index("ليل أمس")
+    title, _ = make_title(text, start, start + len("ليل أمس"))
+    assert "تستهدف" not in title
