@@ -139,6 +139,14 @@ def _sentence_patterns() -> tuple[re.Pattern, re.Pattern]:
     return contrast_re, prefix_re
 
 
+@lru_cache(maxsize=1)
+def _adjunct_start() -> re.Pattern:
+    """A piece opening on a preposition of place or cause (داخل مسجد، قرب الحدود، إثر انفجار)."""
+    words = load_json("lexicon/events.json")["adjunct_openers"]
+    body = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:{body})(?![^\W\d_])(?!\s+حين)")
+
+
 def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -151,7 +159,8 @@ def refine_sentences(line: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     contrast (``…، لكن سيكون …``); a sentence over 30 words is
     cut before an attribution (بحسب، وفق، نقلا عن: what follows is who said
     it, often with facts of its own); one over 60 words (a paragraph without
-    full stops) is also cut at its commas. Every piece cut by length keeps
+    full stops) is also cut at its commas, though not before an adjunct
+    (``…، داخل مسجد``: where the happening before it took place). Every piece cut by length keeps
     at least six words.
     """
     contrast_re, prefix_re = _sentence_patterns()
@@ -173,7 +182,8 @@ def refine_sentences(line: str, spans: list[tuple[int, int]]) -> list[tuple[int,
         if words > LONG_SENTENCE_WORDS:
             # Commas only: a spaced dash is more often a parenthesis (– بمشيئة الله –),
             # and an opener (بينما كان …) often needs the clause before it.
-            points |= {m.end() for m in _COMMA_BREAK.finditer(piece)}
+            # Never before an adjunct (…أمس، داخل مسجد في …): it tells where and why of the clause before.
+            points |= {m.end() for m in _COMMA_BREAK.finditer(piece) if not _adjunct_start().match(piece, m.end())}
         start = 0
         for p in sorted(points):
             if _words(piece[start:p]) >= 6 and _words(piece[p:]) >= 6:

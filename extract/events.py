@@ -250,6 +250,12 @@ def _antecedent(text: str, clause: Clause) -> str:
     return " ".join(words)
 
 
+def _ends_on_date(text: str, clause: Clause, dates: list[tuple[int, int]]) -> bool:
+    """Whether one of ``dates`` closes the clause (nothing but spacing and commas after it)."""
+    return any(clause.start <= d_start and d_end <= clause.end and not text[d_end:clause.end].strip(" \t،,")
+               for d_start, d_end in dates)
+
+
 def make_title(sentence_text: str, timex_start: int, timex_end: int,
                parts: list[Clause] | None = None, dates: list[tuple[int, int]] | None = None) -> tuple[str, str]:
     """Cut a title for the happening dated at ``[timex_start, timex_end)`` of a sentence.
@@ -328,7 +334,13 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         says = statement and _COMPLEMENT_START.match(text_of(j)) is not None
         if nxt.kind in ("attribution", "opener", "coordinate", "relative") or (words >= (16 if adjunct else 12) and not says):
             break
-        if nxt.kind == "reported" or says or not _has_happening(text_of(j)) or adjunct or (statement and words <= 8):
+        # نفذت في الساعات الأولى من فجر اليوم، كمائن …: a date closing the clause parted the verb from its object.
+        object_after_date = (j == chosen[-1] + 1 and words < 12 and _ends_on_date(sentence_text, parts[chosen[-1]], dates)
+                             and parts[chosen[-1]].kind != "relative" and not happening.starts_with_verb(text_of(j))
+                             and fold((text_of(j).split() or [""])[0]) not in _title_words().particles
+                             and not happening.event_words().fillers.match(squash(text_of(j))))
+        if (nxt.kind == "reported" or says or not _has_happening(text_of(j)) or adjunct or object_after_date
+                or (statement and words <= 8)):
             chosen.append(j)
             # What a statement says may continue into its object (… أنها نفذت، كمائن …).
             statement = False
@@ -378,6 +390,7 @@ def _not_a_happening(sentence: Sentence, timex: Timex, clause: str) -> bool:
         or happening.is_nowadays(text, timex.text)
         or happening.ranks_rather_than_dates(text, local[0], timex.text)
         or happening.is_leave(text, local[0])
+        or happening.is_daily_hours(text, local[0], timex.text, timex.type)
         or happening.is_statistic(clause, timex.granularity, before)
         or happening.is_hypothetical(clause)
         or happening.is_past_state(clause)

@@ -64,6 +64,8 @@ class EventWords:
     superlatives: frozenset[str]
     hypothetical: re.Pattern
     leave_words: frozenset[str]
+    clock_openers: tuple[str, ...]
+    clock_day_words: frozenset[str]
     classes: dict[str, str]  # folded word → class
     class_phrases: tuple[tuple[str, str], ...]  # folded multi-word phrase → class
 
@@ -114,6 +116,8 @@ def event_words() -> EventWords:
         superlatives=frozenset(fold(w) for w in data["superlatives"]),
         hypothetical=_phrases(data["hypothetical_markers"]),
         leave_words=frozenset(fold(w) for w in data["not_a_date_after"]),
+        clock_openers=tuple(squash(fold(w)) for w in data["clock_span_openers"]),
+        clock_day_words=frozenset(fold(w) for w in data["clock_day_words"]),
         classes=classes,
         class_phrases=tuple(class_phrases),
     )
@@ -224,10 +228,16 @@ def starts_with_verb(text: str) -> bool:
                 or (_PERFECT.match(w) and not w.endswith("ات")))
 
 
+_TANWEEN_WORD = re.compile(r"\S*[\u064B-\u064D]\S*")
+
+
 def has_verb(text: str) -> bool:
-    """Whether a clause holds a finite verb (a happening, a statement, a plan)."""
+    """Whether a clause holds a finite verb (a happening, a statement, a plan).
+
+    A word written with tanween (قراراً، هجومٌ، بيانٍ) is a noun, never a verb.
+    """
     words = event_words()
-    folded = fold(text)
+    folded = fold(_TANWEEN_WORD.sub(" ", text))
     if any(phrase in folded for phrase, _ in words.class_phrases):
         return True
     for m in _WORD.finditer(folded):
@@ -381,6 +391,21 @@ def is_leave(sentence: str, start: int) -> bool:
     """Whether the date at ``start`` names a leave (إجازة نهاية الأسبوع), not a happening's day."""
     before = _words_before(sentence, start, 1)
     return bool(before) and before[0] in event_words().leave_words and not re.search(r"عيد", fold(sentence[start:start + 12]))
+
+
+def is_daily_hours(sentence: str, start: int, timex_text: str, timex_type: str) -> bool:
+    """Whether a bare clock time opens daily hours (حظر التجول من السابعة مساء، يبدأ من منتصف الليل).
+
+    A TIME that names no day (no digit date, weekday, اليوم، صباح …), right after ``من``
+    or another span opener, is the hour a standing arrangement starts each day, not a happening.
+    """
+    if timex_type != "TIME" or re.search(r"\d+\s*[/.\-]\s*\d+\s*[/.\-]|\d{4}", timex_text):
+        return False
+    words = event_words()
+    if any(w in words.clock_day_words for w in _WORD.findall(fold(timex_text))):
+        return False
+    before = " ".join(_words_before(sentence, start, 2))
+    return any(before == o or before.endswith(" " + o) for o in words.clock_openers)
 
 
 def is_hypothetical(clause: str) -> bool:

@@ -24,6 +24,10 @@ On the same date, any of these is enough:
   beyond the kind's own found in the other report (``عقب تفجير سروج``);
 * most of the wording shared (Jaccard ≥ 0.45) whatever the verbs.
 
+Two statements (both told by a say verb: أعلنت، قال) are compared on what they state,
+without the say verbs, and need a shared actor with shared wording (Jaccard ≥ 0.2) or most wording shared: the
+police and the army each announcing a different blow against one group are two happenings.
+
 Never enough: a shared dateline or date alone, a shared *generic* entity
 (countries and capitals are left out of the entity sets, "Iraq" on the same
 day proves nothing), and two different kinds of happening (an attack and a
@@ -33,12 +37,13 @@ Two happenings cut from one sentence are never merged with each other.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .happening import word_class
 
 SHARED_WORDING_WITH_ACTOR = 0.12
 SHARED_WORDING_ALONE = 0.45
+SHARED_WORDING_STATEMENTS = 0.2
 SHARED_WORDING_DIFFERENT_KINDS = 0.6
 SAME_KIND_COVERAGE = 0.3
 SAME_KIND_MIN_SHARED = 3
@@ -78,6 +83,13 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
     """Whether reports ``a`` and ``b`` describe the same happening (see module doc)."""
     if not dates_agree(a, b):
         return False
+    if a.sentence == b.sentence:
+        return True
+    statements = a.kind == "statement" and b.kind == "statement"
+    if statements:
+        # Two announcements are compared on what they state: the say verbs (أعلنت) are no evidence.
+        a = replace(a, tokens=frozenset(t for t in a.tokens if word_class(t) != "statement"))
+        b = replace(b, tokens=frozenset(t for t in b.tokens if word_class(t) != "statement"))
     overlap = jaccard(a.tokens, b.tokens)
     shared_actor = bool(a.entities & b.entities)
     same_kind = a.kind is not None and a.kind == b.kind
@@ -92,11 +104,15 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
         return True
     if different_kinds:
         return overlap >= SHARED_WORDING_DIFFERENT_KINDS
-    if shared_actor and (same_kind or overlap >= SHARED_WORDING_WITH_ACTOR):
+    if shared_actor and statements:
+        # One actor (داعش) named in two announcements on one day: they must also share their wording.
+        if overlap >= SHARED_WORDING_STATEMENTS:
+            return True
+    elif shared_actor and (same_kind or overlap >= SHARED_WORDING_WITH_ACTOR):
         return True
-    if same_kind and wide:
+    if same_kind and wide and not statements:
         return True
-    if same_kind and _covered(a.tokens, b.tokens):
+    if same_kind and not statements and _covered(a.tokens, b.tokens):
         return True
     return overlap >= SHARED_WORDING_ALONE
 

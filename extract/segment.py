@@ -76,6 +76,14 @@ def _line_key(line: str) -> str:
     return squash(_PUNCT.sub(" ", line)).lower()
 
 
+def _opens_with_marker(key: str, markers: frozenset[str]) -> bool:
+    """Whether a line is an end-of-article marker, or opens with one glued to the list it heads.
+
+    Flattened pages run the heading into its first item (``مقالات أخرى للكاتبفي العيد …``).
+    """
+    return key in markers or any(key.startswith(m) for m in markers)
+
+
 def is_furniture(folded_line: str, previous: str = "", source: str | None = None) -> bool:
     """Whether a (folded, stripped) line is page furniture rather than article text.
 
@@ -89,7 +97,7 @@ def is_furniture(folded_line: str, previous: str = "", source: str | None = None
     key = _line_key(folded_line)
     if not key:
         return True
-    if key in furniture.lines or key in furniture.after:
+    if key in furniture.lines or _opens_with_marker(key, furniture.after):
         return True
     if any(phrase in key for phrase in furniture.contains):
         return True
@@ -163,7 +171,7 @@ def segment(text: str, source: str | None = None) -> Layout:
             continue
         if ended or is_furniture(stripped, previous, source):
             skipped += 1
-            ended = ended or _line_key(stripped) in furniture.after
+            ended = ended or _opens_with_marker(_line_key(stripped), furniture.after)
             previous = stripped
             continue
         previous = stripped

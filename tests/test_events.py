@@ -383,3 +383,74 @@ def test_issuing_a_statement_is_a_statement():
 
 def test_targeted_with_sanctions_is_a_decision():
     assert happening.verb_class("الأشخاص الذين تم استهدافهم بالعقوبات") == "decision"
+
+
+# ---------------------------------------------------------------- daily hours, model years, glued end markers
+
+
+def test_clock_time_opening_daily_hours_is_no_happening():
+    text = "قررت البلدية تمديد منع السير في الشارع من الثامنة مساء وحتى الخامسة صباحا.\n"
+    assert not [e.timex.text for e in events_of(text)]
+    text = "يبدأ منع السير في وسط المدينة من منتصف الليل.\n"
+    assert not events_of(text)
+
+
+def test_clock_time_with_its_day_still_dates_a_happening():
+    assert happening.is_daily_hours("بدأ القصف من الساعة الثالثة فجر اليوم", 11, "الساعة الثالثة فجر اليوم", "TIME") is False
+    assert happening.is_daily_hours("انفجرت القنبلة في الثامنة مساء", 17, "الثامنة مساء", "TIME") is False
+    assert happening.is_daily_hours("يمنع السير من الثامنة مساء", 13, "الثامنة مساء", "TIME") is True
+
+
+def test_model_year_is_no_happening():
+    text = "انقلبت شاحنة من طراز قديم موديل 2009 على الطريق السريع أمس.\n"
+    values = [e.timex.value for e in events_of(text)]
+    assert "2009" not in values
+    assert "2030-03-07" in values
+
+
+def test_end_marker_glued_to_its_list_ends_the_article():
+    text = ("افتتح الوزير أمس مدرسة جديدة في القرية.\n"
+            "مقالات أخرى للكاتبحكاية المطر في يوم 5 مايو 2029 وداع الصيف\n")
+    layout = segment(text)
+    assert [s.text for s in layout.sentences][-1].startswith("افتتح")
+    assert [e.timex.value for e in events_of(text)] == ["2030-03-07"]
+
+
+def test_word_with_tanween_is_no_verb():
+    assert not happening.has_verb("قراراً بإغلاق المعبر")
+    assert happening.has_verb("قرر الوزير إغلاق المعبر")
+    title, _ = make_title("أصدرت الوزارة ، مساء أمس ، قراراً بإغلاق المعبر الحدودي.", 16, 24)
+    assert "قراراً" in title and "المعبر" in title
+
+
+def test_long_paragraph_is_not_cut_before_an_adjunct():
+    filler = "، ".join(["وأصيب عدد من المارة بجروح طفيفة نقلوا على إثرها إلى المستشفى"] * 6)
+    text = "انفجرت سيارة مفخخة يقودها انتحاري مجهول الهوية أمس، قرب سوق الخضار في وسط البلدة الصغيرة، " + filler + "\n"
+    sentences = [s.text for s in segment(text).sentences]
+    assert "قرب سوق الخضار" in sentences[0]
+    titles = [e.title for e in events_of(text)]
+    assert any("سوق الخضار" in t for t in titles)
+
+
+def test_date_closing_a_clause_does_not_part_verb_from_object():
+    text = "وقالت الشرطة إن المسلحين أحرقوا في ساعة متأخرة من ليل أمس ، مخازن الحبوب في القرية المجاورة."
+    start = text.index("ليل أمس")
+    title, _ = make_title(text, start, start + len("ليل أمس"))
+    assert "مخازن الحبوب" in title
+
+
+def test_two_announcements_naming_one_group_stay_apart():
+    a = _key("أعلنت قيادة حرس الحدود عن إحباط تسلل عناصر من جماعة المتمردين قرب الوادي", entities=("rebels",),
+             kind="statement")
+    b = _key("أعلن الجيش عن مقتل خمسة من عناصر جماعة المتمردين بقصف مدفعي على مخبئهم", entities=("rebels",),
+             kind="statement")
+    assert not same_happening(a, b)
+    c = _key("أعلن الجيش عن مقتل خمسة من عناصر جماعة المتمردين بقصف مدفعي", entities=("rebels",), kind="statement")
+    assert same_happening(b, c)
+
+
+def test_piece_opening_on_a_particle_after_a_closing_date_is_not_an_object():
+    text = "وقالت الشرطة إن المسلحين أحرقوا في ساعة متأخرة من ليل أمس ، إذ تستهدف الجماعة مخازن الحبوب منذ شهور."
+    start = text.index("ليل أمس")
+    title, _ = make_title(text, start, start + len("ليل أمس"))
+    assert "تستهدف" not in title
