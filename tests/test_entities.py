@@ -382,3 +382,23 @@ def test_a_persons_title_names_the_group_too():
     assert {"soleimani", "quds"} <= set(ids("وصل قائد فيلق القدس قاسم سليماني إلى بغداد"))
     # a group inside a group's name is not that group: كتائب حزب الله is not Hezbollah
     assert "hezbollah" not in ids("أعلنت كتائب حزب الله مسؤوليتها")
+
+
+def test_a_broken_user_gazetteer_row_is_skipped_not_fatal(own_config):
+    own_config.mkdir(parents=True, exist_ok=True)
+    (own_config / "gazetteer.json").write_text(json.dumps({"entities": [
+        {"id": "x"}, "junk", {"id": "liwa_tafuf", "kind": "group", "name": "لواء الطفوف", "name_en": "Liwa al-Tafuf"}]}),
+        encoding="utf-8")
+    names = reload()
+    assert names.find("لواء الطفوف").id == "liwa_tafuf" and "x" not in names.entities
+    (own_config / "gazetteer.json").write_text("{not json", encoding="utf-8")
+    assert reload().find("الحوثي").id == "houthis"
+
+
+def test_entities_add_never_overwrites_a_user_gazetteer_it_cannot_read(small_db, own_config):
+    own_config.mkdir(parents=True, exist_ok=True)
+    path = own_config / "gazetteer.json"
+    path.write_text('{"entities": [{"id": "mine", "kind": "place", "name": "مكاني"},', encoding="utf-8")
+    result = CliRunner().invoke(main, ["entities", "add", "الحصوين", "--kind", "place", "--db", str(small_db)])
+    assert result.exit_code == 2 and "will not overwrite" in result.output
+    assert path.read_text(encoding="utf-8").endswith("},")
