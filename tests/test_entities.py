@@ -402,3 +402,9 @@ def test_entities_add_never_overwrites_a_user_gazetteer_it_cannot_read(small_db,
     result = CliRunner().invoke(main, ["entities", "add", "الحصوين", "--kind", "place", "--db", str(small_db)])
     assert result.exit_code == 2 and "will not overwrite" in result.output
     assert path.read_text(encoding="utf-8").endswith("},")
+
+
+def test_generic_means_countries_capitals_and_governments_only():
+    names = gazetteer()
+    assert all(names.entities[e].generic for e in ("yemen", "iraq", "sanaa", "baghdad", "egypt_government"))
+    assert not any(names.entities[e].generic for e in ("aden", "iq_anbar", "houthis", "hadi", "egypt_army", "al_anad"))

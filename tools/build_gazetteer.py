@@ -349,6 +349,9 @@ STATE_BODIES = [
 def state_bodies(builder: Builder, country_ids: dict[str, str]) -> None:
     """Government, ministries of interior, defence and foreign affairs, and army of each typed country.
 
+    A government is generic like its country (two reports naming it are no evidence of one
+    happening); ministries and armies are specific actors.
+
     A body a table already names (وزارة الداخلية السعودية, الجيش العراقي) is left to that entry.
     """
     from babel import Locale
@@ -366,7 +369,8 @@ def state_bodies(builder: Builder, country_ids: dict[str, str]) -> None:
             country_name = english[code].replace("United States", "US")
             name_en = f"{country_name} {what}" if what in ("government", "army") else f"{what} ({country_name})"
             builder.add({"id": f"{country_ids[code]}_{suffix}", "kind": "group", "name": names[0], "name_en": name_en,
-                         "aliases": names[1:], "country": code, "source": "countries.tsv (state bodies by rule)"},
+                         "aliases": names[1:], "country": code, "generic": suffix == "government",
+                         "source": "countries.tsv (state bodies by rule)"},
                         "curated")
 
 
