@@ -406,5 +406,5 @@ def test_entities_add_never_overwrites_a_user_gazetteer_it_cannot_read(small_db,
 
 def test_generic_means_countries_capitals_and_governments_only():
     names = gazetteer()
-    assert all(names.entities[e].generic for e in ("yemen", "iraq", "sanaa", "baghdad", "egypt_government"))
+    assert all(names.entities[e].generic for e in ("yemen", "iraq", "sanaa", "baghdad", "egypt_government", "yemen_government"))
     assert not any(names.entities[e].generic for e in ("aden", "iq_anbar", "houthis", "hadi", "egypt_army", "al_anad"))

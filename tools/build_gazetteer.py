@@ -383,6 +383,7 @@ def actors(builder: Builder) -> None:
         weak = split(cell(row, 5))
         builder.add({"id": entity_id, "kind": "group", "name": name, "name_en": name_en, "aliases": aliases,
                      "weak": weak, "country": cell(row, 4) or None, "cues": split(cell(row, 6)),
+                     "generic": entity_id.endswith("_government"),  # as broad as the country
                      "source": "groups.tsv"}, "curated")
     for row in rows("people.tsv"):
         entity_id, name, name_en = row[:3]
