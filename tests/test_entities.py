@@ -408,3 +408,10 @@ def test_generic_means_countries_capitals_and_governments_only():
     names = gazetteer()
     assert all(names.entities[e].generic for e in ("yemen", "iraq", "sanaa", "baghdad", "egypt_government", "yemen_government"))
     assert not any(names.entities[e].generic for e in ("aden", "iq_anbar", "houthis", "hadi", "egypt_army", "al_anad"))
+
+
+@pytest.mark.parametrize("typed, entity", [("Egyptian government", "egypt_government"),
+                                           ("Yemeni Ministry of Defence", "yemen_defense"),
+                                           ("Saudi Interior Ministry", "saudi_interior"), ("Iraqi army", "iraqi_army")])
+def test_state_bodies_by_their_english_adjective(typed, entity):
+    assert gazetteer().find(typed).id == entity
