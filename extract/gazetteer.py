@@ -424,7 +424,11 @@ def read_user_gazetteer(path: Path | None = None) -> dict:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {"entities": []}
-    return data if isinstance(data, dict) and isinstance(data.get("entities"), list) else {"entities": []}
+    if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
+        return {"entities": []}
+    # A hand-edited row without its id, kind or name is skipped rather than breaking every command.
+    rows = [r for r in data["entities"] if isinstance(r, dict) and all(isinstance(r.get(k), str) and r[k] for k in ("id", "kind", "name"))]
+    return {**data, "entities": rows}
 
 
 def build(rows: list[dict], not_names: Iterable[str] = (), lexicon: dict | None = None) -> Gazetteer:

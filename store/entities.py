@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from waqai.extract.gazetteer import Gazetteer, Mention, gazetteer, read_user_gazetteer, reload, user_gazetteer_path
+from waqai.extract.gazetteer import Gazetteer, Mention, gazetteer, reload, user_gazetteer_path
 from waqai.extract.lexicon import load_json
 from waqai.extract.normalize import fold, fold_with_offsets
 
@@ -81,7 +81,7 @@ def add_to_user_gazetteer(name: str, to: str | None = None, kind: str | None = N
                "generic": kind == "country"}
         row = {k: v for k, v in row.items() if v is not None}
     path = path or user_gazetteer_path()
-    data = read_user_gazetteer(path)
+    data = _load_for_update(path)
     merged = next((r for r in data["entities"] if r.get("id") == row["id"]), None)
     if merged is not None:
         for alias in row.get("aliases", []):
@@ -92,6 +92,19 @@ def add_to_user_gazetteer(name: str, to: str | None = None, kind: str | None = N
     _write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     reload()
     return row
+
+
+def _load_for_update(path: Path) -> dict:
+    """The user gazetteer as written (every row kept); InputError rather than overwrite a file it cannot read."""
+    if not path.exists():
+        return {"entities": []}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise InputError(f"{path} is not a readable gazetteer ({error}); fix or move it, waqai will not overwrite it") from None
+    if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
+        raise InputError(f"{path} has no \"entities\" list; fix or move it, waqai will not overwrite it")
+    return data
 
 
 def _write_atomically(path: Path, text: str) -> None:

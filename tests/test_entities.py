@@ -380,3 +380,36 @@ def test_a_persons_title_names_the_group_too():
     assert {"soleimani", "quds"} <= set(ids("وصل قائد فيلق القدس قاسم سليماني إلى بغداد"))
     # a group inside a group's name is not that group: كتائب حزب الله is not Hezbollah
     assert "hezbollah" not in ids("أعلنت كتائب حزب الله مسؤوليتها")
+
+
+def test_a_broken_user_gazetteer_row_is_skipped_not_fatal(own_config):
+    own_config.mkdir(parents=True, exist_ok=True)
+    (own_config / "gazetteer.json").write_text(json.dumps({"entities": [
+        {"id": "x"}, "junk", {"id": "liwa_tafuf", "kind": "group", "name": "لواء الطفوف", "name_en": "Liwa al-Tafuf"}]}),
+        encoding="utf-8")
+    names = reload()
+    assert names.find("لواء الطفوف").id == "liwa_tafuf" and "x" not in names.entities
+    (own_config / "gazetteer.json").write_text("{not json", encoding="utf-8")
+    assert reload().find("الحوثي").id == "houthis"
+
+
+def test_entities_add_never_overwrites_a_user_gazetteer_it_cannot_read(small_db, own_config):
+    own_config.mkdir(parents=True, exist_ok=True)
+    path = own_config / "gazetteer.json"
+    path.write_text('{"entities": [{"id": "mine", "kind": "place", "name": "مكاني"},', encoding="utf-8")
+    result = CliRunner().invoke(main, ["entities", "add", "الحصوين", "--kind", "place", "--db", str(small_db)])
+    assert result.exit_code == 2 and "will not overwrite" in result.output
+    assert path.read_text(encoding="utf-8").endswith("},")
+
+
+def test_generic_means_countries_capitals_and_governments_only():
+    names = gazetteer()
+    assert all(names.entities[e].generic for e in ("yemen", "iraq", "sanaa", "baghdad", "egypt_government", "yemen_government"))
+    assert not any(names.entities[e].generic for e in ("aden", "iq_anbar", "houthis", "hadi", "egypt_army", "al_anad"))
+
+
+@pytest.mark.parametrize("typed, entity", [("Egyptian government", "egypt_government"),
+                                           ("Yemeni Ministry of Defence", "yemen_defense"),
+                                           ("Saudi Interior Ministry", "saudi_interior"), ("Iraqi army", "iraqi_army")])
+def test_state_bodies_by_their_english_adjective(typed, entity):
+    assert gazetteer().find(typed).id == entity

@@ -338,16 +338,19 @@ def lexicon_words(*names: str) -> set[str]:
 
 # State bodies every country of the region has, named with its nisba: الحكومة المصرية، وزارة الدفاع اليمنية.
 STATE_BODIES = [
-    ("government", "government", ["الحكومة {f}"]),
-    ("interior", "Ministry of Interior", ["وزارة الداخلية {f}", "الداخلية {f}"]),
-    ("defense", "Ministry of Defence", ["وزارة الدفاع {f}"]),
-    ("foreign", "Ministry of Foreign Affairs", ["وزارة الخارجية {f}", "الخارجية {f}"]),
-    ("army", "army", ["الجيش {m}", "القوات المسلحة {f}"]),
+    ("government", "government", ["الحكومة {f}"], ["{a} government", "{a} cabinet"]),
+    ("interior", "Ministry of Interior", ["وزارة الداخلية {f}", "الداخلية {f}"], ["{a} Ministry of Interior", "{a} Interior Ministry"]),
+    ("defense", "Ministry of Defence", ["وزارة الدفاع {f}"], ["{a} Ministry of Defence", "{a} Ministry of Defense", "{a} Defence Ministry"]),
+    ("foreign", "Ministry of Foreign Affairs", ["وزارة الخارجية {f}", "الخارجية {f}"], ["{a} Foreign Ministry", "{a} Ministry of Foreign Affairs"]),
+    ("army", "army", ["الجيش {m}", "القوات المسلحة {f}"], ["{a} army", "{a} armed forces", "{a} military"]),
 ]
 
 
 def state_bodies(builder: Builder, country_ids: dict[str, str]) -> None:
     """Government, ministries of interior, defence and foreign affairs, and army of each typed country.
+
+    A government is generic like its country (two reports naming it are no evidence of one
+    happening); ministries and armies are specific actors.
 
     A body a table already names (وزارة الداخلية السعودية, الجيش العراقي) is left to that entry.
     """
@@ -359,14 +362,22 @@ def state_bodies(builder: Builder, country_ids: dict[str, str]) -> None:
         code, nisbas = row[0], split(cell(row, 2))
         if not nisbas:
             continue
-        for suffix, what, patterns in STATE_BODIES:
+        adjectives = split(cell(row, 8))
+        for suffix, what, patterns, english_patterns in STATE_BODIES:
             names = [p.format(f="ال" + n + "ة", m="ال" + n) for n in nisbas for p in patterns]
+            english_names = [p.format(a=a) for a in adjectives for p in english_patterns]
+            existing = next((e for e in builder.entities.values() if any(
+                fold(n) in {fold(x) for x in [e["name"], *e.get("aliases", [])]} for n in names[:1])), None)
+            if existing is not None:
+                existing.setdefault("aliases_en", []).extend(x for x in english_names if x != existing.get("name_en"))
+                continue
             if any(fold(n) in known for n in names):
                 continue
             country_name = english[code].replace("United States", "US")
             name_en = f"{country_name} {what}" if what in ("government", "army") else f"{what} ({country_name})"
             builder.add({"id": f"{country_ids[code]}_{suffix}", "kind": "group", "name": names[0], "name_en": name_en,
-                         "aliases": names[1:], "country": code, "source": "countries.tsv (state bodies by rule)"},
+                         "aliases": names[1:], "aliases_en": english_names, "country": code, "generic": suffix == "government",
+                         "source": "countries.tsv (state bodies by rule)"},
                         "curated")
 
 
@@ -379,6 +390,7 @@ def actors(builder: Builder) -> None:
         weak = split(cell(row, 5))
         builder.add({"id": entity_id, "kind": "group", "name": name, "name_en": name_en, "aliases": aliases,
                      "weak": weak, "country": cell(row, 4) or None, "cues": split(cell(row, 6)),
+                     "generic": entity_id.endswith("_government"),  # as broad as the country
                      "source": "groups.tsv"}, "curated")
     for row in rows("people.tsv"):
         entity_id, name, name_en = row[:3]
@@ -408,7 +420,8 @@ def build() -> dict:
     builder.settle()
     for row in rows("english.tsv"):
         if row[0] in builder.entities:
-            builder.entities[row[0]]["aliases_en"] = split(cell(row, 1))
+            entity = builder.entities[row[0]]
+            entity["aliases_en"] = split(cell(row, 1)) + [a for a in entity.get("aliases_en", []) if a not in split(cell(row, 1))]
     entities = builder.output()
     not_names = [line.strip() for line in (SOURCES / "not_names.txt").read_text(encoding="utf-8").splitlines()
                  if line.strip() and not line.startswith("#")]
