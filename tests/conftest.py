@@ -51,6 +51,19 @@ def bundled_db(tmp_path_factory) -> Path:
     return path
 
 
+
+@pytest.fixture
+def edited_db(bundled_db, tmp_path) -> Path:
+    """A private copy of the bundled database, free to edit (marks, notes, merges)."""
+    import sqlite3
+
+    path = tmp_path / "edited.db"
+    source, target = sqlite3.connect(bundled_db), sqlite3.connect(path)
+    source.backup(target)
+    source.close(), target.close()
+    return path
+
+
 def _downgrade(path: Path, version: int) -> None:
     """Turn a current database back into schema ``version``, as an older waqai left it."""
     import sqlite3

@@ -20,16 +20,6 @@ from waqai.tui.timeline import TimelineView
 from test_tui import screen_text, settle, shaped, started
 
 
-@pytest.fixture
-def db_path(bundled_db, tmp_path) -> Path:
-    """A private copy of the bundled database, free to edit."""
-    path = tmp_path / "edited.db"
-    source, target = sqlite3.connect(bundled_db), sqlite3.connect(path)
-    source.backup(target)
-    source.close(), target.close()
-    return path
-
-
 def stored_edits(path: Path) -> list[tuple[str, str]]:
     conn = sqlite3.connect(path)
     try:
@@ -68,8 +58,8 @@ def osc52_texts(writes: list[str]) -> list[str]:
     return [base64.b64decode(b).decode("utf-8") for b in found]
 
 
-async def test_m_marks_and_unmarks_with_a_marker_in_the_list(db_path):
-    app = WaqaiApp(open_db(db_path))
+async def test_m_marks_and_unmarks_with_a_marker_in_the_list(edited_db):
+    app = WaqaiApp(open_db(edited_db))
     async with app.run_test(size=(120, 36)) as pilot:
         await started(app, pilot)
         await select(app, pilot, "29 يونيو")
@@ -77,7 +67,7 @@ async def test_m_marks_and_unmarks_with_a_marker_in_the_list(db_path):
         await pilot.press("m")
         await pilot.pause()
         assert "★" in selected_row(app)
-        assert stored_edits(db_path) == [("mark", "1")]
+        assert stored_edits(edited_db) == [("mark", "1")]
         await settle(app, pilot, "asterisk")
         assert app.model.event_count == 1 and "[marked: only]" in screen_text(app)
         await settle(app, pilot, "asterisk")
@@ -85,11 +75,11 @@ async def test_m_marks_and_unmarks_with_a_marker_in_the_list(db_path):
         await select(app, pilot, "29 يونيو")
         await pilot.press("m")
         await pilot.pause()
-        assert "★" not in selected_row(app) and stored_edits(db_path)[-1] == ("mark", "0")
+        assert "★" not in selected_row(app) and stored_edits(edited_db)[-1] == ("mark", "0")
 
 
-async def test_n_writes_a_note_shown_in_the_drill_down_and_filtered(db_path):
-    app = WaqaiApp(open_db(db_path))
+async def test_n_writes_a_note_shown_in_the_drill_down_and_filtered(edited_db):
+    app = WaqaiApp(open_db(edited_db))
     async with app.run_test(size=(120, 36)) as pilot:
         await started(app, pilot)
         event = await select(app, pilot, "29 يونيو")
@@ -98,7 +88,7 @@ async def test_n_writes_a_note_shown_in_the_drill_down_and_filtered(db_path):
         assert isinstance(app.screen, EditPrompt)
         await pilot.press(*"Kirby hedges", "enter")
         await pilot.pause()
-        assert stored_edits(db_path) == [("note", "Kirby hedges")]
+        assert stored_edits(edited_db) == [("note", "Kirby hedges")]
         assert "✎" in selected_row(app)
         await settle(app, pilot, "N")
         assert app.model.event_count == 1 and app.model.ids[0] == event["id"]
@@ -117,22 +107,22 @@ async def test_n_writes_a_note_shown_in_the_drill_down_and_filtered(db_path):
         assert "note: Kirby hedges twice" in screen_text(app)
 
 
-async def test_x_hides_noise_and_u_undoes_it(db_path):
-    app = WaqaiApp(open_db(db_path))
+async def test_x_hides_noise_and_u_undoes_it(edited_db):
+    app = WaqaiApp(open_db(edited_db))
     async with app.run_test(size=(120, 36)) as pilot:
         await started(app, pilot)
         event = await select(app, pilot, "29 يونيو")
         await settle(app, pilot, "x")
         assert app.model.event_count == 29 and event["id"] not in app.model.ids
-        assert stored_edits(db_path) == [("hide", "1")]
+        assert stored_edits(edited_db) == [("hide", "1")]
         assert app.query_one(TimelineView).selected_event_id is not None  # the cursor stays near
         await settle(app, pilot, "u")
-        assert app.model.event_count == 30 and stored_edits(db_path) == []
+        assert app.model.event_count == 30 and stored_edits(edited_db) == []
         assert app.query_one(TimelineView).selected_event_id == event["id"]
 
 
-async def test_c_corrects_the_date_with_a_preview_and_the_event_moves(db_path):
-    app = WaqaiApp(open_db(db_path))
+async def test_c_corrects_the_date_with_a_preview_and_the_event_moves(edited_db):
+    app = WaqaiApp(open_db(edited_db))
     async with app.run_test(size=(120, 36)) as pilot:
         await started(app, pilot)
         event = await select(app, pilot, "29 يونيو")
@@ -149,26 +139,26 @@ async def test_c_corrects_the_date_with_a_preview_and_the_event_moves(db_path):
         assert (moved["value"], moved["begin"], moved["corrected"]["date"]["value"]) == ("2021-07", "2021-07-21", "2021-06-29")
         row = next(line for line in screen_text(app).splitlines() if "2021-07 late" in line)
         assert "✱" in row
-        assert json.loads(stored_edits(db_path)[0][1]) == {"value": "2021-07", "mod": "END"}
+        assert json.loads(stored_edits(edited_db)[0][1]) == {"value": "2021-07", "mod": "END"}
         # A value that is not a date is refused and changes nothing.
         await pilot.press("c", "home", "ctrl+k", *"July", "enter")
         await pilot.pause()
-        assert len(stored_edits(db_path)) == 1
+        assert len(stored_edits(edited_db)) == 1
 
 
-async def test_r_corrects_the_title(db_path):
-    app = WaqaiApp(open_db(db_path))
+async def test_r_corrects_the_title(edited_db):
+    app = WaqaiApp(open_db(edited_db))
     async with app.run_test(size=(120, 36)) as pilot:
         await started(app, pilot)
         await select(app, pilot, "29 يونيو")
         await pilot.press("r", "home", "ctrl+k", *"Pentagon hints at militias", "enter")
         await pilot.pause()
         assert "Pentagon hints at militias" in selected_row(app)
-        assert stored_edits(db_path) == [("title", "Pentagon hints at militias")]
+        assert stored_edits(edited_db) == [("title", "Pentagon hints at militias")]
 
 
-async def test_y_copies_the_sentence_and_citation_through_osc52(db_path):
-    app = WaqaiApp(open_db(db_path))
+async def test_y_copies_the_sentence_and_citation_through_osc52(edited_db):
+    app = WaqaiApp(open_db(edited_db))
     async with app.run_test(size=(120, 36)) as pilot:
         await started(app, pilot)
         event = await select(app, pilot, "29 يونيو")
@@ -184,12 +174,12 @@ async def test_y_copies_the_sentence_and_citation_through_osc52(db_path):
         assert block.startswith("**2021-06-29** — ") and f"> {sentence}" in block and "<https://alsouria.net/>" in block
 
 
-async def test_O_opens_the_url_or_copies_it_over_ssh(db_path, monkeypatch):
+async def test_O_opens_the_url_or_copies_it_over_ssh(edited_db, monkeypatch):
     opened: list[str] = []
     monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url) or True)
     monkeypatch.delenv("SSH_CONNECTION", raising=False)
     monkeypatch.delenv("SSH_TTY", raising=False)
-    app = WaqaiApp(open_db(db_path))
+    app = WaqaiApp(open_db(edited_db))
     async with app.run_test(size=(120, 36)) as pilot:
         await started(app, pilot)
         await select(app, pilot, "29 يونيو")
@@ -204,12 +194,12 @@ async def test_O_opens_the_url_or_copies_it_over_ssh(db_path, monkeypatch):
         assert any("Copied the URL" in n.message for n in app._notifications)
 
 
-async def test_an_article_cannot_write_to_the_terminal_through_a_copy(db_path):
-    conn = sqlite3.connect(db_path)
+async def test_an_article_cannot_write_to_the_terminal_through_a_copy(edited_db):
+    conn = sqlite3.connect(edited_db)
     conn.execute("UPDATE sentences SET text = text || ? WHERE text LIKE '%29 يونيو%'", ["\x1b]52;c;ZXZpbA==\x07\x1b[2J"])
     conn.commit()
     conn.close()
-    app = WaqaiApp(open_db(db_path))
+    app = WaqaiApp(open_db(edited_db))
     async with app.run_test(size=(120, 36)) as pilot:
         await started(app, pilot)
         await select(app, pilot, "29 يونيو")
@@ -220,7 +210,7 @@ async def test_an_article_cannot_write_to_the_terminal_through_a_copy(db_path):
         assert "\x1b" not in copied and "\x07" not in copied and "ZXZpbA" not in copied
 
 
-def test_y_writes_osc52_to_a_real_terminal(db_path):
+def test_y_writes_osc52_to_a_real_terminal(edited_db):
     """The real explorer on a pseudo-terminal: pressing y sends the clipboard sequence to the terminal."""
     import fcntl
     import os
@@ -235,7 +225,7 @@ def test_y_writes_osc52_to_a_real_terminal(db_path):
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 110, 0, 0))
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "110", "LINES": "30"}
     env.pop("NO_COLOR", None)
-    process = subprocess.Popen([sys.executable, "-m", "waqai.tui.cli", "tui", "--db", str(db_path)],
+    process = subprocess.Popen([sys.executable, "-m", "waqai.tui.cli", "tui", "--db", str(edited_db)],
                                stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
     os.close(slave)
     received = bytearray()
@@ -279,8 +269,8 @@ def test_y_writes_osc52_to_a_real_terminal(db_path):
         os.close(master)
 
 
-async def test_M_merges_the_marked_pair_and_S_splits_a_source_off(db_path):
-    app = WaqaiApp(open_db(db_path))
+async def test_M_merges_the_marked_pair_and_S_splits_a_source_off(edited_db):
+    app = WaqaiApp(open_db(edited_db))
     async with app.run_test(size=(120, 36)) as pilot:
         await started(app, pilot)
         await pilot.press("M")
@@ -303,15 +293,15 @@ async def test_M_merges_the_marked_pair_and_S_splits_a_source_off(db_path):
         await settle(app, pilot, "enter")  # the offered source: the last
         assert not isinstance(app.screen, SourcesScreen)
         assert app.model.event_count == 30
-        assert [kind for kind, _ in stored_edits(db_path)] == ["mark", "mark", "merge", "split"]
+        assert [kind for kind, _ in stored_edits(edited_db)] == ["mark", "mark", "merge", "split"]
         await settle(app, pilot, "u")
         assert app.model.event_count == 29
         await settle(app, pilot, "u")
         assert app.model.event_count == 30 and battle["id"] in app.model.ids
 
 
-async def test_P_corrects_the_articles_publication_date(db_path):
-    app = WaqaiApp(open_db(db_path))
+async def test_P_corrects_the_articles_publication_date(edited_db):
+    app = WaqaiApp(open_db(edited_db))
     async with app.run_test(size=(120, 36)) as pilot:
         await started(app, pilot)
         event = await select(app, pilot, "أمس الثلاثاء")
@@ -324,13 +314,13 @@ async def test_P_corrects_the_articles_publication_date(db_path):
         values = {e["value"] for e in app.model.events(list(app.model.ids)).values()
                   if any("أمس الثلاثاء" in s["sentence"] for s in e["sources"])}
         assert values == {"2021-08-17"} and "2021-08-17" in screen_text(app)
-        assert [kind for kind, _ in stored_edits(db_path)] == ["published"]
+        assert [kind for kind, _ in stored_edits(edited_db)] == ["published"]
         await settle(app, pilot, "u")
-        assert "2021-08-10" in screen_text(app) and stored_edits(db_path) == []
+        assert "2021-08-10" in screen_text(app) and stored_edits(edited_db) == []
 
 
-async def test_d_filters_a_date_range_shown_in_the_status_line(db_path):
-    app = WaqaiApp(open_db(db_path))
+async def test_d_filters_a_date_range_shown_in_the_status_line(edited_db):
+    app = WaqaiApp(open_db(edited_db))
     async with app.run_test(size=(120, 36)) as pilot:
         await started(app, pilot)
         await pilot.press("d")
@@ -359,8 +349,8 @@ def test_date_ranges(text, expected):
     assert date_range(text) == expected
 
 
-async def test_a_denial_and_the_report_it_answers_are_linked_both_ways(db_path):
-    app = WaqaiApp(open_db(db_path))
+async def test_a_denial_and_the_report_it_answers_are_linked_both_ways(edited_db):
+    app = WaqaiApp(open_db(edited_db))
     async with app.run_test(size=(120, 40)) as pilot:
         await started(app, pilot)
         denial = await select(app, pilot, "هذه المعلومات خاطئة")
@@ -378,16 +368,16 @@ async def test_a_denial_and_the_report_it_answers_are_linked_both_ways(db_path):
         assert not isinstance(app.screen, SourcesScreen)
 
 
-def test_links_in_show_and_no_link_without_a_shared_article_or_actor(db_path):
+def test_links_in_show_and_no_link_without_a_shared_article_or_actor(edited_db):
     from click.testing import CliRunner
 
     from waqai.store.links import linked
     from waqai.tui.cli import main
 
-    db = open_db(db_path)
+    db = open_db(edited_db)
     events = list_events(db, EventFilter())
     denial = next(e for e in events if e.get("stance") == "denied")
-    shown = CliRunner().invoke(main, ["show", str(denial["id"]), "--plain", "--db", str(db_path)]).output
+    shown = CliRunner().invoke(main, ["show", str(denial["id"]), "--plain", "--db", str(edited_db)]).output
     assert "denies #" in shown
     # A denial from another article sharing only countries with a same-day report is not linked to it.
     from waqai.extract.gazetteer import gazetteer
@@ -403,8 +393,8 @@ def test_links_in_show_and_no_link_without_a_shared_article_or_actor(db_path):
     assert unrelated[0]["id"] not in [link["id"] for link in linked(db, unrelated[1]["id"])]
 
 
-async def test_a_filters_by_the_events_main_actor_from_the_drill_down(db_path):
-    app = WaqaiApp(open_db(db_path))
+async def test_a_filters_by_the_events_main_actor_from_the_drill_down(edited_db):
+    app = WaqaiApp(open_db(edited_db))
     async with app.run_test(size=(120, 40)) as pilot:
         await started(app, pilot)
         await select(app, pilot, "29 يونيو")  # Pentagon, John Kirby, Iran, al-Omar, United States, Syria
@@ -417,10 +407,10 @@ async def test_a_filters_by_the_events_main_actor_from_the_drill_down(db_path):
         assert shown and all(any(e["name_en"] == "Pentagon" for e in ev["entities"]) for ev in shown)
 
 
-async def test_typing_in_the_actor_picker_narrows_it_with_arabic_spellings_folded(db_path):
+async def test_typing_in_the_actor_picker_narrows_it_with_arabic_spellings_folded(edited_db):
     from textual.widgets import OptionList
 
-    app = WaqaiApp(open_db(db_path))
+    app = WaqaiApp(open_db(edited_db))
     async with app.run_test(size=(120, 40)) as pilot:
         await started(app, pilot)
         await pilot.press("f")
@@ -440,12 +430,12 @@ async def test_typing_in_the_actor_picker_narrows_it_with_arabic_spellings_folde
         assert "[actor/place: Kata'ib" in screen_text(app)
 
 
-async def test_edits_on_a_read_only_database_are_refused_with_a_message(db_path):
+async def test_edits_on_a_read_only_database_are_refused_with_a_message(edited_db):
     from waqai.store.db import open_for_lookup
 
-    db_path.chmod(0o444)
+    edited_db.chmod(0o444)
     try:
-        app = WaqaiApp(open_for_lookup(db_path))
+        app = WaqaiApp(open_for_lookup(edited_db))
         async with app.run_test(size=(120, 36)) as pilot:
             await started(app, pilot)
             await pilot.press("m", "x", "u")
@@ -454,12 +444,12 @@ async def test_edits_on_a_read_only_database_are_refused_with_a_message(db_path)
             assert sum("read-only" in m for m in messages) == 3
             assert app.model.event_count == 30
     finally:
-        db_path.chmod(0o644)
-    assert stored_edits(db_path) == []
+        edited_db.chmod(0o644)
+    assert stored_edits(edited_db) == []
 
 
-async def test_y_in_an_events_sources_copies_the_source_chosen_with_j(db_path):
-    app = WaqaiApp(open_db(db_path))
+async def test_y_in_an_events_sources_copies_the_source_chosen_with_j(edited_db):
+    app = WaqaiApp(open_db(edited_db))
     async with app.run_test(size=(120, 36)) as pilot:
         await started(app, pilot)
         event = next(e for e in list_events(app.db, EventFilter()) if len(e["sources"]) >= 2)

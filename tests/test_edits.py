@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -21,45 +19,35 @@ def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
 
-@pytest.fixture
-def db_path(bundled_db, tmp_path) -> Path:
-    """A private copy of the bundled database, free to edit."""
-    path = tmp_path / "edited.db"
-    source, target = sqlite3.connect(bundled_db), sqlite3.connect(path)
-    source.backup(target)
-    source.close(), target.close()
-    return path
-
-
 def event_with(events: list[dict], word: str) -> dict:
     return next(e for e in events if any(word in s["sentence"] for s in e["sources"]))
 
 
-def test_mark_and_note_from_the_shell_filter_list_and_export(db_path):
-    events = json.loads(run("list", "--json", "--db", db_path).output)
+def test_mark_and_note_from_the_shell_filter_list_and_export(edited_db):
+    events = json.loads(run("list", "--json", "--db", edited_db).output)
     zummar = event_with(events, "زمار")
-    assert run("mark", zummar["id"], "--db", db_path).exit_code == 0
-    assert run("note", zummar["id"], "ثلاثة مصادر تؤكد — verify launch site", "--db", db_path).exit_code == 0
-    marked = json.loads(run("list", "--marked", "--json", "--db", db_path).output)
+    assert run("mark", zummar["id"], "--db", edited_db).exit_code == 0
+    assert run("note", zummar["id"], "ثلاثة مصادر تؤكد — verify launch site", "--db", edited_db).exit_code == 0
+    marked = json.loads(run("list", "--marked", "--json", "--db", edited_db).output)
     assert [e["id"] for e in marked] == [zummar["id"]] and marked[0]["marked"] is True
-    noted = json.loads(run("list", "--with-notes", "--json", "--db", db_path).output)
+    noted = json.loads(run("list", "--with-notes", "--json", "--db", edited_db).output)
     assert noted[0]["note"] == "ثلاثة مصادر تؤكد — verify launch site"
-    markdown = run("export", "--marked", "--lang", "en", "--db", db_path).output
+    markdown = run("export", "--marked", "--lang", "en", "--db", edited_db).output
     assert "1 events." in markdown and "ثلاثة مصادر تؤكد" in markdown and "★ marked" in markdown
-    arabic = run("export", "--marked", "--db", db_path).output
+    arabic = run("export", "--marked", "--db", edited_db).output
     assert "عدد الوقائع: 1" in arabic and "★ مميَّزة" in arabic and "*ملاحظة:*" in arabic
-    csv_text = run("export", "--marked", "--format", "csv", "--db", db_path).output
+    csv_text = run("export", "--marked", "--format", "csv", "--db", edited_db).output
     assert "verify launch site" in csv_text.splitlines()[1]
-    plain = run("list", "--marked", "--plain", "--db", db_path).output
+    plain = run("list", "--marked", "--plain", "--db", edited_db).output
     assert "★ ✎" in plain and "✎ ثلاثة مصادر تؤكد" in plain
     # Unmarking is an edit too; the note stays.
-    assert run("mark", zummar["id"], "--off", "--db", db_path).exit_code == 0
-    assert json.loads(run("list", "--marked", "--json", "--db", db_path).output) == []
-    assert len(json.loads(run("list", "--with-notes", "--json", "--db", db_path).output)) == 1
+    assert run("mark", zummar["id"], "--off", "--db", edited_db).exit_code == 0
+    assert json.loads(run("list", "--marked", "--json", "--db", edited_db).output) == []
+    assert len(json.loads(run("list", "--with-notes", "--json", "--db", edited_db).output)) == 1
 
 
-def test_date_correction_moves_the_event_and_undo_restores_it(db_path):
-    db = open_db(db_path)
+def test_date_correction_moves_the_event_and_undo_restores_it(edited_db):
+    db = open_db(edited_db)
     june = event_with(list_events(db, make_filter(on="2021-06")), "أواخر يونيو")
     assert (june["value"], june["mod"]) == ("2021-06", "END")
     add_edit(db, june["id"], "date", "2021-07 END")
@@ -68,7 +56,7 @@ def test_date_correction_moves_the_event_and_undo_restores_it(db_path):
     assert moved["corrected"]["date"]["value"] == "2021-06"
     assert june["id"] not in [e["id"] for e in list_events(db, make_filter(on="2021-06"))]  # the R*Tree follows
     assert june["id"] in [e["id"] for e in list_events(db, make_filter(on="2021-07-25"))]
-    shown = run("show", june["id"], "--plain", "--db", db_path).output
+    shown = run("show", june["id"], "--plain", "--db", edited_db).output
     assert "date corrected (extracted: 2021-06 END)" in shown and "✱" in shown
     assert "2021-08-11 (estimated)" in shown and "https://alsouria.net/" in shown
     assert undo_last(db)["kind"] == "date"
@@ -94,8 +82,8 @@ def test_a_date_that_is_not_a_timex_value_is_refused(text):
         parse_date(text)
 
 
-def test_title_correction_and_hiding_noise(db_path):
-    db = open_db(db_path)
+def test_title_correction_and_hiding_noise(edited_db):
+    db = open_db(edited_db)
     events = list_events(db, EventFilter())
     target = events[0]
     add_edit(db, target["id"], "title", "تأسيس الكتائب")
@@ -104,40 +92,40 @@ def test_title_correction_and_hiding_noise(db_path):
     add_edit(db, target["id"], "hide", "1")
     assert target["id"] not in [e["id"] for e in list_events(db, EventFilter())]
     assert target["id"] in [e["id"] for e in list_events(db, EventFilter(hidden=True))]
-    assert json.loads(run("list", "--json", "--db", db_path).output)[0]["id"] != target["id"]
-    with_hidden = json.loads(run("list", "--json", "--include-hidden", "--db", db_path).output)
+    assert json.loads(run("list", "--json", "--db", edited_db).output)[0]["id"] != target["id"]
+    with_hidden = json.loads(run("list", "--json", "--include-hidden", "--db", edited_db).output)
     assert with_hidden[0]["id"] == target["id"] and with_hidden[0]["hidden"] is True
-    assert "⊘" in run("list", "--include-hidden", "--plain", "--limit", "1", "--db", db_path).output
+    assert "⊘" in run("list", "--include-hidden", "--plain", "--limit", "1", "--db", edited_db).output
     undo_last(db)
     assert list_events(db, EventFilter())[0]["id"] == target["id"]
 
 
-def test_edits_listing_undo_and_a_read_only_database(db_path):
-    first = json.loads(run("list", "--json", "--limit", "1", "--db", db_path).output)[0]
-    assert "No edits yet." in run("edits", "--db", db_path).output
-    run("mark", first["id"], "--db", db_path)
-    listed = json.loads(run("edits", "--json", "--db", db_path).output)
+def test_edits_listing_undo_and_a_read_only_database(edited_db):
+    first = json.loads(run("list", "--json", "--limit", "1", "--db", edited_db).output)[0]
+    assert "No edits yet." in run("edits", "--db", edited_db).output
+    run("mark", first["id"], "--db", edited_db)
+    listed = json.loads(run("edits", "--json", "--db", edited_db).output)
     assert [(e["kind"], e["value"], e["event_id"], e["timex"]) for e in listed] == [
         ("mark", "1", first["id"], first["sources"][0]["timex"])]
-    assert "mark  on" in run("edits", "--db", db_path).output
-    assert run("edits", "undo", "--db", db_path).exit_code == 0
-    assert json.loads(run("edits", "--json", "--db", db_path).output) == []
-    result = run("edits", "undo", "--db", db_path)
+    assert "mark  on" in run("edits", "--db", edited_db).output
+    assert run("edits", "undo", "--db", edited_db).exit_code == 0
+    assert json.loads(run("edits", "--json", "--db", edited_db).output) == []
+    result = run("edits", "undo", "--db", edited_db)
     assert result.exit_code == 2 and "no edit to undo" in result.output
-    db_path.chmod(0o444)
+    edited_db.chmod(0o444)
     try:
-        result = run("mark", first["id"], "--db", db_path)
+        result = run("mark", first["id"], "--db", edited_db)
         assert result.exit_code == 2 and "read-only" in result.output
     finally:
-        db_path.chmod(0o644)
+        edited_db.chmod(0o644)
 
 
 def _sentence_of(event: dict) -> str:
     return event["sources"][0]["sentence"]
 
 
-def test_edits_survive_reingest_into_the_same_and_a_fresh_database(db_path, tmp_path, corpus_dir):
-    db = open_db(db_path)
+def test_edits_survive_reingest_into_the_same_and_a_fresh_database(edited_db, tmp_path, corpus_dir):
+    db = open_db(edited_db)
     events = list_events(db, EventFilter())
     kalsu = event_with(events, "كالسو")
     june = event_with(events, "أواخر يونيو")
@@ -149,13 +137,13 @@ def test_edits_survive_reingest_into_the_same_and_a_fresh_database(db_path, tmp_
     add_edit(db, june["id"], "title", "غارة أمريكية على الحدود")
 
     # The same articles into the same database: stored content is recognised, edits stay.
-    result = run("ingest", corpus_dir, "--db", db_path)
+    result = run("ingest", corpus_dir, "--db", edited_db)
     assert result.exit_code == 0 and "5 skipped" in result.output
     assert get_event(db, kalsu["id"])["note"] == "قاعدة كالسو: انفجار أم قصف؟"
     assert get_event(db, june["id"])["value"] == "2021-06-27"
 
     exported = tmp_path / "edits.json"
-    assert run("edits", "export", exported, "--db", db_path).exit_code == 0
+    assert run("edits", "export", exported, "--db", edited_db).exit_code == 0
     assert "event_id" not in exported.read_text(encoding="utf-8")
 
     # A fresh database, articles stored in the opposite order (other event ids);
@@ -178,14 +166,14 @@ def test_edits_survive_reingest_into_the_same_and_a_fresh_database(db_path, tmp_
     assert "Imported 0 edits (5 already present)" in run("edits", "import", exported, "--db", fresh_path).output
 
 
-def test_a_file_that_is_not_an_edits_export_is_refused(db_path, tmp_path):
+def test_a_file_that_is_not_an_edits_export_is_refused(edited_db, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "waqai-edits/1", "edits": [{"kind": "mark"}]}', encoding="utf-8")
-    result = run("edits", "import", bad, "--db", db_path)
+    result = run("edits", "import", bad, "--db", edited_db)
     assert result.exit_code == 2 and "malformed" in result.output
     bad.write_text("[1, 2]", encoding="utf-8")
-    assert "not a waqai edits file" in run("edits", "import", bad, "--db", db_path).output
-    assert json.loads(run("edits", "--json", "--db", db_path).output) == []
+    assert "not a waqai edits file" in run("edits", "import", bad, "--db", edited_db).output
+    assert json.loads(run("edits", "--json", "--db", edited_db).output) == []
 
 
 # TimelineJS3's documented JSON format (timeline.knightlab.com/docs/json-format.html).
@@ -217,13 +205,13 @@ def validate_timelinejs(document: dict) -> None:
         ids.add(slide["unique_id"])
 
 
-def test_timelinejs_export_has_the_documented_shape_with_precision_marks_and_notes(db_path):
-    db = open_db(db_path)
+def test_timelinejs_export_has_the_documented_shape_with_precision_marks_and_notes(edited_db):
+    db = open_db(edited_db)
     events = list_events(db, EventFilter())
     kalsu = event_with(events, "كالسو")
     add_edit(db, kalsu["id"], "mark", "1")
     add_edit(db, kalsu["id"], "note", "<b>unconfirmed</b> & disputed")
-    result = run("export", "--format", "timelinejs", "--db", db_path)
+    result = run("export", "--format", "timelinejs", "--db", edited_db)
     assert result.exit_code == 0
     document = json.loads(result.output)
     validate_timelinejs(document)
@@ -245,21 +233,21 @@ def test_timelinejs_export_has_the_documented_shape_with_precision_marks_and_not
     assert "group" not in grouped or grouped["group"] in {e["name"] for e in event_with(events, "زمار")["entities"]}
     assert any(s.get("group") == "كتائب حزب الله" for s in document["events"])
     assert 'href="https://alsouria.net/"' in by_value["2021-06-29"]["text"]["text"]
-    only_marked = json.loads(run("export", "--format", "timelinejs", "--marked", "--db", db_path).output)
+    only_marked = json.loads(run("export", "--format", "timelinejs", "--marked", "--db", edited_db).output)
     assert [s["unique_id"] for s in only_marked["events"]] == [f"event-{kalsu['id']}"]
 
 
-def test_merge_and_split_survive_a_rebuilt_database_and_undo(db_path, tmp_path, corpus_dir):
-    db = open_db(db_path)
+def test_merge_and_split_survive_a_rebuilt_database_and_undo(edited_db, tmp_path, corpus_dir):
+    db = open_db(edited_db)
     coalition = event_with(list_events(db, make_filter(on="2014")), "تحالف دولي")
     assert coalition["corroboration"] == 2
-    result = run("split", coalition["id"], 2, "--db", db_path)
+    result = run("split", coalition["id"], 2, "--db", edited_db)
     assert result.exit_code == 0, result.output
     in_2014 = list_events(db, make_filter(on="2014"))
     assert len(in_2014) == 4 and all(e["corroboration"] == 1 for e in in_2014)
     battle = event_with(in_2014, "الشيخ مسكين")
     isis = event_with(in_2014, "استولى")
-    assert run("merge", battle["id"], isis["id"], "--db", db_path).exit_code == 0
+    assert run("merge", battle["id"], isis["id"], "--db", edited_db).exit_code == 0
     merged = get_event(db, battle["id"])
     assert len(merged["sources"]) == 2 and merged["corroboration"] == 2
     assert {e["name_en"] for e in merged["entities"]} >= {"Islamic State", "Daraa"}
@@ -267,7 +255,7 @@ def test_merge_and_split_survive_a_rebuilt_database_and_undo(db_path, tmp_path, 
     add_edit(db, battle["id"], "note", "two battles or one?")
 
     exported = tmp_path / "edits.json"
-    run("edits", "export", exported, "--db", db_path)
+    run("edits", "export", exported, "--db", edited_db)
     fresh_path = tmp_path / "fresh.db"
     fresh = open_db(fresh_path)
     ingest(fresh, list(reversed(collect([corpus_dir]))))
@@ -279,51 +267,51 @@ def test_merge_and_split_survive_a_rebuilt_database_and_undo(db_path, tmp_path, 
 
     # Undo, newest first: the note, the merge, the split.
     for _ in range(3):
-        assert run("edits", "undo", "--db", db_path).exit_code == 0
+        assert run("edits", "undo", "--db", edited_db).exit_code == 0
     again = list_events(db, make_filter(on="2014"))
     assert len(again) == 3 and event_with(again, "تحالف دولي")["corroboration"] == 2
     assert event_with(again, "الشيخ مسكين")["id"] == battle["id"] and len(get_event(db, battle["id"])["sources"]) == 1
 
 
-def test_merge_and_split_refuse_what_cannot_be_done(db_path):
-    events = json.loads(run("list", "--json", "--limit", "1", "--db", db_path).output)
+def test_merge_and_split_refuse_what_cannot_be_done(edited_db):
+    events = json.loads(run("list", "--json", "--limit", "1", "--db", edited_db).output)
     only = events[0]["id"]
-    assert "nothing to split off" in run("split", only, 1, "--db", db_path).output
-    assert "two different events" in run("merge", only, only, "--db", db_path).output
-    assert "no event #9999" in run("merge", only, 9999, "--db", db_path).output
+    assert "nothing to split off" in run("split", only, 1, "--db", edited_db).output
+    assert "two different events" in run("merge", only, only, "--db", edited_db).output
+    assert "no event #9999" in run("merge", only, 9999, "--db", edited_db).output
 
 
-def test_correcting_a_publication_date_resolves_the_articles_relative_dates_again(db_path, tmp_path, corpus_dir):
-    db = open_db(db_path)
+def test_correcting_a_publication_date_resolves_the_articles_relative_dates_again(edited_db, tmp_path, corpus_dir):
+    db = open_db(edited_db)
     yesterday = event_with(list_events(db, EventFilter()), "أمس الثلاثاء")
     assert yesterday["value"] == "2021-08-10" and yesterday["sources"][0]["published_estimated"]
     add_edit(db, yesterday["id"], "mark", "1")
-    result = run("redate", "000_54a217171b406f97.txt", "2021-08-18", "--db", db_path)
+    result = run("redate", "000_54a217171b406f97.txt", "2021-08-18", "--db", edited_db)
     assert result.exit_code == 0 and "was 2021-08-11" in result.output
     moved = event_with(list_events(db, EventFilter()), "أمس الثلاثاء")
     assert moved["value"] == "2021-08-17" and moved["marked"] is True  # the mark follows the text
     assert moved["sources"][0]["published"] == "2021-08-18" and not moved["sources"][0]["published_estimated"]
     assert event_with(list_events(db, EventFilter()), "أواخر يونيو")["value"] == "2021-06"
     assert len(list_events(db, EventFilter())) == 30
-    assert "publication date 2021-08-18 (was 2021-08-11)" in run("edits", "--db", db_path).output
+    assert "publication date 2021-08-18 (was 2021-08-11)" in run("edits", "--db", edited_db).output
 
     exported = tmp_path / "edits.json"
-    run("edits", "export", exported, "--db", db_path)
+    run("edits", "export", exported, "--db", edited_db)
     fresh_path = tmp_path / "fresh.db"
     assert run("ingest", corpus_dir, "--db", fresh_path).exit_code == 0
     assert run("edits", "import", exported, "--db", fresh_path).exit_code == 0
     rebuilt = event_with(list_events(open_db(fresh_path), EventFilter()), "أمس الثلاثاء")
     assert rebuilt["value"] == "2021-08-17" and rebuilt["marked"] is True
 
-    assert run("edits", "undo", "--db", db_path).exit_code == 0
+    assert run("edits", "undo", "--db", edited_db).exit_code == 0
     back = event_with(list_events(db, EventFilter()), "أمس الثلاثاء")
     assert back["value"] == "2021-08-10" and back["sources"][0]["published_estimated"] and back["marked"] is True
-    assert "no document" in run("redate", "nothing.txt", "2021-08-18", "--db", db_path).output
-    assert "not a day" in run("redate", "000_54a217171b406f97.txt", "2021-08", "--db", db_path).output
+    assert "no document" in run("redate", "nothing.txt", "2021-08-18", "--db", edited_db).output
+    assert "not a day" in run("redate", "000_54a217171b406f97.txt", "2021-08", "--db", edited_db).output
 
 
-def test_an_edit_follows_its_text_when_the_tagger_cuts_the_date_differently(db_path):
-    db = open_db(db_path)
+def test_an_edit_follows_its_text_when_the_tagger_cuts_the_date_differently(edited_db):
+    db = open_db(edited_db)
     june = event_with(list_events(db, EventFilter()), "أواخر يونيو")
     add_edit(db, june["id"], "note", "the strike before the withdrawal")
     source = june["sources"][0]
