@@ -193,44 +193,33 @@ def _manifest_article(file: Path, row: dict, where: str, published: date | None,
                    row.get("source", source), row.get("url", url))
 
 
-def check_readable(articles: list[Input]) -> None:
-    """Read every file and parse every dump once, so bad input stops the run before any write.
+def check_readable(inputs: list[Input], sample: int = 300) -> list[Input]:
+    """Read every file and parse every dump once, so bad input stops the run before any write;
+    the inputs come back with the furniture each source repeats across its articles.
 
-    A dump's bad rows are not bad input: they are skipped and reported at ingest.
+    The same pass gathers at most ``sample`` texts per source for
+    ``extract/furniture.py`` (a dump's rows are streamed, not held). A dump's
+    bad rows are not bad input: they are skipped and reported at ingest.
     """
-    for article in articles:
-        if isinstance(article, Dump):
+    texts: dict[str, list[str]] = {}
+
+    def keep(source: str | None, text: str) -> None:
+        if source and len(texts.setdefault(source, [])) < sample:
+            texts[source].append(text)
+
+    for item in inputs:
+        if isinstance(item, Dump):
             try:
-                for _ in read_dump(article.path, article.fields):
-                    pass
+                for row in read_dump(item.path, item.fields):
+                    if not isinstance(row, BadRow):
+                        keep(row.source or item.source, row.text)
             except DumpError as error:
                 raise InputError(str(error)) from None
             continue
         try:
-            read_article(article.path)
+            keep(item.source, read_article(item.path).text)
         except UnreadableArticle as error:
             raise InputError(str(error)) from None
-
-
-def with_learned_furniture(inputs: list[Input], sample: int = 300) -> list[Input]:
-    """The inputs with the furniture each source repeats across its articles (extract/furniture.py).
-
-    At most ``sample`` articles per source are read for it, from files and
-    dump rows alike (a dump's rows are streamed, not held).
-    """
-    texts: dict[str, list[str]] = {}
-
-    def keep(source: str | None, text) -> None:
-        if source and len(texts.setdefault(source, [])) < sample:
-            texts[source].append(text() if callable(text) else text)
-
-    for item in inputs:
-        if isinstance(item, Dump):
-            for row in read_dump(item.path, item.fields):
-                if not isinstance(row, BadRow):
-                    keep(row.source or item.source, row.text)
-        else:
-            keep(item.source, lambda item=item: read_article(item.path).text)
     learned = {source: furniture.learn(group) for source, group in texts.items()
                if len(group) >= furniture.MIN_ARTICLES}
     return [replace(item, furniture=learned) if isinstance(item, Dump)
@@ -339,8 +328,7 @@ def ingest(db: Database, articles: list[Input],
     that yields Prepared articles in input order, e.g. a Dask cluster.
     """
     summary = IngestSummary()
-    check_readable(articles)
-    articles = with_learned_furniture(articles)
+    articles = check_readable(articles)
     known = known_digests(db)
     expanded = _expand(articles, summary.bad_rows)
     prepared = runner(expanded, known) if runner else _prepared(expanded, known, jobs)

@@ -82,7 +82,7 @@ def extract_records(inputs: list[Input], jobs: int = 1, bad_rows: list | None = 
     Inputs are checked first, as ingest does; a dump's unusable rows are
     appended to ``bad_rows``.
     """
-    check_readable(inputs)
+    inputs = check_readable(inputs)  # with learned furniture, so records match what ingest stores
     for item in _prepared(_expand(inputs, [] if bad_rows is None else bad_rows), frozenset(), jobs):
         yield record(item)
 
