@@ -539,7 +539,7 @@ def grammar() -> Grammar:
         # عطلة نهاية الأسبوع, الويكند الماضي, عطلة نهاية الأسبوع المقبل
         "weekend": rf"{WORD_START}(?:(?P<wethis>هذه|هذا){S})?(?P<weekend>{_alt(lx.weekend)})(?:{S}(?P<werel>{offsets}))?{WORD_END}",
         # يوم 28, يوم 5: a day of the month with no month (not يوم 5 من الشهر, يوم 10 أغسطس, يوم 3/5)
-        "bare_day": rf"{WORD_START}يوم{S}(?P<bday>\d{{1,2}})(?![\d:.\-/%])(?!{S0}(?:[-–/]|و{S0}\d|ال)|{S}(?:من|{month}|{hijri_month}|{units_any}|\d|[^\W\d_]+{S}(?:من|{month})))",
+        "bare_day": rf"{WORD_START}يوم{S}(?P<bday>\d{{1,2}})(?![\d:%]|{S0}[.\-/–]{S0}\d)(?!{S0}(?:[-–/]|و{S0}\d|ال)|{S}(?:من|{month}|{hijri_month}|{units_any}|\d|[^\W\d_]+{S}(?:من|{month})))",
         # عيد الأم, ليلة رأس السنة, الكريسماس: fixed Gregorian feasts
         "gregorian_holiday": rf"{WORD_START}(?P<gholiday>{_alt(lx.gregorian_holidays)}){WORD_END}",
         # هذا المساء, هالمسا, هذا الصباح: a part of today
