@@ -205,6 +205,8 @@ _MSA_OFFSETS = frozenset(
     "الماضي الماضيه المنصرم المنصرمه الفائت الفائته السابق السابقه الماضيين الماضيتين المنصرمين "
     "الجاري الجاريه الحالي الحاليه هذا هذه المقبل المقبله القادم القادمه المقبلين القادمين المقبلتين القادمتين".split()
 )
+# Parts of day of MSA news that do not end a bare hour (من 8 الصباح is not in the grammar): not clock triggers.
+_MSA_POD_WORDS = frozenset({"الصباح", "الظهر", "الليل", "الفجر", "المساء"})
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _STOP_TOKENS = frozenset({"من", "في", "ما", "عن", "على", "الي", "ال", "و"})
 # Frequent words that never need to be a phrase's trigger when the phrase has a rarer word.
@@ -274,13 +276,13 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(["عام", "العام", "سنه", "السنه", "لعام", "لسنه"], "year")
     # Families that need a number and no word: every other family with a
     # number also needs a month, unit, hour or year word, which triggers it.
-    add(lx.weekend, "weekend")
-    add(lx.gregorian_holidays, "gregorian_holiday")
-    add(["المساء", "المسا", "الصباح", "الصبح", "العصر", "الظهر", "الضهر", "الليل", "هالمسا", "هالصبح", "هالصباح",
-         "هالمساء", "هالعصر", "هالليل"], "this_pod")
+    # Every weekend phrase holds one of these words; every Gregorian feast one of the next list.
+    add(["عطله", "العطله", "الويكند", "ويكند", "الويك", "ويك"], "weekend")
+    add(["عيد", "راس", "الكريسماس", "الكريسمس"], "gregorian_holiday")
+    add(["المساء", "المسا", "الصباح", "الصبح", "هالمسا", "هالصبح", "هالصباح", "هالمساء"], "this_pod")
     add(["هالاسبوع", "هالشهر", "هالسنه", "هالعام"], "relative_unit")
     add(["هالشهر"], "day_same_month")
-    add(lx.clock_pods, "clock")  # من 8 الصبح لـ4 العصر
+    add(lx.clock_pods - _MSA_POD_WORDS, "clock")  # من 8 الصبح لـ4 العصر
     index["0"] = {"numeric", "bare_day"}
     index["0000"] = {"numeric", "bare_year"}
     return {token: frozenset(families) for token, families in index.items()}
@@ -358,6 +360,8 @@ def grammar() -> Grammar:
     # Dialect offsets (الجاي, اللي فات): every conversational word of relative_offsets
     conv_rel = _alt(w for w in lx.relative_offsets if w not in _MSA_OFFSETS)
     conv_pods = _alt(lx.clock_pods)
+    # after a bare hour in a range (من 8 الصبح لـ4 العصر): the dialect words and العصر, each a trigger of clock
+    range_pods = _alt(lx.clock_pods - _MSA_POD_WORDS)
     clock_fraction = _alt(lx.clock_fractions)
     clock_hour = _alt(lx.clock_hours)
     month_dual = r"(?:شهر|شهري)"
@@ -474,9 +478,9 @@ def grammar() -> Grammar:
         rf"|(?P<midnight>منتصف{S}الليل)"
         # حتى 10 مساء, من 4.30 عصرا: a bare hour with a part-of-day adverb after a word of time range
         rf"|(?:(?<=حتي )|(?<=الي )|(?<=من )|(?<=عند )|(?<=بين )|(?<=في )|(?<=نحو )|(?<=حوالي )|(?<=\d و)|(?<=\bل))"
-        rf"(?P<hh2>\d{{1,2}})(?:[:.](?P<mm2>\d{{2}}))?(?!\d)(?:{S}(?P<hpod3>صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا|{conv_pods})"
+        rf"(?P<hh2>\d{{1,2}})(?:[:.](?P<mm2>\d{{2}}))?(?!\d)(?:{S}(?P<hpod3>صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا|{range_pods})"
         # من 5 إلى 9 مساء: the first hour of a range takes the part of day written after the second
-        rf"|(?=(?:{S}|{S0}[-–]{S0})(?:الي|حتي|و|-|–|ل)?{S0}\d{{1,2}}(?:[:.]\d{{2}})?{S}(?:صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا|{conv_pods})(?![^\W_]))))"
+        rf"|(?=(?:{S}|{S0}[-–]{S0})(?:الي|حتي|و|-|–|ل)?{S0}\d{{1,2}}(?:[:.]\d{{2}})?{S}(?:صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا|{range_pods})(?![^\W_]))))"
         rf"(?:{S}(?P<gmt>بتوقيت{S}(?:{_alt(temporal['time_zones'])}|[^\W\d_]+)))?"
         rf"(?:{S}(?:من{S})?(?:(?P<dpod>{pod}){S})?(?:يوم{S})?(?:(?P<drelday>{relday})|(?P<dweekday>{weekday})(?:{S}(?P<drel>الماضي|المقبل|القادم))?))?{WORD_END}",
         "present_ref": rf"{WORD_START}(?P<ref_present>{_alt(lx.present_ref)}){WORD_END}",
@@ -539,7 +543,8 @@ def grammar() -> Grammar:
         # عطلة نهاية الأسبوع, الويكند الماضي, عطلة نهاية الأسبوع المقبل
         "weekend": rf"{WORD_START}(?:(?P<wethis>هذه|هذا){S})?(?P<weekend>{_alt(lx.weekend)})(?:{S}(?P<werel>{offsets}))?{WORD_END}",
         # يوم 28, يوم 5: a day of the month with no month (not يوم 5 من الشهر, يوم 10 أغسطس, يوم 3/5)
-        "bare_day": rf"{WORD_START}يوم{S}(?P<bday>\d{{1,2}})(?![\d:%]|{S0}[.\-/–]{S0}\d)(?!{S0}(?:[-–/]|و{S0}\d|ال)|{S}(?:من|{month}|{hijri_month}|{units_any}|\d|[^\W\d_]+{S}(?:من|{month})))",
+        # (the literal first, then the word start: the search skips to each يوم)
+        "bare_day": rf"يوم(?:(?<![^\W\d_]يوم)|(?<=\b[وفبلك]يوم)){S}(?P<bday>\d{{1,2}})(?![\d:%]|{S0}[.\-/–]{S0}\d)(?!{S0}(?:[-–/]|و{S0}\d|ال)|{S}(?:من|{month}|{hijri_month}|{units_any}|\d|[^\W\d_]+{S}(?:من|{month})))",
         # عيد الأم, ليلة رأس السنة, الكريسماس: fixed Gregorian feasts
         "gregorian_holiday": rf"{WORD_START}(?P<gholiday>{_alt(lx.gregorian_holidays)}){WORD_END}",
         # هذا المساء, هالمسا, هذا الصباح: a part of today
