@@ -36,6 +36,10 @@ def load_gold(path: Path) -> list[dict]:
             raise SystemExit(f"{path}:{number}: {error}") from None
         if doc.get("text") is None or doc.get("dct") is None:
             raise SystemExit(f"{path}:{number}: a conversational line needs its own text and dct")
+        try:
+            date.fromisoformat(doc["dct"])
+        except ValueError:
+            raise SystemExit(f"{path}:{number}: dct {doc['dct']!r} is not a YYYY-MM-DD date") from None
         docs.append(doc)
     return docs
 
