@@ -10,7 +10,7 @@ here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon import alternation, folded_index, load_json, squash
@@ -71,6 +71,24 @@ class Lexicon:
     nowadays_contrast: tuple[str, ...]  # في الماضي … اليوم
     hijri_month_nouns: frozenset[str]  # ليالي رمضان: a noun that takes a Hijri month
     set_adjective_blockers: frozenset[str]  # بمعدل سنوي: a rate
+    # Conversational forms (temporal.json "conversational"): الساعة خمسة, ونص, الويكند, عيد الأم …
+    clock_hours: dict[str, int] = field(default_factory=dict)  # cardinal hours, only after الساعة
+    clock_fractions: dict[str, int] = field(default_factory=dict)  # ونص -> 30, إلا ربع -> -15
+    clock_pods: frozenset[str] = frozenset()  # الصبح, بالليل: a part of day after a bare hour
+    whole_unit: frozenset[str] = frozenset()  # أسبوع كامل: one whole unit, a length of time
+    weekend: frozenset[str] = frozenset()  # عطلة نهاية الأسبوع, الويكند
+    gregorian_holidays: dict[str, tuple] = field(default_factory=dict)  # عيد الأم -> (3, 21)
+    set_pods: dict[str, str] = field(default_factory=dict)  # كل صبح -> MO
+    present_ref_blockers: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+
+
+def _merged(base: dict, extra: dict | None) -> dict:
+    """``base`` with the lists of ``extra`` (the conversational words) added under the same keys."""
+    result = {k: list(v) if isinstance(v, list) else v for k, v in base.items()}
+    for key, words in (extra or {}).items():
+        if isinstance(words, list):
+            result[key] = list(result.get(key, [])) + words
+    return result
 
 
 def _int_index(mapping: dict[str, list[str]]) -> dict[str, int]:
@@ -108,11 +126,19 @@ def lexicon() -> Lexicon:
     weekdays = load_json("lexicon/weekdays.json")
     numbers = load_json("lexicon/numbers.json")
     temporal = load_json("lexicon/temporal.json")
+    conv = temporal.get("conversational", {})
     units: dict[str, tuple[str, str]] = {}
-    for code, forms in temporal["units"].items():
-        for number_class, words in forms.items():
-            for word in words:
-                units[squash(fold(word))] = (code, number_class)
+    for source in (temporal["units"], conv.get("units", {})):
+        for code, forms in source.items():
+            for number_class, words in forms.items():
+                for word in words:
+                    units.setdefault(squash(fold(word)), (code, number_class))
+
+    def words(key: str) -> list[str]:
+        return temporal[key] + conv.get(key, [])
+
+    def keyed(key: str) -> dict:
+        return _merged(temporal[key], conv.get(key))
     return Lexicon(
         months=_int_index(months["gregorian"]),
         hijri_months=_int_index(months["hijri"]),
@@ -122,10 +148,10 @@ def lexicon() -> Lexicon:
         day_ordinals=_day_ordinals(numbers),
         hours=_int_index(numbers["hours"]),
         units=units,
-        modifiers=folded_index(temporal["modifiers"]),
-        parts_of_day=folded_index(temporal["parts_of_day"]),
-        relative_days=_int_index(temporal["relative_days"]),
-        relative_offsets=_int_index(temporal["relative_offsets"]),
+        modifiers=folded_index(keyed("modifiers")),
+        parts_of_day=folded_index(keyed("parts_of_day")),
+        relative_days=_int_index(keyed("relative_days")),
+        relative_offsets=_int_index(keyed("relative_offsets")),
         relative_units=folded_index(temporal["relative_units"]),
         plural_recent=folded_index(temporal["plural_recent"]),
         seasons=folded_index(temporal["seasons"]),
@@ -133,11 +159,11 @@ def lexicon() -> Lexicon:
         decades=_int_index(temporal["decades"]),
         centuries=folded_index(temporal["centuries"]),
         counted_nouns=frozenset(fold(w) for w in temporal["counted_nouns"]),
-        future_cues=frozenset(fold(w) for w in temporal["future_cues"]),
+        future_cues=frozenset(fold(w) for w in words("future_cues")),
         hijri_year_markers=frozenset(fold(w) for w in temporal["hijri_year_markers"]),
-        present_ref=frozenset(squash(fold(w)) for w in temporal["present_ref"]),
-        past_ref=frozenset(squash(fold(w)) for w in temporal["past_ref"]),
-        future_ref=frozenset(squash(fold(w)) for w in temporal["future_ref"]),
+        present_ref=frozenset(squash(fold(w)) for w in words("present_ref")),
+        past_ref=frozenset(squash(fold(w)) for w in words("past_ref")),
+        future_ref=frozenset(squash(fold(w)) for w in words("future_ref")),
         sets=folded_index(temporal["set"]),
         named_dates={squash(fold(k)): v for k, v in temporal["named_dates"].items() if not k.startswith("_")},
         named_date_nouns=frozenset(squash(fold(w)) for w in temporal["named_date_nouns"]),
@@ -151,8 +177,8 @@ def lexicon() -> Lexicon:
         bloc_nouns=frozenset(squash(fold(w)) for w in temporal["bloc_nouns"]),
         place_nouns=frozenset(squash(fold(w)) for w in temporal["place_nouns"]),
         newspaper_words=frozenset(squash(fold(w)) for w in temporal["newspaper_words"]),
-        unit_fractions={squash(fold(w)): float(k) for k, words in temporal["unit_fractions"].items()
-                        if not k.startswith("_") for w in words},
+        unit_fractions={squash(fold(w)): float(k) for k, ws in keyed("unit_fractions").items()
+                        if not k.startswith("_") for w in ws},
         nowadays_becoming=frozenset(squash(fold(w)) for w in temporal["nowadays_cues"]["becoming"]),
         nowadays_contrast=tuple(squash(fold(w)) for w in temporal["nowadays_cues"]["past_contrast"]),
         hijri_month_nouns=frozenset(squash(fold(w)) for w in temporal["hijri_month_nouns"]["words"]),
@@ -160,10 +186,27 @@ def lexicon() -> Lexicon:
         set_adjective_blockers=frozenset(squash(fold(w)) for w in temporal["set_adjective_blockers"]["words"]),
         # ونيف ("and some") adds nothing to the amount: it makes the duration MORE_THAN.
         fractions={squash(fold(w)): (float(k) if k != "more" else -1.0)
-                   for k, words in temporal["duration_fractions"].items() for w in words},
+                   for k, ws in keyed("duration_fractions").items() for w in ws},
+        clock_hours=_int_index(conv.get("clock_hours", {})),
+        clock_fractions=_int_index(conv.get("clock_fractions", {})),
+        clock_pods=frozenset(squash(fold(w)) for w in conv.get("clock_pods", [])),
+        whole_unit=frozenset(squash(fold(w)) for w in conv.get("whole_unit", [])),
+        weekend=frozenset(squash(fold(w)) for w in conv.get("weekend", [])),
+        gregorian_holidays={squash(fold(k)): tuple(v) for k, v in conv.get("gregorian_holidays", {}).items()
+                            if not k.startswith("_")},
+        set_pods=folded_index(conv.get("set_pods", {})),
+        present_ref_blockers=(frozenset(squash(fold(w)) for w in conv.get("present_ref_blockers", {}).get("before", [])),
+                              frozenset(squash(fold(w)) for w in conv.get("present_ref_blockers", {}).get("after", []))),
     )
 
 
+# The offsets of MSA news; the other words of relative_offsets are dialect (الجاي, اللي فات).
+_MSA_OFFSETS = frozenset(
+    "الماضي الماضيه المنصرم المنصرمه الفائت الفائته السابق السابقه الماضيين الماضيتين المنصرمين "
+    "الجاري الجاريه الحالي الحاليه هذا هذه المقبل المقبله القادم القادمه المقبلين القادمين المقبلتين القادمتين".split()
+)
+# Parts of day of MSA news that do not end a bare hour (من 8 الصباح is not in the grammar): not clock triggers.
+_MSA_POD_WORDS = frozenset({"الصباح", "الظهر", "الليل", "الفجر", "المساء"})
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _STOP_TOKENS = frozenset({"من", "في", "ما", "عن", "على", "الي", "ال", "و"})
 # Frequent words that never need to be a phrase's trigger when the phrase has a rarer word.
@@ -233,7 +276,14 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(["عام", "العام", "سنه", "السنه", "لعام", "لسنه"], "year")
     # Families that need a number and no word: every other family with a
     # number also needs a month, unit, hour or year word, which triggers it.
-    index["0"] = {"numeric"}
+    # Every weekend phrase holds one of these words; every Gregorian feast one of the next list.
+    add(["عطله", "العطله", "الويكند", "ويكند", "الويك", "ويك"], "weekend")
+    add(["عيد", "راس", "الكريسماس", "الكريسمس"], "gregorian_holiday")
+    add(["المساء", "المسا", "الصباح", "الصبح", "هالمسا", "هالصبح", "هالصباح", "هالمساء"], "this_pod")
+    add(["هالاسبوع", "هالشهر", "هالسنه", "هالعام"], "relative_unit")
+    add(["هالشهر"], "day_same_month")
+    add(lx.clock_pods - _MSA_POD_WORDS, "clock")  # من 8 الصبح لـ4 العصر
+    index["0"] = {"numeric", "bare_day"}
     index["0000"] = {"numeric", "bare_year"}
     return {token: frozenset(families) for token, families in index.items()}
 
@@ -307,6 +357,13 @@ def grammar() -> Grammar:
 
     # السبت المقبل 9 شوال: the weekday's own offset before a written date (the date decides)
     week_rel = r"(?:الماضي|المقبل|القادم|المنصرم|الفائت)"
+    # Dialect offsets (الجاي, اللي فات): every conversational word of relative_offsets
+    conv_rel = _alt(w for w in lx.relative_offsets if w not in _MSA_OFFSETS)
+    conv_pods = _alt(lx.clock_pods)
+    # after a bare hour in a range (من 8 الصبح لـ4 العصر): the dialect words and العصر, each a trigger of clock
+    range_pods = _alt(lx.clock_pods - _MSA_POD_WORDS)
+    clock_fraction = _alt(lx.clock_fractions)
+    clock_hour = _alt(lx.clock_hours)
     month_dual = r"(?:شهر|شهري)"
     year_ref = (
         rf"(?:{S0}[,،]?{S0}(?:(?:(?:من|في){S})?{year_word}{S})?\(?(?P<year>\d{{4}})\)?(?!\d)"
@@ -345,25 +402,29 @@ def grammar() -> Grammar:
         rf"(?:{S0}[-/]{S0}(?P<year2>1[34]\d\d)(?={S0}(?:هـ|ه)(?![^\W\d_])))?"
         rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?",
         # الثلاثاء, الجمعة الماضي, الثلاثاء من الأسبوع المقبل
-        "weekday": rf"{WORD_START}(?P<weekday>{weekday})(?:{S}(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم"
+        "weekday": rf"{WORD_START}(?:(?P<wthis>هذا){S})?(?P<weekday>{_alt_lam(lx.weekdays)})(?:{S}(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم"
         # الجمعة الماضية, والاثنين المقبلين (the end of a list of days)
-        rf"|الماضيه|المنصرمه|الفائته|المقبله|القادمه|الماضيين|المقبلين|القادمين)"
-        rf"|{S}من{S}الاسبوع{S}(?P<weekrel>{offsets}))?{WORD_END}",
+        rf"|الماضيه|المنصرمه|الفائته|المقبله|القادمه|الماضيين|المقبلين|القادمين|{conv_rel})"
+        # الخميس من الأسبوع الجاي, الجمعة الأسبوع الجاي
+        rf"|{S}(?:من{S})?الاسبوع{S}(?P<weekrel>{offsets}))?"
+        # يوم السبت الصبح: a part of day after the weekday
+        rf"(?:{S}(?P<wpod>{conv_pods}))?{WORD_END}",
         # أمس الثلاثاء, صباح اليوم, أول أمس, اليوم (الثلاثاء), صباح غد الاثنين
         "relative_day": rf"{WORD_START}(?:(?:ساعه{S}(?:مبكره|متاخره|متقدمه){S}من{S})?(?P<pod>{pod}){S})?(?P<relday>{relday})"
-        rf"(?:{S0}[,،]?{S0}(?P<wopen>\(){S0}(?P<weekday_b>{weekday}){S0}\)|{S0}[,،]?{S0}(?P<weekday>{weekday}))?{WORD_END}",
+        rf"(?:{S0}[,،]?{S0}(?P<wopen>\(){S0}(?P<weekday_b>{weekday}){S0}\)|{S0}[,،]?{S0}(?P<weekday>{weekday}))?"
+        rf"(?:{S}(?P<rpod>{conv_pods})(?!{S0}\d|{S}(?:الساعه|{hour_word})))?{WORD_END}",
         # بين 19 و28 عاما: the first number takes the unit of the second
         "duration_list": rf"(?<![\d.,])(?P<num>\d+)(?![\d.,])(?={S0}(?:و|الي|حتي|-|–){S0}\d+{S}(?P<unit>{units_any})(?![^\W_]))",
         # يومي 10 و12 أغسطس, من 5 إلى 10 مايو: the first day takes the month of the second
         "day_list": rf"{WORD_START}(?:يومي{S})?(?P<day>(?:ال)?\d{{1,2}}(?!\d)|{ordinal})"
         rf"(?=(?:{S0}(?:و|[,،]){S0}(?:ال)?\d{{1,2}}(?!\d))*"  # 6 و7 و8 أغسطس: a longer list
-        rf"{S0}(?:و|الي|حتي|-|–){S0}(?:(?:ال)?\d{{1,2}}|{ordinal}){S0}(?:من{S})?(?:شهر{S})?(?:(?P<month>{month})"
+        rf"{S0}(?:و|الي|حتي|-|–|(?<![^\W\d_])ل){S0}(?:(?:ال)?\d{{1,2}}|{ordinal}){S0}(?:من{S})?(?:شهر{S})?(?:(?P<month>{month})"
         rf"(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<year>\d{{4}})|{rel})?"
         # يومي 20 و21 شوال, من 1 إلى 15 ذي القعدة 1436هـ: the same for a Hijri month
         rf"|(?P<dlhmonth>{hijri_month})(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<dlhyear>1[34]\d\d)(?!\d))?))",
         # الشهر الماضي, العام الجاري, هذا الأسبوع, العام الماضي 2014, وقت سابق من الشهر الجاري, مطلع الشهر
         "relative_unit": rf"{WORD_START}(?:(?P<vague>وقت{S}(?:سابق|لاحق)){S}(?:من{S})?)?"
-        rf"(?:(?P<this>هذا|هذه){S}(?P<unit_a>{_alt(lx.relative_units)})"
+        rf"(?:(?:(?P<this>هذا|هذه){S}|(?P<this_ha>ه)(?=ال))(?P<unit_a>{_alt(lx.relative_units)})"
         rf"|(?<=من )(?P<vday>اليوم|امس)"
         rf"|(?P<unit_b>{_alt_lam(lx.relative_units)}){S}(?P<rel>{offsets})(?:{S0}\(?(?P<year>\d{{4}})\)?(?!\d)"
         rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?)?"
@@ -385,6 +446,7 @@ def grammar() -> Grammar:
         rf"(?:{S}(?P<wmrel>{offsets}))?|الشهر{S}(?P<wrel>{offsets})){WORD_END}",
         # 15 من الشهر نفسه, 22 من الشهر الجاري
         "day_same_month": rf"{WORD_START}{day}{S0}(?:من{S})?(?:الشهر{S}(?:نفسه|ذاته|(?P<dsm_rel>{offsets}))"
+        rf"|(?P<dsm_this>هذا{S}|ه)الشهر"
         rf"|(?:ذات|نفس){S}الشهر){WORD_END}",
         # قبل يومين, 48 ساعة, ثلاثة أشهر, شهر ونصف, بعد يوم من, قبل نحو 50 عاما, سنوات طويلة
         "duration": rf"{WORD_START}(?:(?P<lead>قبل|بعد|منذ|خلال|لمده|طوال|مده){S}(?:(?P<qmod>{qmod}){S})?)?"
@@ -393,26 +455,32 @@ def grammar() -> Grammar:
         rf"|ال(?P<defsingle>{singular_units})"
         rf"|(?P<dual>{dual_units})"
         rf"|(?P<fewword>{_alt(temporal['unspecified_counts'])}){S}(?P<fewunit>{units_any})"
-        rf"|(?P<fracpre>{_alt(w for ws in temporal['unit_fractions'].values() if isinstance(ws, list) for w in ws)}){S}(?P<funit>{singular_units})"
+        rf"|(?P<fracpre>{_alt(lx.unit_fractions)}){S}(?P<funit>{singular_units})"
         rf"|(?P<bare>{plural_units})(?:{S}(?P<padj>{plural_adj}))?(?:{S}(?P<padj2>{plural_adj}))?"
         # شهر واحد, شهر شمسي واحد: "one" makes a single unit a length of time
-        rf"|(?P<single>{singular_units})(?:{S}(?P<calendar>شمسي|قمري|هجري|ميلادي))?(?:{S}(?P<one>واحد|واحدا|واحده)(?![^\W_]))?)"
+        rf"|(?P<single>{singular_units})(?:{S}(?P<calendar>شمسي|قمري|هجري|ميلادي))?(?:{S}(?P<one>واحد|واحدا|واحده)(?![^\W_]))?"
+        # أسبوع كامل, شهر بحاله: one whole unit (the adjective stays out of the span, like مدة عام كامل)
+        rf"(?={S}(?P<whole>{_alt(lx.whole_unit)})(?![^\W_]))?)"
         rf"(?:{S}(?P<frac>{fractions}))?"
         rf"(?:{S}(?P<recent>{recent}))?{WORD_END}",
         # الساعة 18:42, الساعة الثانية فجراً, السادسة صباحا, الساعة 0659 بتوقيت جرينتش,
         # الساعة الرابعة عصرا من الاثنين الماضي, الساعة التاسعة من مساء غد
-        "clock": rf"{WORD_START}(?:(?:يوم{S})?(?:(?P<prelday>{relday})|(?P<pweekday>{weekday})(?:{S}(?P<prel>الماضي|المقبل|القادم))?){S}(?:في{S})?(?=الساعه))?"
-        rf"(?:(?P<clock>الساعه){S}(?:(?:ال{S0})?(?P<hh>\d{{1,2}})(?:[:.]?(?P<mm>\d{{2}}))?(?!\d)|(?P<hword>{hour_word}))"
+        "clock": rf"{WORD_START}(?:(?:يوم{S})?(?:(?P<prelday>{relday})|(?P<pweekday>{weekday})(?:{S}(?P<prel>الماضي|المقبل|القادم|{conv_rel}))?)"
+        rf"(?:{S}(?P<ppod>{conv_pods}))?{S}(?:في{S})?(?=الساعه))?"
+        rf"(?:(?P<clock>الساعه){S}(?:(?:ال{S0})?(?P<hh>\d{{1,2}})(?:[:.]?(?P<mm>\d{{2}}))?(?!\d)|(?P<hword>{hour_word})"
+        # الساعة خمسة المسا, الساعة تسعة ونص: a cardinal hour, when a part of day, a fraction or the clause's end follows
+        # (not الساعة خمسة سنتات: per hour)
+        rf"|(?P<hcard>{clock_hour})(?={S0}(?:$|[.،,؛:!؟)]|{S}(?:و|الا|من|في|{clock_fraction}|{pod}|{conv_pods}|{relday}|{weekday})(?![^\W_]))))"
         # الساعة العاشرة و15 دقيقة, الحادية عشرة وتسع وخمسين دقيقة
         rf"(?:{S}و{S0}(?P<hmin>\d{{1,2}}|{cardinal}(?:{S}و{cardinal})?){S}(?:دقيقه|دقائق)(?![^\W_]))?"
-        rf"(?:{S}(?P<hfrac>والنصف|والربع|الا{S}ربعا))?(?:{S}(?:من{S})?(?P<hpod>{pod}))?"
+        rf"(?:{S}(?P<hfrac>{clock_fraction}))?(?:{S}(?:من{S})?(?P<hpod>{pod}|{conv_pods}))?"
         rf"|(?P<hword2>{hour_word})(?:{S}(?P<hfrac2>والنصف|والربع|الا{S}ربعا))?{S}(?:من{S})?(?P<hpod2>{pod})"
         rf"|(?P<midnight>منتصف{S}الليل)"
         # حتى 10 مساء, من 4.30 عصرا: a bare hour with a part-of-day adverb after a word of time range
-        rf"|(?:(?<=حتي )|(?<=الي )|(?<=من )|(?<=عند )|(?<=بين )|(?<=في )|(?<=نحو )|(?<=حوالي )|(?<=\d و))"
-        rf"(?P<hh2>\d{{1,2}})(?:[:.](?P<mm2>\d{{2}}))?(?!\d)(?:{S}(?P<hpod3>صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا)"
+        rf"|(?:(?<=حتي )|(?<=الي )|(?<=من )|(?<=عند )|(?<=بين )|(?<=في )|(?<=نحو )|(?<=حوالي )|(?<=\d و)|(?<=\bل))"
+        rf"(?P<hh2>\d{{1,2}})(?:[:.](?P<mm2>\d{{2}}))?(?!\d)(?:{S}(?P<hpod3>صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا|{range_pods})"
         # من 5 إلى 9 مساء: the first hour of a range takes the part of day written after the second
-        rf"|(?=(?:{S}|{S0}[-–]{S0})(?:الي|حتي|و|-|–)?{S0}\d{{1,2}}(?:[:.]\d{{2}})?{S}(?:صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا)(?![^\W_]))))"
+        rf"|(?=(?:{S}|{S0}[-–]{S0})(?:الي|حتي|و|-|–|ل)?{S0}\d{{1,2}}(?:[:.]\d{{2}})?{S}(?:صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا|{range_pods})(?![^\W_]))))"
         rf"(?:{S}(?P<gmt>بتوقيت{S}(?:{_alt(temporal['time_zones'])}|[^\W\d_]+)))?"
         rf"(?:{S}(?:من{S})?(?:(?P<dpod>{pod}){S})?(?:يوم{S})?(?:(?P<drelday>{relday})|(?P<dweekday>{weekday})(?:{S}(?P<drel>الماضي|المقبل|القادم))?))?{WORD_END}",
         "present_ref": rf"{WORD_START}(?P<ref_present>{_alt(lx.present_ref)}){WORD_END}",
@@ -428,7 +496,9 @@ def grammar() -> Grammar:
         rf"|كل{S}(?:(?P<setnum>\d+|{cardinal}){S}(?P<setunit>{units_any})|(?P<setdual>{dual_units}))"
         # كل جمعة, كل صيف, كل صباح: every such day, season or part of day
         rf"|كل{S}(?:(?P<setday>اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)|(?P<setseason>صيف|شتاء|ربيع|خريف)"
-        rf"|(?P<setpod>صباح|مساء|ظهر|فجر|عصر))"
+        rf"|(?P<setpod>صباح|مساء|ظهر|فجر|عصر|{_alt(lx.set_pods)}))"
+        # كل نص ساعة, كل ربع ساعة
+        rf"|كل{S}(?P<setfrac>{_alt(lx.unit_fractions)}){S}(?P<setfunit>{singular_units})"
         rf"|(?P<set>{_alt(lx.sets)})|(?P<setadj>{_alt(lx.set_adjectives)})){WORD_END}",
         # عيد الفطر, أيام العيد, إجازة الحج, عيد الأضحى المقبل
         "holiday": rf"{WORD_START}(?P<holiday>{_alt(lx.holidays)})(?:{S}(?P<rel>{offsets}))?{WORD_END}",
@@ -470,6 +540,16 @@ def grammar() -> Grammar:
         rf"|{S}(?:من{S})?(?P<hthis>هذا{S}العام|العام{S}(?:الجاري|الحالي)|هذه{S}السنه)"
         # ذو الحجة من العام الماضي: the Hijri year before the DCT's
         rf"|{S}(?:من{S})?(?:العام|السنه){S}(?:الهجري{S})?(?P<hyrel>الماضي|المنصرم|الفائت|السابق|المقبل|القادم))?{WORD_END}",
+        # عطلة نهاية الأسبوع, الويكند الماضي, عطلة نهاية الأسبوع المقبل
+        "weekend": rf"{WORD_START}(?:(?P<wethis>هذه|هذا){S})?(?P<weekend>{_alt(lx.weekend)})(?:{S}(?P<werel>{offsets}))?{WORD_END}",
+        # يوم 28, يوم 5: a day of the month with no month (not يوم 5 من الشهر, يوم 10 أغسطس, يوم 3/5)
+        # (the literal first, then the word start: the search skips to each يوم)
+        "bare_day": rf"يوم(?:(?<![^\W\d_]يوم)|(?<=\b[وفبلك]يوم)){S}(?P<bday>\d{{1,2}})(?![\d:%]|{S0}[.\-/–]{S0}\d)(?!{S0}(?:[-–/]|و{S0}\d|ال)|{S}(?:من|{month}|{hijri_month}|{units_any}|\d|[^\W\d_]+{S}(?:من|{month})))",
+        # عيد الأم, ليلة رأس السنة, الكريسماس: fixed Gregorian feasts
+        "gregorian_holiday": rf"{WORD_START}(?P<gholiday>{_alt(lx.gregorian_holidays)}){WORD_END}",
+        # هذا المساء, هالمسا, هذا الصباح: a part of today
+        # (not هذا العصر: "this era")
+        "this_pod": rf"{WORD_START}(?:هذا{S}|هذه{S}|ه(?=ال))(?P<tpod>الصباح|الصبح|المساء|المسا){WORD_END}",
     }
     compiled = tuple((name, re.compile(pattern)) for name, pattern in families.items())
 
@@ -478,7 +558,7 @@ def grammar() -> Grammar:
     triggers = _trigger_index(lx, temporal)
     return Grammar(
         families=compiled,
-        left_day_context=re.compile(rf"(?:(?P<pod>{pod}){S})?(?P<yawm>يوم{S})?$"),
+        left_day_context=re.compile(rf"(?:(?:(?<![^\W\d_])|(?<=\b[وفبل]))(?P<pod>{pod}){S})?(?P<yawm>يوم{S})?$"),
         # … also a counted stretch: الأيام العشرة الأولى من الشهر الجاري (START), الأيام الـ10 الأخيرة من (END)
         left_modifier=re.compile(rf"(?:(?<![^\W\d_])|(?<=\b[وفبل]))(?P<mod>{modifiers}"
                                  rf"|(?:الايام|الاسابيع){S}(?:ال)?{S0}(?:[^\W\d_]+|\d{{1,2}}){S}(?P<cpos>الاولي|الاخيره))"

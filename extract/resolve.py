@@ -11,7 +11,7 @@ it, ``الجاري``/``الحالي`` the DCT's own, ``المقبل`` the next.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date, timedelta
 
@@ -56,6 +56,12 @@ def _clause(tail: str) -> str:
 _LAST_BOUNDARY = re.compile(r"(?s).*[.،,؛:!؟()\"«»“”]")
 # A verb with the future prefix: سيلتقي, ستعقد, سنواصل (nouns such as سيارة are exceptions in the lexicon).
 _FUTURE_VERB = re.compile(r"^س[يتن][^\W\d_]{3,}$")
+# The first person singular future, سأعود, سأسافر (folded سا…), not a past verb, noun or adjective
+# (سافرت, ساعدتهم, ساخنة, ساحلي): no past ending once a pronoun is stripped, no nominal ending.
+_FIRST_PERSON_FUTURE = re.compile(r"^سا[^\W\d_]{3,}$")
+_NOT_FIRST_PERSON_FUTURE = re.compile(r"(?:ت|نا|وا|تم|ه|ا|ات|ين|ي|يه)$")
+# The first words of the clause after a match (up to punctuation).
+_CLAUSE_AFTER = re.compile(r"^[^.،,؛:!؟()\"«»“”\n]*")
 # "اليوم" followed by an adjective or ordinal is a noun (اليوم العالمي, اليوم الأول), not today.
 _DAY_NOUN_ADJECTIVE = re.compile(r"^[^\S\n]+ال[^\W\d_]*(?:ي|يه|ى|ول|اني|الث|ابع|امس|ادس|ابع|امن|اسع|اشر|اخير|ذي|تي|تالي)(?![^\W\d_])")
 _NEXT_WORD = re.compile(r"^[^\S\n]*[,،]?[^\S\n]*([^\s,،.]+)")
@@ -270,6 +276,11 @@ class _LazyRangeEnd:
 
 _RANGE_END = _LazyRangeEnd()
 _LIGHT_YEAR = re.compile(r"^[^\S\n]+ضوئي")
+# من الأحد للخميس, بين السبت والثلاثاء, من يوم الأحد إلى الخميس: the first weekday of a range, before the second
+_WEEKDAY_RANGE_FROM = re.compile(
+    r"(?<![^\W\d_])(?:من|بين)[^\S\n]+(?:يوم[^\S\n]+)?(?P<w1>[^\W\d_]+)[^\S\n]+(?:(?:الي|حتي|لغايه|لحد)[^\S\n]+|[لو])?$")
+# What follows a vague word at the end of its clause (بكلمك بعدين.)
+_CLAUSE_END = re.compile(r"^[^\S\n]*(?:[.،,؛:!؟?)\n]|$|و)")
 _MONTH_PREPOSITIONS = frozenset("في خلال منذ حتي قبل بعد طوال وفي وخلال ومنذ وحتي".split())
 # A name after it makes رمضان a person: في رمضان عبد الله.
 _NEXT_NAME = re.compile(r"^[^\S\n]+(?:عبد|بن|ابو)(?![^\W\d_])")
@@ -332,6 +343,10 @@ class Resolver:
         # A closed bracketed aside (بطولة (خليجي 23) في ديسمبر) does not end the clause.
         clause = _clause(_ASIDE.sub(" ", where.tail)).split()
         words = clause[-8:]
+        if all(w == "يوم" or w in self.lx.parts_of_day for w in clause):
+            # An expression heading its clause takes the tense of the words after it:
+            # الأربعاء سيعقد المجلس, السنة الجاية بدي أتزوج, مساء الخميس سنحتفل.
+            words = _CLAUSE_AFTER.match(where.after).group().split()[:4]
         if clause and clause[-1] in ("حتي", "وحتي") and any(w in ("لن", "ولن", "فلن") for w in clause[-15:]):
             return True  # لن … حتى X (not until X): لن يتم أي نقاش … حتى 26 أكتوبر
         if words and words[-1] in self.lx.past_prepositions:
@@ -345,7 +360,17 @@ class Resolver:
                 return True  # على أن تقام البطولة في ديسمبر: a planned event
             if _FUTURE_VERB.match(bare) and not self._future_exception(bare):
                 return True
+            if (_FIRST_PERSON_FUTURE.match(bare) and not self._future_exception(bare)
+                    and not _NOT_FIRST_PERSON_FUTURE.search(bare) and not _NOT_FIRST_PERSON_FUTURE.search(self._without_pronoun(bare))):
+                return True  # سأعود يوم الثلاثاء
         return False
+
+    def _without_pronoun(self, word: str) -> str:
+        """``word`` without an attached pronoun (ساعدتهم -> ساعدت), keeping a stem of three letters."""
+        for suffix in self.lx.pronoun_suffixes:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                return word[: -len(suffix)]
+        return word
 
     def _future_exception(self, word: str) -> bool:
         """Whether ``word`` only looks like a سـ verb: a listed noun, also with a pronoun attached (سيارته)."""
@@ -640,7 +665,11 @@ class Resolver:
         return Resolution("DATE", f"{year:04d}", trim_left=trim)
 
     def _weekday(self, m: re.Match[str], where: Where) -> Resolution | None:
-        weekday = self.lx.weekdays.get(squash(m["weekday"]))
+        word = squash(m["weekday"])
+        weekday = self.lx.weekdays.get(word)
+        if weekday is None and word.startswith("ل"):
+            # للخميس after من الأحد: the end of a range (alone, للاثنين is "for both")
+            weekday = self.lx.weekdays.get("ا" + word) if _WEEKDAY_RANGE_FROM.search(where.tail[:-1]) else None
         ref = self.ctx.ref
         if weekday is None:
             return None
@@ -651,7 +680,22 @@ class Resolver:
             offset = self.lx.relative_offsets.get(m["weekrel"], 0)
             monday = ref - timedelta(days=ref.isoweekday() - 1) + timedelta(weeks=offset)
             return Resolution("DATE", self._with_pod((monday + timedelta(days=weekday - 1)).isoformat(), where))
-        rel = self.lx.relative_offsets.get(m["rel"]) if m["rel"] else None
+        if m["wpod"]:
+            where = replace(where, pod=self.lx.parts_of_day.get(squash(m["wpod"])))
+        if m["wthis"]:
+            # هذا السبت: the coming one (today if it is that day)
+            return Resolution("DATE", self._with_pod((ref + timedelta(days=(weekday - ref.isoweekday()) % 7)).isoformat(), where))
+        first = _WEEKDAY_RANGE_FROM.search(where.tail) if not m["rel"] else None
+        if first and self.lx.weekdays.get(squash(first.group("w1"))) and self.lx.weekdays[squash(first.group("w1"))] != weekday:
+            # من الأحد للخميس, بين السبت والثلاثاء: the second day follows the first
+            w1 = self.lx.weekdays[squash(first.group("w1"))]
+            if self._future(replace(where, before=where.before[: len(where.before) - len(first.group())])):
+                start = ref + timedelta(days=(w1 - ref.isoweekday()) % 7)
+            else:
+                start = ref - timedelta(days=(ref.isoweekday() - w1) % 7)
+            day = start + timedelta(days=(weekday - w1) % 7 or 7)
+            return Resolution("DATE", self._with_pod(day.isoformat(), where))
+        rel = self.lx.relative_offsets.get(squash(m["rel"])) if m["rel"] else None
         if rel is None:
             # الأحد والاثنين المقبلين, أيام الأحد والاثنين والثلاثاء المقبلة: one offset for the list
             listed = _weekday_list_rel().match(where.after)
@@ -699,7 +743,7 @@ class Resolver:
                     return Resolution("DATE", "PRESENT_REF")  # أصبح اليوم, في الماضي … اليوم: nowadays
         if word in ("غداه", "عشيه") and not named:
             return self._next_day_of_event(where, offset)
-        pod = self.lx.parts_of_day.get(squash(m["pod"])) if m["pod"] else where.pod
+        pod = self.lx.parts_of_day.get(squash(m["pod"] or m["rpod"] or "")) or where.pod
         if word.startswith("الليله"):
             pod = "NI"  # الليلة الماضية: last night
         anchor = self.ctx.ref
@@ -739,6 +783,8 @@ class Resolver:
             ref = self.ctx.ref
             offset = self.lx.relative_days.get(squash(m["vday"]), 0)
             return Resolution("DATE", (ref + timedelta(days=offset)).isoformat() if ref else "")
+        if m["this_ha"] and where.before.endswith(("ل", "ب", "و", "ف")):
+            return None  # a word that happens to start with ه
         unit = self.lx.relative_units.get(_definite(m["unit_a"] or m["unit_b"] or m["unit_c"] or m["unit_d"]
                                                     or m["unit_e"]))
         if unit is None:
@@ -751,7 +797,7 @@ class Resolver:
             if not where.has_day_context or _DEFINITE_WORD.match(where.after):
                 return None  # الشهر alone is only a date after مطلع, نهاية … (not بداية العام الدراسي)
             offset = 0
-        elif m["this"]:
+        elif m["this"] or m["this_ha"]:
             offset = 0
         elif m["unit_e"]:
             offset = -2
@@ -842,11 +888,11 @@ class Resolver:
     def _day_same_month(self, m: re.Match[str], where: Where) -> Resolution | None:
         day = _day_number(m["day"], self.lx)
         month = self.ctx.last_month
-        if self.ctx.hijri_month and day and not m["dsm_rel"]:
+        if self.ctx.hijri_month and day and not m["dsm_rel"] and not m["dsm_this"]:
             return self._hijri_day(*self.ctx.hijri_month, day, where)
-        if m["dsm_rel"]:
-            # 22 من الشهر الجاري: a day of the DCT's month (or the one before/after).
-            offset = self.lx.relative_offsets.get(squash(m["dsm_rel"]))
+        if m["dsm_rel"] or m["dsm_this"]:
+            # 22 من الشهر الجاري, 20 هالشهر: a day of the DCT's month (or the one before/after).
+            offset = self.lx.relative_offsets.get(squash(m["dsm_rel"])) if m["dsm_rel"] else 0
             if offset is None or self.ctx.dct is None:
                 return Resolution("DATE", "") if day and offset is not None else None
             month = add_months(self.ctx.dct.year, self.ctx.dct.month, offset)
@@ -909,9 +955,9 @@ class Resolver:
             next_word = nxt.group(1) if nxt else ""
             if m["calendar"] and not m["one"]:
                 return None  # عام هجري: a kind of year, not a length
-            if not (lead or m["frac"] or where.quantity_mod or qmod or m["one"]):
+            if not (lead or m["frac"] or where.quantity_mod or qmod or m["one"] or m["whole"]):
                 return None
-            if m["one"]:
+            if m["one"] or m["whole"]:
                 next_word = ""  # the unit's phrase ends with واحد
             if next_word in lx.weekdays or next_word in lx.months or next_word[:1].isdigit() or (
                 next_word.startswith("ال") and not m["frac"]
@@ -933,8 +979,14 @@ class Resolver:
             if lead == "قبل":
                 base = self.ctx.ref if unit in ("D", "W") else self.ctx.dct
             else:
-                # بعد ثلاثة أشهر: counted from the date in force, never from the DCT.
+                # بعد ثلاثة أشهر: counted from the date in force; with none, from the DCT only
+                # in a future clause (سأعود بعد أسبوعين, رح نوصل بعد 3 أيام).
                 base = self.ctx.day_in_force(where.sentence, where.paragraph)
+                if base is None and self._future(where):
+                    base = self.ctx.ref if unit in ("D", "W") else self.ctx.dct
+                    if amount is None and base is not None and m["bare"] and not (m["padj"] or m["recent"]):
+                        # رح تخلص الإجازة بعد أيام (not بعد أسابيع معدودة: a length, PXW)
+                        return Resolution("DATE", "FUTURE_REF")
             if lead == "قبل" and amount is None:
                 return Resolution("DATE", "PAST_REF")
             if base is not None and amount is not None:
@@ -951,6 +1003,9 @@ class Resolver:
                 return Resolution("DATE", f"{back.year:04d}-{back.month:02d}" if unit == "M" else f"{back.year:04d}", mod=qmod)
         if anchored and lead == "قبل" and unit in ("H", "MIN") and self.ctx.ref is not None:
             return Resolution("DATE", self.ctx.ref.isoformat())
+        if (anchored and lead == "بعد" and unit in ("H", "MIN") and self.ctx.ref is not None
+                and self.ctx.day_in_force(where.sentence, where.paragraph) is None and self._future(where)):
+            return Resolution("DATE", self.ctx.ref.isoformat())  # سأتصل بك بعد نصف ساعة: later today
         if unit in ("DE", "CE"):
             factor = 10 if unit == "DE" else 100
             unit, amount = "Y", None if amount is None else amount * factor
@@ -977,7 +1032,8 @@ class Resolver:
             if not 1 <= hour <= 12:
                 return None
         else:
-            hour, minute = lx.hours.get(squash(m["hword"] or m["hword2"]), -1), 0
+            word = squash(m["hword"] or m["hword2"] or m["hcard"])
+            hour, minute = lx.hours.get(word, lx.clock_hours.get(word, -1)), 0
         if m["hmin"]:
             parts = [_number(p.strip(), lx) for p in re.split(r"[^\S\n]+و", squash(m["hmin"]))]
             if any(p is None for p in parts) or not 0 <= sum(parts) < 60:
@@ -985,11 +1041,15 @@ class Resolver:
             minute = int(sum(parts))
         frac = m["hfrac"] or m["hfrac2"]
         if frac:
-            minute = {"والنصف": 30, "والربع": 15}.get(squash(frac), 45)
-            if minute == 45:
-                hour -= 1
+            minute = lx.clock_fractions.get(squash(frac), -15)
+            if minute < 0:  # إلا ربع: a quarter to the hour
+                hour, minute = hour - 1, 60 + minute
         hpod = m["hpod"] or m["hpod2"] or m["hpod3"]
         pod = lx.parts_of_day.get(squash(hpod)) if hpod else (lx.parts_of_day.get(squash(m["dpod"])) if m["dpod"] else where.pod)
+        if pod is None and m["ppod"]:
+            pod = lx.parts_of_day.get(squash(m["ppod"]))  # بكرا الصبح الساعة 8
+        if pod is None and m["prelday"] and squash(m["prelday"]).startswith(("الليله", "هذه الليله")):
+            pod = "NI"  # الليلة الساعة 9: tonight
         if pod is None and 1 <= hour < 12:
             # من 5 إلى 9 مساء, الساعة الخامسة وحتى العاشرة مساء: the range's part of day, unless the
             # first hour is later than the second (من 10 إلى 2 ظهرا starts in the morning)
@@ -1047,6 +1107,12 @@ class Resolver:
         return day or ref
 
     def _present_ref(self, m: re.Match[str], where: Where) -> Resolution | None:
+        before, after = self.lx.present_ref_blockers
+        if before or after:
+            prev = _PREV_WORD.search(where.tail)
+            nxt = _NEXT_WORD.match(where.after)
+            if (prev and squash(prev.group(1)) in before) or (nxt and squash(nxt.group(1)) in after):
+                return None  # منذ ذلك الحين (since then), بين الحين والآخر (now and then)
         return Resolution("DATE", "PRESENT_REF")
 
     def _past_ref_context(self, m: re.Match[str], where: Where) -> Resolution | None:
@@ -1099,6 +1165,8 @@ class Resolver:
             return None  # قريبا من: near, not soon
         if word.endswith(("فتره", "مده")) and _DEFINITE_WORD.match(where.after):
             return None
+        if word == "بعدين" and not _CLAUSE_END.match(where.after):
+            return None  # بعدين (later) closes its clause; بعدين عن (far from) is an adjective
         if word == "وقت قريب" and re.search(r"(?<![^\W\d_])و?(?:منذ|قبل|حتي|الي)[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?$", where.tail):
             return Resolution("DATE", "PAST_REF")  # منذ وقت قريب, حتى وقت قريب: (until) recently
         return Resolution("DATE", "FUTURE_REF")
@@ -1120,8 +1188,16 @@ class Resolver:
         if m["setseason"]:
             season = self.lx.seasons.get(squash(m["setseason"]))
             return Resolution("SET", f"XXXX-{season}") if season else None
+        if m["setfrac"]:
+            unit = self.lx.units.get(squash(m["setfunit"]))
+            amount = self.lx.unit_fractions.get(squash(m["setfrac"]))
+            if unit is None or amount is None or unit[0] in ("DE", "CE"):
+                return None
+            code = unit[0]
+            return Resolution("SET", f"PT{amount:g}{'H' if code == 'H' else 'M'}" if code in ("H", "MIN")
+                              else f"P{amount:g}{code}")
         if m["setpod"]:
-            pod = self.lx.parts_of_day.get(squash(m["setpod"]))
+            pod = self.lx.parts_of_day.get(squash(m["setpod"])) or self.lx.set_pods.get(squash(m["setpod"]))
             return Resolution("SET", f"T{pod}") if pod else None
         if m["setnum"] or m["setdual"]:
             amount = _number(m["setnum"], self.lx) if m["setnum"] else 2
@@ -1141,6 +1217,62 @@ class Resolver:
             return Resolution("SET", value) if value else None
         value = self.lx.sets.get(squash(m["set"]))
         return Resolution("SET", value) if value else None
+
+    def _weekend(self, m: re.Match[str], where: Where) -> Resolution | None:
+        """عطلة نهاية الأسبوع, الويكند الماضي: the weekend of an ISO week (``2015-W30-WE``).
+
+        With an offset, that week's; a bare one is the coming weekend in a future
+        clause (or with هذا), else the last one begun on or before the reference day.
+        """
+        ref = self.ctx.ref
+        if ref is None:
+            return Resolution("DATE", "")
+        rel = self.lx.relative_offsets.get(squash(m["werel"])) if m["werel"] else None
+        if rel is None and not m["wethis"] and not self._future(where) and ref.isoweekday() < 5:
+            rel = -1  # قضينا الويكند عند أهلي (on a Monday): the weekend just past; from Friday on, this one
+        return Resolution("DATE", iso_week(ref + timedelta(weeks=rel or 0)) + "-WE")
+
+    def _bare_day(self, m: re.Match[str], where: Where) -> Resolution | None:
+        """يوم 28: a day of the month: the next one in a future clause, else the last on or before the DCT."""
+        day = int(m["bday"])
+        ref = self.ctx.ref
+        if not 1 <= day <= 31:
+            return None
+        if ref is None:
+            return Resolution("DATE", "")
+        future = self._future(where)
+        year, month = ref.year, ref.month
+        if future and day < ref.day:
+            year, month = add_months(year, month, 1)
+        elif not future and day > ref.day:
+            year, month = add_months(year, month, -1)
+        d = safe_date(year, month, day)
+        return Resolution("DATE", d.isoformat()) if d else None
+
+    def _gregorian_holiday(self, m: re.Match[str], where: Where) -> Resolution | None:
+        """عيد الأم, ليلة رأس السنة: the occurrence nearest the DCT, or the next one in a future clause."""
+        feast = self.lx.gregorian_holidays.get(squash(m["gholiday"]))
+        ref = self.ctx.dct
+        if feast is None:
+            return None
+        if ref is None:
+            return Resolution("DATE", "")
+        month, day = feast[0], feast[1]
+        candidates = [d for d in (safe_date(ref.year + k, month, day) for k in (-1, 0, 1)) if d]
+        if self._future(where):
+            candidates = [d for d in candidates if d >= ref] or candidates
+        best = min(candidates, key=lambda d: abs((d - ref).days))
+        return Resolution("DATE", best.isoformat() + (f"T{feast[2]}" if len(feast) > 2 else ""))
+
+    def _this_pod(self, m: re.Match[str], where: Where) -> Resolution | None:
+        """هذا المساء, هالمسا: a part of today."""
+        if where.before.endswith(("ل", "ب", "و", "ف")) and not m.group().startswith("هذ"):
+            return None
+        pod = self.lx.parts_of_day.get(squash(m["tpod"]))
+        ref = self.ctx.ref
+        if pod is None:
+            return None
+        return Resolution("DATE", f"{ref.isoformat()}T{pod}" if ref else "")
 
     def _age(self, m: re.Match[str], where: Where) -> Resolution | None:
         word = m["agenum"] or m["agenum2"]

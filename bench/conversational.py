@@ -1,0 +1,120 @@
+"""The tagger on conversational Arabic: TempEval-3 figures against the conversational gold, by form family.
+
+    python bench/conversational.py [--gold bench/gold/timex_conversational.jsonl] [--no-errors] [--json]
+
+The gold holds short sentences written for this project (no dataset text), one per line with its own
+``dct``, inline ``text`` and a ``family`` naming the form it tests ("in two weeks", "tomorrow at 3 pm",
+dialect words …). Every timex of a line, and every system timex on it, counts in the line's family.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+from waqai.extract.evaluate import Score, score_document
+from waqai.extract.gold import GoldError, parse_gold_line
+from waqai.extract.tagger import tag
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_GOLD = ROOT / "bench" / "gold" / "timex_conversational.jsonl"
+
+
+def load_gold(path: Path) -> list[dict]:
+    """The gold lines; a malformed line stops the run with its line number."""
+    docs = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            doc = parse_gold_line(line)
+        except GoldError as error:
+            raise SystemExit(f"{path}:{number}: {error}") from None
+        if doc.get("text") is None or doc.get("dct") is None:
+            raise SystemExit(f"{path}:{number}: a conversational line needs its own text and dct")
+        try:
+            date.fromisoformat(doc["dct"])
+        except ValueError:
+            raise SystemExit(f"{path}:{number}: dct {doc['dct']!r} is not a YYYY-MM-DD date") from None
+        docs.append(doc)
+    return docs
+
+
+def run(gold: list[dict]) -> dict[str, list[dict]]:
+    """waqai's timexes for each gold sentence."""
+    return {d["doc"]: [t.as_json() for t in tag(d["text"], date.fromisoformat(d["dct"]))] for d in gold}
+
+
+def score(gold: list[dict], system: dict[str, list[dict]]) -> tuple[Score, dict[str, Score]]:
+    """The overall score and one score per family (the line's family)."""
+    total = Score()
+    by_family: dict[str, Score] = defaultdict(Score)
+    for d in gold:
+        score_document(d["doc"], d["timexes"], system[d["doc"]], total)
+        score_document(d["doc"], d["timexes"], system[d["doc"]], by_family[d.get("family") or "other"])
+    return total, dict(by_family)
+
+
+def _row(name: str, s: Score) -> str:
+    f = s.figures()
+    precision = s.value / s.system if s.system else 0.0
+    recall = s.value / s.gold if s.gold else 0.0
+    return (f"{name:<16}{s.gold:>6}{s.system:>6}{f['strict_f1']:>9.3f}{f['relaxed_f1']:>9.3f}{f['value_f1']:>8.3f}"
+            f"{f['type_f1']:>8.3f}{precision:>8.3f}{recall:>8.3f}")
+
+
+def report(total: Score, by_family: dict[str, Score]) -> None:
+    """Print the figures, overall and by family."""
+    print(f"{'family':<16}{'gold':>6}{'sys':>6}{'strict':>9}{'relaxed':>9}{'value':>8}{'type':>8}{'v.prec':>8}{'v.rec':>8}")
+    print(_row("ALL", total))
+    for name in sorted(by_family, key=lambda k: (-by_family[k].gold, k)):
+        print(_row(name, by_family[name]))
+
+
+def errors(total: Score, gold: list[dict], system: dict[str, list[dict]]) -> None:
+    """Print misses, spurious timexes, wrong values and span differences, each with its sentence."""
+    texts = {d["doc"]: d["text"] for d in gold}
+    print(f"\n-- misses ({len(total.misses)})")
+    for m in total.misses:
+        print(f"  {m['doc']}  {m['text']!r:<32} {m['type']} {m['value']}   | {texts[m['doc']]}")
+    print(f"\n-- spurious ({len(total.spurious)})")
+    for m in total.spurious:
+        print(f"  {m['doc']}  {m['text']!r:<32} {m['type']} {m['value']}   | {texts[m['doc']]}")
+    print(f"\n-- wrong values ({len(total.wrong_values)})")
+    for m in total.wrong_values:
+        print(f"  {m['doc']}  {m['text']!r:<28} gold {m['gold']:<18} system {m['system']!s:<18} {m['system_text']!r}")
+    print("\n-- span differences (relaxed, not strict)")
+    for d in gold:
+        for g in d["timexes"]:
+            over = [t for t in system[d["doc"]] if t["start"] < g["end"] and g["start"] < t["end"]]
+            if over and not any(t["start"] == g["start"] and t["end"] == g["end"] for t in over):
+                print(f"  {d['doc']}  gold {g['text']!r:<32} system {over[0]['text']!r}")
+
+
+def main() -> None:
+    """Score waqai against the conversational gold."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--no-errors", action="store_true", help="figures only")
+    parser.add_argument("--json", action="store_true", help="the figures as one JSON object (overall and by family)")
+    args = parser.parse_args()
+    if not args.gold.is_file():
+        sys.exit(f"no gold file at {args.gold}")
+    gold = load_gold(args.gold)
+    system = run(gold)
+    total, by_family = score(gold, system)
+    if args.json:
+        print(json.dumps({"all": total.figures(), "families": {k: v.figures() for k, v in by_family.items()}}))
+        return
+    print(f"{len(gold)} sentences, {sum(len(d['timexes']) for d in gold)} gold timexes")
+    report(total, by_family)
+    if not args.no_errors:
+        errors(total, gold, system)
+
+
+if __name__ == "__main__":
+    main()
