@@ -289,7 +289,10 @@ def grammar() -> Grammar:
     hijri_month = _alt(lx.hijri_months)
     weekday = _alt(lx.weekdays)
     pod = _alt(lx.parts_of_day)
-    cardinal = _alt(lx.cardinals)
+    # أربع وعشرين ساعة, ثمانية وأربعين ساعة, خمسا وعشرين سنة: a unit and a ten (composed, not listed)
+    unit_cardinals = _alt(w for w, n in lx.cardinals.items() if 1 <= n <= 9)
+    ten_cardinals = _alt(w for w, n in lx.cardinals.items() if n in range(20, 100, 10))
+    cardinal = rf"(?:{unit_cardinals}ا?{S}و{S0}{ten_cardinals}(?![^\W_])|{_alt(lx.cardinals)})"
     ordinal = _alt(lx.day_ordinals)
     hour_word = _alt(lx.hours)
     offsets = _alt(lx.relative_offsets)
@@ -311,7 +314,8 @@ def grammar() -> Grammar:
     year_ref = (
         rf"(?:{S0}[,،]?{S0}(?:(?:(?:من|في){S})?{year_word}{S})?\(?(?P<year>\d{{4}})\)?(?!\d)"
         rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه)(?![^\W\d_]))?"
-        rf"|{S}(?:من|في){S}(?:العام|السنه){S}(?P<yrel>{offsets}))"
+        # يناير من العام الماضي, أيلول (سبتمبر) العام الماضي
+        rf"|{S}(?:(?:من|في){S})?(?:العام|السنه){S}(?P<yrel>{offsets}))"
     )
     plural_units = _alt(lx.plural_units)
     recent = _alt(temporal["recent_adjectives"])

@@ -43,7 +43,8 @@ def _subjunctive_future() -> frozenset[str]:
     return frozenset(squash(fold(w)) for w in load_json("lexicon/temporal.json")["subjunctive_future_verbs"]["words"])
 
 
-_ASIDE = re.compile(r"\([^()\n]{1,40}\)")
+# A closed bracket or a short quoted name (حفل «إم تي في») inside a clause.
+_ASIDE = re.compile(r"\([^()\n]{1,40}\)|«[^«»\n]{1,40}»|“[^“”\n]{1,40}”|\"[^\"\n]{1,40}\"")
 
 
 def _clause(tail: str) -> str:
@@ -60,7 +61,8 @@ _FUTURE_VERB = re.compile(r"^س[يتن][^\W\d_]{3,}$")
 _DAY_NOUN_ADJECTIVE = re.compile(r"^[^\S\n]+ال[^\W\d_]*(?:ي|يه|ى|ول|اني|الث|ابع|امس|ادس|ابع|امن|اسع|اشر|اخير|ذي|تي|تالي)(?![^\W\d_])")
 _NEXT_WORD = re.compile(r"^[^\S\n]*[,،]?[^\S\n]*([^\s,،.]+)")
 _PREV_WORD = re.compile(r"([^\s,،.]+)[^\S\n]*$")
-_FOLLOWED_BY_OF = re.compile(r"^[^\S\n]+(?:من|عن)(?![^\W\d_])")
+# بعد عامين من, بعد عامين فقط من: the length of time before an event, not a date
+_FOLLOWED_BY_OF = re.compile(r"^[^\S\n]+(?:(?:فقط|تقريبا)[^\S\n]+)?(?:من|عن)(?![^\W\d_])")
 # "العام" is also the adjective "general": الأمين العام السابق is no year.
 _GENERAL_NOUNS = frozenset(
     "الامين امين المدير مدير النائب المدعي الراي القطاع المؤتمر الاضراب الامن الشان المال "
@@ -184,11 +186,29 @@ class Where:
         return self.before[-120:]
 
 
+@lru_cache(maxsize=1)
+def _decade_words() -> dict[str, frozenset[str]]:
+    from .lexicon import load_json
+    from .normalize import fold
+    data = load_json("lexicon/temporal.json")
+    fold_all = lambda words: frozenset(squash(fold(w)) for w in words)  # noqa: E731
+    return {"before": fold_all(data["decade_context"]["before"]), "after": fold_all(data["decade_context"]["after"]),
+            "names": fold_all(data["name_particles"]["words"])}
+
+
 def _number(text: str, lx: Lexicon) -> float | None:
     text = squash(text.strip("() \t"))
     if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
         return float(text.replace(",", "."))
-    return float(lx.cardinals[text]) if text in lx.cardinals else None
+    if text in lx.cardinals:
+        return float(lx.cardinals[text])
+    unit, sep, ten = text.partition(" و")
+    if sep and ten.strip() in lx.cardinals:
+        # أربع وعشرين; the accusative خمسا وعشرين drops its alif first
+        ones = lx.cardinals.get(unit) or (lx.cardinals.get(unit[:-1]) if unit.endswith("ا") else None)
+        if ones is not None and ones < 10:
+            return float(ones + lx.cardinals[ten.strip()])
+    return None
 
 
 def _day_number(text: str, lx: Lexicon) -> int | None:
@@ -376,6 +396,11 @@ class Resolver:
         if rel is not None and dct is not None:
             if rel == 0:
                 return dct.year
+            if month == dct.month and day is not None:
+                # 6 أغسطس القادم in a paper of 2 August: later this month, not next year
+                if rel < 0:
+                    return dct.year if day < dct.day else dct.year - 1
+                return dct.year if day > dct.day else dct.year + 1
             if rel < 0:
                 return dct.year if month < dct.month else dct.year - 1
             return dct.year if month > dct.month else dct.year + 1
@@ -920,6 +945,11 @@ class Resolver:
         if unit_word not in lx.units:
             return None
         unit = lx.units[unit_word][0]
+        prev = _PREV_WORD.search(where.tail)
+        if prev and squash(prev.group(1)) in _decade_words()["names"]:
+            return None  # أبو قرنين: a name
+        if unit == "DE" and not self._decade_in_time(m, where, lead, prev):
+            return None
         if amount is not None and m["frac"]:
             extra = lx.fractions.get(squash(m["frac"]), 0.5)
             if extra < 0:
@@ -940,6 +970,11 @@ class Resolver:
             if base is not None and amount is not None:
                 sign = -1 if lead == "قبل" else 1
                 return Resolution("DATE", _shift(base, unit, sign * int(amount)), mod=qmod)
+            if amount is not None and lead == "بعد" and unit == "Y":
+                # سقط النظام في 2001. وبعد 13 عاما: years counted from the year in force
+                year = self.ctx.year_in_force(where.sentence, where.paragraph)
+                if year is not None:
+                    return Resolution("DATE", f"{year + int(amount):04d}", mod=qmod)
             if amount is not None:
                 return Resolution("DATE", "", mod=qmod)
         elif lead == "قبل" and amount is not None and unit in ("M", "Y") and not _FOLLOWED_BY_OF.match(where.after):
@@ -962,6 +997,24 @@ class Resolver:
         if m["qmod"]:
             trim = m.start("qmod") - m.start()
         return Resolution("DURATION", value, mod=qmod, trim_left=trim)
+
+    def _decade_in_time(self, m: re.Match[str], where: Where, lead: str | None, prev) -> bool:
+        """Whether عقد/عقود is a decade here, not a contract (عقود رعاية, بعد عقد صفقة)."""
+        if m["recent"] or m["padj"] or m["frac"] or m["one"]:
+            return True  # عقود طويلة, عقد ونصف, عقد واحد
+        words = _decade_words()
+        counted = m["num"] or m["dual"]
+        before_cue = (prev is not None and squash(prev.group(1)) in words["before"]) or where.tail.endswith("ل")
+        if not (lead or counted or before_cue or where.quantity_mod):
+            return False
+        nxt = _NEXT_WORD.match(where.after)
+        next_word = squash(nxt.group(1)) if nxt else ""
+        if not next_word or not re.match(r"^[^\S\n]*[^\W\d_]", where.after):
+            return True  # the phrase ends: منذ عقود؟
+        if next_word in words["after"]:
+            return True
+        # منذ عقود والبلاد تعاني: after a time preposition a clause may follow
+        return next_word.startswith("و") and lead in ("منذ", "طوال", "قبل", "خلال")
 
     def _clock(self, m: re.Match[str], where: Where) -> Resolution | None:
         lx = self.lx

@@ -154,7 +154,8 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
                 pending.append((len(timexes) - 1, res.event_offset, res.optional))
             if res.type == "DATE" and res.value and res.value[0].isdigit():
                 # "منذ 2010" is where a span began, not the frame of what follows.
-                explicit = cand.family in _EXPLICIT_YEAR and _has_year(cand) and not _SINCE.search(where.before)
+                explicit = (cand.family in _EXPLICIT_YEAR and _has_year(cand) and not _SINCE.search(where.before)
+                            and _lead(cand) not in ("منذ", "ومنذ"))
                 hijri = resolver.last_hijri if cand.family == "hijri" else None
                 background = bool(_BACKGROUND.search(where.before))
                 context.note(res.value, sentence.index, sentence.paragraph, explicit, hijri, background)
@@ -164,6 +165,11 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
             timexes = [t for t in timexes if t is not None]
     _weekdays_by_equivalent(layout.folded.original, timexes)
     return timexes
+
+
+def _lead(cand: _Candidate) -> str | None:
+    """The preposition a match holds before its extent (منذ 2009), if its family has one."""
+    return cand.match.groupdict().get("lead")
 
 
 _PROCLITICS = "وفبلك"

@@ -239,6 +239,35 @@ CONVERSATION = {
 }
 CASES.update(CONVERSATION)
 
+SUN = date(2015, 8, 2)  # a Sunday
+# Families found on unannotated articles of the slice (helper tagacc), on sentences written here.
+REAL_NEWS_MORE = {
+    "compound_cardinal_hours": ("أمهلت الشرطة المحتجين ثماني وأربعين ساعة، ووصل الوفد بعد أربع وعشرين ساعة من الحادث.", SUN,
+                                [("ثماني وأربعين ساعة", "DURATION", "PT48H", None),
+                                 ("أربع وعشرين ساعة", "DURATION", "PT24H", None)]),
+    "compound_cardinal_years": ("عمل في الشركة خمسا وعشرين سنة وتقاعد عن اثنين وستين عاما.", SUN,
+                                [("خمسا وعشرين سنة", "DURATION", "P25Y", None), ("اثنين وستين عاما", "DURATION", "P62Y", None)]),
+    "contracts_are_not_decades": ("وقع النادي عقود رعاية جديدة وعقودا باهظة، وبعد عقد صفقة اللاعب غادر المدرب.", SUN, []),
+    "decades_with_time_context": ("ظلت المنطقة مهملة على مدى عقود من الزمن، ولم تتغير منذ عقود.", SUN,
+                                  [("عقود", "DURATION", "PXY", None), ("عقود", "DURATION", "PXY", None)]),
+    "a_name_is_not_a_duration": ("وحضر اللقاء العميد سالم أبو قرنين وعدد من الضباط.", SUN, []),
+    "months_after_ago_of": ("عاد الفريق بعد عامين فقط من رحيله.", SUN, [("عامين", "DURATION", "P2Y", None)]),
+    "month_of_last_year_without_min": ("غادر المدرب النادي في تشرين الأول (أكتوبر) العام الماضي.", SUN,
+                                       [("تشرين الأول (أكتوبر) العام الماضي", "DATE", "2014-10", None)]),
+    "day_of_last_year_without_min": ("افتتح المصنع في 12 مارس العام الماضي.", SUN,
+                                     [("12 مارس العام الماضي", "DATE", "2014-03-12", None)]),
+    "coming_day_later_this_month": ("تفتتح القناة يوم 9 أغسطس القادم بعد أن تأجلت في 1 أغسطس الماضي.", SUN,
+                                    [("يوم 9 أغسطس القادم", "DATE", "2015-08-09", None),
+                                     ("1 أغسطس الماضي", "DATE", "2015-08-01", None)]),
+    "quoted_name_keeps_the_future_clause": ("فاز المخرج بالجائزة عام 2009. وستعرض قناة «الشرق» فيلمه الجديد يوم 20 سبتمبر.",
+                                            SUN, [("عام 2009", "DATE", "2009", None), ("يوم 20 سبتمبر", "DATE", "2015-09-20", None)]),
+    "since_year_is_not_the_frame": ("وتعد الزيارة الأولى منذ 2011 وجاءت بعد أن رفعت الحكومة الحظر أواخر مارس.", SUN,
+                                    [("2011", "DATE", "2011", None), ("أواخر مارس", "DATE", "2015-03", "END")]),
+    "years_later_from_the_year_in_force": ("تأسس النادي في 1980. وبعد خمس سنوات فاز بأول بطولة.", SUN,
+                                           [("1980", "DATE", "1980", None), ("وبعد خمس سنوات", "DATE", "1985", None)]),
+}
+CASES.update(REAL_NEWS_MORE)
+
 
 @pytest.mark.parametrize("text,dct,expected", list(CASES.values()), ids=list(CASES))
 def test_real_news_families(text, dct, expected):
