@@ -222,6 +222,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(lx.units, "duration_list")
     add(["قرابه", "نحو", "حوالي", "حوالى", "اكثر", "اقل", "زهاء"], "duration")  # قرابة العام
     add(lx.holidays, "holiday")
+    add(temporal["same_period"]["nouns"], "same_period")
     add(["عمره", "عمرها", "عمرهم", "العمر", "سن"], "age")
     index.setdefault("قبل", set()).add("past_ref_context")  # من قبل
     index.setdefault("الماضي", set()).add("past_ref_context")  # في الماضي
@@ -293,7 +294,7 @@ def grammar() -> Grammar:
     unit_cardinals = _alt(w for w, n in lx.cardinals.items() if 1 <= n <= 9)
     ten_cardinals = _alt(w for w, n in lx.cardinals.items() if n in range(20, 100, 10))
     cardinal = rf"(?:{unit_cardinals}ا?{S}و{S0}{ten_cardinals}(?![^\W_])|{_alt(lx.cardinals)})"
-    ordinal = _alt(lx.day_ordinals)
+    ordinal = _alt_lam(lx.day_ordinals)  # also للسادس من أغسطس (ل + السادس)
     hour_word = _alt(lx.hours)
     offsets = _alt(lx.relative_offsets)
     units_any = _alt(lx.units)
@@ -379,6 +380,10 @@ def grammar() -> Grammar:
         "plural_recent": rf"{WORD_START}(?P<plural>{_alt_lam(lx.plural_recent)}){S}"
         rf"(?:(?:ال)?{S0}(?P<pnum>\d+|{cardinal}){S})?"
         rf"(?P<adj>{_alt(temporal['plural_recent_adjectives'])}){WORD_END}",
+        # الفترة نفسها من العام الماضي, بنفس المدة من العام الماضي, الفترة المماثلة من العام السابق
+        "same_period": rf"{WORD_START}(?:(?:نفس|ذات){S}(?:{_alt(temporal['same_period']['nouns'])})"
+        rf"|(?:{_alt(temporal['same_period']['nouns'])}){S}(?:{_alt(temporal['same_period']['adjectives'])}))"
+        rf"{S}من{S}(?:العام|السنه){S}(?P<sprel>{offsets}){WORD_END}",
         # اليوم التالي, الشهر نفسه, ذلك اليوم, ذات اليوم
         "anaphoric": rf"{WORD_START}(?:(?P<ana_unit>اليوم|الشهر|العام|السنه|الاسبوع){S}"
         rf"(?P<ana>{_alt(temporal['anaphoric_next'] + temporal['anaphoric_same'])})"
@@ -435,7 +440,9 @@ def grammar() -> Grammar:
         rf"|(?P<setpod>صباح|مساء|ظهر|فجر|عصر))"
         rf"|(?P<set>{_alt(lx.sets)})|(?P<setadj>{_alt(lx.set_adjectives)})){WORD_END}",
         # عيد الفطر, أيام العيد, إجازة الحج, عيد الأضحى المقبل
-        "holiday": rf"{WORD_START}(?P<holiday>{_alt(lx.holidays)})(?:{S}(?P<rel>{offsets}))?{WORD_END}",
+        # رابع أيام العيد, ثاني أيام عيد الفطر: the nth day of the feast
+        "holiday": rf"{WORD_START}(?:(?P<hord>{_alt(w for k, ws in temporal['feast_day_ordinals'].items() if k[0] != '_' for w in ws)}){S}(?=ايام))?"
+        rf"(?P<holiday>{_alt(lx.holidays)})(?:{S}(?P<rel>{offsets}))?{WORD_END}",
         # العشرين من عمره, سن العاشرة, يبلغ من العمر (9) سنوات (the last as a duration)
         "age": rf"{WORD_START}(?:(?P<agenum>{ordinal}|{cardinal}|\d{{1,3}}){S}من{S}(?:عمره|عمرها|عمرهم|العمر)"
         rf"|(?P<sinn>سن){S}(?P<agenum2>{ordinal}|(?:ال)?{S0}\d{{1,3}})){WORD_END}",
@@ -447,7 +454,7 @@ def grammar() -> Grammar:
         rf"(?:{S}\d{{4}}(?:{S0}م(?![^\W\d_]))?)?"
         rf"){WORD_END}|(?<![^\W\d_])(?:(?P<pthis>ل?هذا|ل?هذه){S})?(?P<season_bare>ال(?:صيف|شتاء|خريف))(?![^\W_]|{S}(?:ال|\d))",
         # الربع الأول من عام 2024, الربع الثاني
-        "quarter": rf"{WORD_START}(?:الربع{S}(?P<quarter>{_alt(lx.quarters)})(?:{S}(?:من{S})?"
+        "quarter": rf"{WORD_START}(?:(?:الربع|(?<=ل)لربع){S}(?P<quarter>{_alt(lx.quarters)})(?:{S}(?:من{S})?"
         rf"(?:(?:{year_word}{S})?(?P<year>\d{{4}})|(?:العام|السنه){S}(?P<rel>{offsets})))?"
         # النصف الأول من العام الجاري, النصف الثاني من 2014: a half only with its year (not a match's half)
         rf"|النصف{S}(?P<half>الاول|الثاني){S}من{S}(?:(?:{year_word}{S})?(?P<hyear>\d{{4}})(?!\d)"

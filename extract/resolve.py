@@ -108,6 +108,9 @@ class Context:
     # The last day written outside a background clause, and where: what a later clock time falls back on.
     foreground_day: date | None = None
     foreground_at: tuple[int, int] | None = None
+    # The last quarter, half or month written (its part without the year) and where: what
+    # ``الفترة نفسها من العام الماضي`` repeats in another year.
+    last_period: tuple[str, int, int] | None = None
 
     @property
     def ref(self) -> date | None:
@@ -148,6 +151,9 @@ class Context:
         """
         if re.match(r"^\d{4}-\d{2}", value) or hijri:
             self.hijri_month = hijri
+        period = re.match(r"^\d{4}-(Q[1-4]|H[12]|\d{2})$", value)
+        if period:
+            self.last_period = (period[1], sentence, paragraph)
         m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
         if m and explicit_year and re.match(r"^\d{4}-(Q|H)", value):
             self.years.append((sentence, paragraph, int(m[1])))  # النصف الأول من العام 2016: 2016 is in force
@@ -196,6 +202,18 @@ def _decade_words() -> dict[str, frozenset[str]]:
             "names": fold_all(data["name_particles"]["words"])}
 
 
+@lru_cache(maxsize=1)
+def _consecutive() -> re.Pattern[str]:
+    from .lexicon import alternation, load_json
+    return re.compile(rf"^[^\S\n]+{alternation(load_json('lexicon/temporal.json')['consecutive_words']['words'])}(?![^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def _feast_day_ordinals() -> dict[str, int]:
+    from .lexicon import folded_index, load_json
+    return {w: int(k) for w, k in folded_index(load_json("lexicon/temporal.json")["feast_day_ordinals"]).items()}
+
+
 def _number(text: str, lx: Lexicon) -> float | None:
     text = squash(text.strip("() \t"))
     if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
@@ -219,6 +237,8 @@ def _day_number(text: str, lx: Lexicon) -> int | None:
         return int(text)
     if text == "غره":
         return 1  # غرة رمضان: the first day of the month
+    if text not in lx.day_ordinals and text.startswith("ل"):
+        return lx.day_ordinals.get("ا" + text)  # للسادس: ل + السادس
     return lx.day_ordinals.get(text)
 
 
@@ -372,6 +392,8 @@ class Resolver:
         exceptions = self.lx.future_verb_exceptions
         if word in exceptions or word.endswith(self.lx.past_plural_endings):
             return True  # سيطروا: a past plural, never سـ + imperfect (that ends in ون)
+        if word.endswith("يا") and len(word) >= 5:
+            return True  # سياحيا, سنويا: an adverbial adjective, not a verb
         for suffix in self.lx.pronoun_suffixes:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 stem = word[: -len(suffix)]
@@ -807,6 +829,16 @@ class Resolver:
             return Resolution("DATE", m["year"])
         return Resolution("DATE", f"{ref.year + offset:04d}")
 
+    def _same_period(self, m: re.Match[str], where: Where) -> Resolution | None:
+        """الفترة نفسها من العام الماضي: the period just written (a quarter, half or month) in that year, else the year."""
+        if self.ctx.dct is None:
+            return Resolution("DATE", "")
+        year = self.ctx.dct.year + self.lx.relative_offsets.get(m["sprel"], 0)
+        period = self.ctx.last_period
+        if period and (period[1] == where.sentence or (period[1] == where.sentence - 1 and period[2] == where.paragraph)):
+            return Resolution("DATE", f"{year:04d}-{period[0]}")
+        return Resolution("DATE", f"{year:04d}")
+
     def _week_of_month(self, m: re.Match[str], where: Where) -> Resolution | None:
         """الأسبوع الأول من الشهر المقبل: the ISO week that holds the middle of the n-th seven days."""
         dct = self.ctx.dct
@@ -1221,6 +1253,8 @@ class Resolver:
             day = self._nearest_hijri(hm, hd, rel, where)
             if day and (best is None or abs((day - self.ctx.dct).days) < abs((best - self.ctx.dct).days)):
                 best = day
+        if best and m["hord"]:
+            best += timedelta(days=_feast_day_ordinals()[squash(m["hord"])] - 1)
         return Resolution("DATE", best.isoformat()) if best else Resolution("DATE", "")
 
     def _nearest_hijri(self, month: int, day: int, rel: int | None, where: Where) -> date | None:
@@ -1283,6 +1317,8 @@ class Resolver:
         quarter = self.lx.quarters.get(squash(m["quarter"]))
         if quarter is None:
             return None
+        if not m["year"] and not m["rel"] and _consecutive().match(where.after):
+            return None  # للربع الثالث على التوالي: a count of quarters
         if m["year"]:
             return Resolution("DATE", f"{int(m['year']):04d}-Q{quarter}")
         if not m["rel"]:
