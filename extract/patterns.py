@@ -199,6 +199,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(["الشهر"], "day_same_month")
     # Every anaphoric match holds one of these words (اليوم التالي, ذات اليوم, الشهر نفسه).
     add(temporal["anaphoric_next"] + temporal["anaphoric_same"] + ["ذات", "نفس", "ذلك", "تلك"], "anaphoric")
+    add(temporal["anaphoric_previous"] + temporal["anaphoric_following"], "anaphoric")  # العام الذي سبقه
     add(lx.units, "duration")
     add(lx.plural_recent, "plural_recent")
     add(lx.present_ref, "present_ref")
@@ -379,14 +380,16 @@ def grammar() -> Grammar:
         # الأشهر الماضية -> PXM, الأسابيع القليلة الماضية, الأشهر الـ18 الأخيرة
         "plural_recent": rf"{WORD_START}(?P<plural>{_alt_lam(lx.plural_recent)}){S}"
         rf"(?:(?:ال)?{S0}(?P<pnum>\d+|{cardinal}){S})?"
-        rf"(?P<adj>{_alt(temporal['plural_recent_adjectives'])}){WORD_END}",
+        rf"(?P<adj>{_alt(temporal['plural_recent_adjectives'])}){WORD_END}"
+        # السنوات الست, الأيام الثلاثة: a counted stretch without an adjective
+        rf"|{WORD_START}(?P<plural2>{_alt_lam(lx.plural_recent)}){S}(?:ال)?(?P<pnum2>{cardinal}|ال{S0}\d+){WORD_END}",
         # الفترة نفسها من العام الماضي, بنفس المدة من العام الماضي, الفترة المماثلة من العام السابق
         "same_period": rf"{WORD_START}(?:(?:نفس|ذات){S}(?:{_alt(temporal['same_period']['nouns'])})"
         rf"|(?:{_alt(temporal['same_period']['nouns'])}){S}(?:{_alt(temporal['same_period']['adjectives'])}))"
         rf"{S}من{S}(?:العام|السنه){S}(?P<sprel>{offsets}){WORD_END}",
         # اليوم التالي, الشهر نفسه, ذلك اليوم, ذات اليوم
         "anaphoric": rf"{WORD_START}(?:(?P<ana_unit>اليوم|الشهر|العام|السنه|الاسبوع){S}"
-        rf"(?P<ana>{_alt(temporal['anaphoric_next'] + temporal['anaphoric_same'])})"
+        rf"(?P<ana>{_alt(temporal['anaphoric_next'] + temporal['anaphoric_same'] + temporal['anaphoric_previous'] + temporal['anaphoric_following'])})"
         rf"|(?P<ana_pre>ذات|نفس|ذلك|تلك){S}(?P<ana_unit2>اليوم|الشهر|العام|السنه|الاسبوع|الليله)){WORD_END}",
         # الأسبوع الأول من الشهر المقبل, الأسبوع الأخير من أغسطس 2015: an ordinal week of a month
         "week_of_month": rf"{WORD_START}الاسبوع{S}(?P<wk>الاول|الثاني|الثالث|الرابع|الاخير){S}من{S}"
@@ -396,7 +399,7 @@ def grammar() -> Grammar:
         "day_same_month": rf"{WORD_START}{day}{S0}(?:من{S})?(?:الشهر{S}(?:نفسه|ذاته|(?P<dsm_rel>{offsets}))"
         rf"|(?:ذات|نفس){S}الشهر){WORD_END}",
         # قبل يومين, 48 ساعة, ثلاثة أشهر, شهر ونصف, بعد يوم من, قبل نحو 50 عاما, سنوات طويلة
-        "duration": rf"{WORD_START}(?:(?P<lead>قبل|بعد|منذ|خلال|لمده|طوال|مده){S}(?:(?P<qmod>{qmod}){S})?)?"
+        "duration": rf"{WORD_START}(?:(?P<lead>قبل|بعد|منذ|خلال|لمده|طوال|مده|غضون|ظرف){S}(?:(?P<qmod>{qmod}){S})?)?"
         rf"(?:(?:ال{S0})?\(?{S0}(?P<num>\d+(?:[.,]\d+)?|{cardinal}){S0}\)?{S}(?P<unit>{units_any})"
         rf"|ال(?P<dualdef>{dual_units})"
         rf"|ال(?P<defsingle>{singular_units})"
@@ -428,7 +431,7 @@ def grammar() -> Grammar:
         "past_ref": rf"{WORD_START}(?P<ref_past>{_alt(lx.past_ref)}){WORD_END}",
         # في الماضي, من قبل at the end of a clause (common words: a family of their own)
         "past_ref_context": rf"(?<=في )(?P<ref_past_fi>{_alt(temporal['past_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))"
-        rf"|{WORD_START}(?P<ref_past_end>{_alt(temporal['past_ref_at_clause_end'])})(?={S0}(?:[.،,؛:!؟)]|$|و))",
+        rf"|{WORD_START}(?P<ref_past_end>{_alt(temporal['past_ref_at_clause_end'])})(?={S0}(?:[.،,؛:!؟)»”\"]|$|و))",
         "future_ref": rf"{WORD_START}(?P<ref_future>{_alt(lx.future_ref)}){WORD_END}"
         rf"|(?:(?<=في )|(?<=الي ))(?P<ref_future_fi>{_alt(temporal['future_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))",
         # كل يوم, سنويا, رواتب شهرية
@@ -452,7 +455,7 @@ def grammar() -> Grammar:
         rf"|{S}(?P<sthis>ل?هذا|ل?هذه){S}(?:العام|السنه)"
         rf"|{S}(?P<rel>{offsets})|{S}(?P<ryear>العام|السنه){S}(?P<rel2>{offsets})"
         rf"(?:{S}\d{{4}}(?:{S0}م(?![^\W\d_]))?)?"
-        rf"){WORD_END}|(?<![^\W\d_])(?:(?P<pthis>ل?هذا|ل?هذه){S})?(?P<season_bare>ال(?:صيف|شتاء|خريف))(?![^\W_]|{S}(?:ال|\d))",
+        rf"){WORD_END}|(?<![^\W\d_])(?:(?P<pthis>[لب]?هذا|[لب]?هذه){S})?(?P<season_bare>ال(?:صيف|شتاء|خريف))(?![^\W_]|{S}(?:ال|\d))",
         # الربع الأول من عام 2024, الربع الثاني
         "quarter": rf"{WORD_START}(?:(?:الربع|(?<=ل)لربع){S}(?P<quarter>{_alt(lx.quarters)})(?:{S}(?:من{S})?"
         rf"(?:(?:{year_word}{S})?(?P<year>\d{{4}})|(?:العام|السنه){S}(?P<rel>{offsets})))?"

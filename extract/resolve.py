@@ -59,6 +59,10 @@ _LAST_BOUNDARY = re.compile(r"(?s).*[.،,؛:!؟()\"«»“”]")
 _FUTURE_VERB = re.compile(r"^س[يتن][^\W\d_]{3,}$")
 # "اليوم" followed by an adjective or ordinal is a noun (اليوم العالمي, اليوم الأول), not today.
 _DAY_NOUN_ADJECTIVE = re.compile(r"^[^\S\n]+ال[^\W\d_]*(?:ي|يه|ى|ول|اني|الث|ابع|امس|ادس|ابع|امن|اسع|اشر|اخير|ذي|تي|تالي)(?![^\W\d_])")
+# TIMEX3 letters of the units under a day (after the T): hours, minutes, seconds.
+_TIME_CODES = {"H": "H", "MIN": "M", "S": "S"}
+# After a counted plural (الأيام الثلاثة): an ordinal adjective makes it a stretch of a larger period.
+_DEFINITE_FOLLOWS_COUNT = re.compile(r"^[^\S\n]+(?:الاولي|الاول|الاخيره|الاخير|الاواخر|الاوائل)(?![^\W\d_])")
 _NEXT_WORD = re.compile(r"^[^\S\n]*[,،]?[^\S\n]*([^\s,،.]+)")
 _PREV_WORD = re.compile(r"([^\s,،.]+)[^\S\n]*$")
 # بعد عامين من, بعد عامين فقط من: the length of time before an event, not a date
@@ -200,6 +204,14 @@ def _decade_words() -> dict[str, frozenset[str]]:
     fold_all = lambda words: frozenset(squash(fold(w)) for w in words)  # noqa: E731
     return {"before": fold_all(data["decade_context"]["before"]), "after": fold_all(data["decade_context"]["after"]),
             "names": fold_all(data["name_particles"]["words"])}
+
+
+@lru_cache(maxsize=1)
+def _anaphoric_shift() -> dict[str, frozenset[str]]:
+    from .lexicon import load_json
+    from .normalize import fold
+    data = load_json("lexicon/temporal.json")
+    return {k: frozenset(squash(fold(w)) for w in data["anaphoric_" + k]) for k in ("previous", "following")}
 
 
 @lru_cache(maxsize=1)
@@ -517,8 +529,8 @@ class Resolver:
         code = unit[0]
         if code in ("DE", "CE"):
             code, amount = "Y", amount * (10 if code == "DE" else 100)
-        if code in ("H", "MIN"):
-            return Resolution("DURATION", f"PT{amount}{'H' if code == 'H' else 'M'}")
+        if code in ("H", "MIN", "S"):
+            return Resolution("DURATION", f"PT{amount}{_TIME_CODES[code]}")
         return Resolution("DURATION", f"P{amount}{code}")
 
     def _day_list(self, m: re.Match[str], where: Where) -> Resolution | None:
@@ -863,17 +875,29 @@ class Resolver:
         return Resolution("DATE", iso_week(day))
 
     def _plural_recent(self, m: re.Match[str], where: Where) -> Resolution | None:
-        unit = self.lx.plural_recent.get(_definite(m["plural"]))
+        unit = self.lx.plural_recent.get(_definite(m["plural"] or m["plural2"]))
         if unit is None:
             return None
-        amount = _format_amount(_number(m["pnum"], self.lx) or 0) if m["pnum"] else "X"
+        if m["pnum2"]:
+            number = _number(m["pnum2"], self.lx) or _number(squash(m["pnum2"])[2:].strip(), self.lx)
+            if not number or _DEFINITE_FOLLOWS_COUNT.match(where.after):
+                return None  # السنوات الخمس الأولى من العقد: an ordinal stretch, not a length
+            amount = _format_amount(number)
+        else:
+            amount = _format_amount(_number(m["pnum"], self.lx) or 0) if m["pnum"] else "X"
         if amount == "0":
             return None
         return Resolution("DURATION", f"PT{amount}H" if unit == "H" else f"P{amount}{unit}")
 
     def _anaphoric(self, m: re.Match[str], where: Where) -> Resolution | None:
         unit_word = squash(m["ana_unit"] or m["ana_unit2"])
-        nxt = bool(m["ana"]) and squash(m["ana"]) in ("التالي", "التاليه", "اللاحق", "اللاحقه")
+        ana = squash(m["ana"]) if m["ana"] else ""
+        nxt = ana in ("التالي", "التاليه", "اللاحق", "اللاحقه") or ana in _anaphoric_shift()["following"]
+        if ana in _anaphoric_shift()["previous"]:
+            if unit_word not in ("العام", "السنه"):
+                return None  # the week or day "before it" needs its event: left out
+            year = self.ctx.last_year
+            return Resolution("DATE", f"{year - 1:04d}") if year else Resolution("DATE", "")
         if m["ana_pre"] == "ذلك" and unit_word == "الليله":  # ذلك الليلة is ungrammatical
             return None
         day = self.ctx.last_day or self.ctx.dct
@@ -970,7 +994,7 @@ class Resolver:
                 return None
             if m["one"]:
                 next_word = ""  # the unit's phrase ends with واحد
-            if next_word in lx.weekdays or next_word in lx.months or next_word[:1].isdigit() or (
+            if next_word in lx.weekdays or next_word in lx.months or next_word in lx.hijri_months or next_word[:1].isdigit() or (
                 next_word.startswith("ال") and not m["frac"]
             ):
                 return None
@@ -1022,8 +1046,8 @@ class Resolver:
             factor = 10 if unit == "DE" else 100
             unit, amount = "Y", None if amount is None else amount * factor
         quantity = "X" if amount is None else _format_amount(amount)
-        if unit in ("H", "MIN"):
-            value = f"PT{quantity}{'H' if unit == 'H' else 'M'}"
+        if unit in ("H", "MIN", "S"):
+            value = f"PT{quantity}{_TIME_CODES[unit]}"
         else:
             value = f"P{quantity}{unit}"
         if m["qmod"]:
@@ -1214,7 +1238,7 @@ class Resolver:
             if not amount or unit is None or unit[0] in ("DE", "CE"):
                 return None
             code = unit[0]
-            return Resolution("SET", f"PT{int(amount)}{'H' if code == 'H' else 'M'}" if code in ("H", "MIN")
+            return Resolution("SET", f"PT{int(amount)}{_TIME_CODES[code]}" if code in ("H", "MIN", "S")
                               else f"P{int(amount)}{code}")
         if m["setadj"]:
             # رواتب شهرية, تدريباته اليومية: a recurrence; بمعدل سنوي, أكبر خسارة يومية: a rate

@@ -287,6 +287,17 @@ REAL_NEWS_MORE = {
                                        [("للعاشر من سبتمبر", "DATE", "2015-09-10", None)]),
     "lam_before_the_article_quarter": ("بلغت إيرادات الشركة للربع الأول 3 مليارات ريال، وتراجعت مبيعاتها للربع الرابع على التوالي.",
                                        SUN, [("للربع الأول", "DATE", "2015-Q1", None)]),
+    "the_year_before_it": ("نمت المبيعات عام 2014 بنسبة 9% بعد أن تراجعت في العام الذي سبقه.", SUN,
+                           [("عام 2014", "DATE", "2014", None), ("العام الذي سبقه", "DATE", "2013", None)]),
+    "never_before_in_a_quote": ("قال الباحث: «هذا أمر لم يشهده العالم من قبل».", SUN, [("من قبل", "DATE", "PAST_REF", None)]),
+    "hijri_month_after_since_is_no_duration": ("تضاعفت الأسعار منذ شهر رجب.", SUN, [("شهر رجب", "DATE", "2015-05", None)]),
+    "this_summer_with_ba": ("تنشط السياحة الداخلية بهذا الصيف.", SUN, [("بهذا الصيف", "DATE", "2015-SU", None)]),
+    "ramadan_by_its_epithet": ("تكثر المسابقات الثقافية طوال الشهر الفضيل.", SUN, [("الشهر الفضيل", "DATE", "2015-07", None)]),
+    "counted_plural_without_adjective": ("قضى الوزير السنوات الخمس في تطوير القطاع.", SUN,
+                                         [("السنوات الخمس", "DURATION", "P5Y", None)]),
+    "seconds": ("انهار المبنى في غضون ثوان، وسجل العداء رقما بفارق 30 ثانية.", SUN,
+                [("ثوان", "DURATION", "PTXS", None), ("30 ثانية", "DURATION", "PT30S", None)]),
+    "second_as_ordinal_is_no_duration": ("حل الفريق ثانية في الترتيب للمرة الثانية.", SUN, []),
 }
 CASES.update(REAL_NEWS_MORE)
 
