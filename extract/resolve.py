@@ -58,7 +58,11 @@ _LAST_BOUNDARY = re.compile(r"(?s).*[.،,؛:!؟()\"«»“”]")
 # A verb with the future prefix: سيلتقي, ستعقد, سنواصل (nouns such as سيارة are exceptions in the lexicon).
 _FUTURE_VERB = re.compile(r"^س[يتن][^\W\d_]{3,}$")
 # "اليوم" followed by an adjective or ordinal is a noun (اليوم العالمي, اليوم الأول), not today.
-_DAY_NOUN_ADJECTIVE = re.compile(r"^[^\S\n]+ال[^\W\d_]*(?:ي|يه|ى|ول|اني|الث|ابع|امس|ادس|ابع|امن|اسع|اشر|اخير|ذي|تي|تالي)(?![^\W\d_])")
+# … or a number with the article (اليوم الـ15 من سبتمبر): the nth day, not today.
+_DAY_NOUN_ADJECTIVE = re.compile(r"^[^\S\n]+(?:ال[^\W\d_]*(?:ي|يه|ى|ول|اني|الث|ابع|امس|ادس|ابع|امن|اسع|اشر|اخير|ذي|تي|تالي)(?![^\W\d_])"
+                                 r"|ال[^\S\n]*\d)")
+# A ten after a weekday word makes it a number (مكاتبها الاثنين والعشرين).
+_TENS_AFTER = re.compile(r"^[^\S\n]+و(?:ال)?(?:عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)(?:ين|ون)(?![^\W\d_])")
 # TIMEX3 letters of the units under a day (after the T): hours, minutes, seconds.
 _TIME_CODES = {"H": "H", "MIN": "M", "S": "S"}
 # After a counted plural (الأيام الثلاثة): an ordinal adjective makes it a stretch of a larger period.
@@ -215,6 +219,13 @@ def _anaphoric_shift() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _waw_nouns() -> frozenset[str]:
+    from .lexicon import load_json
+    from .normalize import fold
+    return frozenset(squash(fold(w)) for w in load_json("lexicon/temporal.json")["waw_nouns"]["words"])
+
+
+@lru_cache(maxsize=1)
 def _consecutive() -> re.Pattern[str]:
     from .lexicon import alternation, load_json
     return re.compile(rf"^[^\S\n]+{alternation(load_json('lexicon/temporal.json')['consecutive_words']['words'])}(?![^\W\d_])")
@@ -266,7 +277,8 @@ def _month_number(phrase: str, lx: Lexicon) -> int | None:
 _HIJRI_YEAR_PAIR = re.compile(r"^[^\S\n]*[/\-][^\S\n]*1[34]\d\d[^\S\n]*(?:هـ|ه)(?![^\W\d_])")
 # What may follow a year written alone: punctuation, the end, و + another year, a range.
 _YEAR_CLOSER = re.compile(r"^(?:[^\S\n]*(?:[.،,؛:!؟)\]\"”»]|$)|[^\S\n]*[-–/][^\S\n]*\d{4}|[^\S\n]+(?:و|او|الي|حتي|إلى)[^\S\n]*\d{4})")
-_YEAR_RANGE = re.compile(r"^[^\S\n]*(?:[-–/]|[^\S\n](?:و|الي|حتي))[^\S\n]*(?:19|20)\d\d(?!\d)")
+_YEAR_RANGE = re.compile(r"^[^\S\n]*(?:[-–/]|[^\S\n](?:و|الي|حتي))[^\S\n]*(?:1[5-9]|20)\d\d(?!\d)")
+_YEAR_RANGE_END = re.compile(r"(?:1[5-9]|20)\d\d[^\S\n]*(?:[-–/]|[^\S\n](?:و|الي|حتي))[^\S\n]*$")
 # A number after these words is an amount, not a year.
 _QUANTITY_BEFORE = re.compile(
     r"(?:(?<![^\W\d_])(?:من|نحو|حوالي|حوالى|قرابه|اكثر|اقل|بلغ|بلغت|يبلغ|تبلغ|رقم|الرقم|بنحو|بحوالي|وصل|الي|مقابل|بقيمه|مبلغ)|[$€£]|\d[^\S\n]*(?:و|الي|-))[^\S\n]*$"
@@ -288,6 +300,18 @@ _PAIRED_RELATIVE = re.compile(
     r"^[^\S\n]+(?:او|و)[^\S\n]*([^\s,،.]+(?:[^\S\n]+ال(?:اول|ثاني))?)[^\S\n]+"
     r"(المقبلين|القادمين|الماضيين|المنصرمين|المقبلتين|القادمتين)"
 )
+
+
+@lru_cache(maxsize=1)
+def _date_after_weekday() -> re.Pattern[str]:
+    """A day and month written after a clock time's weekday (مساء الأحد 26 يوليو, الخميس الموافق السادس من أغسطس)."""
+    from .lexicon import alternation
+
+    lx = lexicon()
+    ordinals = alternation(list(lx.day_ordinals) + ["ل" + w[1:] for w in lx.day_ordinals if w.startswith("ال")])
+    return re.compile(rf"^[^\S\n]*[,،]?[^\S\n]*(?:(?:ال)?موافق[^\S\n]+)?(?P<day>\d{{1,2}}(?!\d)|{ordinals})[^\S\n]*"
+                      rf"(?:من[^\S\n]+)?(?:شهر[^\S\n]+)?(?P<month>{alternation(lx.months)})"
+                      rf"(?:[^\S\n]+(?P<rel>{alternation(lx.relative_offsets)}))?(?![^\W\d_])")
 
 
 def grammar_month(word: str) -> bool:
@@ -673,7 +697,10 @@ class Resolver:
             res = self._hijri_year(year)
             return Resolution(res.type, res.value, explicit=res.explicit, trim_left=trim) if res else None
         upper = self.ctx.dct.year + 30 if self.ctx.dct else 2100
-        if not 1500 <= year <= upper or (year < 1900 and not (m["lead"] or mark or where.has_day_context)):
+        # an older year needs a preposition, a mark or a range (عاش بين 1835-1919)
+        if not 1500 <= year <= upper or (year < 1900 and not (m["lead"] or mark or where.has_day_context
+                                                             or _YEAR_RANGE.match(where.after)
+                                                             or _YEAR_RANGE_END.search(where.tail))):
             return None
         nxt = _NEXT_WORD.match(where.after)
         next_word = nxt.group(1) if nxt else ""
@@ -703,6 +730,8 @@ class Resolver:
         ref = self.ctx.ref
         if weekday is None:
             return None
+        if _TENS_AFTER.match(where.after):
+            return None  # الاثنين والعشرين: the number twenty-two, not Monday
         if ref is None:
             return Resolution("DATE", "")
         if m["weekrel"]:
@@ -1139,6 +1168,15 @@ class Resolver:
                 return None
             rel_word = m["drel"] or m["prel"]
             rel = self.lx.relative_offsets.get(rel_word) if rel_word else None
+            written = _date_after_weekday().match(where.after) if m["dweekday"] else None
+            if written:
+                # مساء الأحد 26 يوليو: the written date decides when its weekday agrees
+                number, month = _day_number(written["day"], self.lx), self.lx.months.get(squash(written["month"]))
+                wrel = self.lx.relative_offsets.get(written["rel"]) if written["rel"] else None
+                year = self._month_year(month, wrel, where, weekday, number) if number and month else None
+                day = safe_date(year, month, number) if year else None
+                if day and day.isoweekday() == weekday:
+                    return day
             if rel == 1 or (rel is None and self._future(where)):
                 return ref + timedelta(days=(weekday - ref.isoweekday()) % 7 or 7)
             back = (ref.isoweekday() - weekday) % 7 or (7 if rel == -1 else 0)
@@ -1159,6 +1197,10 @@ class Resolver:
         return Resolution("DATE", "PRESENT_REF")
 
     def _past_ref_context(self, m: re.Match[str], where: Where) -> Resolution | None:
+        if m["ref_past_end"]:
+            nxt = _NEXT_WORD.match(where.after)
+            if nxt and squash(nxt.group(1)) in _waw_nouns():
+                return None  # من قبل وزارة الخدمة: "by" the ministry
         return Resolution("DATE", "PAST_REF")
 
     def _past_ref(self, m: re.Match[str], where: Where) -> Resolution | None:

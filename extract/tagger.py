@@ -181,7 +181,8 @@ _ABOUT_AFTER = re.compile("[^\\S\\n]+(?:تقريب[اًاٌ]+|تقريبًا)(?!
 _SINCE = re.compile(r"(?<![^\W\d_])و?منذ[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?$")
 # Words spelled like dates that are not: the Yemeni governorate إب (the month is
 # آب), and السنّة with a shadda (the Sunnis, not "the year").
-_TRAP = re.compile(r"(?<![^\W\d_])[وفبل]?إب(?![^\W\d_])|السن\u0651ة|السنّة")
+# The name آلان (Alan) folds like الآن (now).
+_TRAP = re.compile(r"(?<![^\W\d_])[وفبل]?إب(?![^\W\d_])|السن\u0651ة|السنّة|(?<![^\W\d_])آلان(?![^\W\d_])")
 # Between a Hijri date and its Gregorian equivalent: "الموافق", "الموافق لـ", "، الموافق".
 _EQUIVALENT = re.compile(r"^[\s,،()\-–]*(?:و)?(?:ال|أل)?موافق[\s]*(?:لـ|ل)?[\s(]*$")
 

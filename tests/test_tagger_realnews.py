@@ -298,6 +298,13 @@ REAL_NEWS_MORE = {
     "seconds": ("انهار المبنى في غضون ثوان، وسجل العداء رقما بفارق 30 ثانية.", SUN,
                 [("ثوان", "DURATION", "PTXS", None), ("30 ثانية", "DURATION", "PT30S", None)]),
     "second_as_ordinal_is_no_duration": ("حل الفريق ثانية في الترتيب للمرة الثانية.", SUN, []),
+    "weekday_word_before_a_ten_is_a_number": ("افتتحت الهيئة فروعها الاثنين والعشرين في المناطق.", SUN, []),
+    "the_nth_day_is_not_today": ("يمتد الحظر حتى نهاية اليوم الـ 15 من سبتمبر.", SUN, [("15 من سبتمبر", "DATE", "2015-09-15", None)]),
+    "clock_weekday_with_its_date": ("يقام الحفل الساعة الثامنة من مساء الأحد 9 أغسطس في قاعة المركز.", SUN,
+                                    [("الساعة الثامنة من مساء الأحد", "TIME", "2015-08-09T20:00", None)]),
+    "old_year_range": ("عاش الشاعر بين 1821-1881 في موسكو.", SUN, [("1821", "DATE", "1821", None), ("1881", "DATE", "1881", None)]),
+    "alan_is_a_name": ("فاز الدراج آلان مارتن بالمرحلة.", SUN, []),
+    "by_the_ministry_is_not_before": ("لن يقبل أي طلب من قبل وزارة العمل بعد الموعد.", SUN, []),
 }
 CASES.update(REAL_NEWS_MORE)
 
