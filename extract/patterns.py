@@ -224,6 +224,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(["قرابه", "نحو", "حوالي", "حوالى", "اكثر", "اقل", "زهاء"], "duration")  # قرابة العام
     add(lx.holidays, "holiday")
     add(temporal["same_period"]["nouns"], "same_period")
+    add([w for ws in temporal["rate_counts"]["units"].values() for w in ws], "rate")
     add(["عمره", "عمرها", "عمرهم", "العمر", "سن"], "age")
     index.setdefault("قبل", set()).add("past_ref_context")  # من قبل
     index.setdefault("الماضي", set()).add("past_ref_context")  # في الماضي
@@ -387,6 +388,9 @@ def grammar() -> Grammar:
         "same_period": rf"{WORD_START}(?:(?:نفس|ذات){S}(?:{_alt(temporal['same_period']['nouns'])})"
         rf"|(?:{_alt(temporal['same_period']['nouns'])}){S}(?:{_alt(temporal['same_period']['adjectives'])}))"
         rf"{S}من{S}(?:العام|السنه){S}(?P<sprel>{offsets}){WORD_END}",
+        # مرتين في اليوم, 107 آلاف طائف في الساعة, 1000 شخص بالساعة: a rate (the amount is checked by the resolver)
+        "rate": rf"(?:(?<=في )|(?<=\bب))(?P<rate_unit>{_alt(w for ws in temporal['rate_counts']['units'].values() for w in ws)})"
+        rf"(?:{S}(?:الواحد|الواحده))?{WORD_END}",
         # اليوم التالي, الشهر نفسه, ذلك اليوم, ذات اليوم
         "anaphoric": rf"{WORD_START}(?:(?P<ana_unit>اليوم|الشهر|العام|السنه|الاسبوع){S}"
         rf"(?P<ana>{_alt(temporal['anaphoric_next'] + temporal['anaphoric_same'] + temporal['anaphoric_previous'] + temporal['anaphoric_following'])})"

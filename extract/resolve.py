@@ -226,6 +226,14 @@ def _waw_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _rate_words() -> dict:
+    from .lexicon import folded_index, load_json
+    from .normalize import fold
+    data = load_json("lexicon/temporal.json")["rate_counts"]
+    return {"counts": frozenset(squash(fold(w)) for w in data["words"]), "units": folded_index(data["units"])}
+
+
+@lru_cache(maxsize=1)
 def _consecutive() -> re.Pattern[str]:
     from .lexicon import alternation, load_json
     return re.compile(rf"^[^\S\n]+{alternation(load_json('lexicon/temporal.json')['consecutive_words']['words'])}(?![^\W\d_])")
@@ -278,6 +286,8 @@ _HIJRI_YEAR_PAIR = re.compile(r"^[^\S\n]*[/\-][^\S\n]*1[34]\d\d[^\S\n]*(?:هـ|�
 # What may follow a year written alone: punctuation, the end, و + another year, a range.
 _YEAR_CLOSER = re.compile(r"^(?:[^\S\n]*(?:[.،,؛:!؟)\]\"”»]|$)|[^\S\n]*[-–/][^\S\n]*\d{4}|[^\S\n]+(?:و|او|الي|حتي|إلى)[^\S\n]*\d{4})")
 _YEAR_RANGE = re.compile(r"^[^\S\n]*(?:[-–/]|[^\S\n](?:و|الي|حتي))[^\S\n]*(?:1[5-9]|20)\d\d(?!\d)")
+_YEAR_DASH_RANGE = re.compile(r"^[^\S\n]*[-–][^\S\n]*(?:1[5-9]|20)\d\d(?!\d)")
+_YEAR_DASH_RANGE_END = re.compile(r"(?:1[5-9]|20)\d\d[^\S\n]*[-–][^\S\n]*$")
 _YEAR_RANGE_END = re.compile(r"(?:1[5-9]|20)\d\d[^\S\n]*(?:[-–/]|[^\S\n](?:و|الي|حتي))[^\S\n]*$")
 # A number after these words is an amount, not a year.
 _QUANTITY_BEFORE = re.compile(
@@ -699,8 +709,8 @@ class Resolver:
         upper = self.ctx.dct.year + 30 if self.ctx.dct else 2100
         # an older year needs a preposition, a mark or a range (عاش بين 1835-1919)
         if not 1500 <= year <= upper or (year < 1900 and not (m["lead"] or mark or where.has_day_context
-                                                             or _YEAR_RANGE.match(where.after)
-                                                             or _YEAR_RANGE_END.search(where.tail))):
+                                                             or _YEAR_DASH_RANGE.match(where.after)
+                                                             or _YEAR_DASH_RANGE_END.search(where.tail))):
             return None
         nxt = _NEXT_WORD.match(where.after)
         next_word = nxt.group(1) if nxt else ""
@@ -718,6 +728,7 @@ class Resolver:
                 or (prev_word[:1] in "وبل" and prev_word[1:] in self.lx.year_after_nouns)
                 or where.has_day_context  # بداية 2010
                 or in_list
+                or bool(_YEAR_RANGE_END.search(where.tail))  # من 1984 إلى 2010
                 or bool(_YEAR_RANGE.match(where.after))
                 or (closed and not _QUANTITY_BEFORE.search(where.tail))
             )
@@ -774,6 +785,8 @@ class Resolver:
         if word in ("اليوم", "الليله"):
             if not named and _DAY_NOUN_ADJECTIVE.match(where.after):
                 return None  # اليوم العالمي, اليوم الأول من الحرب
+            if not named and not m["pod"] and m.group() == word and self._after_amount(where):
+                return None  # مرتين في اليوم: a rate (the rate family)
             if prev_word in self.lx.newspaper_words or _PAPER_NAME.search(where.tail) and _PAPER_CLOSE.match(where.after):
                 return None  # عين اليوم, (اليوم), لـ"اليوم": the newspaper
             if not named and _DATELINE_BEFORE.search(where.before) and not where.after.strip(" \t-–"):
@@ -869,6 +882,25 @@ class Resolver:
                 return self._hijri_year(year)
             return Resolution("DATE", m["year"])
         return Resolution("DATE", f"{ref.year + offset:04d}")
+
+    def _after_amount(self, where: Where) -> bool:
+        """Whether ``في``/``بـ`` before the match follows an amount (a number or a count word among its three words)."""
+        tail = _clause(where.tail)
+        cut = re.search(r"(?:(?<![^\W\d_])في[^\S\n]+|(?<![^\W\d_])ب)$", tail)
+        if not cut:
+            return False
+        # the amount is the word before في or the one before that (مرتين في اليوم, 1000 شخص بالساعة)
+        words = tail[: cut.start()].split()[-2:]
+        counts = _rate_words()["counts"]
+        return any(any(c.isdigit() for c in w) or squash(w) in self.lx.cardinals or squash(w) in counts
+                   or (w[:1] == "و" and squash(w[1:]) in self.lx.cardinals) for w in words)
+
+    def _rate(self, m: re.Match[str], where: Where) -> Resolution | None:
+        """مرتين في اليوم, 1000 شخص بالساعة: once per unit (SET), only after an amount."""
+        unit = _rate_words()["units"].get(squash(m["rate_unit"]))
+        if unit is None or _DAY_NOUN_ADJECTIVE.match(where.after) or not self._after_amount(where):
+            return None
+        return Resolution("SET", "PT1H" if unit == "H" else f"P1{unit}")
 
     def _same_period(self, m: re.Match[str], where: Where) -> Resolution | None:
         """الفترة نفسها من العام الماضي: the period just written (a quarter, half or month) in that year, else the year."""

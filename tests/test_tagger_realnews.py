@@ -305,6 +305,13 @@ REAL_NEWS_MORE = {
     "old_year_range": ("عاش الشاعر بين 1821-1881 في موسكو.", SUN, [("1821", "DATE", "1821", None), ("1881", "DATE", "1881", None)]),
     "alan_is_a_name": ("فاز الدراج آلان مارتن بالمرحلة.", SUN, []),
     "by_the_ministry_is_not_before": ("لن يقبل أي طلب من قبل وزارة العمل بعد الموعد.", SUN, []),
+    "rate_per_day_and_hour": ("يتناول المريض الدواء ثلاث مرات في اليوم، وتعبر الجسر 4 آلاف سيارة بالساعة.", SUN,
+                              [("اليوم", "SET", "P1D", None), ("بالساعة", "SET", "PT1H", None)]),
+    "in_the_day_after_a_count_is_not_always_a_rate": ("وأصيب شاب يبلغ 20 عاما في ساعة مبكرة من صباح اليوم.", SUN,
+                                                       [("20 عاما", "DURATION", "P20Y", None),
+                                                        ("ساعة مبكرة من صباح اليوم", "DATE", "2015-08-02TMO", None)]),
+    "year_range_with_ila": ("تضاعف عدد السكان في الفترة من 1990 إلى 2010 ، وارتفع من 1500 إلى 2000 شخص.", SUN,
+                            [("1990", "DATE", "1990", None), ("2010", "DATE", "2010", None)]),
 }
 CASES.update(REAL_NEWS_MORE)
 
