@@ -63,6 +63,8 @@ _DAY_NOUN_ADJECTIVE = re.compile(r"^[^\S\n]+(?:ال[^\W\d_]*(?:ي|يه|ى|ول|�
                                  r"|ال[^\S\n]*\d)")
 # A ten after a weekday word makes it a number (مكاتبها الاثنين والعشرين).
 _TENS_AFTER = re.compile(r"^[^\S\n]+و(?:ال)?(?:عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)(?:ين|ون)(?![^\W\d_])")
+# The connector before the end of a range of days (و/حتى/إلى/-).
+_RANGE_CONNECTOR = re.compile(r"(?:(?<![^\W\d_])و?(?:حتي|الي)|[-–])[^\S\n]*$")
 # TIMEX3 letters of the units under a day (after the T): hours, minutes, seconds.
 _TIME_CODES = {"H": "H", "MIN": "M", "S": "S"}
 # After a counted plural (الأيام الثلاثة): an ordinal adjective makes it a stretch of a larger period.
@@ -324,6 +326,29 @@ def _date_after_weekday() -> re.Pattern[str]:
                       rf"(?:[^\S\n]+(?P<rel>{alternation(lx.relative_offsets)}))?(?![^\W\d_])")
 
 
+@lru_cache(maxsize=1)
+def _range_to_dated_month() -> re.Pattern[str]:
+    """The end of a range whose month carries the year: إلى حزيران (يونيو) من عام 2012, - 20 يونيو 2014."""
+    from .lexicon import alternation
+
+    months = alternation(lexicon().months)
+    return re.compile(rf"^[^\S\n]*(?:و?(?:الي|حتي)|-|–)[^\S\n]*(?:(?:ال)?\d{{1,2}}[^\S\n]*(?:من[^\S\n]+)?)?(?:شهر[^\S\n]+)?"
+                      rf"(?P<month>{months})(?:[^\S\n]*[/(\-–][^\S\n]*{months}[^\S\n]*\)?|[^\S\n]+{months})?"
+                      rf"[^\S\n]*[,،]?[^\S\n]*(?:(?:من|في)[^\S\n]+)?(?:(?:عام|العام|سنه)[^\S\n]+)?(?P<year>(?:1[5-9]|20)\d\d)(?!\d)")
+
+
+def _range_year(month: int, after: str) -> int | None:
+    """The year of a month written without one at the start of a range that ends in a dated month."""
+    m = _range_to_dated_month().match(after)
+    if not m:
+        return None
+    end = lexicon().months.get(squash(m["month"]))
+    if end is None:
+        return None
+    year = int(m["year"])
+    return year if month <= end else year - 1
+
+
 def grammar_month(word: str) -> bool:
     """Whether a (folded) word is a month name."""
     return squash(word) in lexicon().months
@@ -431,6 +456,8 @@ class Resolver:
                 return True  # على أن تقام البطولة في ديسمبر: a planned event
             if _FUTURE_VERB.match(bare) and not self._future_exception(bare):
                 return True
+            if bare == "قد" and i + 1 < len(words) and re.match(r"^ي[^\W\d_]{2,}$", words[i + 1]):
+                return True  # قد يخرج من السجن في نوفمبر: "may", a possibility ahead
         return False
 
     def _future_exception(self, word: str) -> bool:
@@ -539,7 +566,11 @@ class Resolver:
         elif m["yrel"] and self.ctx.dct is not None:
             year = self.ctx.dct.year + lx.relative_offsets.get(m["yrel"], 0)
         else:
-            year = self._month_year(month, rel, where, weekday, day)
+            year = _range_year(month, where.after) if rel is None else None
+            year = year or self._month_year(month, rel, where, weekday, day)
+            start = self._range_start(where) if rel is None and year is not None else None
+            if start is not None and (safe_date(year, month, day) or start) < start:
+                year += 1  # من 20 ديسمبر إلى 5 يناير: the range ends after it begins
         if year is None:
             if safe_date(2000, month, day) is None:
                 return None
@@ -626,7 +657,7 @@ class Resolver:
                 return Resolution("DATE", "")
             year = self.ctx.dct.year + lx.relative_offsets.get(m["yrel"], 0)
         else:
-            year = self._month_year(month, rel, where)
+            year = (_range_year(month, where.after) if rel is None else None) or self._month_year(month, rel, where)
         if year is None:
             return Resolution("DATE", "")
         return Resolution("DATE", f"{year:04d}-{month:02d}")
@@ -901,6 +932,12 @@ class Resolver:
         if unit is None or _DAY_NOUN_ADJECTIVE.match(where.after) or not self._after_amount(where):
             return None
         return Resolution("SET", "PT1H" if unit == "H" else f"P1{unit}")
+
+    def _range_start(self, where: Where) -> date | None:
+        """The day a range began when the match ends it (من 15 ذي القعدة وحتى …): the day written before the connector in this sentence."""
+        if not _RANGE_CONNECTOR.search(where.tail) or self.ctx.last_day_at is None:
+            return None
+        return self.ctx.last_day if self.ctx.last_day_at[0] == where.sentence else None
 
     def _same_period(self, m: re.Match[str], where: Where) -> Resolution | None:
         """الفترة نفسها من العام الماضي: the period just written (a quarter, half or month) in that year, else the year."""
@@ -1491,6 +1528,9 @@ class Resolver:
                     return Resolution("DATE", "")
                 g = Gregorian(first.year, first.month, first.day).to_hijri()
                 year = g.year
+                start = self._range_start(where)
+                if rel is None and start is not None and first < start:
+                    year += 1  # من 15 ذي القعدة وحتى 15 محرم: a range ends after it begins
         else:
             return Resolution("DATE", "")
         self.last_hijri = (year, month)
