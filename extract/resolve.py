@@ -1093,6 +1093,8 @@ class Resolver:
             if m["one"]:
                 next_word = ""  # the unit's phrase ends with واحد
             if next_word in lx.weekdays or next_word in lx.months or next_word in lx.hijri_months or next_word[:1].isdigit() or (
+                next_word in lx.relative_days  # خلال يوم أمس: that day, not a day's length
+            ) or (
                 next_word.startswith("ال") and not m["frac"]
             ):
                 return None
@@ -1319,6 +1321,13 @@ class Resolver:
             return None  # قريبا من: near, not soon
         if word.endswith(("فتره", "مده")) and _DEFINITE_WORD.match(where.after):
             return None
+        if word == "بعد فتره":
+            nxt = _NEXT_WORD.match(where.after)
+            next_word = squash(nxt.group(1)) if nxt and re.match(r"^[^\S\n]+[^\W\d_]", where.after) else ""
+            ahead = self._future(where) or bool(_FUTURE_VERB.match(next_word[1:] if next_word[:1] in "وف" else next_word))
+            # بعد فترة صمت, وبعد فترة من الزمان وجد نفسه: a stretch of a past story, not the future
+            if next_word and not ahead and not (next_word.endswith("ه") and not next_word.startswith("ال")):
+                return None
         if word == "وقت قريب" and re.search(r"(?<![^\W\d_])و?(?:منذ|قبل|حتي|الي)[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?$", where.tail):
             return Resolution("DATE", "PAST_REF")  # منذ وقت قريب, حتى وقت قريب: (until) recently
         return Resolution("DATE", "FUTURE_REF")

@@ -321,6 +321,9 @@ REAL_NEWS_MORE = {
                                          [("20 ذي القعدة", "DATE", "2015-09-04", None), ("10 صفر", "DATE", "2015-11-22", None)]),
     "may_happen_is_ahead": ("قال المحامي إن موكله قد يغادر السجن في ديسمبر.", SUN, [("ديسمبر", "DATE", "2015-12", None)]),
     "had_happened_is_behind": ("وكان قد غادر السجن في ديسمبر.", SUN, [("ديسمبر", "DATE", "2014-12", None)]),
+    "after_a_while_in_a_past_story": ("وبعد فترة صمت طويلة عاد الكاتب إلى النشر، وبعد فترة من الزمان وجد نفسه وحيدا.", SUN, []),
+    "after_a_while_ahead": ("سيعلن المدرب قائمته بعد فترة قصيرة.", SUN, [("بعد فترة", "DATE", "FUTURE_REF", None)]),
+    "during_yesterday_is_a_day": ("جمعت البلدية 40 طنا من المخلفات خلال يوم أمس.", SUN, [("يوم أمس", "DATE", "2015-08-01", None)]),
 }
 CASES.update(REAL_NEWS_MORE)
 
