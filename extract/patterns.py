@@ -321,6 +321,8 @@ def grammar() -> Grammar:
         rf"|{S}(?:(?:من|في){S})?(?:العام|السنه){S}(?P<yrel>{offsets}))"
     )
     plural_units = _alt(lx.plural_units)
+    # الربع الثاني من العام الحالي 2015م: the year restated after a relative one belongs to the span
+    restated_year = rf"(?:{S0}\(?(?:19|20)\d\d\)?(?!\d)(?:{S0}م(?![^\W\d_]))?)?"
     recent = _alt(temporal["recent_adjectives"])
     plural_adj = _alt(temporal["plural_adjectives"])
     fractions = _alt(lx.fractions)
@@ -462,10 +464,10 @@ def grammar() -> Grammar:
         rf"){WORD_END}|(?<![^\W\d_])(?:(?P<pthis>[لب]?هذا|[لب]?هذه){S})?(?P<season_bare>ال(?:صيف|شتاء|خريف))(?![^\W_]|{S}(?:ال|\d))",
         # الربع الأول من عام 2024, الربع الثاني
         "quarter": rf"{WORD_START}(?:(?:الربع|(?<=ل)لربع){S}(?P<quarter>{_alt(lx.quarters)})(?:{S}(?:من{S})?"
-        rf"(?:(?:{year_word}{S})?(?P<year>\d{{4}})|(?:العام|السنه){S}(?P<rel>{offsets})))?"
+        rf"(?:(?:{year_word}{S})?(?P<year>\d{{4}})|(?:العام|السنه){S}(?P<rel>{offsets}){restated_year}))?"
         # النصف الأول من العام الجاري, النصف الثاني من 2014: a half only with its year (not a match's half)
         rf"|النصف{S}(?P<half>الاول|الثاني){S}من{S}(?:(?:{year_word}{S})?(?P<hyear>\d{{4}})(?!\d)"
-        rf"|(?:العام|السنه){S}(?P<hrel>{offsets})|(?:هذا|هذه){S}(?:العام|السنه)(?P<hthis>)))"
+        rf"|(?:العام|السنه){S}(?P<hrel>{offsets}){restated_year}|(?:هذا|هذه){S}(?:العام|السنه)(?P<hthis>)))"
         # الأشهر الستة الأولى من العام الجاري = H1, الأشهر الثلاثة الأخيرة من 2014 = Q4
         rf"|(?:الاشهر|الشهور){S}(?P<mn>الثلاثه|السته){S}(?P<mpos>الاولي|الاخيره){S}من{S}"
         rf"(?:(?:{year_word}{S})?(?P<myear>\d{{4}})(?!\d)|(?:العام|السنه){S}(?P<mrel>{offsets})|(?:هذا|هذه){S}(?:العام|السنه))"

@@ -813,6 +813,8 @@ class Resolver:
         prev_word = prev.group(1).strip("\"“”«»()'") if prev else ""
         if word == "امس" and where.before.endswith(("ل", "ك")) and not m["pod"]:
             return None  # لامس (touched), not "yesterday"
+        if word == "امس" and not m["pod"] and re.match(r"^[^\S\n]+(?:ال)?حاج", where.after):
+            return None  # في أمسّ الحاجة: "in dire need", a superlative
         if word in ("اليوم", "الليله"):
             if not named and _DAY_NOUN_ADJECTIVE.match(where.after):
                 return None  # اليوم العالمي, اليوم الأول من الحرب
@@ -1044,6 +1046,8 @@ class Resolver:
         qmod = lx.modifiers.get(squash(m["qmod"])) if m["qmod"] else None
         if _LIGHT_YEAR.match(where.after):
             return None  # 1400 سنة ضوئية: a distance
+        if re.match(r"^[^\S\n]*\(?[^\S\n]*\d{4}(?!\d)", where.after) and squash(m["unit"] or m["single"] or "") in ("عام", "سنه"):
+            return None  # الثاني والعشرين عام 1432, 1.43 عام 2014: the word belongs to the year after it
         if lead == "بعد" and not m["num"]:
             # يوما بعد يوم, عاما بعد عام: "progressively", no time of its own
             prev = _PREV_WORD.search(where.tail)
@@ -1125,10 +1129,16 @@ class Resolver:
                 return Resolution("DATE", "PAST_REF")
             if base is not None and amount is not None:
                 sign = -1 if lead == "قبل" else 1
+                if (sign > 0 and unit == "Y" and amount >= 10 and self.ctx.dct and base.year + amount > self.ctx.dct.year + 1
+                        and not self._future(where)):
+                    # تعود الكشافة إلى اليابان بعد 45 عاما: after an absence that long, not a date decades ahead
+                    return Resolution("DURATION", f"P{int(amount)}Y", mod=qmod, trim_left=trim)
                 return Resolution("DATE", _shift(base, unit, sign * int(amount)), mod=qmod)
             if amount is not None and lead == "بعد" and unit == "Y":
                 # سقط النظام في 2001. وبعد 13 عاما: years counted from the year in force
                 year = self.ctx.year_in_force(where.sentence, where.paragraph)
+                if year is not None and self.ctx.dct and year + amount > self.ctx.dct.year and not self._future(where):
+                    return Resolution("DURATION", f"P{int(amount)}Y", mod=qmod, trim_left=trim)  # an absence that long
                 if year is not None:
                     return Resolution("DATE", f"{year + int(amount):04d}", mod=qmod)
             if amount is not None:

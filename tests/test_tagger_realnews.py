@@ -324,6 +324,13 @@ REAL_NEWS_MORE = {
     "after_a_while_in_a_past_story": ("وبعد فترة صمت طويلة عاد الكاتب إلى النشر، وبعد فترة من الزمان وجد نفسه وحيدا.", SUN, []),
     "after_a_while_ahead": ("سيعلن المدرب قائمته بعد فترة قصيرة.", SUN, [("بعد فترة", "DATE", "FUTURE_REF", None)]),
     "during_yesterday_is_a_day": ("جمعت البلدية 40 طنا من المخلفات خلال يوم أمس.", SUN, [("يوم أمس", "DATE", "2015-08-01", None)]),
+    "quarter_with_restated_year": ("قدم البنك خلال الربع الثاني من العام الحالي 2015م قروضا جديدة.", SUN,
+                                   [("الربع الثاني من العام الحالي 2015م", "DATE", "2015-Q2", None)]),
+    "ordinal_before_a_year_is_no_duration": ("شارك المنتخب في البطولة الحادية والعشرين عام 2013.", SUN,
+                                             [("عام 2013", "DATE", "2013", None)]),
+    "back_after_decades_is_a_duration": ("شارك الفريق في الدورة عام 1970. ويعود الفريق إلى المكسيك بعد 45 عاما.", SUN,
+                                         [("عام 1970", "DATE", "1970", None), ("45 عاما", "DURATION", "P45Y", None)]),
+    "dire_need_is_not_yesterday": ("النازحون في أمس الحاجة إلى الغذاء.", SUN, []),
 }
 CASES.update(REAL_NEWS_MORE)
 
