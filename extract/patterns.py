@@ -382,10 +382,9 @@ def grammar() -> Grammar:
         rf"|(?<=[^\W\d_] )(?P<unit_c>الشهر|الاسبوع|العام|السنه)(?!{S}(?:{offsets}|نفسه|نفسها|ذاته|ذاتها|التالي|التاليه|الاخير|الاخيره|{S0}\d))){WORD_END}",
         # الأشهر الماضية -> PXM, الأسابيع القليلة الماضية, الأشهر الـ18 الأخيرة
         "plural_recent": rf"{WORD_START}(?P<plural>{_alt_lam(lx.plural_recent)}){S}"
-        rf"(?:(?:ال)?{S0}(?P<pnum>\d+|{cardinal}){S})?"
-        rf"(?P<adj>{_alt(temporal['plural_recent_adjectives'])}){WORD_END}"
+        rf"(?:(?:(?:ال)?{S0}(?P<pnum>\d+|{cardinal}){S})?(?P<adj>{_alt(temporal['plural_recent_adjectives'])})"
         # السنوات الست, الأيام الثلاثة: a counted stretch without an adjective
-        rf"|{WORD_START}(?P<plural2>{_alt_lam(lx.plural_recent)}){S}(?:ال)?(?P<pnum2>{cardinal}|ال{S0}\d+){WORD_END}",
+        rf"|(?:ال)?(?P<pnum2>{cardinal}|ال{S0}\d+)){WORD_END}",
         # الفترة نفسها من العام الماضي, بنفس المدة من العام الماضي, الفترة المماثلة من العام السابق
         "same_period": rf"{WORD_START}(?:(?:نفس|ذات){S}(?:{_alt(temporal['same_period']['nouns'])})"
         rf"|(?:{_alt(temporal['same_period']['nouns'])}){S}(?:{_alt(temporal['same_period']['adjectives'])}))"

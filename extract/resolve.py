@@ -975,7 +975,7 @@ class Resolver:
         return Resolution("DATE", iso_week(day))
 
     def _plural_recent(self, m: re.Match[str], where: Where) -> Resolution | None:
-        unit = self.lx.plural_recent.get(_definite(m["plural"] or m["plural2"]))
+        unit = self.lx.plural_recent.get(_definite(m["plural"]))
         if unit is None:
             return None
         if m["pnum2"]:
