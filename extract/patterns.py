@@ -390,7 +390,7 @@ def grammar() -> Grammar:
         rf"|(?:{_alt(temporal['same_period']['nouns'])}){S}(?:{_alt(temporal['same_period']['adjectives'])}))"
         rf"{S}من{S}(?:العام|السنه){S}(?P<sprel>{offsets}){WORD_END}",
         # مرتين في اليوم, 107 آلاف طائف في الساعة, 1000 شخص بالساعة: a rate (the amount is checked by the resolver)
-        "rate": rf"(?:(?<=في )|(?<=\bب))(?P<rate_unit>{_alt(w for ws in temporal['rate_counts']['units'].values() for w in ws)})"
+        "rate": rf"{WORD_START}(?P<rate_unit>{_alt(w for ws in temporal['rate_counts']['units'].values() for w in ws)})"
         rf"(?:{S}(?:الواحد|الواحده))?{WORD_END}",
         # اليوم التالي, الشهر نفسه, ذلك اليوم, ذات اليوم
         "anaphoric": rf"{WORD_START}(?:(?P<ana_unit>اليوم|الشهر|العام|السنه|الاسبوع){S}"
