@@ -73,6 +73,8 @@ _NEXT_WORD = re.compile(r"^[^\S\n]*[,،]?[^\S\n]*([^\s,،.]+)")
 _PREV_WORD = re.compile(r"([^\s,،.]+)[^\S\n]*$")
 # بعد عامين من, بعد عامين فقط من: the length of time before an event, not a date
 _FOLLOWED_BY_OF = re.compile(r"^[^\S\n]+(?:(?:فقط|تقريبا)[^\S\n]+)?(?:من|عن)(?![^\W\d_])")
+# بعد ثلاث سنوات على الحادث: "since", like من (after قبل, على is only "on": قال قبل أسبوع على التلفزيون)
+_FOLLOWED_BY_ALA = re.compile(r"^[^\S\n]+(?:(?:فقط|تقريبا)[^\S\n]+)?علي(?![^\W\d_])")
 # "العام" is also the adjective "general": الأمين العام السابق is no year.
 _GENERAL_NOUNS = frozenset(
     "الامين امين المدير مدير النائب المدعي الراي القطاع المؤتمر الاضراب الامن الشان المال "
@@ -1118,7 +1120,8 @@ class Resolver:
                 amount += extra
         if amount is not None and (amount <= 0 or amount > 10000):
             return None
-        anchored = lead in ("قبل", "بعد") and not _FOLLOWED_BY_OF.match(where.after)
+        anchored = (lead in ("قبل", "بعد") and not _FOLLOWED_BY_OF.match(where.after)
+                    and not (lead == "بعد" and _FOLLOWED_BY_ALA.match(where.after)))
         if anchored and unit in ("D", "W", "M", "Y") and (amount is None or amount == int(amount)):
             if lead == "قبل":
                 base = self.ctx.ref if unit in ("D", "W") else self.ctx.dct

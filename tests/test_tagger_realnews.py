@@ -331,6 +331,7 @@ REAL_NEWS_MORE = {
     "back_after_decades_is_a_duration": ("شارك الفريق في الدورة عام 1980. ويعود الفريق إلى المكسيك بعد 45 عاما.", SUN,
                                          [("عام 1980", "DATE", "1980", None), ("45 عاما", "DURATION", "P45Y", None)]),
     "dire_need_is_not_yesterday": ("النازحون في أمس الحاجة إلى الغذاء.", SUN, []),
+    "after_days_since_an_event": ("شنت الطائرات غاراتها بعد أربعة أيام على الهجوم.", SUN, [("أربعة أيام", "DURATION", "P4D", None)]),
 }
 CASES.update(REAL_NEWS_MORE)
 
