@@ -123,6 +123,8 @@ class Context:
     # The last quarter, half or month written (its part without the year) and where: what
     # ``الفترة نفسها من العام الماضي`` repeats in another year.
     last_period: tuple[str, int, int] | None = None
+    # The last ISO week written (year, week) when no day was written after it: what ذات الأسبوع repeats.
+    last_week: tuple[int, int] | None = None
 
     @property
     def ref(self) -> date | None:
@@ -166,6 +168,8 @@ class Context:
         period = re.match(r"^\d{4}-(Q[1-4]|H[12]|\d{2})$", value)
         if period:
             self.last_period = (period[1], sentence, paragraph)
+        week = re.match(r"^(\d{4})-W(\d{2})$", value)
+        self.last_week = (int(week[1]), int(week[2])) if week else (None if re.match(r"^\d{4}-\d{2}-\d{2}", value) else self.last_week)
         m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
         if m and explicit_year and re.match(r"^\d{4}-(Q|H)", value):
             self.years.append((sentence, paragraph, int(m[1])))  # النصف الأول من العام 2016: 2016 is in force
@@ -1012,6 +1016,10 @@ class Resolver:
             value = (day + timedelta(days=1 if nxt else 0)).isoformat()
             return Resolution("DATE", value + ("TNI" if unit_word == "الليله" else ""))
         if unit_word == "الاسبوع":
+            if self.ctx.last_week:
+                # الأسبوع الفائت … وفي ذات الأسبوع: the week just written
+                monday = date.fromisocalendar(self.ctx.last_week[0], self.ctx.last_week[1], 1)
+                return Resolution("DATE", iso_week(monday + timedelta(weeks=1 if nxt else 0)))
             return Resolution("DATE", iso_week(day + timedelta(weeks=1 if nxt else 0))) if day else Resolution("DATE", "")
         month = self.ctx.last_month or ((self.ctx.dct.year, self.ctx.dct.month) if self.ctx.dct else None)
         if month is None:

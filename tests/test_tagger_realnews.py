@@ -332,6 +332,8 @@ REAL_NEWS_MORE = {
                                          [("عام 1980", "DATE", "1980", None), ("45 عاما", "DURATION", "P45Y", None)]),
     "dire_need_is_not_yesterday": ("النازحون في أمس الحاجة إلى الغذاء.", SUN, []),
     "after_days_since_an_event": ("شنت الطائرات غاراتها بعد أربعة أيام على الهجوم.", SUN, [("أربعة أيام", "DURATION", "P4D", None)]),
+    "the_same_week_repeats_the_week_written": ("اعتقلت الشرطة المشتبه به الأسبوع الماضي، وفي ذات الأسبوع أغلقت المعبر.", SUN,
+                                               [("الأسبوع الماضي", "DATE", "2015-W30", None), ("ذات الأسبوع", "DATE", "2015-W30", None)]),
 }
 CASES.update(REAL_NEWS_MORE)
 
