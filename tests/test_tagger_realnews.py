@@ -334,6 +334,9 @@ REAL_NEWS_MORE = {
     "after_days_since_an_event": ("شنت الطائرات غاراتها بعد أربعة أيام على الهجوم.", SUN, [("أربعة أيام", "DURATION", "P4D", None)]),
     "the_same_week_repeats_the_week_written": ("اعتقلت الشرطة المشتبه به الأسبوع الماضي، وفي ذات الأسبوع أغلقت المعبر.", SUN,
                                                [("الأسبوع الماضي", "DATE", "2015-W30", None), ("ذات الأسبوع", "DATE", "2015-W30", None)]),
+    "quarterly_is_not_yearly": ("يصدر البنك تقريرا ربع سنوي عن أسواق السلع.", SUN, []),
+    "yuliyh_the_verb": ("يعكس الاهتمام الذي يوليه المستثمرون للقطاع، وافتتح المصنع في يوليه الماضي.", SUN,
+                        [("يوليه الماضي", "DATE", "2015-07", None)]),
 }
 CASES.update(REAL_NEWS_MORE)
 
