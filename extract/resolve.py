@@ -242,6 +242,13 @@ def _rate_words() -> dict:
 
 
 @lru_cache(maxsize=1)
+def _event_verbs_ahead() -> frozenset[str]:
+    from .lexicon import load_json
+    from .normalize import fold
+    return frozenset(squash(fold(w)) for w in load_json("lexicon/temporal.json")["event_verbs_ahead"]["words"])
+
+
+@lru_cache(maxsize=1)
 def _consecutive() -> re.Pattern[str]:
     from .lexicon import alternation, load_json
     return re.compile(rf"^[^\S\n]+{alternation(load_json('lexicon/temporal.json')['consecutive_words']['words'])}(?![^\W\d_])")
@@ -453,6 +460,9 @@ class Resolver:
             return True  # لن … حتى X (not until X): لن يتم أي نقاش … حتى 26 أكتوبر
         if words and words[-1] in self.lx.past_prepositions:
             return False  # منذ يناير: "since" looks back, whatever the verb before it
+        for word in clause[:2]:
+            if (word[1:] if word[:1] in "وف" else word) in _event_verbs_ahead():
+                return True  # ويفتتح المعرض أبوابه في الثامن من أكتوبر: a coming event announced
         for i, word in enumerate(words):
             bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
             if word in self.lx.future_cues or bare in self.lx.future_cues:

@@ -337,6 +337,12 @@ REAL_NEWS_MORE = {
     "quarterly_is_not_yearly": ("يصدر البنك تقريرا ربع سنوي عن أسواق السلع.", SUN, []),
     "yuliyh_the_verb": ("يعكس الاهتمام الذي يوليه المستثمرون للقطاع، وافتتح المصنع في يوليه الماضي.", SUN,
                         [("يوليه الماضي", "DATE", "2015-07", None)]),
+    "decades_before_a_demonstrative": ("ينمو الاقتصاد بأبطأ وتيرة له في أكثر من عقدين هذا العام.", SUN,
+                                       [("أكثر من عقدين", "DURATION", "P20Y", "MORE_THAN"), ("هذا العام", "DATE", "2015", None)]),
+    "their_walk_is_no_future_verb": ("تعرضت الأسرة لحادث أثناء سيرها على الكورنيش ثاني أيام عيد الفطر.", SUN,
+                                     [("ثاني أيام عيد الفطر", "DATE", "2015-07-18", None)]),
+    "an_event_verb_heading_the_clause_looks_ahead": ("ويفتتح المعرض أبوابه في الثامن من أكتوبر في الرياض.", SUN,
+                                                    [("الثامن من أكتوبر", "DATE", "2015-10-08", None)]),
 }
 CASES.update(REAL_NEWS_MORE)
 
