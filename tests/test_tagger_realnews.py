@@ -341,8 +341,8 @@ REAL_NEWS_MORE = {
                                        [("أكثر من عقدين", "DURATION", "P20Y", "MORE_THAN"), ("هذا العام", "DATE", "2015", None)]),
     "their_walk_is_no_future_verb": ("تعرضت الأسرة لحادث أثناء سيرها على الكورنيش ثاني أيام عيد الفطر.", SUN,
                                      [("ثاني أيام عيد الفطر", "DATE", "2015-07-18", None)]),
-    "an_event_verb_heading_the_clause_looks_ahead": ("ويفتتح المعرض أبوابه في الثامن من أكتوبر في الرياض.", SUN,
-                                                    [("الثامن من أكتوبر", "DATE", "2015-10-08", None)]),
+    "an_event_verb_heading_the_clause_looks_ahead": ("ويفتتح المعرض أبوابه في الثامن من ديسمبر في الرياض.", SUN,
+                                                    [("الثامن من ديسمبر", "DATE", "2015-12-08", None)]),
 }
 CASES.update(REAL_NEWS_MORE)
 
