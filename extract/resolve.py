@@ -831,6 +831,8 @@ class Resolver:
             return None  # لامس (touched), not "yesterday"
         if word == "امس" and not m["pod"] and re.match(r"^[^\S\n]+(?:ال)?حاج", where.after):
             return None  # في أمسّ الحاجة: "in dire need", a superlative
+        if word in ("بكره", "بكرا") and re.match(r"^[^\S\n]+ال(?:قدم|يد|سله|طائره|ماء|مضرب|طاوله)(?![^\W\d_])", where.after):
+            return None  # بكرة القدم: ب + كرة (football), not "tomorrow"
         if word in ("اليوم", "الليله"):
             if not named and _DAY_NOUN_ADJECTIVE.match(where.after):
                 return None  # اليوم العالمي, اليوم الأول من الحرب
@@ -1212,6 +1214,8 @@ class Resolver:
             return Resolution("TIME", (day.isoformat() if day else "XXXX-XX-XX") + "T00:00")
         if m["hh"]:
             hour, minute = int(m["hh"]), int(m["mm"] or 0)
+            if m["mm"] and m.start("mm") == m.end("hh") and len(m["hh"]) == 1:
+                return None  # الساعة 349 $: a price (an hour without separator is written 0659)
         elif m["hh2"]:
             hour, minute = int(m["hh2"]), int(m["mm2"] or 0)
             if not 1 <= hour <= 12:

@@ -343,6 +343,10 @@ REAL_NEWS_MORE = {
                                      [("ثاني أيام عيد الفطر", "DATE", "2015-07-18", None)]),
     "an_event_verb_heading_the_clause_looks_ahead": ("ويفتتح المعرض أبوابه في الثامن من ديسمبر في الرياض.", SUN,
                                                     [("الثامن من ديسمبر", "DATE", "2015-12-08", None)]),
+    "a_watch_price_is_no_clock": ("تكلف الساعة 349 دولارا للنموذج الأساسي.", SUN, []),
+    "football_is_not_tomorrow": ("تحدث عن الكوارث التي حلت بكرة القدم المحلية.", SUN, []),
+    "the_night_before_last": ("وصلت سفينة الإغاثة إلى الميناء البارحة الأولى.", SUN, [("البارحة الأولى", "DATE", "2015-07-31", None)]),
+    "inside_out_is_no_month": ("حل فيلم انسايد أوت في المركز الثالث.", SUN, []),
 }
 CASES.update(REAL_NEWS_MORE)
 
