@@ -249,6 +249,16 @@ def _event_verbs_ahead() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _name_words() -> dict[str, frozenset[str]]:
+    from .lexicon import load_json
+    from .normalize import fold
+    entities = load_json("lexicon/entities.json")
+    roles = [w for w in entities["discovery"]["roles"] if " " not in w] + load_json("lexicon/temporal.json")["role_words"]["words"]
+    return {"first": frozenset(squash(fold(w)) for w in entities["first_names"]),
+            "roles": frozenset(squash(fold(w)) for w in roles)}
+
+
+@lru_cache(maxsize=1)
 def _consecutive() -> re.Pattern[str]:
     from .lexicon import alternation, load_json
     return re.compile(rf"^[^\S\n]+{alternation(load_json('lexicon/temporal.json')['consecutive_words']['words'])}(?![^\W\d_])")
@@ -790,6 +800,8 @@ class Resolver:
             return None
         if _TENS_AFTER.match(where.after):
             return None  # الاثنين والعشرين: the number twenty-two, not Monday
+        if not m["rel"] and self._family_name(where):
+            return None  # أحمد الخميس، أمين عام الاتحاد: a family name
         if ref is None:
             return Resolution("DATE", "")
         if m["weekrel"]:
@@ -958,6 +970,15 @@ class Resolver:
         if not _RANGE_CONNECTOR.search(where.tail) or self.ctx.last_day_at is None:
             return None
         return self.ctx.last_day if self.ctx.last_day_at[0] == where.sentence else None
+
+    def _family_name(self, where: Where) -> bool:
+        """Whether a word such as الخميس or العيد is a family name: right after a given name and
+        before punctuation or a role (أحمد الخميس أمين عام الاتحاد, إبراهيم العيد، ومساعد المدرب)."""
+        prev = _PREV_WORD.search(where.tail)
+        if not prev or where.tail[prev.end():].strip() or squash(prev.group(1)) not in _name_words()["first"]:
+            return False
+        nxt = _NEXT_WORD.match(where.after)
+        return bool(re.match(r"^[^\S\n]*[.،,؛:)]", where.after) or (nxt and squash(nxt.group(1)) in _name_words()["roles"]))
 
     def _same_period(self, m: re.Match[str], where: Where) -> Resolution | None:
         """الفترة نفسها من العام الماضي: the period just written (a quarter, half or month) in that year, else the year."""
@@ -1423,6 +1444,8 @@ class Resolver:
             return None
         if key == "العيد" and _DEFINITE_WORD.match(where.after) and not re.match(r"^[^\S\n]+(?:المبارك|السعيد)", where.after):
             return None  # العيد الوطني, العيد الستين: not the feast
+        if key == "العيد" and not m["rel"] and self._family_name(where):
+            return None  # مدير المنتخب إبراهيم العيد، ومساعده: a family name
         if self.ctx.dct is None:
             return Resolution("DATE", "")
         rel = self.lx.relative_offsets.get(m["rel"]) if m["rel"] else None
