@@ -449,8 +449,9 @@ def grammar() -> Grammar:
         rf"|(?P<set>{_alt(lx.sets)})|(?P<setadj>{_alt(lx.set_adjectives)})){WORD_END}",
         # عيد الفطر, أيام العيد, إجازة الحج, عيد الأضحى المقبل
         # رابع أيام العيد, ثاني أيام عيد الفطر: the nth day of the feast
-        "holiday": rf"{WORD_START}(?:(?P<hord>{_alt(w for k, ws in temporal['feast_day_ordinals'].items() if k[0] != '_' for w in ws)}){S}(?=ايام))?"
-        rf"(?P<holiday>{_alt(lx.holidays)})(?:{S}(?P<rel>{offsets}))?{WORD_END}",
+        "holiday": rf"{WORD_START}(?:(?P<hord>{_alt(w for k, ws in temporal['feast_day_ordinals'].items() if k[0] != '_' for w in ws)}){S}(?=ايام|العيد))?"
+        # عيد الفطر المقبل (not هذا: بعيد الفطر هذا الشهر)
+        rf"(?P<holiday>{_alt(lx.holidays)})(?:{S}(?P<rel>{_alt(w for w in lx.relative_offsets if w not in ('هذا', 'هذه'))}))?{WORD_END}",
         # العشرين من عمره, سن العاشرة, يبلغ من العمر (9) سنوات (the last as a duration)
         "age": rf"{WORD_START}(?:(?P<agenum>{ordinal}|{cardinal}|\d{{1,3}}){S}من{S}(?:عمره|عمرها|عمرهم|العمر)"
         rf"|(?P<sinn>سن){S}(?P<agenum2>{ordinal}|(?:ال)?{S0}\d{{1,3}})){WORD_END}",
