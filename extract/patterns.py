@@ -212,6 +212,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(["الساعه", "منتصف"], "clock")
     add(lx.hours, "clock")
     add(["صباحا", "مساء", "مساءا", "ظهرا", "عصرا", "فجرا", "ليلا"], "clock")  # حتى 10 مساء
+    add(["صباحا", "مساء", "مساءا", "ظهرا", "عصرا", "فجرا", "ليلا"], "pod_adverb")
     add(["شهر", "شهري"], "month", "hijri", "duration")
     add(lx.sets, "set")
     add(lx.set_adjectives, "set")
@@ -392,6 +393,8 @@ def grammar() -> Grammar:
         # مرتين في اليوم, 107 آلاف طائف في الساعة, 1000 شخص بالساعة: a rate (the amount is checked by the resolver)
         "rate": rf"{WORD_START}(?P<rate_unit>{_alt(w for ws in temporal['rate_counts']['units'].values() for w in ws)})"
         rf"(?:{S}(?:الواحد|الواحده))?{WORD_END}",
+        # وأجرى الفريق التدريبات صباحا (after أمس in the sentence): a part of the day in force
+        "pod_adverb": rf"{WORD_START}(?P<podadv>صباحا|ليلا|ظهرا|عصرا|فجرا|مساءا|مساء(?={S0}(?:[.،,؛:!؟)]|$|{S}و)))(?![^\W_])",
         # اليوم التالي, الشهر نفسه, ذلك اليوم, ذات اليوم
         "anaphoric": rf"{WORD_START}(?:(?P<ana_unit>اليوم|الشهر|العام|السنه|الاسبوع){S}"
         rf"(?P<ana>{_alt(temporal['anaphoric_next'] + temporal['anaphoric_same'] + temporal['anaphoric_previous'] + temporal['anaphoric_following'])})"
@@ -427,7 +430,7 @@ def grammar() -> Grammar:
         rf"|(?P<midnight>منتصف{S}الليل)"
         # حتى 10 مساء, من 4.30 عصرا: a bare hour with a part-of-day adverb after a word of time range
         rf"|(?:(?<=حتي )|(?<=الي )|(?<=من )|(?<=عند )|(?<=بين )|(?<=في )|(?<=نحو )|(?<=حوالي )|(?<=\d و))"
-        rf"(?P<hh2>\d{{1,2}})(?:[:.](?P<mm2>\d{{2}}))?(?!\d)(?:{S}(?P<hpod3>صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا)"
+        rf"(?:ال{S0})?(?P<hh2>\d{{1,2}})(?:[:.](?P<mm2>\d{{2}}))?(?!\d)(?:{S}(?P<hpod3>صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا)"
         # من 5 إلى 9 مساء: the first hour of a range takes the part of day written after the second
         rf"|(?=(?:{S}|{S0}[-–]{S0})(?:الي|حتي|و|-|–)?{S0}\d{{1,2}}(?:[:.]\d{{2}})?{S}(?:صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا)(?![^\W_]))))"
         rf"(?:{S}(?P<gmt>بتوقيت{S}(?:{_alt(temporal['time_zones'])}|[^\W\d_]+)))?"

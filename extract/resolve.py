@@ -65,6 +65,8 @@ _DAY_NOUN_ADJECTIVE = re.compile(r"^[^\S\n]+(?:ال[^\W\d_]*(?:ي|يه|ى|ول|�
 _TENS_AFTER = re.compile(r"^[^\S\n]+و(?:ال)?(?:عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)(?:ين|ون)(?![^\W\d_])")
 # The connector before the end of a range of days (و/حتى/إلى/-).
 _RANGE_CONNECTOR = re.compile(r"(?:(?<![^\W\d_])و?(?:حتي|الي)|[-–])[^\S\n]*$")
+# A day named earlier in the sentence (أمس, اليوم, a weekday, a day number and month).
+_DAY_WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?:[وفبل]?(?:ال)?امس|[وفبل]?غدا?|ال(?:سبت|احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه))(?![^\W\d_])")
 # TIMEX3 letters of the units under a day (after the T): hours, minutes, seconds.
 _TIME_CODES = {"H": "H", "MIN": "M", "S": "S"}
 # After a counted plural (الأيام الثلاثة): an ordinal adjective makes it a stretch of a larger period.
@@ -979,6 +981,21 @@ class Resolver:
             return False
         nxt = _NEXT_WORD.match(where.after)
         return bool(re.match(r"^[^\S\n]*[.،,؛:)]", where.after) or (nxt and squash(nxt.group(1)) in _name_words()["roles"]))
+
+    def _pod_adverb(self, m: re.Match[str], where: Where) -> Resolution | None:
+        """صباحا, ليلا … alone: the part of a day written just before (أمس … صباحا), else nothing."""
+        word = squash(m["podadv"])
+        pod = self.lx.parts_of_day.get(word) or self.lx.parts_of_day.get(word.rstrip("ا"))
+        at = self.ctx.last_day_at
+        if pod is None or re.search(r"\d[^\S\n]*$", where.tail):
+            return None  # الـ 4 عصرا: an hour's part of day
+        # the day in force: this sentence or the one before in the paragraph (clauses after "، و" are sentences here)
+        if self.ctx.last_day is None or at is None or not (
+                at[0] == where.sentence or (at[0] == where.sentence - 1 and at[1] == where.paragraph)):
+            # While candidates are gathered the sentence's own days are not noted yet: keep the
+            # match when one is written before it; the final pass (in text order) dates it or drops it.
+            return Resolution("DATE", "") if _DAY_WORD_BEFORE.search(where.before) else None
+        return Resolution("DATE", f"{self.ctx.last_day.isoformat()}T{pod}")
 
     def _same_period(self, m: re.Match[str], where: Where) -> Resolution | None:
         """الفترة نفسها من العام الماضي: the period just written (a quarter, half or month) in that year, else the year."""
