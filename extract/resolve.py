@@ -635,6 +635,9 @@ class Resolver:
                 return None
             if m["dlhyear"]:
                 hyear = int(m["dlhyear"])
+            elif self.ctx.dct and re.match(rf"^[^.،,\n]*?{re.escape(m['dlhmonth'])}[^\S\n]+(?:الجاري|الحالي)(?![^\W\d_])", where.after):
+                # 10 - 12 شوال الجاري: the DCT's Hijri year
+                hyear = Gregorian(self.ctx.dct.year, self.ctx.dct.month, self.ctx.dct.day).to_hijri().year
             else:
                 first = self._nearest_hijri(hmonth, day, None, where)
                 if first is None:
@@ -1492,8 +1495,10 @@ class Resolver:
         upcoming = min((d for d in days if d > dct), default=None)
         if rel == -1 or upcoming is None:
             return past
-        if rel == 1 or past is None or self._future(where):
+        if rel == 1 or past is None:
             return upcoming
+        if self._future(where):
+            return past if past == dct else upcoming  # تعقد … خلال 10 - 12 شوال: today is not behind a future clause
         if (upcoming - dct).days <= 90 and (upcoming - dct) < (dct - past):
             return upcoming
         return past
