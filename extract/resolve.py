@@ -980,8 +980,8 @@ class Resolver:
         """Whether a word such as الخميس or العيد is a family name: right after a given name and
         before punctuation or a role (أحمد الخميس أمين عام الاتحاد, إبراهيم العيد، ومساعد المدرب)."""
         prev = _PREV_WORD.search(where.tail)
-        if not prev or where.tail[prev.end():].strip() or squash(prev.group(1)) not in _name_words()["first"]:
-            return False
+        if where.pod or not prev or where.tail[prev.end():].strip() or squash(prev.group(1)) not in _name_words()["first"]:
+            return False  # (صباح السبت: a part of day, though صباح is also a given name)
         nxt = _NEXT_WORD.match(where.after)
         return bool(re.match(r"^[^\S\n]*[.،,؛:)]", where.after) or (nxt and squash(nxt.group(1)) in _name_words()["roles"]))
 
@@ -1244,6 +1244,8 @@ class Resolver:
         if next_word in words["after"]:
             return True
         # منذ عقود والبلاد تعاني: after a time preposition a clause may follow
+        if lead in ("منذ", "طوال", "خلال") and (where.quantity_mod or m["qmod"]):
+            return True  # منذ أكثر من عقد لسوء معاملة: unambiguous, whatever follows
         return next_word.startswith("و") and lead in ("منذ", "طوال", "قبل", "خلال")
 
     def _clock(self, m: re.Match[str], where: Where) -> Resolution | None:

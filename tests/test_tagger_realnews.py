@@ -364,6 +364,10 @@ REAL_NEWS_MORE = {
     "hijri_day_list_of_the_current_month_in_a_future_clause": (
         "تعقد الإدارة خلال الفترة 10 - 12 شوال الجاري البرنامج التدريبي الأول.", date(2015, 7, 26),
         [("10", "DATE", "2015-07-26", None), ("12 شوال الجاري", "DATE", "2015-07-28", None)]),
+    "sabah_before_a_weekday_is_morning": ("ارتفع عدد الضحايا بعد انتشال جثتين صباح السبت.", SUN,
+                                          [("صباح السبت", "DATE", "2015-08-01TMO", None)]),
+    "since_more_than_a_decade": ("يتعرض الأطفال منذ أكثر من عقد لسوء المعاملة.", SUN,
+                                 [("أكثر من عقد", "DURATION", "P10Y", "MORE_THAN")]),
 }
 CASES.update(REAL_NEWS_MORE)
 
