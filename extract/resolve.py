@@ -67,6 +67,8 @@ _TENS_AFTER = re.compile(r"^[^\S\n]+و(?:ال)?(?:عشر|ثلاث|اربع|خم�
 _RANGE_CONNECTOR = re.compile(r"(?:(?<![^\W\d_])و?(?:حتي|الي)|[-–])[^\S\n]*$")
 # A day named earlier in the sentence (أمس, اليوم, a weekday, a day number and month).
 _DAY_WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?:[وفبل]?(?:ال)?امس|[وفبل]?غدا?|ال(?:سبت|احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه))(?![^\W\d_])")
+# Comparatives before من: أكثر من المتوقع compares with a forecast, it makes none.
+_COMPARATIVES = frozenset("اكثر اقل اعلي ادني اكبر اصغر افضل اسوا اسرع ابطا اقوي اضعف".split())
 # TIMEX3 letters of the units under a day (after the T): hours, minutes, seconds.
 _TIME_CODES = {"H": "H", "MIN": "M", "S": "S"}
 # After a counted plural (الأيام الثلاثة): an ordinal adjective makes it a stretch of a larger period.
@@ -477,8 +479,10 @@ class Resolver:
                 return True  # ويفتتح المعرض أبوابه في الثامن من أكتوبر: a coming event announced
         for i, word in enumerate(words):
             bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
-            if word in self.lx.future_cues or bare in self.lx.future_cues:
-                return True
+            if (word in self.lx.future_cues or bare in self.lx.future_cues) and not (
+                    bare.startswith("ال") and i > 0 and (words[i - 1] in ("عن", "مما", "عما") or (
+                        words[i - 1] == "من" and i > 1 and words[i - 2] in _COMPARATIVES))):
+                return True  # (أكثر من المتوقع: a comparison, not a forecast; من المتوقع أن is one)
             if (word in ("ان", "وان") and i + 1 < len(words) and words[i + 1] in _subjunctive_future()
                     and (i == 0 or words[i - 1] not in ("قبل", "بعد", "وقبل", "وبعد"))):
                 return True  # على أن تقام البطولة في ديسمبر: a planned event
@@ -990,7 +994,7 @@ class Resolver:
         word = squash(m["podadv"])
         pod = self.lx.parts_of_day.get(word) or self.lx.parts_of_day.get(word.rstrip("ا"))
         at = self.ctx.last_day_at
-        if pod is None or re.search(r"\d[^\S\n]*$", where.tail):
+        if pod is None or re.search(r"\d\)?[^\S\n]*$", where.tail):
             return None  # الـ 4 عصرا: an hour's part of day
         # the day in force: this sentence or the one before in the paragraph (clauses after "، و" are sentences here)
         if self.ctx.last_day is None or at is None or not (
@@ -1294,6 +1298,8 @@ class Resolver:
         if hour == 12 and pod in ("EV", "NI"):
             # الساعة 12 مساء is midnight: the first minute of the next day.
             hour, day = 0, day + timedelta(days=1) if day else None
+        elif hour == 12 and pod == "MO" and (m["hpod"] or m["hpod2"] or m["hpod3"]):
+            hour = 0  # الساعة 12.30 صباحا: half past midnight
         elif pod in ("AF", "EV", "NI") and 1 <= hour < 12 and not (pod == "NI" and hour <= 4):
             hour += 12
         elif pod == "MI" and 1 <= hour <= 5:

@@ -368,6 +368,13 @@ REAL_NEWS_MORE = {
                                           [("صباح السبت", "DATE", "2015-08-01TMO", None)]),
     "since_more_than_a_decade": ("يتعرض الأطفال منذ أكثر من عقد لسوء المعاملة.", SUN,
                                  [("أكثر من عقد", "DURATION", "P10Y", "MORE_THAN")]),
+    "more_than_expected_is_no_forecast": ("ارتفع مؤشر المصانع أكثر من المتوقع في يوليو، ومن المتوقع أن يرتفع في ديسمبر.", SUN,
+                                          [("يوليو", "DATE", "2015-07", None), ("ديسمبر", "DATE", "2015-12", None)]),
+    "bracketed_clock_half_past_midnight": ("تلقت الإدارة اليوم في تمام الساعة (12.30) صباحاً بلاغا.", SUN,
+                                           [("اليوم", "DATE", "2015-08-02", None),
+                                            ("الساعة (12.30) صباحاً", "TIME", "2015-08-02T00:30", None)]),
+    "a_day_glued_to_a_number_is_not_split": ("استمرت الدورة من 5 محرم حتى30 صفر.", SUN,
+                                              [("5 محرم", "DATE", "2015-10-18", None)]),
 }
 CASES.update(REAL_NEWS_MORE)
 
