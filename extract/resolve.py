@@ -1090,11 +1090,11 @@ class Resolver:
     def _day_same_month(self, m: re.Match[str], where: Where) -> Resolution | None:
         day = _day_number(m["day"], self.lx)
         month = self.ctx.last_month
-        if self.ctx.hijri_month and day and not m["dsm_rel"]:
+        if self.ctx.hijri_month and day and not (m["dsm_rel"] or m["dsm_this"]):
             return self._hijri_day(*self.ctx.hijri_month, day, where)
-        if m["dsm_rel"]:
-            # 22 من الشهر الجاري: a day of the DCT's month (or the one before/after).
-            offset = self.lx.relative_offsets.get(squash(m["dsm_rel"]))
+        if m["dsm_rel"] or m["dsm_this"]:
+            # 22 من الشهر الجاري, 15 من هذا الشهر: a day of the DCT's month (or the one before/after).
+            offset = self.lx.relative_offsets.get(squash(m["dsm_rel"])) if m["dsm_rel"] else 0
             if offset is None or self.ctx.dct is None:
                 return Resolution("DATE", "") if day and offset is not None else None
             month = add_months(self.ctx.dct.year, self.ctx.dct.month, offset)
