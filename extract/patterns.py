@@ -296,7 +296,7 @@ def grammar() -> Grammar:
     # أربع وعشرين ساعة, ثمانية وأربعين ساعة, خمسا وعشرين سنة: a unit and a ten (composed, not listed)
     unit_cardinals = _alt(w for w, n in lx.cardinals.items() if 1 <= n <= 9)
     ten_cardinals = _alt(w for w, n in lx.cardinals.items() if n in range(20, 100, 10))
-    cardinal = rf"(?:{unit_cardinals}ا?{S}و{S0}{ten_cardinals}(?![^\W_])|{_alt(lx.cardinals)})"
+    cardinal = rf"(?:(?:ال)?{unit_cardinals}ا?{S}و{S0}(?:ال)?{ten_cardinals}(?![^\W_])|{_alt(lx.cardinals)})"
     ordinal = _alt_lam(lx.day_ordinals)  # also للسادس من أغسطس (ل + السادس)
     hour_word = _alt(lx.hours)
     offsets = _alt(lx.relative_offsets)

@@ -281,11 +281,14 @@ def _number(text: str, lx: Lexicon) -> float | None:
     if text in lx.cardinals:
         return float(lx.cardinals[text])
     unit, sep, ten = text.partition(" و")
-    if sep and ten.strip() in lx.cardinals:
-        # أربع وعشرين; the accusative خمسا وعشرين drops its alif first
+    # أربع وعشرين, الأربع والعشرين; the accusative خمسا وعشرين drops its alif first
+    unit = unit[2:] if unit.startswith("ال") and unit[2:] in lx.cardinals else unit
+    ten = ten.strip()
+    ten = ten[2:] if ten.startswith("ال") and ten[2:] in lx.cardinals else ten
+    if sep and ten in lx.cardinals:
         ones = lx.cardinals.get(unit) or (lx.cardinals.get(unit[:-1]) if unit.endswith("ا") else None)
         if ones is not None and ones < 10:
-            return float(ones + lx.cardinals[ten.strip()])
+            return float(ones + lx.cardinals[ten])
     return None
 
 
