@@ -355,7 +355,7 @@ def grammar() -> Grammar:
         rf"(?:{S0}[-/]{S0}(?P<year2>1[34]\d\d)(?={S0}(?:هـ|ه)(?![^\W\d_])))?"
         rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?",
         # الثلاثاء, الجمعة الماضي, الثلاثاء من الأسبوع المقبل
-        "weekday": rf"{WORD_START}(?P<weekday>{weekday})(?:{S}(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم"
+        "weekday": rf"{WORD_START}(?P<weekday>{weekday})(?:{S}(?P<before_last>قبل{S}الماضي|قبل{S}الماضيه)|{S}(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم"
         # الجمعة الماضية, والاثنين المقبلين (the end of a list of days)
         rf"|الماضيه|المنصرمه|الفائته|المقبله|القادمه|الماضيين|المقبلين|القادمين)"
         rf"|{S}من{S}الاسبوع{S}(?P<weekrel>{offsets}))?{WORD_END}",
@@ -503,7 +503,9 @@ def grammar() -> Grammar:
     triggers = _trigger_index(lx, temporal)
     return Grammar(
         families=compiled,
-        left_day_context=re.compile(rf"(?:(?P<pod>{pod}){S})?(?P<yawm>يوم{S})?$"),
+        # whole words only: ذلك اليوم 15/10/1419هـ does not lend its "يوم" to the date
+        left_day_context=re.compile(rf"(?:(?:(?<![^\W\d_])|(?<=\b[وفبل]))(?P<pod>{pod}){S})?"
+                                    rf"(?P<yawm>(?:(?<![^\W\d_])|(?<=\b[وفبل]))يوم{S})?$"),
         # … also a counted stretch: الأيام العشرة الأولى من الشهر الجاري (START), الأيام الـ10 الأخيرة من (END)
         left_modifier=re.compile(rf"(?:(?<![^\W\d_])|(?<=\b[وفبل]))(?P<mod>{modifiers}"
                                  rf"|(?:الايام|الاسابيع){S}(?:ال)?{S0}(?:[^\W\d_]+|\d{{1,2}}){S}(?P<cpos>الاولي|الاخيره))"

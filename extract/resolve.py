@@ -127,6 +127,8 @@ class Context:
     # The last quarter, half or month written (its part without the year) and where: what
     # ``الفترة نفسها من العام الماضي`` repeats in another year.
     last_period: tuple[str, int, int] | None = None
+    # Where last_month was written (sentence, paragraph): the start of a range of months.
+    last_month_at: tuple[int, int] | None = None
     # The last ISO week written (year, week) when no day was written after it: what ذات الأسبوع repeats.
     last_week: tuple[int, int] | None = None
 
@@ -185,6 +187,7 @@ class Context:
             self.years.append((sentence, paragraph, year))
         if m[2]:
             self.last_month = (year, int(m[2]))
+            self.last_month_at = (sentence, paragraph)
         if m[3]:
             self.last_day = safe_date(year, int(m[2]), int(m[3]))
             self.last_day_at = (sentence, paragraph)
@@ -260,6 +263,14 @@ def _name_words() -> dict[str, frozenset[str]]:
     roles = [w for w in entities["discovery"]["roles"] if " " not in w] + load_json("lexicon/temporal.json")["role_words"]["words"]
     return {"first": frozenset(squash(fold(w)) for w in entities["first_names"]),
             "roles": frozenset(squash(fold(w)) for w in roles)}
+
+
+@lru_cache(maxsize=1)
+def _weekday_blockers() -> dict[str, frozenset[str]]:
+    from .lexicon import load_json
+    from .normalize import fold
+    data = load_json("lexicon/temporal.json")["weekday_blockers"]
+    return {k: frozenset(squash(fold(w)) for w in data[k]) for k in ("two", "friday")}
 
 
 @lru_cache(maxsize=1)
@@ -377,6 +388,14 @@ def _range_year(month: int, after: str) -> int | None:
         return None
     year = int(m["year"])
     return year if month <= end else year - 1
+
+
+def _month_range_follows(after: str) -> bool:
+    """Whether another month follows as the end of a range (… إلى مايو, - مايو)."""
+    from .patterns import grammar
+
+    m = re.match(r"^[^\S\n]*(?:و?(?:الي|حتي)|-|–)[^\S\n]*(?:شهر[^\S\n]+)?", after)
+    return bool(m) and bool(grammar().month_word.match(after, m.end()))
 
 
 def grammar_month(word: str) -> bool:
@@ -677,7 +696,8 @@ class Resolver:
         if not (m["year"] or m["rel"] or m["yrel"]) and _NISBA_AFTER.match(where.after):
             return None  # مفاعل تموز العراقي: a name, not the month
         licensed = bool(m["shahr"] or m["year"] or m["rel"] or m["yrel"] or len(names) > 1 or where.has_day_context
-                        or _after_month_and(where.tail, lx))  # يناير ومارس
+                        or _after_month_and(where.tail, lx)  # يناير ومارس
+                        or _month_range_follows(where.after))  # من مارس إلى مايو
         if ambiguous and not licensed and prev_word not in ("في", "منذ", "حتي", "خلال", "بحلول", "وفي", "ومنذ", "وحتي"):
             return None
         rel = lx.relative_offsets.get(m["rel"]) if m["rel"] else None
@@ -696,6 +716,9 @@ class Resolver:
             year = self.ctx.dct.year + lx.relative_offsets.get(m["yrel"], 0)
         else:
             year = (_range_year(month, where.after) if rel is None else None) or self._month_year(month, rel, where)
+            start = self.ctx.last_month if self.ctx.last_month_at and self.ctx.last_month_at[0] == where.sentence else None
+            if year is not None and rel is None and start and _RANGE_CONNECTOR.search(where.tail) and (year, month) < start:
+                year += 1  # من أيلول إلى تشرين الثاني … / من نوفمبر إلى فبراير: a range ends after it begins
         if year is None:
             return Resolution("DATE", "")
         return Resolution("DATE", f"{year:04d}-{month:02d}")
@@ -814,6 +837,12 @@ class Resolver:
             return None  # الاثنين والعشرين: the number twenty-two, not Monday
         if not m["rel"] and self._family_name(where):
             return None  # أحمد الخميس، أمين عام الاتحاد: a family name
+        prev = _PREV_WORD.search(where.tail)
+        prev_word = squash(prev.group(1)) if prev else ""
+        if not m["rel"] and not where.pod and not where.has_day_context and (
+                prev_word in _weekday_blockers()["two"] and squash(m["weekday"]) == "الاثنين"
+                or prev_word in _weekday_blockers()["friday"] and squash(m["weekday"]) == "الجمعه"):
+            return None  # بين الاثنين (the two), خطب الجمعة (Friday sermons in general)
         if ref is None:
             return Resolution("DATE", "")
         if m["weekrel"]:
@@ -834,6 +863,9 @@ class Resolver:
             monday = ref - timedelta(days=ref.isoweekday() - 1) + timedelta(weeks=offset)
             return Resolution("DATE", self._with_pod((monday + timedelta(days=weekday - 1)).isoformat(), where))
         back = (ref.isoweekday() - weekday) % 7
+        if m["before_last"]:
+            # الثلاثاء قبل الماضي: the one before last
+            return Resolution("DATE", self._with_pod((ref - timedelta(days=(back or 7) + 7)).isoformat(), where))
         if rel == 1 or (rel is None and self._future(where)):
             ahead = (weekday - ref.isoweekday()) % 7 or (7 if rel == 1 else 0)
             day = ref + timedelta(days=ahead)
