@@ -436,7 +436,7 @@ def grammar() -> Grammar:
         # من 5 إلى 9 مساء: the first hour of a range takes the part of day written after the second
         rf"|(?=(?:{S}|{S0}[-–]{S0})(?:الي|حتي|و|-|–)?{S0}\d{{1,2}}(?:[:.]\d{{2}})?{S}(?:صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا)(?![^\W_]))))"
         rf"(?:{S}(?P<gmt>بتوقيت{S}(?:{_alt(temporal['time_zones'])}|[^\W\d_]+)))?"
-        rf"(?:{S}(?:من{S})?(?:(?P<dpod>{pod}){S})?(?:يوم{S})?(?:(?P<drelday>{relday})|(?P<dweekday>{weekday})(?:{S}(?P<drel>الماضي|المقبل|القادم))?))?{WORD_END}",
+        rf"(?:{S}(?:من{S})?(?:(?P<dpod>{pod}){S})?(?:يوم{S})?(?:(?P<drelday>{relday})(?:{S0}[,،]?{S0}(?:\({S0})?{weekday}(?:{S0}\))?)?|(?P<dweekday>{weekday})(?:{S}(?P<drel>الماضي|المقبل|القادم))?))?{WORD_END}",
         "present_ref": rf"{WORD_START}(?P<ref_present>{_alt(lx.present_ref)}){WORD_END}",
         "past_ref": rf"{WORD_START}(?P<ref_past>{_alt(lx.past_ref)}){WORD_END}",
         # في الماضي, من قبل at the end of a clause (common words: a family of their own)

@@ -394,6 +394,8 @@ REAL_NEWS_MORE = {
                                          [("سبتمبر", "DATE", "2015-09", None), ("نوفمبر", "DATE", "2015-11", None)]),
     "ambiguous_month_starting_a_range": ("ارتفعت الأسعار في الفترة من مارس إلى مايو.", SUN,
                                          [("مارس", "DATE", "2015-03", None), ("مايو", "DATE", "2015-05", None)]),
+    "clock_of_today_named_by_its_weekday": ("وعند الساعة السادسة من صباح اليوم الأحد تلقت الفرق بلاغا.", SUN,
+                                            [("الساعة السادسة من صباح اليوم الأحد", "TIME", "2015-08-02T06:00", None)]),
 }
 CASES.update(REAL_NEWS_MORE)
 
