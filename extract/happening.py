@@ -375,7 +375,8 @@ def ranks_rather_than_dates(sentence: str, start: int, timex_text: str) -> bool:
     words = event_words()
     before = _words_before(sentence, start, 3)
     folded = fold(timex_text)
-    if any(w in words.superlatives for w in before) and re.search(r"عام|شهر|اسبوع|سنه", folded):
+    # The period must lead the timex: لأول مرة في أكتوبر العام الماضي is a month (it dates), لهذا العام ranks.
+    if any(w in words.superlatives for w in before) and re.match(r"^(?:[وفبل]?(?:هذا|هذه)\s+)?[وفبل]*(?:ال)?(?:عام|شهر|اسبوع|سنه)", folded):
         return True
     if before and before[-1] == "منذ":
         # أدنى مستوى منذ مايو ranks; أكثر من 60 هجوما منذ أكتوبر counts, and is news.

@@ -242,6 +242,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(["الشهر"], "day_same_month")
     # Every anaphoric match holds one of these words (اليوم التالي, ذات اليوم, الشهر نفسه).
     add(temporal["anaphoric_next"] + temporal["anaphoric_same"] + ["ذات", "نفس", "ذلك", "تلك"], "anaphoric")
+    add(temporal["anaphoric_previous"] + temporal["anaphoric_following"], "anaphoric")  # العام الذي سبقه
     add(lx.units, "duration")
     add(lx.plural_recent, "plural_recent")
     add(lx.present_ref, "present_ref")
@@ -254,6 +255,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(["الساعه", "منتصف"], "clock")
     add(lx.hours, "clock")
     add(["صباحا", "مساء", "مساءا", "ظهرا", "عصرا", "فجرا", "ليلا"], "clock")  # حتى 10 مساء
+    add(["صباحا", "مساء", "مساءا", "ظهرا", "عصرا", "فجرا", "ليلا"], "pod_adverb")
     add(["شهر", "شهري"], "month", "hijri", "duration")
     add(lx.sets, "set")
     add(lx.set_adjectives, "set")
@@ -265,6 +267,8 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(lx.units, "duration_list")
     add(["قرابه", "نحو", "حوالي", "حوالى", "اكثر", "اقل", "زهاء"], "duration")  # قرابة العام
     add(lx.holidays, "holiday")
+    add(temporal["same_period"]["nouns"], "same_period")
+    add([w for ws in temporal["rate_counts"]["units"].values() for w in ws], "rate")
     add(["عمره", "عمرها", "عمرهم", "العمر", "سن"], "age")
     index.setdefault("قبل", set()).add("past_ref_context")  # من قبل
     index.setdefault("الماضي", set()).add("past_ref_context")  # في الماضي
@@ -339,8 +343,11 @@ def grammar() -> Grammar:
     hijri_month = _alt(lx.hijri_months)
     weekday = _alt(lx.weekdays)
     pod = _alt(lx.parts_of_day)
-    cardinal = _alt(lx.cardinals)
-    ordinal = _alt(lx.day_ordinals)
+    # أربع وعشرين ساعة, ثمانية وأربعين ساعة, خمسا وعشرين سنة: a unit and a ten (composed, not listed)
+    unit_cardinals = _alt(w for w, n in lx.cardinals.items() if 1 <= n <= 9)
+    ten_cardinals = _alt(w for w, n in lx.cardinals.items() if n in range(20, 100, 10))
+    cardinal = rf"(?:(?:ال)?{unit_cardinals}ا?{S}و{S0}(?:ال)?{ten_cardinals}(?![^\W_])|{_alt(lx.cardinals)})"
+    ordinal = _alt_lam(lx.day_ordinals)  # also للسادس من أغسطس (ل + السادس)
     hour_word = _alt(lx.hours)
     offsets = _alt(lx.relative_offsets)
     units_any = _alt(lx.units)
@@ -351,7 +358,7 @@ def grammar() -> Grammar:
     # يونيو/ حزيران, تشرين الثاني/ نوفمبر, أيار (مايو), حزيران - يونيو
     pair = rf"(?:(?:{S0}[/\\(\-–]{S0}|{S})(?:شهر{S})?{month}(?:{S0}\))?)"
     month_phrase = rf"(?P<month>{month}{pair}?)"
-    day = rf"(?P<day>\(?(?:ال)?\d{{1,2}}(?![\d:.]\d)\)?|{ordinal}|غره)"
+    day = rf"(?P<day>\(?(?:ال)?(?<!\d)\d{{1,2}}(?![\d:.]\d)\)?|{ordinal}|غره)"
     rel = rf"(?:{S}(?P<rel>{_alt(w for w in lx.relative_offsets if w not in ('هذا', 'هذه'))}))"
     hijri_mark = r"(?P<hmark>هـ|ه|للهجره|هجري|هجريه)"
 
@@ -368,9 +375,12 @@ def grammar() -> Grammar:
     year_ref = (
         rf"(?:{S0}[,،]?{S0}(?:(?:(?:من|في){S})?{year_word}{S})?\(?(?P<year>\d{{4}})\)?(?!\d)"
         rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه)(?![^\W\d_]))?"
-        rf"|{S}(?:من|في){S}(?:العام|السنه){S}(?P<yrel>{offsets}))"
+        # يناير من العام الماضي, أيلول (سبتمبر) العام الماضي
+        rf"|{S}(?:(?:من|في){S})?(?:العام|السنه){S}(?P<yrel>{offsets}))"
     )
     plural_units = _alt(lx.plural_units)
+    # الربع الثاني من العام الحالي 2015م: the year restated after a relative one belongs to the span
+    restated_year = rf"(?:{S0}\(?(?:19|20)\d\d\)?(?!\d)(?:{S0}م(?![^\W\d_]))?)?"
     recent = _alt(temporal["recent_adjectives"])
     plural_adj = _alt(temporal["plural_adjectives"])
     fractions = _alt(lx.fractions)
@@ -402,7 +412,7 @@ def grammar() -> Grammar:
         rf"(?:{S0}[-/]{S0}(?P<year2>1[34]\d\d)(?={S0}(?:هـ|ه)(?![^\W\d_])))?"
         rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?",
         # الثلاثاء, الجمعة الماضي, الثلاثاء من الأسبوع المقبل
-        "weekday": rf"{WORD_START}(?:(?P<wthis>هذا){S})?(?P<weekday>{_alt_lam(lx.weekdays)})(?:{S}(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم"
+        "weekday": rf"{WORD_START}(?:(?P<wthis>هذا){S})?(?P<weekday>{_alt_lam(lx.weekdays)})(?:{S}(?P<before_last>قبل{S}الماضي|قبل{S}الماضيه)|{S}(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم"
         # الجمعة الماضية, والاثنين المقبلين (the end of a list of days)
         rf"|الماضيه|المنصرمه|الفائته|المقبله|القادمه|الماضيين|المقبلين|القادمين|{conv_rel})"
         # الخميس من الأسبوع الجاي, الجمعة الأسبوع الجاي
@@ -434,11 +444,21 @@ def grammar() -> Grammar:
         rf"|(?<=[^\W\d_] )(?P<unit_c>الشهر|الاسبوع|العام|السنه)(?!{S}(?:{offsets}|نفسه|نفسها|ذاته|ذاتها|التالي|التاليه|الاخير|الاخيره|{S0}\d))){WORD_END}",
         # الأشهر الماضية -> PXM, الأسابيع القليلة الماضية, الأشهر الـ18 الأخيرة
         "plural_recent": rf"{WORD_START}(?P<plural>{_alt_lam(lx.plural_recent)}){S}"
-        rf"(?:(?:ال)?{S0}(?P<pnum>\d+|{cardinal}){S})?"
-        rf"(?P<adj>{_alt(temporal['plural_recent_adjectives'])}){WORD_END}",
+        rf"(?:(?:(?:ال)?{S0}(?P<pnum>\d+|{cardinal}){S})?(?P<adj>{_alt(temporal['plural_recent_adjectives'])})"
+        # السنوات الست, الأيام الثلاثة: a counted stretch without an adjective
+        rf"|(?:ال)?(?P<pnum2>{cardinal}|ال{S0}\d+)){WORD_END}",
+        # الفترة نفسها من العام الماضي, بنفس المدة من العام الماضي, الفترة المماثلة من العام السابق
+        "same_period": rf"{WORD_START}(?:(?:نفس|ذات){S}(?:{_alt(temporal['same_period']['nouns'])})"
+        rf"|(?:{_alt(temporal['same_period']['nouns'])}){S}(?:{_alt(temporal['same_period']['adjectives'])}))"
+        rf"{S}من{S}(?:العام|السنه){S}(?P<sprel>{offsets}){WORD_END}",
+        # مرتين في اليوم, 107 آلاف طائف في الساعة, 1000 شخص بالساعة: a rate (the amount is checked by the resolver)
+        "rate": rf"{WORD_START}(?P<rate_unit>{_alt(w for ws in temporal['rate_counts']['units'].values() for w in ws)})"
+        rf"(?:{S}(?:الواحد|الواحده))?{WORD_END}",
+        # وأجرى الفريق التدريبات صباحا (after أمس in the sentence): a part of the day in force
+        "pod_adverb": rf"{WORD_START}(?P<podadv>صباحا|ليلا|ظهرا|عصرا|فجرا|مساءا|مساء(?={S0}(?:[.،,؛:!؟)]|$|{S}و)))(?![^\W_])",
         # اليوم التالي, الشهر نفسه, ذلك اليوم, ذات اليوم
         "anaphoric": rf"{WORD_START}(?:(?P<ana_unit>اليوم|الشهر|العام|السنه|الاسبوع){S}"
-        rf"(?P<ana>{_alt(temporal['anaphoric_next'] + temporal['anaphoric_same'])})"
+        rf"(?P<ana>{_alt(temporal['anaphoric_next'] + temporal['anaphoric_same'] + temporal['anaphoric_previous'] + temporal['anaphoric_following'])})"
         rf"|(?P<ana_pre>ذات|نفس|ذلك|تلك){S}(?P<ana_unit2>اليوم|الشهر|العام|السنه|الاسبوع|الليله)){WORD_END}",
         # الأسبوع الأول من الشهر المقبل, الأسبوع الأخير من أغسطس 2015: an ordinal week of a month
         "week_of_month": rf"{WORD_START}الاسبوع{S}(?P<wk>الاول|الثاني|الثالث|الرابع|الاخير){S}من{S}"
@@ -446,10 +466,11 @@ def grammar() -> Grammar:
         rf"(?:{S}(?P<wmrel>{offsets}))?|الشهر{S}(?P<wrel>{offsets})){WORD_END}",
         # 15 من الشهر نفسه, 22 من الشهر الجاري
         "day_same_month": rf"{WORD_START}{day}{S0}(?:من{S})?(?:الشهر{S}(?:نفسه|ذاته|(?P<dsm_rel>{offsets}))"
-        rf"|(?P<dsm_this>هذا{S}|ه)الشهر"
+        # الخامس عشر من هذا الشهر (الجاري), 20 هالشهر
+        rf"|(?P<dsm_this>هذا{S}|ه)الشهر(?:{S}(?:الجاري|الحالي))?"
         rf"|(?:ذات|نفس){S}الشهر){WORD_END}",
         # قبل يومين, 48 ساعة, ثلاثة أشهر, شهر ونصف, بعد يوم من, قبل نحو 50 عاما, سنوات طويلة
-        "duration": rf"{WORD_START}(?:(?P<lead>قبل|بعد|منذ|خلال|لمده|طوال|مده){S}(?:(?P<qmod>{qmod}){S})?)?"
+        "duration": rf"{WORD_START}(?:(?P<lead>قبل|بعد|منذ|خلال|لمده|طوال|مده|غضون|ظرف){S}(?:(?P<qmod>{qmod}){S})?)?"
         rf"(?:(?:ال{S0})?\(?{S0}(?P<num>\d+(?:[.,]\d+)?|{cardinal}){S0}\)?{S}(?P<unit>{units_any})"
         rf"|ال(?P<dualdef>{dual_units})"
         rf"|ال(?P<defsingle>{singular_units})"
@@ -467,7 +488,7 @@ def grammar() -> Grammar:
         # الساعة الرابعة عصرا من الاثنين الماضي, الساعة التاسعة من مساء غد
         "clock": rf"{WORD_START}(?:(?:يوم{S})?(?:(?P<prelday>{relday})|(?P<pweekday>{weekday})(?:{S}(?P<prel>الماضي|المقبل|القادم|{conv_rel}))?)"
         rf"(?:{S}(?P<ppod>{conv_pods}))?{S}(?:في{S})?(?=الساعه))?"
-        rf"(?:(?P<clock>الساعه){S}(?:(?:ال{S0})?(?P<hh>\d{{1,2}})(?:[:.]?(?P<mm>\d{{2}}))?(?!\d)|(?P<hword>{hour_word})"
+        rf"(?:(?P<clock>الساعه){S}(?:(?:ال{S0})?(?:(?P<hopen>\(){S0})?(?P<hh>\d{{1,2}})(?:[:.,]?(?P<mm>\d{{2}}))?(?!\d)(?(hopen){S0}\))|(?P<hword>{hour_word})"
         # الساعة خمسة المسا, الساعة تسعة ونص: a cardinal hour, when a part of day, a fraction or the clause's end follows
         # (not الساعة خمسة سنتات: per hour)
         rf"|(?P<hcard>{clock_hour})(?={S0}(?:$|[.،,؛:!؟)]|{S}(?:و|الا|من|في|{clock_fraction}|{pod}|{conv_pods}|{relday}|{weekday})(?![^\W_]))))"
@@ -478,16 +499,16 @@ def grammar() -> Grammar:
         rf"|(?P<midnight>منتصف{S}الليل)"
         # حتى 10 مساء, من 4.30 عصرا: a bare hour with a part-of-day adverb after a word of time range
         rf"|(?:(?<=حتي )|(?<=الي )|(?<=من )|(?<=عند )|(?<=بين )|(?<=في )|(?<=نحو )|(?<=حوالي )|(?<=\d و)|(?<=\bل))"
-        rf"(?P<hh2>\d{{1,2}})(?:[:.](?P<mm2>\d{{2}}))?(?!\d)(?:{S}(?P<hpod3>صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا|{range_pods})"
+        rf"(?:ال{S0})?(?P<hh2>\d{{1,2}})(?:[:.](?P<mm2>\d{{2}}))?(?!\d)(?:{S}(?P<hpod3>صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا|{range_pods})"
         # من 5 إلى 9 مساء: the first hour of a range takes the part of day written after the second
         rf"|(?=(?:{S}|{S0}[-–]{S0})(?:الي|حتي|و|-|–|ل)?{S0}\d{{1,2}}(?:[:.]\d{{2}})?{S}(?:صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا|{range_pods})(?![^\W_]))))"
         rf"(?:{S}(?P<gmt>بتوقيت{S}(?:{_alt(temporal['time_zones'])}|[^\W\d_]+)))?"
-        rf"(?:{S}(?:من{S})?(?:(?P<dpod>{pod}){S})?(?:يوم{S})?(?:(?P<drelday>{relday})|(?P<dweekday>{weekday})(?:{S}(?P<drel>الماضي|المقبل|القادم))?))?{WORD_END}",
+        rf"(?:{S}(?:من{S})?(?:(?P<dpod>{pod}){S})?(?:يوم{S})?(?:(?P<drelday>{relday})(?:{S0}[,،]?{S0}(?:\({S0})?{weekday}(?:{S0}\))?)?|(?P<dweekday>{weekday})(?:{S}(?P<drel>الماضي|المقبل|القادم))?))?{WORD_END}",
         "present_ref": rf"{WORD_START}(?P<ref_present>{_alt(lx.present_ref)}){WORD_END}",
         "past_ref": rf"{WORD_START}(?P<ref_past>{_alt(lx.past_ref)}){WORD_END}",
         # في الماضي, من قبل at the end of a clause (common words: a family of their own)
         "past_ref_context": rf"(?<=في )(?P<ref_past_fi>{_alt(temporal['past_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))"
-        rf"|{WORD_START}(?P<ref_past_end>{_alt(temporal['past_ref_at_clause_end'])})(?={S0}(?:[.،,؛:!؟)]|$|و))",
+        rf"|{WORD_START}(?P<ref_past_end>{_alt(temporal['past_ref_at_clause_end'])})(?={S0}(?:[.،,؛:!؟)»”\"]|$|و))",
         "future_ref": rf"{WORD_START}(?P<ref_future>{_alt(lx.future_ref)}){WORD_END}"
         rf"|(?:(?<=في )|(?<=الي ))(?P<ref_future_fi>{_alt(temporal['future_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))",
         # كل يوم, سنويا, رواتب شهرية
@@ -501,7 +522,10 @@ def grammar() -> Grammar:
         rf"|كل{S}(?P<setfrac>{_alt(lx.unit_fractions)}){S}(?P<setfunit>{singular_units})"
         rf"|(?P<set>{_alt(lx.sets)})|(?P<setadj>{_alt(lx.set_adjectives)})){WORD_END}",
         # عيد الفطر, أيام العيد, إجازة الحج, عيد الأضحى المقبل
-        "holiday": rf"{WORD_START}(?P<holiday>{_alt(lx.holidays)})(?:{S}(?P<rel>{offsets}))?{WORD_END}",
+        # رابع أيام العيد, ثاني أيام عيد الفطر: the nth day of the feast
+        "holiday": rf"{WORD_START}(?:(?P<hord>{_alt(w for k, ws in temporal['feast_day_ordinals'].items() if k[0] != '_' for w in ws)}){S}(?=ايام|العيد))?"
+        # عيد الفطر المقبل (not هذا: بعيد الفطر هذا الشهر)
+        rf"(?P<holiday>{_alt(lx.holidays)})(?:{S}(?P<rel>{_alt(w for w in lx.relative_offsets if w not in ('هذا', 'هذه'))}))?{WORD_END}",
         # العشرين من عمره, سن العاشرة, يبلغ من العمر (9) سنوات (the last as a duration)
         "age": rf"{WORD_START}(?:(?P<agenum>{ordinal}|{cardinal}|\d{{1,3}}){S}من{S}(?:عمره|عمرها|عمرهم|العمر)"
         rf"|(?P<sinn>سن){S}(?P<agenum2>{ordinal}|(?:ال)?{S0}\d{{1,3}})){WORD_END}",
@@ -511,13 +535,13 @@ def grammar() -> Grammar:
         rf"|{S}(?P<sthis>ل?هذا|ل?هذه){S}(?:العام|السنه)"
         rf"|{S}(?P<rel>{offsets})|{S}(?P<ryear>العام|السنه){S}(?P<rel2>{offsets})"
         rf"(?:{S}\d{{4}}(?:{S0}م(?![^\W\d_]))?)?"
-        rf"){WORD_END}|(?<![^\W\d_])(?:(?P<pthis>ل?هذا|ل?هذه){S})?(?P<season_bare>ال(?:صيف|شتاء|خريف))(?![^\W_]|{S}(?:ال|\d))",
+        rf"){WORD_END}|(?<![^\W\d_])(?:(?P<pthis>[لب]?هذا|[لب]?هذه){S})?(?P<season_bare>ال(?:صيف|شتاء|خريف))(?![^\W_]|{S}(?:ال|\d))",
         # الربع الأول من عام 2024, الربع الثاني
-        "quarter": rf"{WORD_START}(?:الربع{S}(?P<quarter>{_alt(lx.quarters)})(?:{S}(?:من{S})?"
-        rf"(?:(?:{year_word}{S})?(?P<year>\d{{4}})|(?:العام|السنه){S}(?P<rel>{offsets})))?"
+        "quarter": rf"{WORD_START}(?:(?:الربع|(?<=ل)لربع){S}(?P<quarter>{_alt(lx.quarters)})(?:{S}(?:من{S})?"
+        rf"(?:(?:{year_word}{S})?(?P<year>\d{{4}})|(?:العام|السنه){S}(?P<rel>{offsets}){restated_year}))?"
         # النصف الأول من العام الجاري, النصف الثاني من 2014: a half only with its year (not a match's half)
         rf"|النصف{S}(?P<half>الاول|الثاني){S}من{S}(?:(?:{year_word}{S})?(?P<hyear>\d{{4}})(?!\d)"
-        rf"|(?:العام|السنه){S}(?P<hrel>{offsets})|(?:هذا|هذه){S}(?:العام|السنه)(?P<hthis>)))"
+        rf"|(?:العام|السنه){S}(?P<hrel>{offsets}){restated_year}|(?:هذا|هذه){S}(?:العام|السنه)(?P<hthis>)))"
         # الأشهر الستة الأولى من العام الجاري = H1, الأشهر الثلاثة الأخيرة من 2014 = Q4
         rf"|(?:الاشهر|الشهور){S}(?P<mn>الثلاثه|السته){S}(?P<mpos>الاولي|الاخيره){S}من{S}"
         rf"(?:(?:{year_word}{S})?(?P<myear>\d{{4}})(?!\d)|(?:العام|السنه){S}(?P<mrel>{offsets})|(?:هذا|هذه){S}(?:العام|السنه))"
@@ -558,7 +582,9 @@ def grammar() -> Grammar:
     triggers = _trigger_index(lx, temporal)
     return Grammar(
         families=compiled,
-        left_day_context=re.compile(rf"(?:(?:(?<![^\W\d_])|(?<=\b[وفبل]))(?P<pod>{pod}){S})?(?P<yawm>يوم{S})?$"),
+        # whole words only: ذلك اليوم 15/10/1419هـ does not lend its "يوم" to the date
+        left_day_context=re.compile(rf"(?:(?:(?<![^\W\d_])|(?<=\b[وفبل]))(?P<pod>{pod}){S})?"
+                                    rf"(?P<yawm>(?:(?<![^\W\d_])|(?<=\b[وفبل]))يوم{S})?$"),
         # … also a counted stretch: الأيام العشرة الأولى من الشهر الجاري (START), الأيام الـ10 الأخيرة من (END)
         left_modifier=re.compile(rf"(?:(?<![^\W\d_])|(?<=\b[وفبل]))(?P<mod>{modifiers}"
                                  rf"|(?:الايام|الاسابيع){S}(?:ال)?{S0}(?:[^\W\d_]+|\d{{1,2}}){S}(?P<cpos>الاولي|الاخيره))"

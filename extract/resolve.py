@@ -43,7 +43,8 @@ def _subjunctive_future() -> frozenset[str]:
     return frozenset(squash(fold(w)) for w in load_json("lexicon/temporal.json")["subjunctive_future_verbs"]["words"])
 
 
-_ASIDE = re.compile(r"\([^()\n]{1,40}\)")
+# A closed bracket or a short quoted name (حفل «إم تي في») inside a clause.
+_ASIDE = re.compile(r"\([^()\n]{1,40}\)|«[^«»\n]{1,40}»|“[^“”\n]{1,40}”|\"[^\"\n]{1,40}\"")
 
 
 def _clause(tail: str) -> str:
@@ -63,10 +64,27 @@ _NOT_FIRST_PERSON_FUTURE = re.compile(r"(?:ت|نا|وا|تم|ه|ا|ات|ين|ي|
 # The first words of the clause after a match (up to punctuation).
 _CLAUSE_AFTER = re.compile(r"^[^.،,؛:!؟()\"«»“”\n]*")
 # "اليوم" followed by an adjective or ordinal is a noun (اليوم العالمي, اليوم الأول), not today.
-_DAY_NOUN_ADJECTIVE = re.compile(r"^[^\S\n]+ال[^\W\d_]*(?:ي|يه|ى|ول|اني|الث|ابع|امس|ادس|ابع|امن|اسع|اشر|اخير|ذي|تي|تالي)(?![^\W\d_])")
+# … or a number with the article (اليوم الـ15 من سبتمبر): the nth day, not today.
+_DAY_NOUN_ADJECTIVE = re.compile(r"^[^\S\n]+(?:ال[^\W\d_]*(?:ي|يه|ى|ول|اني|الث|ابع|امس|ادس|ابع|امن|اسع|اشر|اخير|ذي|تي|تالي)(?![^\W\d_])"
+                                 r"|ال[^\S\n]*\d)")
+# A ten after a weekday word makes it a number (مكاتبها الاثنين والعشرين).
+_TENS_AFTER = re.compile(r"^[^\S\n]+و(?:ال)?(?:عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)(?:ين|ون)(?![^\W\d_])")
+# The connector before the end of a range of days (و/حتى/إلى/-).
+_RANGE_CONNECTOR = re.compile(r"(?:(?<![^\W\d_])و?(?:حتي|الي)|[-–])[^\S\n]*$")
+# A day named earlier in the sentence (أمس, اليوم, a weekday, a day number and month).
+_DAY_WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?:[وفبل]?(?:ال)?امس|[وفبل]?غدا?|ال(?:سبت|احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه))(?![^\W\d_])")
+# Comparatives before من: أكثر من المتوقع compares with a forecast, it makes none.
+_COMPARATIVES = frozenset("اكثر اقل اعلي ادني اكبر اصغر افضل اسوا اسرع ابطا اقوي اضعف".split())
+# TIMEX3 letters of the units under a day (after the T): hours, minutes, seconds.
+_TIME_CODES = {"H": "H", "MIN": "M", "S": "S"}
+# After a counted plural (الأيام الثلاثة): an ordinal adjective makes it a stretch of a larger period.
+_DEFINITE_FOLLOWS_COUNT = re.compile(r"^[^\S\n]+(?:الاولي|الاول|الاخيره|الاخير|الاواخر|الاوائل)(?![^\W\d_])")
 _NEXT_WORD = re.compile(r"^[^\S\n]*[,،]?[^\S\n]*([^\s,،.]+)")
 _PREV_WORD = re.compile(r"([^\s,،.]+)[^\S\n]*$")
-_FOLLOWED_BY_OF = re.compile(r"^[^\S\n]+(?:من|عن)(?![^\W\d_])")
+# بعد عامين من, بعد عامين فقط من: the length of time before an event, not a date
+_FOLLOWED_BY_OF = re.compile(r"^[^\S\n]+(?:(?:فقط|تقريبا)[^\S\n]+)?(?:من|عن)(?![^\W\d_])")
+# بعد ثلاث سنوات على الحادث: "since", like من (after قبل, على is only "on": قال قبل أسبوع على التلفزيون)
+_FOLLOWED_BY_ALA = re.compile(r"^[^\S\n]+(?:(?:فقط|تقريبا)[^\S\n]+)?علي(?![^\W\d_])")
 # "العام" is also the adjective "general": الأمين العام السابق is no year.
 _GENERAL_NOUNS = frozenset(
     "الامين امين المدير مدير النائب المدعي الراي القطاع المؤتمر الاضراب الامن الشان المال "
@@ -112,6 +130,13 @@ class Context:
     # The last day written outside a background clause, and where: what a later clock time falls back on.
     foreground_day: date | None = None
     foreground_at: tuple[int, int] | None = None
+    # The last quarter, half or month written (its part without the year) and where: what
+    # ``الفترة نفسها من العام الماضي`` repeats in another year.
+    last_period: tuple[str, int, int] | None = None
+    # Where last_month was written (sentence, paragraph): the start of a range of months.
+    last_month_at: tuple[int, int] | None = None
+    # The last ISO week written (year, week) when no day was written after it: what ذات الأسبوع repeats.
+    last_week: tuple[int, int] | None = None
 
     @property
     def ref(self) -> date | None:
@@ -152,6 +177,11 @@ class Context:
         """
         if re.match(r"^\d{4}-\d{2}", value) or hijri:
             self.hijri_month = hijri
+        period = re.match(r"^\d{4}-(Q[1-4]|H[12]|\d{2})$", value)
+        if period:
+            self.last_period = (period[1], sentence, paragraph)
+        week = re.match(r"^(\d{4})-W(\d{2})$", value)
+        self.last_week = (int(week[1]), int(week[2])) if week else (None if re.match(r"^\d{4}-\d{2}-\d{2}", value) else self.last_week)
         m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
         if m and explicit_year and re.match(r"^\d{4}-(Q|H)", value):
             self.years.append((sentence, paragraph, int(m[1])))  # النصف الأول من العام 2016: 2016 is in force
@@ -163,6 +193,7 @@ class Context:
             self.years.append((sentence, paragraph, year))
         if m[2]:
             self.last_month = (year, int(m[2]))
+            self.last_month_at = (sentence, paragraph)
         if m[3]:
             self.last_day = safe_date(year, int(m[2]), int(m[3]))
             self.last_day_at = (sentence, paragraph)
@@ -190,11 +221,92 @@ class Where:
         return self.before[-120:]
 
 
+@lru_cache(maxsize=1)
+def _decade_words() -> dict[str, frozenset[str]]:
+    from .lexicon import load_json
+    from .normalize import fold
+    data = load_json("lexicon/temporal.json")
+    fold_all = lambda words: frozenset(squash(fold(w)) for w in words)  # noqa: E731
+    return {"before": fold_all(data["decade_context"]["before"]), "after": fold_all(data["decade_context"]["after"]),
+            "names": fold_all(data["name_particles"]["words"])}
+
+
+@lru_cache(maxsize=1)
+def _anaphoric_shift() -> dict[str, frozenset[str]]:
+    from .lexicon import load_json
+    from .normalize import fold
+    data = load_json("lexicon/temporal.json")
+    return {k: frozenset(squash(fold(w)) for w in data["anaphoric_" + k]) for k in ("previous", "following")}
+
+
+@lru_cache(maxsize=1)
+def _waw_nouns() -> frozenset[str]:
+    from .lexicon import load_json
+    from .normalize import fold
+    return frozenset(squash(fold(w)) for w in load_json("lexicon/temporal.json")["waw_nouns"]["words"])
+
+
+@lru_cache(maxsize=1)
+def _rate_words() -> dict:
+    from .lexicon import folded_index, load_json
+    from .normalize import fold
+    data = load_json("lexicon/temporal.json")["rate_counts"]
+    return {"counts": frozenset(squash(fold(w)) for w in data["words"]), "units": folded_index(data["units"])}
+
+
+@lru_cache(maxsize=1)
+def _event_verbs_ahead() -> frozenset[str]:
+    from .lexicon import load_json
+    from .normalize import fold
+    return frozenset(squash(fold(w)) for w in load_json("lexicon/temporal.json")["event_verbs_ahead"]["words"])
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> dict[str, frozenset[str]]:
+    from .lexicon import load_json
+    from .normalize import fold
+    entities = load_json("lexicon/entities.json")
+    roles = [w for w in entities["discovery"]["roles"] if " " not in w] + load_json("lexicon/temporal.json")["role_words"]["words"]
+    return {"first": frozenset(squash(fold(w)) for w in entities["first_names"]),
+            "roles": frozenset(squash(fold(w)) for w in roles)}
+
+
+@lru_cache(maxsize=1)
+def _weekday_blockers() -> dict[str, frozenset[str]]:
+    from .lexicon import load_json
+    from .normalize import fold
+    data = load_json("lexicon/temporal.json")["weekday_blockers"]
+    return {k: frozenset(squash(fold(w)) for w in data[k]) for k in ("two", "friday")}
+
+
+@lru_cache(maxsize=1)
+def _consecutive() -> re.Pattern[str]:
+    from .lexicon import alternation, load_json
+    return re.compile(rf"^[^\S\n]+{alternation(load_json('lexicon/temporal.json')['consecutive_words']['words'])}(?![^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def _feast_day_ordinals() -> dict[str, int]:
+    from .lexicon import folded_index, load_json
+    return {w: int(k) for w, k in folded_index(load_json("lexicon/temporal.json")["feast_day_ordinals"]).items()}
+
+
 def _number(text: str, lx: Lexicon) -> float | None:
     text = squash(text.strip("() \t"))
     if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
         return float(text.replace(",", "."))
-    return float(lx.cardinals[text]) if text in lx.cardinals else None
+    if text in lx.cardinals:
+        return float(lx.cardinals[text])
+    unit, sep, ten = text.partition(" و")
+    # أربع وعشرين, الأربع والعشرين; the accusative خمسا وعشرين drops its alif first
+    unit = unit[2:] if unit.startswith("ال") and unit[2:] in lx.cardinals else unit
+    ten = ten.strip()
+    ten = ten[2:] if ten.startswith("ال") and ten[2:] in lx.cardinals else ten
+    if sep and ten in lx.cardinals:
+        ones = lx.cardinals.get(unit) or (lx.cardinals.get(unit[:-1]) if unit.endswith("ا") else None)
+        if ones is not None and ones < 10:
+            return float(ones + lx.cardinals[ten])
+    return None
 
 
 def _day_number(text: str, lx: Lexicon) -> int | None:
@@ -205,6 +317,8 @@ def _day_number(text: str, lx: Lexicon) -> int | None:
         return int(text)
     if text == "غره":
         return 1  # غرة رمضان: the first day of the month
+    if text not in lx.day_ordinals and text.startswith("ل"):
+        return lx.day_ordinals.get("ا" + text)  # للسادس: ل + السادس
     return lx.day_ordinals.get(text)
 
 
@@ -220,7 +334,10 @@ def _month_number(phrase: str, lx: Lexicon) -> int | None:
 _HIJRI_YEAR_PAIR = re.compile(r"^[^\S\n]*[/\-][^\S\n]*1[34]\d\d[^\S\n]*(?:هـ|ه)(?![^\W\d_])")
 # What may follow a year written alone: punctuation, the end, و + another year, a range.
 _YEAR_CLOSER = re.compile(r"^(?:[^\S\n]*(?:[.،,؛:!؟)\]\"”»]|$)|[^\S\n]*[-–/][^\S\n]*\d{4}|[^\S\n]+(?:و|او|الي|حتي|إلى)[^\S\n]*\d{4})")
-_YEAR_RANGE = re.compile(r"^[^\S\n]*(?:[-–/]|[^\S\n](?:و|الي|حتي))[^\S\n]*(?:19|20)\d\d(?!\d)")
+_YEAR_RANGE = re.compile(r"^[^\S\n]*(?:[-–/]|[^\S\n](?:و|الي|حتي))[^\S\n]*(?:1[5-9]|20)\d\d(?!\d)")
+_YEAR_DASH_RANGE = re.compile(r"^[^\S\n]*[-–][^\S\n]*(?:1[5-9]|20)\d\d(?!\d)")
+_YEAR_DASH_RANGE_END = re.compile(r"(?:1[5-9]|20)\d\d[^\S\n]*[-–][^\S\n]*$")
+_YEAR_RANGE_END = re.compile(r"(?:1[5-9]|20)\d\d[^\S\n]*(?:[-–/]|[^\S\n](?:و|الي|حتي))[^\S\n]*$")
 # A number after these words is an amount, not a year.
 _QUANTITY_BEFORE = re.compile(
     r"(?:(?<![^\W\d_])(?:من|نحو|حوالي|حوالى|قرابه|اكثر|اقل|بلغ|بلغت|يبلغ|تبلغ|رقم|الرقم|بنحو|بحوالي|وصل|الي|مقابل|بقيمه|مبلغ)|[$€£]|\d[^\S\n]*(?:و|الي|-))[^\S\n]*$"
@@ -242,6 +359,49 @@ _PAIRED_RELATIVE = re.compile(
     r"^[^\S\n]+(?:او|و)[^\S\n]*([^\s,،.]+(?:[^\S\n]+ال(?:اول|ثاني))?)[^\S\n]+"
     r"(المقبلين|القادمين|الماضيين|المنصرمين|المقبلتين|القادمتين)"
 )
+
+
+@lru_cache(maxsize=1)
+def _date_after_weekday() -> re.Pattern[str]:
+    """A day and month written after a clock time's weekday (مساء الأحد 26 يوليو, الخميس الموافق السادس من أغسطس)."""
+    from .lexicon import alternation
+
+    lx = lexicon()
+    ordinals = alternation(list(lx.day_ordinals) + ["ل" + w[1:] for w in lx.day_ordinals if w.startswith("ال")])
+    return re.compile(rf"^[^\S\n]*[,،]?[^\S\n]*(?:(?:ال)?موافق[^\S\n]+)?(?P<day>\d{{1,2}}(?!\d)|{ordinals})[^\S\n]*"
+                      rf"(?:من[^\S\n]+)?(?:شهر[^\S\n]+)?(?P<month>{alternation(lx.months)})"
+                      rf"(?:[^\S\n]+(?P<rel>{alternation(lx.relative_offsets)}))?(?![^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def _range_to_dated_month() -> re.Pattern[str]:
+    """The end of a range whose month carries the year: إلى حزيران (يونيو) من عام 2012, - 20 يونيو 2014."""
+    from .lexicon import alternation
+
+    months = alternation(lexicon().months)
+    return re.compile(rf"^[^\S\n]*(?:و?(?:الي|حتي)|-|–)[^\S\n]*(?:(?:ال)?\d{{1,2}}[^\S\n]*(?:من[^\S\n]+)?)?(?:شهر[^\S\n]+)?"
+                      rf"(?P<month>{months})(?:[^\S\n]*[/(\-–][^\S\n]*{months}[^\S\n]*\)?|[^\S\n]+{months})?"
+                      rf"[^\S\n]*[,،]?[^\S\n]*(?:(?:من|في)[^\S\n]+)?(?:(?:عام|العام|سنه)[^\S\n]+)?(?P<year>(?:1[5-9]|20)\d\d)(?!\d)")
+
+
+def _range_year(month: int, after: str) -> int | None:
+    """The year of a month written without one at the start of a range that ends in a dated month."""
+    m = _range_to_dated_month().match(after)
+    if not m:
+        return None
+    end = lexicon().months.get(squash(m["month"]))
+    if end is None:
+        return None
+    year = int(m["year"])
+    return year if month <= end else year - 1
+
+
+def _month_range_follows(after: str) -> bool:
+    """Whether another month follows as the end of a range (… إلى مايو, - مايو)."""
+    from .patterns import grammar
+
+    m = re.match(r"^[^\S\n]*(?:و?(?:الي|حتي)|-|–)[^\S\n]*(?:شهر[^\S\n]+)?", after)
+    return bool(m) and bool(grammar().month_word.match(after, m.end()))
 
 
 def grammar_month(word: str) -> bool:
@@ -351,10 +511,15 @@ class Resolver:
             return True  # لن … حتى X (not until X): لن يتم أي نقاش … حتى 26 أكتوبر
         if words and words[-1] in self.lx.past_prepositions:
             return False  # منذ يناير: "since" looks back, whatever the verb before it
+        for word in clause[:2]:
+            if (word[1:] if word[:1] in "وف" else word) in _event_verbs_ahead():
+                return True  # ويفتتح المعرض أبوابه في الثامن من أكتوبر: a coming event announced
         for i, word in enumerate(words):
             bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
-            if word in self.lx.future_cues or bare in self.lx.future_cues:
-                return True
+            if (word in self.lx.future_cues or bare in self.lx.future_cues) and not (
+                    bare.startswith("ال") and i > 0 and (words[i - 1] in ("عن", "مما", "عما") or (
+                        words[i - 1] == "من" and i > 1 and words[i - 2] in _COMPARATIVES))):
+                return True  # (أكثر من المتوقع: a comparison, not a forecast; من المتوقع أن is one)
             if (word in ("ان", "وان") and i + 1 < len(words) and words[i + 1] in _subjunctive_future()
                     and (i == 0 or words[i - 1] not in ("قبل", "بعد", "وقبل", "وبعد"))):
                 return True  # على أن تقام البطولة في ديسمبر: a planned event
@@ -363,6 +528,8 @@ class Resolver:
             if (_FIRST_PERSON_FUTURE.match(bare) and not self._future_exception(bare)
                     and not _NOT_FIRST_PERSON_FUTURE.search(bare) and not _NOT_FIRST_PERSON_FUTURE.search(self._without_pronoun(bare))):
                 return True  # سأعود يوم الثلاثاء
+            if bare == "قد" and i + 1 < len(words) and re.match(r"^ي[^\W\d_]{2,}$", words[i + 1]):
+                return True  # قد يخرج من السجن في نوفمبر: "may", a possibility ahead
         return False
 
     def _without_pronoun(self, word: str) -> str:
@@ -377,6 +544,8 @@ class Resolver:
         exceptions = self.lx.future_verb_exceptions
         if word in exceptions or word.endswith(self.lx.past_plural_endings):
             return True  # سيطروا: a past plural, never سـ + imperfect (that ends in ون)
+        if word.endswith("يا") and len(word) >= 5:
+            return True  # سياحيا, سنويا: an adverbial adjective, not a verb
         for suffix in self.lx.pronoun_suffixes:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 stem = word[: -len(suffix)]
@@ -401,6 +570,11 @@ class Resolver:
         if rel is not None and dct is not None:
             if rel == 0:
                 return dct.year
+            if month == dct.month and day is not None:
+                # 6 أغسطس القادم in a paper of 2 August: later this month, not next year
+                if rel < 0:
+                    return dct.year if day < dct.day else dct.year - 1
+                return dct.year if day > dct.day else dct.year + 1
             if rel < 0:
                 return dct.year if month < dct.month else dct.year - 1
             return dct.year if month > dct.month else dct.year + 1
@@ -471,7 +645,11 @@ class Resolver:
         elif m["yrel"] and self.ctx.dct is not None:
             year = self.ctx.dct.year + lx.relative_offsets.get(m["yrel"], 0)
         else:
-            year = self._month_year(month, rel, where, weekday, day)
+            year = _range_year(month, where.after) if rel is None else None
+            year = year or self._month_year(month, rel, where, weekday, day)
+            start = self._range_start(where) if rel is None and year is not None else None
+            if start is not None and (safe_date(year, month, day) or start) < start:
+                year += 1  # من 20 ديسمبر إلى 5 يناير: the range ends after it begins
         if year is None:
             if safe_date(2000, month, day) is None:
                 return None
@@ -495,8 +673,8 @@ class Resolver:
         code = unit[0]
         if code in ("DE", "CE"):
             code, amount = "Y", amount * (10 if code == "DE" else 100)
-        if code in ("H", "MIN"):
-            return Resolution("DURATION", f"PT{amount}{'H' if code == 'H' else 'M'}")
+        if code in ("H", "MIN", "S"):
+            return Resolution("DURATION", f"PT{amount}{_TIME_CODES[code]}")
         return Resolution("DURATION", f"P{amount}{code}")
 
     def _day_list(self, m: re.Match[str], where: Where) -> Resolution | None:
@@ -508,6 +686,9 @@ class Resolver:
                 return None
             if m["dlhyear"]:
                 hyear = int(m["dlhyear"])
+            elif self.ctx.dct and re.match(rf"^[^.،,\n]*?{re.escape(m['dlhmonth'])}[^\S\n]+(?:الجاري|الحالي)(?![^\W\d_])", where.after):
+                # 10 - 12 شوال الجاري: the DCT's Hijri year
+                hyear = Gregorian(self.ctx.dct.year, self.ctx.dct.month, self.ctx.dct.day).to_hijri().year
             else:
                 first = self._nearest_hijri(hmonth, day, None, where)
                 if first is None:
@@ -540,7 +721,8 @@ class Resolver:
         if not (m["year"] or m["rel"] or m["yrel"]) and _NISBA_AFTER.match(where.after):
             return None  # مفاعل تموز العراقي: a name, not the month
         licensed = bool(m["shahr"] or m["year"] or m["rel"] or m["yrel"] or len(names) > 1 or where.has_day_context
-                        or _after_month_and(where.tail, lx))  # يناير ومارس
+                        or _after_month_and(where.tail, lx)  # يناير ومارس
+                        or _month_range_follows(where.after))  # من مارس إلى مايو
         if ambiguous and not licensed and prev_word not in ("في", "منذ", "حتي", "خلال", "بحلول", "وفي", "ومنذ", "وحتي"):
             return None
         rel = lx.relative_offsets.get(m["rel"]) if m["rel"] else None
@@ -558,7 +740,10 @@ class Resolver:
                 return Resolution("DATE", "")
             year = self.ctx.dct.year + lx.relative_offsets.get(m["yrel"], 0)
         else:
-            year = self._month_year(month, rel, where)
+            year = (_range_year(month, where.after) if rel is None else None) or self._month_year(month, rel, where)
+            start = self.ctx.last_month if self.ctx.last_month_at and self.ctx.last_month_at[0] == where.sentence else None
+            if year is not None and rel is None and start and _RANGE_CONNECTOR.search(where.tail) and (year, month) < start:
+                year += 1  # من أيلول إلى تشرين الثاني … / من نوفمبر إلى فبراير: a range ends after it begins
         if year is None:
             return Resolution("DATE", "")
         return Resolution("DATE", f"{year:04d}-{month:02d}")
@@ -639,7 +824,10 @@ class Resolver:
             res = self._hijri_year(year)
             return Resolution(res.type, res.value, explicit=res.explicit, trim_left=trim) if res else None
         upper = self.ctx.dct.year + 30 if self.ctx.dct else 2100
-        if not 1500 <= year <= upper or (year < 1900 and not (m["lead"] or mark or where.has_day_context)):
+        # an older year needs a preposition, a mark or a range (عاش بين 1835-1919)
+        if not 1500 <= year <= upper or (year < 1900 and not (m["lead"] or mark or where.has_day_context
+                                                             or _YEAR_DASH_RANGE.match(where.after)
+                                                             or _YEAR_DASH_RANGE_END.search(where.tail))):
             return None
         nxt = _NEXT_WORD.match(where.after)
         next_word = nxt.group(1) if nxt else ""
@@ -657,6 +845,7 @@ class Resolver:
                 or (prev_word[:1] in "وبل" and prev_word[1:] in self.lx.year_after_nouns)
                 or where.has_day_context  # بداية 2010
                 or in_list
+                or bool(_YEAR_RANGE_END.search(where.tail))  # من 1984 إلى 2010
                 or bool(_YEAR_RANGE.match(where.after))
                 or (closed and not _QUANTITY_BEFORE.search(where.tail))
             )
@@ -673,6 +862,16 @@ class Resolver:
         ref = self.ctx.ref
         if weekday is None:
             return None
+        if _TENS_AFTER.match(where.after):
+            return None  # الاثنين والعشرين: the number twenty-two, not Monday
+        if not m["rel"] and self._family_name(where):
+            return None  # أحمد الخميس، أمين عام الاتحاد: a family name
+        prev = _PREV_WORD.search(where.tail)
+        prev_word = squash(prev.group(1)) if prev else ""
+        if not m["rel"] and not where.pod and not where.has_day_context and (
+                prev_word in _weekday_blockers()["two"] and squash(m["weekday"]) == "الاثنين"
+                or prev_word in _weekday_blockers()["friday"] and squash(m["weekday"]) == "الجمعه"):
+            return None  # بين الاثنين (the two), خطب الجمعة (Friday sermons in general)
         if ref is None:
             return Resolution("DATE", "")
         if m["weekrel"]:
@@ -708,6 +907,9 @@ class Resolver:
             monday = ref - timedelta(days=ref.isoweekday() - 1) + timedelta(weeks=offset)
             return Resolution("DATE", self._with_pod((monday + timedelta(days=weekday - 1)).isoformat(), where))
         back = (ref.isoweekday() - weekday) % 7
+        if m["before_last"]:
+            # الثلاثاء قبل الماضي: the one before last
+            return Resolution("DATE", self._with_pod((ref - timedelta(days=(back or 7) + 7)).isoformat(), where))
         if rel == 1 or (rel is None and self._future(where)):
             ahead = (weekday - ref.isoweekday()) % 7 or (7 if rel == 1 else 0)
             day = ref + timedelta(days=ahead)
@@ -727,9 +929,15 @@ class Resolver:
         prev_word = prev.group(1).strip("\"“”«»()'") if prev else ""
         if word == "امس" and where.before.endswith(("ل", "ك")) and not m["pod"]:
             return None  # لامس (touched), not "yesterday"
+        if word == "امس" and not m["pod"] and re.match(r"^[^\S\n]+(?:ال)?حاج", where.after):
+            return None  # في أمسّ الحاجة: "in dire need", a superlative
+        if word in ("بكره", "بكرا") and re.match(r"^[^\S\n]+ال(?:قدم|يد|سله|طائره|ماء|مضرب|طاوله)(?![^\W\d_])", where.after):
+            return None  # بكرة القدم: ب + كرة (football), not "tomorrow"
         if word in ("اليوم", "الليله"):
             if not named and _DAY_NOUN_ADJECTIVE.match(where.after):
                 return None  # اليوم العالمي, اليوم الأول من الحرب
+            if not named and not m["pod"] and m.group() == word and self._after_amount(where):
+                return None  # مرتين في اليوم: a rate (the rate family)
             if prev_word in self.lx.newspaper_words or _PAPER_NAME.search(where.tail) and _PAPER_CLOSE.match(where.after):
                 return None  # عين اليوم, (اليوم), لـ"اليوم": the newspaper
             if not named and _DATELINE_BEFORE.search(where.before) and not where.after.strip(" \t-–"):
@@ -828,6 +1036,65 @@ class Resolver:
             return Resolution("DATE", m["year"])
         return Resolution("DATE", f"{ref.year + offset:04d}")
 
+    def _after_amount(self, where: Where) -> bool:
+        """Whether ``في``/``بـ`` before the match follows an amount (a number or a count word among its three words)."""
+        tail = _clause(where.tail)
+        cut = re.search(r"(?:(?<![^\W\d_])في[^\S\n]+|(?<![^\W\d_])ب)$", tail)
+        if not cut:
+            return False
+        # the amount is the word before في or the one before that (مرتين في اليوم, 1000 شخص بالساعة)
+        words = tail[: cut.start()].split()[-2:]
+        counts = _rate_words()["counts"]
+        return any(any(c.isdigit() for c in w) or squash(w) in self.lx.cardinals or squash(w) in counts
+                   or (w[:1] == "و" and squash(w[1:]) in self.lx.cardinals) for w in words)
+
+    def _rate(self, m: re.Match[str], where: Where) -> Resolution | None:
+        """مرتين في اليوم, 1000 شخص بالساعة: once per unit (SET), only after an amount."""
+        unit = _rate_words()["units"].get(squash(m["rate_unit"]))
+        if unit is None or _DAY_NOUN_ADJECTIVE.match(where.after) or not self._after_amount(where):
+            return None
+        return Resolution("SET", "PT1H" if unit == "H" else f"P1{unit}")
+
+    def _range_start(self, where: Where) -> date | None:
+        """The day a range began when the match ends it (من 15 ذي القعدة وحتى …): the day written before the connector in this sentence."""
+        if not _RANGE_CONNECTOR.search(where.tail) or self.ctx.last_day_at is None:
+            return None
+        return self.ctx.last_day if self.ctx.last_day_at[0] == where.sentence else None
+
+    def _family_name(self, where: Where) -> bool:
+        """Whether a word such as الخميس or العيد is a family name: right after a given name and
+        before punctuation or a role (أحمد الخميس أمين عام الاتحاد, إبراهيم العيد، ومساعد المدرب)."""
+        prev = _PREV_WORD.search(where.tail)
+        if where.pod or not prev or where.tail[prev.end():].strip() or squash(prev.group(1)) not in _name_words()["first"]:
+            return False  # (صباح السبت: a part of day, though صباح is also a given name)
+        nxt = _NEXT_WORD.match(where.after)
+        return bool(re.match(r"^[^\S\n]*[.،,؛:)]", where.after) or (nxt and squash(nxt.group(1)) in _name_words()["roles"]))
+
+    def _pod_adverb(self, m: re.Match[str], where: Where) -> Resolution | None:
+        """صباحا, ليلا … alone: the part of a day written just before (أمس … صباحا), else nothing."""
+        word = squash(m["podadv"])
+        pod = self.lx.parts_of_day.get(word) or self.lx.parts_of_day.get(word.rstrip("ا"))
+        at = self.ctx.last_day_at
+        if pod is None or re.search(r"\d\)?[^\S\n]*$", where.tail):
+            return None  # الـ 4 عصرا: an hour's part of day
+        # the day in force: this sentence or the one before in the paragraph (clauses after "، و" are sentences here)
+        if self.ctx.last_day is None or at is None or not (
+                at[0] == where.sentence or (at[0] == where.sentence - 1 and at[1] == where.paragraph)):
+            # While candidates are gathered the sentence's own days are not noted yet: keep the
+            # match when one is written before it; the final pass (in text order) dates it or drops it.
+            return Resolution("DATE", "") if _DAY_WORD_BEFORE.search(where.before) else None
+        return Resolution("DATE", f"{self.ctx.last_day.isoformat()}T{pod}")
+
+    def _same_period(self, m: re.Match[str], where: Where) -> Resolution | None:
+        """الفترة نفسها من العام الماضي: the period just written (a quarter, half or month) in that year, else the year."""
+        if self.ctx.dct is None:
+            return Resolution("DATE", "")
+        year = self.ctx.dct.year + self.lx.relative_offsets.get(m["sprel"], 0)
+        period = self.ctx.last_period
+        if period and (period[1] == where.sentence or (period[1] == where.sentence - 1 and period[2] == where.paragraph)):
+            return Resolution("DATE", f"{year:04d}-{period[0]}")
+        return Resolution("DATE", f"{year:04d}")
+
     def _week_of_month(self, m: re.Match[str], where: Where) -> Resolution | None:
         """الأسبوع الأول من الشهر المقبل: the ISO week that holds the middle of the n-th seven days."""
         dct = self.ctx.dct
@@ -855,14 +1122,26 @@ class Resolver:
         unit = self.lx.plural_recent.get(_definite(m["plural"]))
         if unit is None:
             return None
-        amount = _format_amount(_number(m["pnum"], self.lx) or 0) if m["pnum"] else "X"
+        if m["pnum2"]:
+            number = _number(m["pnum2"], self.lx) or _number(squash(m["pnum2"])[2:].strip(), self.lx)
+            if not number or _DEFINITE_FOLLOWS_COUNT.match(where.after):
+                return None  # السنوات الخمس الأولى من العقد: an ordinal stretch, not a length
+            amount = _format_amount(number)
+        else:
+            amount = _format_amount(_number(m["pnum"], self.lx) or 0) if m["pnum"] else "X"
         if amount == "0":
             return None
         return Resolution("DURATION", f"PT{amount}H" if unit == "H" else f"P{amount}{unit}")
 
     def _anaphoric(self, m: re.Match[str], where: Where) -> Resolution | None:
         unit_word = squash(m["ana_unit"] or m["ana_unit2"])
-        nxt = bool(m["ana"]) and squash(m["ana"]) in ("التالي", "التاليه", "اللاحق", "اللاحقه")
+        ana = squash(m["ana"]) if m["ana"] else ""
+        nxt = ana in ("التالي", "التاليه", "اللاحق", "اللاحقه") or ana in _anaphoric_shift()["following"]
+        if ana in _anaphoric_shift()["previous"]:
+            if unit_word not in ("العام", "السنه"):
+                return None  # the week or day "before it" needs its event: left out
+            year = self.ctx.last_year
+            return Resolution("DATE", f"{year - 1:04d}") if year else Resolution("DATE", "")
         if m["ana_pre"] == "ذلك" and unit_word == "الليله":  # ذلك الليلة is ungrammatical
             return None
         day = self.ctx.last_day or self.ctx.dct
@@ -875,6 +1154,10 @@ class Resolver:
             value = (day + timedelta(days=1 if nxt else 0)).isoformat()
             return Resolution("DATE", value + ("TNI" if unit_word == "الليله" else ""))
         if unit_word == "الاسبوع":
+            if self.ctx.last_week:
+                # الأسبوع الفائت … وفي ذات الأسبوع: the week just written
+                monday = date.fromisocalendar(self.ctx.last_week[0], self.ctx.last_week[1], 1)
+                return Resolution("DATE", iso_week(monday + timedelta(weeks=1 if nxt else 0)))
             return Resolution("DATE", iso_week(day + timedelta(weeks=1 if nxt else 0))) if day else Resolution("DATE", "")
         month = self.ctx.last_month or ((self.ctx.dct.year, self.ctx.dct.month) if self.ctx.dct else None)
         if month is None:
@@ -888,10 +1171,10 @@ class Resolver:
     def _day_same_month(self, m: re.Match[str], where: Where) -> Resolution | None:
         day = _day_number(m["day"], self.lx)
         month = self.ctx.last_month
-        if self.ctx.hijri_month and day and not m["dsm_rel"] and not m["dsm_this"]:
+        if self.ctx.hijri_month and day and not (m["dsm_rel"] or m["dsm_this"]):
             return self._hijri_day(*self.ctx.hijri_month, day, where)
         if m["dsm_rel"] or m["dsm_this"]:
-            # 22 من الشهر الجاري, 20 هالشهر: a day of the DCT's month (or the one before/after).
+            # 22 من الشهر الجاري, 15 من هذا الشهر, 20 هالشهر: a day of the DCT's month (or the one before/after).
             offset = self.lx.relative_offsets.get(squash(m["dsm_rel"])) if m["dsm_rel"] else 0
             if offset is None or self.ctx.dct is None:
                 return Resolution("DATE", "") if day and offset is not None else None
@@ -911,6 +1194,8 @@ class Resolver:
         qmod = lx.modifiers.get(squash(m["qmod"])) if m["qmod"] else None
         if _LIGHT_YEAR.match(where.after):
             return None  # 1400 سنة ضوئية: a distance
+        if re.match(r"^[^\S\n]*\(?[^\S\n]*\d{4}(?!\d)", where.after) and squash(m["unit"] or m["single"] or "") in ("عام", "سنه"):
+            return None  # الثاني والعشرين عام 1432, 1.43 عام 2014: the word belongs to the year after it
         if lead == "بعد" and not m["num"]:
             # يوما بعد يوم, عاما بعد عام: "progressively", no time of its own
             prev = _PREV_WORD.search(where.tail)
@@ -959,13 +1244,20 @@ class Resolver:
                 return None
             if m["one"] or m["whole"]:
                 next_word = ""  # the unit's phrase ends with واحد
-            if next_word in lx.weekdays or next_word in lx.months or next_word[:1].isdigit() or (
+            if next_word in lx.weekdays or next_word in lx.months or next_word in lx.hijri_months or next_word[:1].isdigit() or (
+                next_word in lx.relative_days  # خلال يوم أمس: that day, not a day's length
+            ) or (
                 next_word.startswith("ال") and not m["frac"]
             ):
                 return None
         if unit_word not in lx.units:
             return None
         unit = lx.units[unit_word][0]
+        prev = _PREV_WORD.search(where.tail)
+        if prev and squash(prev.group(1)) in _decade_words()["names"]:
+            return None  # أبو قرنين: a name
+        if unit == "DE" and not self._decade_in_time(m, where, lead, prev):
+            return None
         if amount is not None and m["frac"]:
             extra = lx.fractions.get(squash(m["frac"]), 0.5)
             if extra < 0:
@@ -974,7 +1266,8 @@ class Resolver:
                 amount += extra
         if amount is not None and (amount <= 0 or amount > 10000):
             return None
-        anchored = lead in ("قبل", "بعد") and not _FOLLOWED_BY_OF.match(where.after)
+        anchored = (lead in ("قبل", "بعد") and not _FOLLOWED_BY_OF.match(where.after)
+                    and not (lead == "بعد" and _FOLLOWED_BY_ALA.match(where.after)))
         if anchored and unit in ("D", "W", "M", "Y") and (amount is None or amount == int(amount)):
             if lead == "قبل":
                 base = self.ctx.ref if unit in ("D", "W") else self.ctx.dct
@@ -991,7 +1284,18 @@ class Resolver:
                 return Resolution("DATE", "PAST_REF")
             if base is not None and amount is not None:
                 sign = -1 if lead == "قبل" else 1
+                if (sign > 0 and unit == "Y" and amount >= 10 and self.ctx.dct and base.year + amount > self.ctx.dct.year + 1
+                        and not self._future(where)):
+                    # تعود الكشافة إلى اليابان بعد 45 عاما: after an absence that long, not a date decades ahead
+                    return Resolution("DURATION", f"P{int(amount)}Y", mod=qmod, trim_left=trim)
                 return Resolution("DATE", _shift(base, unit, sign * int(amount)), mod=qmod)
+            if amount is not None and lead == "بعد" and unit == "Y":
+                # سقط النظام في 2001. وبعد 13 عاما: years counted from the year in force
+                year = self.ctx.year_in_force(where.sentence, where.paragraph)
+                if year is not None and self.ctx.dct and year + amount > self.ctx.dct.year and not self._future(where):
+                    return Resolution("DURATION", f"P{int(amount)}Y", mod=qmod, trim_left=trim)  # an absence that long
+                if year is not None:
+                    return Resolution("DATE", f"{year + int(amount):04d}", mod=qmod)
             if amount is not None:
                 return Resolution("DATE", "", mod=qmod)
         elif lead == "قبل" and amount is not None and unit in ("M", "Y") and not _FOLLOWED_BY_OF.match(where.after):
@@ -1010,13 +1314,33 @@ class Resolver:
             factor = 10 if unit == "DE" else 100
             unit, amount = "Y", None if amount is None else amount * factor
         quantity = "X" if amount is None else _format_amount(amount)
-        if unit in ("H", "MIN"):
-            value = f"PT{quantity}{'H' if unit == 'H' else 'M'}"
+        if unit in ("H", "MIN", "S"):
+            value = f"PT{quantity}{_TIME_CODES[unit]}"
         else:
             value = f"P{quantity}{unit}"
         if m["qmod"]:
             trim = m.start("qmod") - m.start()
         return Resolution("DURATION", value, mod=qmod, trim_left=trim)
+
+    def _decade_in_time(self, m: re.Match[str], where: Where, lead: str | None, prev) -> bool:
+        """Whether عقد/عقود is a decade here, not a contract (عقود رعاية, بعد عقد صفقة)."""
+        if m["recent"] or m["padj"] or m["frac"] or m["one"]:
+            return True  # عقود طويلة, عقد ونصف, عقد واحد
+        words = _decade_words()
+        counted = m["num"] or m["dual"]
+        before_cue = (prev is not None and squash(prev.group(1)) in words["before"]) or where.tail.endswith("ل")
+        if not (lead or counted or before_cue or where.quantity_mod):
+            return False
+        nxt = _NEXT_WORD.match(where.after)
+        next_word = squash(nxt.group(1)) if nxt else ""
+        if not next_word or not re.match(r"^[^\S\n]*[^\W\d_]", where.after):
+            return True  # the phrase ends: منذ عقود؟
+        if next_word in words["after"]:
+            return True
+        # منذ عقود والبلاد تعاني: after a time preposition a clause may follow
+        if lead in ("منذ", "طوال", "خلال") and (where.quantity_mod or m["qmod"]):
+            return True  # منذ أكثر من عقد لسوء معاملة: unambiguous, whatever follows
+        return next_word.startswith("و") and lead in ("منذ", "طوال", "قبل", "خلال")
 
     def _clock(self, m: re.Match[str], where: Where) -> Resolution | None:
         lx = self.lx
@@ -1027,6 +1351,8 @@ class Resolver:
             return Resolution("TIME", (day.isoformat() if day else "XXXX-XX-XX") + "T00:00")
         if m["hh"]:
             hour, minute = int(m["hh"]), int(m["mm"] or 0)
+            if m["mm"] and m.start("mm") == m.end("hh") and len(m["hh"]) == 1:
+                return None  # الساعة 349 $: a price (an hour without separator is written 0659)
         elif m["hh2"]:
             hour, minute = int(m["hh2"]), int(m["mm2"] or 0)
             if not 1 <= hour <= 12:
@@ -1067,6 +1393,8 @@ class Resolver:
         if hour == 12 and pod in ("EV", "NI"):
             # الساعة 12 مساء is midnight: the first minute of the next day.
             hour, day = 0, day + timedelta(days=1) if day else None
+        elif hour == 12 and pod == "MO" and (m["hpod"] or m["hpod2"] or m["hpod3"]):
+            hour = 0  # الساعة 12.30 صباحا: half past midnight
         elif pod in ("AF", "EV", "NI") and 1 <= hour < 12 and not (pod == "NI" and hour <= 4):
             hour += 12
         elif pod == "MI" and 1 <= hour <= 5:
@@ -1090,6 +1418,15 @@ class Resolver:
                 return None
             rel_word = m["drel"] or m["prel"]
             rel = self.lx.relative_offsets.get(rel_word) if rel_word else None
+            written = _date_after_weekday().match(where.after) if m["dweekday"] else None
+            if written:
+                # مساء الأحد 26 يوليو: the written date decides when its weekday agrees
+                number, month = _day_number(written["day"], self.lx), self.lx.months.get(squash(written["month"]))
+                wrel = self.lx.relative_offsets.get(written["rel"]) if written["rel"] else None
+                year = self._month_year(month, wrel, where, weekday, number) if number and month else None
+                day = safe_date(year, month, number) if year else None
+                if day and day.isoweekday() == weekday:
+                    return day
             if rel == 1 or (rel is None and self._future(where)):
                 return ref + timedelta(days=(weekday - ref.isoweekday()) % 7 or 7)
             back = (ref.isoweekday() - weekday) % 7 or (7 if rel == -1 else 0)
@@ -1116,6 +1453,10 @@ class Resolver:
         return Resolution("DATE", "PRESENT_REF")
 
     def _past_ref_context(self, m: re.Match[str], where: Where) -> Resolution | None:
+        if m["ref_past_end"]:
+            nxt = _NEXT_WORD.match(where.after)
+            if nxt and squash(nxt.group(1)) in _waw_nouns():
+                return None  # من قبل وزارة الخدمة: "by" the ministry
         return Resolution("DATE", "PAST_REF")
 
     def _past_ref(self, m: re.Match[str], where: Where) -> Resolution | None:
@@ -1167,6 +1508,13 @@ class Resolver:
             return None
         if word == "بعدين" and not _CLAUSE_END.match(where.after):
             return None  # بعدين (later) closes its clause; بعدين عن (far from) is an adjective
+        if word == "بعد فتره":
+            nxt = _NEXT_WORD.match(where.after)
+            next_word = squash(nxt.group(1)) if nxt and re.match(r"^[^\S\n]+[^\W\d_]", where.after) else ""
+            ahead = self._future(where) or bool(_FUTURE_VERB.match(next_word[1:] if next_word[:1] in "وف" else next_word))
+            # بعد فترة صمت, وبعد فترة من الزمان وجد نفسه: a stretch of a past story, not the future
+            if next_word and not ahead and not (next_word.endswith("ه") and not next_word.startswith("ال")):
+                return None
         if word == "وقت قريب" and re.search(r"(?<![^\W\d_])و?(?:منذ|قبل|حتي|الي)[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?$", where.tail):
             return Resolution("DATE", "PAST_REF")  # منذ وقت قريب, حتى وقت قريب: (until) recently
         return Resolution("DATE", "FUTURE_REF")
@@ -1205,7 +1553,7 @@ class Resolver:
             if not amount or unit is None or unit[0] in ("DE", "CE"):
                 return None
             code = unit[0]
-            return Resolution("SET", f"PT{int(amount)}{'H' if code == 'H' else 'M'}" if code in ("H", "MIN")
+            return Resolution("SET", f"PT{int(amount)}{_TIME_CODES[code]}" if code in ("H", "MIN", "S")
                               else f"P{int(amount)}{code}")
         if m["setadj"]:
             # رواتب شهرية, تدريباته اليومية: a recurrence; بمعدل سنوي, أكبر خسارة يومية: a rate
@@ -1291,6 +1639,8 @@ class Resolver:
             return None
         if key == "العيد" and _DEFINITE_WORD.match(where.after) and not re.match(r"^[^\S\n]+(?:المبارك|السعيد)", where.after):
             return None  # العيد الوطني, العيد الستين: not the feast
+        if key == "العيد" and not m["rel"] and self._family_name(where):
+            return None  # مدير المنتخب إبراهيم العيد، ومساعده: a family name
         if self.ctx.dct is None:
             return Resolution("DATE", "")
         rel = self.lx.relative_offsets.get(m["rel"]) if m["rel"] else None
@@ -1300,6 +1650,8 @@ class Resolver:
             day = self._nearest_hijri(hm, hd, rel, where)
             if day and (best is None or abs((day - self.ctx.dct).days) < abs((best - self.ctx.dct).days)):
                 best = day
+        if best and m["hord"]:
+            best += timedelta(days=_feast_day_ordinals()[squash(m["hord"])] - 1)
         return Resolution("DATE", best.isoformat()) if best else Resolution("DATE", "")
 
     def _nearest_hijri(self, month: int, day: int, rel: int | None, where: Where) -> date | None:
@@ -1318,8 +1670,10 @@ class Resolver:
         upcoming = min((d for d in days if d > dct), default=None)
         if rel == -1 or upcoming is None:
             return past
-        if rel == 1 or past is None or self._future(where):
+        if rel == 1 or past is None:
             return upcoming
+        if self._future(where):
+            return past if past == dct else upcoming  # تعقد … خلال 10 - 12 شوال: today is not behind a future clause
         if (upcoming - dct).days <= 90 and (upcoming - dct) < (dct - past):
             return upcoming
         return past
@@ -1362,6 +1716,8 @@ class Resolver:
         quarter = self.lx.quarters.get(squash(m["quarter"]))
         if quarter is None:
             return None
+        if not m["year"] and not m["rel"] and _consecutive().match(where.after):
+            return None  # للربع الثالث على التوالي: a count of quarters
         if m["year"]:
             return Resolution("DATE", f"{int(m['year']):04d}-Q{quarter}")
         if not m["rel"]:
@@ -1436,6 +1792,9 @@ class Resolver:
                     return Resolution("DATE", "")
                 g = Gregorian(first.year, first.month, first.day).to_hijri()
                 year = g.year
+                start = self._range_start(where)
+                if rel is None and start is not None and first < start:
+                    year += 1  # من 15 ذي القعدة وحتى 15 محرم: a range ends after it begins
         else:
             return Resolution("DATE", "")
         self.last_hijri = (year, month)

@@ -154,7 +154,8 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
                 pending.append((len(timexes) - 1, res.event_offset, res.optional))
             if res.type == "DATE" and res.value and res.value[0].isdigit():
                 # "منذ 2010" is where a span began, not the frame of what follows.
-                explicit = cand.family in _EXPLICIT_YEAR and _has_year(cand) and not _SINCE.search(where.before)
+                explicit = (cand.family in _EXPLICIT_YEAR and _has_year(cand) and not _SINCE.search(where.before)
+                            and _lead(cand) not in ("منذ", "ومنذ"))
                 hijri = resolver.last_hijri if cand.family == "hijri" else None
                 background = bool(_BACKGROUND.search(where.before))
                 context.note(res.value, sentence.index, sentence.paragraph, explicit, hijri, background)
@@ -166,6 +167,11 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
     return timexes
 
 
+def _lead(cand: _Candidate) -> str | None:
+    """The preposition a match holds before its extent (منذ 2009), if its family has one."""
+    return cand.match.groupdict().get("lead")
+
+
 _PROCLITICS = "وفبلك"
 # A background clause before a day: the pluperfect (وكان المؤشر قد أغلق), a comparison (مقارنة بإغلاق, عن سعر
 # الإغلاق في 26 يونيو) or an earlier event (بعد أن خسر … يوم الاثنين).
@@ -175,7 +181,8 @@ _ABOUT_AFTER = re.compile("[^\\S\\n]+(?:تقريب[اًاٌ]+|تقريبًا)(?!
 _SINCE = re.compile(r"(?<![^\W\d_])و?منذ[^\S\n]+(?:[^\W\d_]+[^\S\n]+)?$")
 # Words spelled like dates that are not: the Yemeni governorate إب (the month is
 # آب), and السنّة with a shadda (the Sunnis, not "the year").
-_TRAP = re.compile(r"(?<![^\W\d_])[وفبل]?إب(?![^\W\d_])|السن\u0651ة|السنّة")
+# The name آلان (Alan) folds like الآن (now).
+_TRAP = re.compile(r"(?<![^\W\d_])[وفبل]?إب(?![^\W\d_])|السن\u0651ة|السنّة|(?<![^\W\d_])آلان(?![^\W\d_])")
 # Between a Hijri date and its Gregorian equivalent: "الموافق", "الموافق لـ", "، الموافق".
 _EQUIVALENT = re.compile(r"^[\s,،()\-–]*(?:و)?(?:ال|أل)?موافق[\s]*(?:لـ|ل)?[\s(]*$")
 
