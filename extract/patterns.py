@@ -478,7 +478,8 @@ def grammar() -> Grammar:
     triggers = _trigger_index(lx, temporal)
     return Grammar(
         families=compiled,
-        left_day_context=re.compile(rf"(?:(?P<pod>{pod}){S})?(?P<yawm>يوم{S})?$"),
+        # A part of day starts a word of its own: ضحى inside الأضحى is the feast's name.
+        left_day_context=re.compile(rf"(?:{WORD_START}(?P<pod>{pod}){S})?(?:{WORD_START}(?P<yawm>يوم{S}))?$"),
         # … also a counted stretch: الأيام العشرة الأولى من الشهر الجاري (START), الأيام الـ10 الأخيرة من (END)
         left_modifier=re.compile(rf"(?:(?<![^\W\d_])|(?<=\b[وفبل]))(?P<mod>{modifiers}"
                                  rf"|(?:الايام|الاسابيع){S}(?:ال)?{S0}(?:[^\W\d_]+|\d{{1,2}}){S}(?P<cpos>الاولي|الاخيره))"
