@@ -389,7 +389,7 @@ def _not_a_happening(sentence: Sentence, timex: Timex, clause: str) -> bool:
         or happening.is_dateline(text, *local)
         or happening.is_nowadays(text, timex.text)
         or happening.ranks_rather_than_dates(text, local[0], timex.text)
-        or happening.is_leave(text, local[0])
+        or happening.is_leave(text, local[0], timex.granularity)
         or happening.is_daily_hours(text, local[0], timex.text, timex.type)
         or happening.is_statistic(clause, timex.granularity, before)
         or happening.is_hypothetical(clause)
@@ -427,7 +427,9 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         mentions = names.mentions(sentence.text, context)
         entity_ids = names.with_home(tuple(dict.fromkeys(m.entity.id for m in mentions)), context)
         attribution = _attribution(text)
-        spans = [(t.start - sentence.start, t.end - sentence.start) for t in dated]
+        # A leave's or a contract's month (عقد أغسطس) names a thing: it stays in the title.
+        spans = [(t.start - sentence.start, t.end - sentence.start) for t in dated
+                 if not happening.is_leave(sentence.text, t.start - sentence.start, t.granularity)]
         for timex in chosen:
             local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
             title, governed = make_title(text, local_start, local_end, parts, spans)

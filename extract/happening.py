@@ -387,10 +387,23 @@ def ranks_rather_than_dates(sentence: str, start: int, timex_text: str) -> bool:
     return False
 
 
-def is_leave(sentence: str, start: int) -> bool:
-    """Whether the date at ``start`` names a leave (إجازة نهاية الأسبوع), not a happening's day."""
+def is_leave(sentence: str, start: int, granularity: str | None = None) -> bool:
+    """Whether the date at ``start`` names a leave, a model or a contract, not a happening's day.
+
+    إجازة نهاية الأسبوع، موديل 2011; a bare month after a contract word
+    (``عقد أغسطس``، ``تسليم سبتمبر``) when ``granularity`` says it is a month.
+    """
     before = _words_before(sentence, start, 1)
-    return bool(before) and before[0] in event_words().leave_words and not re.search(r"عيد", fold(sentence[start:start + 12]))
+    if not before:
+        return False
+    if granularity == "month" and before[0] in _contract_words():
+        return True
+    return before[0] in event_words().leave_words and not re.search(r"عيد", fold(sentence[start:start + 12]))
+
+
+@lru_cache(maxsize=1)
+def _contract_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json("lexicon/events.json")["not_a_month_after"])
 
 
 def is_daily_hours(sentence: str, start: int, timex_text: str, timex_type: str) -> bool:

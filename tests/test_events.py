@@ -454,3 +454,22 @@ def test_piece_opening_on_a_particle_after_a_closing_date_is_not_an_object():
     start = text.index("ليل أمس")
     title, _ = make_title(text, start, start + len("ليل أمس"))
     assert "تستهدف" not in title
+
+
+# ---------------------------------------------------------------- evtitle: happenings, titles, precision
+
+
+def test_a_contract_month_is_no_date_and_stays_in_the_title():
+    found = [(e.timex.value, e.title) for e in events_of("وينتهي أجل عقد نوفمبر غدا السبت.\n")]
+    assert found == [("2030-03-09", "ينتهي أجل عقد نوفمبر")]
+    # عقد the verb (held) before a date still dates its happening.
+    found = [(e.timex.value, e.title) for e in events_of("وعقد الوزراء أمس اجتماعا طارئا في عمان.\n")]
+    assert found == [("2030-03-07", "عقد الوزراء اجتماعا طارئا في عمان")]
+
+
+def test_the_link_line_of_a_news_site_ends_the_article():
+    text = ("أعلن الدفاع المدني اليوم إخماد حريق في مستودع بالدمام.\n"
+            "رابط الخبر بصحيفة المرصد: الدفاع المدني يخمد اليوم حريقا في الدمام\n")
+    layout = segment(text)
+    assert len(layout.sentences) == 1
+    assert titles_of(text) == ["أعلن الدفاع المدني إخماد حريق في مستودع بالدمام"]
