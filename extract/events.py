@@ -199,7 +199,7 @@ def _trim_end(words: list[str]) -> list[str]:
 def finish_title(text: str) -> str:
     """A clause's text made a title: fillers and asides out, brackets balanced, at most 22 words."""
     tw = _title_words()
-    text = tw.drop.sub(" ", text)
+    text = happening.cut_text_introducer(tw.drop.sub(" ", text))
     text = _HIJRI_DEBRIS.sub(" ", text)  # a numeric date the tagger left (14 / 10 / 1436هـ)
     text = _strip_fillers(text)
     text = _balance(text)
@@ -393,6 +393,7 @@ def _not_a_happening(sentence: Sentence, timex: Timex, clause: str) -> bool:
         or happening.is_daily_hours(text, local[0], timex.text, timex.type)
         or happening.is_statistic(clause, timex.granularity, before)
         or happening.is_hypothetical(clause)
+        or happening.heads_a_text(clause)
         or happening.is_past_state(clause)
         or not happening.has_verb(clause)
     )

@@ -29,7 +29,7 @@ from datetime import date
 from functools import lru_cache
 
 from .lexicon import load_json, squash
-from .normalize import fold
+from .normalize import fold, fold_with_offsets
 
 _WORD = re.compile(r"[^\W\d_]+")
 # Endings a listed verb or noun takes (قصف → قصفت، قصفوا؛ قرار → قرارات).
@@ -461,6 +461,34 @@ def is_statistic(clause: str, granularity: str | None = None, timex_before: str 
     if coarse and verb_class(clause) == "market" and _market_words().search(folded):
         return True
     return coarse and fold(timex_before).strip() in ("خلال", "طوال") and bool(re.search(r"\d{2,}|الاف|الف", folded))
+
+
+@lru_cache(maxsize=1)
+def _text_introducer() -> re.Pattern:
+    words = sorted({squash(fold(w)) for w in load_json("lexicon/events.json")["text_introducers"]}, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\s*(?<![^\W\d_])(?:{body})\s*[:：.…،,]*\s*$")
+
+
+def cut_text_introducer(text: str) -> str:
+    """``text`` without a closing introducer of a following text (البيان التالي:، فيما يلي نصه)."""
+    folded = fold_with_offsets(text)
+    m = _text_introducer().search(folded.folded)
+    if not m or not folded.folded[: m.start()].strip():
+        return text
+    return text[: folded.original_span(m.start(), m.end())[0]]
+
+
+def heads_a_text(clause: str) -> bool:
+    """Whether a clause only announces a statement whose text follows (صدر عن الديوان البيان التالي:).
+
+    Such a heading is no happening of its own: the text after it tells what
+    was said. An order or a decision heading its text (صدر أمر ملكي فيما يلي
+    نصه) is still one.
+    """
+    if not _text_introducer().search(fold(clause)):
+        return False
+    return verb_class(cut_text_introducer(clause)) in (None, "statement")
 
 
 def stance(clause: str) -> str | None:

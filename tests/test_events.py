@@ -473,3 +473,13 @@ def test_the_link_line_of_a_news_site_ends_the_article():
     layout = segment(text)
     assert len(layout.sentences) == 1
     assert titles_of(text) == ["أعلن الدفاع المدني إخماد حريق في مستودع بالدمام"]
+
+
+def test_a_heading_that_announces_the_text_of_a_statement_is_no_event():
+    text = "وكان قد صدر عن رئاسة الوزراء أمس البيان التالي:\nبيان من رئاسة الوزراء\n"
+    assert events_of(text) == []
+
+
+def test_an_order_heading_its_text_keeps_its_event_without_the_heading_words():
+    text = "صدر أمس مرسومٌ رئاسيٌّ فيما يلي نصه:\nبسم الله الرحمن الرحيم\n"
+    assert [(e.timex.value, e.title) for e in events_of(text)] == [("2030-03-07", "صدر مرسومٌ رئاسيٌّ")]
