@@ -29,6 +29,7 @@ from .furniture import is_learned
 from .gazetteer import Gazetteer, gazetteer
 from .lexicon import load_json, squash
 from .normalize import blank_controls, fold
+from .patterns import lexicon as _temporal_lexicon
 from .segment import Layout, Sentence
 from .timex import Timex
 
@@ -422,6 +423,9 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
             continue
         text = blank_controls(sentence.text)
         parts = clauses(text)
+        # بداية إجازة عيد الأضحى يوم 4/12: the feast names what the date after it dates.
+        feasts = [t for t in dated if _feast_beside_a_date(sentence, parts, t, dated)]
+        dated = [t for t in dated if t not in feasts]
         chosen = _governing(sentence, parts, [t for t in dated if dates_an_event(t)])
         if not chosen:
             continue
@@ -449,6 +453,30 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
             events.extend(_second_happenings(names, sentence, text, parts, chosen, entity_ids, attribution, dct, events,
                                              context))
     return events
+
+
+@lru_cache(maxsize=1)
+def _feasts() -> tuple[str, ...]:
+    return tuple(_temporal_lexicon().holidays)
+
+
+def _feast_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex, dated: list[Timex]) -> bool:
+    """Whether ``timex`` names a feast in a clause that another date, of another day, dates.
+
+    ``بداية إجازة عيد الأضحى يوم 4/12``، ``بدأ صباح اليوم حفل المعايدة بعيد الفطر``:
+    the feast is the occasion (or the holiday that begins), not the day of the
+    happening; it stays in the title.
+    """
+    if not any(f in squash(fold(timex.text)) for f in _feasts()):
+        return False
+
+    def clause_of(t: Timex) -> int:
+        local = t.start - sentence.start
+        return next((i for i, c in enumerate(parts) if c.start <= local < c.end), -1)
+
+    own = clause_of(timex)
+    return any(o is not timex and dates_an_event(o) and o.begin != timex.begin and clause_of(o) == own
+               and not any(f in squash(fold(o.text)) for f in _feasts()) for o in dated)
 
 
 def _candidate(names: Gazetteer, timex: Timex, sentence: Sentence, title: str, governed: str,
@@ -501,11 +529,17 @@ def _governing(sentence: Sentence, parts: list[Clause], dated: list[Timex]) -> l
 
     chosen: list[Timex] = []
     seen: set[tuple[str, str | None]] = set()
-    # في أكتوبر العام الماضي: a year right after a month (or a month after a day)
-    # is the same date said in two pieces; the finer one dates.
-    dated = [t for t in dated if not any(
-        o is not t and 0 <= t.start - o.end <= 3 and not sentence.text[o.end - sentence.start:t.start - sentence.start].strip(" ،,")
-        and o.begin >= t.begin and o.last <= t.last and (o.begin, o.last) != (t.begin, t.last) for o in dated)]
+
+    def said_in_pieces(t: Timex, o: Timex) -> bool:
+        # في أكتوبر العام الماضي: a year right after a month (or a month after a day)
+        # is the same date said in two pieces; so is a year its clause also gives
+        # as a day (يوم الأحد 8/11/1436 هـ الموافق 23/8 2015م). The finer one dates.
+        if o is t or not (o.begin >= t.begin and o.last <= t.last and (o.begin, o.last) != (t.begin, t.last)):
+            return False
+        adjacent = 0 <= t.start - o.end <= 3 and not sentence.text[o.end - sentence.start:t.start - sentence.start].strip(" ،,")
+        return adjacent or clause_of(o) == clause_of(t) != -1
+
+    dated = [t for t in dated if not any(said_in_pieces(t, o) for o in dated)]
     for t in dated:
         key = (t.value.split("T")[0], t.mod)
         if key in seen:

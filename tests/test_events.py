@@ -483,3 +483,41 @@ def test_a_heading_that_announces_the_text_of_a_statement_is_no_event():
 def test_an_order_heading_its_text_keeps_its_event_without_the_heading_words():
     text = "صدر أمس مرسومٌ رئاسيٌّ فيما يلي نصه:\nبسم الله الرحمن الرحيم\n"
     assert [(e.timex.value, e.title) for e in events_of(text)] == [("2030-03-07", "صدر مرسومٌ رئاسيٌّ")]
+
+
+def test_a_feast_beside_a_date_names_the_happening_and_stays_in_the_title():
+    found = [(e.timex.value, e.title) for e in events_of("وتبدأ إجازة عيد الفطر يوم 30 مارس الجاري في جميع الجامعات.\n")]
+    assert found == [("2030-03-30", "تبدأ إجازة عيد الفطر في جميع الجامعات")]
+    found = [(e.timex.value, e.title) for e in events_of("أقامت البلدية صباح اليوم حفل معايدة بعيد الفطر المبارك للموظفين.\n")]
+    assert found == [("2030-03-08TMO", "أقامت البلدية حفل معايدة بعيد الفطر المبارك للموظفين")]
+
+
+def test_a_year_its_clause_also_gives_as_a_day_dates_nothing_more():
+    text = "وتنطلق البطولة يوم الأحد 14/ 11/ 1451 هـ الموافق 11/ 3 2030م في ملعب المدينة.\n"
+    (only,) = [e.timex for e in events_of(text)]
+    assert only.granularity == "day" and only.text.startswith("يوم الأحد")
+
+
+def test_noting_that_opens_a_clause_of_its_own():
+    text = "وأضاف أن التسجيل يبدأ يوم الأحد المقبل علماً بأن الاختبارات تنطلق يوم 20 مارس الجاري.\n"
+    found = sorted((e.timex.value, e.title) for e in events_of(text))
+    assert found == [("2030-03-10", "التسجيل يبدأ"), ("2030-03-20", "الاختبارات تنطلق")]
+
+
+def test_a_relative_clause_hangs_on_the_noun_after_a_pronoun_or_a_demonstrative():
+    text = "أعلنت الشرطة أن رجلا في الأربعين هو قائد الشاحنة التي اقتحمت السوق يوم الأربعاء.\n"
+    assert titles_of(text) == ["قائد الشاحنة التي اقتحمت السوق"]
+    text = "وسمعت انفجارات تسببها في هذه الأثناء طائرات الجيش التي بدأت قصف المعسكر في وقت سابق من يوم الخميس.\n"
+    assert titles_of(text) == ["طائرات الجيش التي بدأت قصف المعسكر"]
+
+
+def test_time_of_day_words_left_before_a_date_are_debris():
+    text = "ودعا الوزير إلى احترام التهدئة التي بدأ سريانها منتصف الليلة الماضية.\n"
+    assert titles_of(text) == ["احترام التهدئة التي بدأ سريانها"]
+    text = "وقال المتحدث إن الشرطة تمكنت من دخول المبنى في وقت مبكر من صباح اليوم.\n"
+    assert titles_of(text) == ["الشرطة تمكنت من دخول المبنى"]
+
+
+def test_continuing_a_statement_is_a_say_verb_too():
+    text = "وتابع في مؤتمر صحفي بالعاصمة إن الحكومة ستناقش الخطة أثناء اجتماع اليوم الجمعة.\n"
+    assert titles_of(text) == ["الحكومة ستناقش الخطة أثناء اجتماع"]
