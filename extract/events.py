@@ -302,7 +302,11 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         # The date sits in an adjunct: the happening is the nearest clause with a verb.
         before = [i for i in range(index - 1, -1, -1) if parts[i].kind != "attribution" and can_head(i)]
         after = [i for i in range(index + 1, len(parts)) if parts[i].kind != "attribution" and _has_happening(text_of(i))]
-        if before:
+        # …، حسبما أفاد مصدر الأربعاء: the report's date dates the sentence's own happening, its first main clause.
+        first = next((i for i in range(index) if parts[i].kind == "main" and can_head(i)), None)
+        if clause.kind == "attribution" and first is not None:
+            head = first
+        elif before:
             head = before[0]
         elif after and clause.kind != "attribution":
             head = after[0]
@@ -347,6 +351,9 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
             statement = False
             continue
         break
+    last = len(parts) - 1
+    if chosen[-1] == last - 1 and parts[last].kind == "main" and _place_tail(text_of(last)):
+        chosen.append(last)  # …، جنوبي الرمادي.: where it happened, said last
     body = prefix + " " + " ".join(text_of(i) for i in chosen)
     if parts[chosen[0]].kind == "reported":
         body = re.sub(r"^\s*(?:إن|أن|ان|بأن|بان|إنه|أنه|انه)\s+", "", body.strip())
@@ -355,6 +362,17 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         title = finish_title(_without_date(sentence_text, 0, len(sentence_text), dates))
     governed = " ".join(sentence_text[parts[i].start:parts[i].end] for i in chosen)
     return title, governed
+
+
+@lru_cache(maxsize=1)
+def _place_tail_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json("lexicon/events.json")["place_tails"])
+
+
+def _place_tail(text: str) -> bool:
+    """Whether a piece is a short place (جنوبي الرمادي، بمحافظة الأنبار) with no verb."""
+    words = _WORD.findall(fold(text))
+    return 2 <= len(words) <= 4 and words[0] in _place_tail_words() and not happening.has_verb(text)
 
 
 _RELATIVE_HEAD = re.compile(r"^(?:\S+\s+){0,4}?(?:الذي|التي|الذين|والتي|والذي)\s")

@@ -521,3 +521,16 @@ def test_time_of_day_words_left_before_a_date_are_debris():
 def test_continuing_a_statement_is_a_say_verb_too():
     text = "وتابع في مؤتمر صحفي بالعاصمة إن الحكومة ستناقش الخطة أثناء اجتماع اليوم الجمعة.\n"
     assert titles_of(text) == ["الحكومة ستناقش الخطة أثناء اجتماع"]
+
+
+def test_a_date_in_the_attribution_dates_the_sentences_own_happening():
+    text = ("أعلنت الشرطة أن سائقاً في الثلاثين هو منفذ الهجوم الذي وقع يوم الاثنين وأوقع خمسة جرحى، "
+            "حسبما أفاد مصدر أمني الأربعاء.\n")
+    found = {e.timex.value: e.title for e in events_of(text)}
+    assert found["2030-03-06"].startswith("أعلنت الشرطة أن سائقاً في الثلاثين هو منفذ الهجوم")
+    assert found["2030-03-04"].startswith("منفذ الهجوم الذي وقع")
+
+
+def test_a_short_place_said_last_joins_the_title():
+    text = "أعلنت قيادة العمليات المشتركة في الجيش اليوم، عن مقتل سبعة مسلحين من التنظيم بغارة استهدفت مخبأهم، شمالي المدينة.\n"
+    assert titles_of(text) == ["أعلنت قيادة العمليات المشتركة في الجيش عن مقتل سبعة مسلحين من التنظيم بغارة استهدفت مخبأهم شمالي المدينة"]
