@@ -450,9 +450,10 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         mentions = names.mentions(sentence.text, context)
         entity_ids = names.with_home(tuple(dict.fromkeys(m.entity.id for m in mentions)), context)
         attribution = _attribution(text)
-        # A leave's or a contract's month (عقد أغسطس) names a thing: it stays in the title.
+        # A leave's or a contract's month (عقد أغسطس) names a thing, and a duration
+        # (معسكر يستمر ثلاثة أسابيع) is no date: they stay in the title.
         spans = [(t.start - sentence.start, t.end - sentence.start) for t in dated
-                 if not happening.is_leave(sentence.text, t.start - sentence.start, t.granularity)]
+                 if t.type in ("DATE", "TIME") and not happening.is_leave(sentence.text, t.start - sentence.start, t.granularity)]
         for timex in chosen:
             local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
             title, governed = make_title(text, local_start, local_end, parts, spans)
