@@ -278,6 +278,10 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     if index is None:
         index = max((i for i, c in enumerate(parts) if c.start <= timex_start), default=0)
     clause = parts[index]
+    since = _since_happening(sentence_text[clause.start:timex_start])
+    if since:
+        # قتل المئات منذ الإطاحة بالرئيس في يوليو 2013: the date dates the ouster, not the killing since.
+        return since, sentence_text[clause.start:timex_end]
 
     def text_of(i: int) -> str:
         return _without_date(sentence_text, parts[i].start, parts[i].end, dates)
@@ -362,6 +366,33 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         title = finish_title(_without_date(sentence_text, 0, len(sentence_text), dates))
     governed = " ".join(sentence_text[parts[i].start:parts[i].end] for i in chosen)
     return title, governed
+
+
+_SINCE = re.compile(r"(?<![^\W\d_])منذ\s+(?P<what>[^\W\d_]+(?:\s+[^\s،,.]+){1,6}?)\s*$")
+_PRONOUN_END = ("ها", "هم", "هما", "هن", "كم", "نا")
+
+
+def _since_happening(before: str) -> str | None:
+    """The happening a date closes after ``منذ`` (منذ الإطاحة بالرئيس [في] يوليو 2013), as a title.
+
+    Only a definite verbal noun phrase (الإطاحة بالرئيس، بدء الحرب، سقوط النظام)
+    names a happening; ``منذ فرضها`` (a pronoun) names nothing on its own.
+    """
+    tw = _title_words()
+    for _ in range(3):
+        trimmed = tw.introducers.sub(" ", before)
+        if trimmed == before:
+            break
+        before = trimmed
+    m = _SINCE.search(squash(before))
+    if not m:
+        return None
+    words = m["what"].split()
+    first, second = fold(words[0]), fold(words[1])
+    if first.endswith(_PRONOUN_END) or not (first.startswith("ال") or second.startswith(("ال", "بال", "لل"))):
+        return None
+    title = finish_title(m["what"])
+    return title if len(title.split()) >= 2 else None
 
 
 @lru_cache(maxsize=1)

@@ -544,3 +544,12 @@ def test_then_opens_the_next_happening_with_its_own_date_and_title():
         "2030-03-08": "تغادر إلى تركيا بعثة المنتخب الوطني لإقامة معسكر تدريبي يستمر أسبوعين",
         "2030-03-28": "يتوجه المنتخب إلى الدوحة لمواجهة نظيره القطري",
     }
+
+
+def test_a_date_closing_a_since_phrase_dates_the_happening_it_names():
+    text = "وتشهد المنطقة مواجهات متواصلة قتل فيها العشرات منذ اندلاع الاحتجاجات في الريف في مايو 2027.\n"
+    assert [(e.timex.value, e.title) for e in events_of(text)] == [("2027-05", "اندلاع الاحتجاجات في الريف")]
+    # منذ + a pronoun names nothing on its own: the sentence's title stays.
+    text = "وهذا التمديد هو الثاني لحظر التجول منذ فرضه لأول مرة في يناير الماضي في المدينة.\n"
+    (title,) = titles_of(text)
+    assert title.startswith("هذا التمديد هو الثاني لحظر التجول")
