@@ -483,8 +483,10 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         attribution = _attribution(text)
         # A leave's or a contract's month (عقد أغسطس) names a thing, and a duration
         # (معسكر يستمر ثلاثة أسابيع) is no date: they stay in the title.
+        # A date that is part of a name (هجمات 11 سبتمبر) stays too.
         spans = [(t.start - sentence.start, t.end - sentence.start) for t in dated
-                 if t.type in ("DATE", "TIME") and not happening.is_leave(sentence.text, t.start - sentence.start, t.granularity)]
+                 if t.type in ("DATE", "TIME") and not happening.is_leave(sentence.text, t.start - sentence.start, t.granularity)
+                 and not happening.is_named_by_date(sentence.text, t.start - sentence.start, t.text)]
         for timex in chosen:
             local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
             title, governed = make_title(text, local_start, local_end, parts, spans)

@@ -401,6 +401,37 @@ def is_leave(sentence: str, start: int, granularity: str | None = None) -> bool:
     return before[0] in event_words().leave_words and not re.search(r"عيد", fold(sentence[start:start + 12]))
 
 
+_RELATIVE_DATE_WORDS = frozenset(("امس", "اليوم", "غد", "غدا", "الماضي", "الماضيه", "المقبل", "المقبله", "الجاري", "القادم",
+                                  "القادمه", "الحالي", "الحاليه", "هذا", "هذه", "الفائت", "المنصرم"))
+
+
+def is_named_by_date(sentence: str, start: int, timex_text: str) -> bool:
+    """Whether a written date is part of a name (هجمات 11 سبتمبر، ثورة 25 يناير، اتفاق 2015).
+
+    A listed noun right before it and no relative word in it (أحداث أمس is
+    yesterday's events, not a name).
+    """
+    before = _words_before(sentence, start, 1)
+    words = _WORD.findall(fold(timex_text))
+    if not before or any(w in _RELATIVE_DATE_WORDS or w in _weekdays() for w in words):
+        return False
+    word = before[0]
+    bare = word[1:] if len(word) > 3 and word[0] in "وبلف" else word
+    return word in _naming_nouns() or bare in _naming_nouns()
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    from .patterns import lexicon  # the tagger's weekday names, every spelling
+
+    return frozenset(w for name in lexicon().weekdays for w in _WORD.findall(name))
+
+
+@lru_cache(maxsize=1)
+def _naming_nouns() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json("lexicon/events.json")["date_naming_nouns"])
+
+
 @lru_cache(maxsize=1)
 def _contract_words() -> frozenset[str]:
     return frozenset(fold(w) for w in load_json("lexicon/events.json")["not_a_month_after"])

@@ -553,3 +553,13 @@ def test_a_date_closing_a_since_phrase_dates_the_happening_it_names():
     text = "وهذا التمديد هو الثاني لحظر التجول منذ فرضه لأول مرة في يناير الماضي في المدينة.\n"
     (title,) = titles_of(text)
     assert title.startswith("هذا التمديد هو الثاني لحظر التجول")
+
+
+def test_a_written_date_that_is_part_of_a_name_stays_in_the_title():
+    text = "وقال المتحدث إن المتهم كان على علم مسبق بتفجيرات 7 يوليو 2025 في العاصمة.\n"
+    (event,) = events_of(text)
+    assert event.timex.value == "2025-07-07" and "تفجيرات 7 يوليو 2025" in event.title
+    # A relative date or a weekday after the same noun is the happening's day, not a name.
+    text = "ونددت الحكومة بتفجيرات الخميس التي استهدفت السوق المركزي.\n"
+    titles = titles_of(text)
+    assert titles and all("الخميس" not in t for t in titles)
