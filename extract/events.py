@@ -492,7 +492,8 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
             title, governed = make_title(text, local_start, local_end, parts, spans)
             if _not_a_happening(sentence, timex, governed):
                 continue
-            events.append(_candidate(names, timex, sentence, title, governed, entity_ids, attribution, dct, context))
+            shown = _with_speaker(title, text, lambda: _recent_speaker(sentences, index))
+            events.append(_candidate(names, timex, sentence, title, governed, entity_ids, attribution, dct, context, shown))
             own = next((c for c in parts if c.start <= local_start < c.end), None)
             if own is not None and own.kind == "opener" and _CONJUNCTION_OPENER.match(text[own.start:own.end]):
                 # قام الجيش بمحاصرة المدينة في حين قصف الطيران المنازل أمس: the opener is a happening too.
@@ -531,12 +532,58 @@ def _feast_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex, 
                and not any(f in squash(fold(o.text)) for f in _feasts()) for o in dated)
 
 
+_SPEAKER_LOOKBACK = 3  # sentences: وقال … in a later paragraph may be someone else
+
+
+def _speaker(text: str) -> str | None:
+    """Who a sentence opening on a say-verb names as speaker (قال وزير الخارجية جون كيري إن …)."""
+    m = _title_words().say.match(squash(text))
+    if not m:
+        return None
+    words = m["who"].split()
+    if not words or fold(words[0]) in _title_words().particles or happening.starts_with_verb(words[0]):
+        return None
+    return " ".join(words[:6])
+
+
+def _recent_speaker(sentences: tuple[Sentence, ...], index: int) -> str | None:
+    """The speaker named by one of the few sentences before ``index``, the nearest first."""
+    for i in range(index - 1, max(-1, index - 1 - _SPEAKER_LOOKBACK), -1):
+        found = _speaker(blank_controls(sentences[i].text))
+        if found:
+            return found
+    return None
+
+
+_SAY_COLON = re.compile(r"^\s*[وف]?(?P<verb>[^\W\d_]+)\s*:")
+
+
+def _with_speaker(title: str, sentence_text: str, speaker) -> str:
+    """A title opening on a say-verb with no subject (وقال خلال مؤتمر صحفي …، وأضاف: …) gets the
+    speaker of the sentences before it; ``speaker`` is called only then."""
+    words = title.split()
+    if len(words) < 2 or fold(words[0].rstrip(":")) not in happening.event_words().say_verbs:
+        return title
+    verb, rest = words[0].rstrip(":"), words[1:]
+    second = fold(rest[0].strip("\"“«"))
+    colon = _SAY_COLON.match(sentence_text)
+    if not ((colon and fold(colon["verb"]) == fold(verb)) or second in _title_words().particles or rest[0][0] in "\"“«"
+            or second in ("خلال", "امام", "لدى", "عبر")):
+        return title
+    who = speaker()
+    if not who:
+        return title
+    return finish_title(" ".join([verb, who, *rest]))
+
+
 def _candidate(names: Gazetteer, timex: Timex, sentence: Sentence, title: str, governed: str,
-               entity_ids: tuple[str, ...], attribution: str | None, dct: date | None, context=None) -> EventCandidate:
-    # The title is the text of the happening: its actors decide merging.
+               entity_ids: tuple[str, ...], attribution: str | None, dct: date | None, context=None,
+               shown: str | None = None) -> EventCandidate:
+    # The title is the text of the happening: its actors decide merging. ``shown``
+    # (the title with a speaker named by an earlier sentence) is only displayed.
     clause_entities = frozenset(m.entity.id for m in names.mentions(title, context) if not m.entity.generic)
     return EventCandidate(
-        timex, sentence, title, entity_ids, clause_entities, content_tokens(" ".join(title.split()[:_MERGE_WORDS])), attribution,
+        timex, sentence, shown or title, entity_ids, clause_entities, content_tokens(" ".join(title.split()[:_MERGE_WORDS])), attribution,
         happening.stance(governed), happening.is_planned(title, timex.begin, dct, timex.text, timex.last, governed),
         happening.happening_kind(title),
     )

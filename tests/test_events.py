@@ -563,3 +563,19 @@ def test_a_written_date_that_is_part_of_a_name_stays_in_the_title():
     text = "ونددت الحكومة بتفجيرات الخميس التي استهدفت السوق المركزي.\n"
     titles = titles_of(text)
     assert titles and all("الخميس" not in t for t in titles)
+
+
+def test_a_say_verb_with_no_subject_takes_the_speaker_of_the_sentence_before():
+    text = ("قال وزير الخارجية الأردني سامر الخطيب إن المحادثات كانت بناءة.\n"
+            "وقال خلال مؤتمر صحفي اليوم الجمعة \"لن نقبل بأي تسوية ناقصة\".\n")
+    assert titles_of(text) == ['قال وزير الخارجية الأردني سامر الخطيب خلال مؤتمر صحفي "لن نقبل بأي تسوية ناقصة"']
+    text = ("أكد مدير الجامعة خالد العمري في كلمته، اليوم، جاهزية الكليات للعام الجديد.\n"
+            "وأضاف: الدراسة تبدأ يوم الأحد المقبل في جميع الكليات.\n")
+    assert "أضاف مدير الجامعة خالد العمري الدراسة تبدأ في جميع الكليات" in titles_of(text)
+
+
+def test_a_say_verb_with_its_own_subject_or_no_speaker_before_is_left_alone():
+    text = "وقال المتحدث باسم الشرطة أمس إن التحقيق مستمر.\n"
+    assert titles_of(text) == ["قال المتحدث باسم الشرطة إن التحقيق مستمر"]
+    text = "افتتح المعرض أبوابه للزوار.\nوقال خلال الافتتاح اليوم الجمعة إن المعرض يضم مئة جناح.\n"
+    assert titles_of(text) == ["قال خلال الافتتاح إن المعرض يضم مئة جناح"]
