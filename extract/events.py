@@ -514,11 +514,12 @@ def _feasts() -> tuple[str, ...]:
 
 
 def _feast_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex, dated: list[Timex]) -> bool:
-    """Whether ``timex`` names a feast in a clause that another date, of another day, dates.
+    """Whether ``timex`` names a feast beside another date, of another day, of its clause or sentence.
 
-    ``بداية إجازة عيد الأضحى يوم 4/12``، ``بدأ صباح اليوم حفل المعايدة بعيد الفطر``:
+    ``بداية إجازة عيد الأضحى يوم 4/12``، ``بدأ، صباح اليوم، حفل المعايدة بعيد الفطر``:
     the feast is the occasion (or the holiday that begins), not the day of the
-    happening; it stays in the title.
+    happening; it stays in the title. Beyond its clause only when no date word
+    (في، يوم، منذ…) introduces it: ``وصل في عيد الفطر وغادر يوم 5 مايو`` keeps both dates.
     """
     if not any(f in squash(fold(timex.text)) for f in _feasts()):
         return False
@@ -528,7 +529,9 @@ def _feast_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex, 
         return next((i for i, c in enumerate(parts) if c.start <= local < c.end), -1)
 
     own = clause_of(timex)
-    return any(o is not timex and dates_an_event(o) and o.begin != timex.begin and clause_of(o) == own
+    # احتفل المسلمون بعيد الأضحى أمس: a feast no date word introduces is the occasion wherever the other date is.
+    introduced = _title_words().introducers.search(sentence.text[: timex.start - sentence.start]) is not None
+    return any(o is not timex and dates_an_event(o) and o.begin != timex.begin and (clause_of(o) == own or not introduced)
                and not any(f in squash(fold(o.text)) for f in _feasts()) for o in dated)
 
 

@@ -579,3 +579,12 @@ def test_a_say_verb_with_its_own_subject_or_no_speaker_before_is_left_alone():
     assert titles_of(text) == ["قال المتحدث باسم الشرطة إن التحقيق مستمر"]
     text = "افتتح المعرض أبوابه للزوار.\nوقال خلال الافتتاح اليوم الجمعة إن المعرض يضم مئة جناح.\n"
     assert titles_of(text) == ["قال خلال الافتتاح إن المعرض يضم مئة جناح"]
+
+
+def test_a_feast_no_date_word_introduces_is_the_occasion_anywhere_in_the_sentence():
+    text = "ونظمت، صباح اليوم، جمعية الأيتام حفل معايدة بعيد الأضحى المبارك للأطفال.\n"
+    found = [(e.timex.value, e.title) for e in events_of(text)]
+    assert found == [("2030-03-08TMO", "نظمت جمعية الأيتام حفل معايدة بعيد الأضحى المبارك للأطفال")]
+    # Introduced by في, the feast is a date of its own.
+    text = "وصل الوفد في عيد الفطر، وغادر العاصمة يوم 5 مارس الجاري.\n"
+    assert len({e.timex.value for e in events_of(text)}) == 2
