@@ -56,7 +56,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     def alternation(items: list[str]) -> str:
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
-    attribution_re = re.compile(rf"\s(?=(?:{alternation(attribution)})(?![^\W\d_]))")
+    # حسب تقويم أم القرى، وفق الخطة: a calendar or a rule, not who reports.
+    rules = sorted({squash(fold(w)) for w in load_json("lexicon/events.json")["not_a_source"]}, key=len, reverse=True)
+    attribution_re = re.compile(rf"\s(?=(?:{alternation(attribution)})(?![^\W\d_])(?!\s*(?:{alternation(rules)})(?![^\W\d_])))")
     opener_re = re.compile(rf"\s(?=(?:{alternation(openers)})(?![^\W\d_]))")
     say = alternation(sorted(words.say_verbs, key=len, reverse=True))
     # قال/أعلنت … إن/أن: the complement starts a reported clause. The say-verb

@@ -44,6 +44,7 @@ _ASIDE = re.compile(r"^\s*و?(?:هو|هي|هم|هما)\s")  # ، وهو مسؤو
 _CONJUNCTION_OPENER = re.compile(r"^\s*(?:فيما|بينما|في حين|وذلك|ذلك)(?![^\W\d_])")
 _HIJRI_DEBRIS = re.compile(r"\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{2,4}\s*(?:هـ|ه|م)?(?![^\W\d_])")
 _COMPLEMENT_START = re.compile(r"^\s*(?:إن|أن|ان|بأن|بان|إنه|أنه|إنها|أنها)\s")
+_LONE_DASHES = re.compile(r"(?<!\S)[-–—ـ]+(?!\S)")
 _BRACKETS = re.compile(r"[()\[\]«»“”{}\"']")
 
 
@@ -81,12 +82,13 @@ def _title_words() -> _TitleWords:
 
     say = alternation(data["say_verbs"])
     markers = alternation(data["attribution_markers"])
+    rules = alternation(data["not_a_source"])
     return _TitleWords(
         drop=re.compile(rf"(?<![^\W\d_])(?:{alternation(data['title_drop'])})(?![^\W\d_])"),
         particles=frozenset(fold(w) for w in data["title_particles"]),
         introducers=re.compile(rf"(?:^|\s)(?:{alternation(data['introducers'])})\s*$"),
         attribution=re.compile(
-            rf"(?<![^\W\d_])(?:{markers})\s*(?:ما\s+)?(?P<src>[^،,.\s][^،,.]{{1,60}})"
+            rf"(?<![^\W\d_])(?:{markers})\s*(?:ما\s+)?(?!(?:{rules})(?![^\W\d_]))(?P<src>[^،,.\s][^،,.]{{1,60}})"
             r"|(?P<src2>(?<![^\W\d_])(?:ال)?(?:مصادر|مصدر|مصدران)(?:\s[^\s،,.]+){0,3}?)"
             r"(?=\s*[،,.]|\s(?:إلى|أن|إن|عن|لـ?|ذكر\S*|أوضح\S*|قال\S*|أفاد\S*))"
         ),
@@ -202,6 +204,7 @@ def finish_title(text: str) -> str:
     tw = _title_words()
     text = happening.cut_text_introducer(tw.drop.sub(" ", text))
     text = _HIJRI_DEBRIS.sub(" ", text)  # a numeric date the tagger left (14 / 10 / 1436هـ)
+    text = _LONE_DASHES.sub(" ", text)  # -بمشيئة الله- out leaves "- -"; أمريكي-روسي keeps its hyphen
     text = _strip_fillers(text)
     text = _balance(text)
     words = text.split()
@@ -616,6 +619,19 @@ def _second_happenings(names, sentence, text, parts, chosen, entity_ids, attribu
     return extra
 
 
+_RELATIVE_DAYS = frozenset(("اليوم", "امس", "الامس", "غدا", "غد", "هذا", "يوم"))
+
+
+def _relative_day(text: str) -> bool:
+    words = _WORD.findall(fold(text))
+    return bool(words) and all(w in _RELATIVE_DAYS for w in words)
+
+
+def _opens_on_weekday(text: str) -> bool:
+    words = _WORD.findall(fold(text))
+    return bool(words) and words[0] in _temporal_lexicon().weekdays
+
+
 def _governing(sentence: Sentence, parts: list[Clause], dated: list[Timex]) -> list[Timex]:
     """The timexes that date a happening of their own in this sentence."""
     if not dated:
@@ -631,6 +647,21 @@ def _governing(sentence: Sentence, parts: list[Clause], dated: list[Timex]) -> l
 
     chosen: list[Timex] = []
     seen: set[tuple[str, str | None]] = set()
+
+    def right_after(t: Timex) -> Timex | None:
+        return next((o for o in dated if o is not t and 0 <= o.start - t.end <= 3
+                     and not sentence.text[t.end - sentence.start:o.start - sentence.start].strip(" ()")), None)
+
+    def restated(t: Timex) -> bool:
+        # هذا اليوم (أمس): a quoted document's own "today" that the paper glosses for its reader
+        # in brackets; اليوم الخميس, with a weekday of another day, is that weekday's.
+        nxt = right_after(t)
+        if nxt is None or nxt.begin == t.begin or not _relative_day(t.text):
+            return False
+        glossed = sentence.text[t.end - sentence.start:nxt.start - sentence.start].strip() == "(" and _relative_day(nxt.text)
+        return glossed or _opens_on_weekday(nxt.text)
+
+    dated = [t for t in dated if not restated(t)]
 
     def said_in_pieces(t: Timex, o: Timex) -> bool:
         # في أكتوبر العام الماضي: a year right after a month (or a month after a day)

@@ -588,3 +588,23 @@ def test_a_feast_no_date_word_introduces_is_the_occasion_anywhere_in_the_sentenc
     # Introduced by في, the feast is a date of its own.
     text = "وصل الوفد في عيد الفطر، وغادر العاصمة يوم 5 مارس الجاري.\n"
     assert len({e.timex.value for e in events_of(text)}) == 2
+
+
+def test_a_calendar_or_a_rule_after_according_to_is_no_attribution():
+    from waqai.extract.clauses import clauses
+
+    text = "وتبدأ الإجازة يوم الأحد 3 شوال حسب تقويم أم القرى، الموافق 10 مارس، وفق الخطة المعتمدة."
+    assert all(c.kind != "attribution" for c in clauses(text))
+    text = "وتسلم المنتخب الكأس أمس حسب وكالة الأنباء الرسمية."
+    assert [c.kind for c in clauses(text)] == ["main", "attribution"]
+
+
+def test_lone_dashes_left_by_a_pious_formula_are_debris_but_hyphens_stay():
+    text = "وسيزور الوزير -بمشيئة الله- العاصمة غدا لبحث الاتفاق الأمريكي-الروسي.\n"
+    assert titles_of(text) == ["سيزور الوزير العاصمة لبحث الاتفاق الأمريكي-الروسي"]
+
+
+def test_a_date_in_brackets_after_another_restates_it():
+    # The quoted order's "today" is the paper's "(yesterday)", Thursday: one happening, that day.
+    text = "وغادر الرئيس هذا اليوم (أمس) الخميس إلى الخارج في زيارة رسمية.\n"
+    assert [e.timex.value for e in events_of(text)] == ["2030-03-07"]
