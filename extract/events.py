@@ -322,9 +322,12 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     prefix = ""
     if parts[head].kind == "relative" and head > 0:
         previous = text_of(head - 1)
-        if len(previous.split()) <= 6 and not _has_happening(previous):
-            main = next((i for i in range(head - 2, -1, -1) if _has_happening(text_of(i))), None)
-            pieces = list(range(main if main is not None else head - 1, max(pieces) + 1))
+        main = next((i for i in range(head - 2, -1, -1) if _has_happening(text_of(i))), None)
+        extended = list(range(main if main is not None else head - 1, max(pieces) + 1))
+        # A long main clause before would push the relative clause (the dated happening) out of the title.
+        fits = sum(len(text_of(i).split()) for i in extended) <= _TITLE_WORDS
+        if len(previous.split()) <= 6 and not _has_happening(previous) and fits:
+            pieces = extended
         else:
             prefix = _antecedent(sentence_text, parts[head])
     chosen = sorted(i for i in set(pieces) if i == head or not _ASIDE.match(text_of(i)))

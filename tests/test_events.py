@@ -608,3 +608,38 @@ def test_a_date_in_brackets_after_another_restates_it():
     # The quoted order's "today" is the paper's "(yesterday)", Thursday: one happening, that day.
     text = "وغادر الرئيس هذا اليوم (أمس) الخميس إلى الخارج في زيارة رسمية.\n"
     assert [e.timex.value for e in events_of(text)] == ["2030-03-07"]
+
+
+def test_a_sentence_broken_by_a_line_break_is_read_as_one():
+    text = ("افتتاح المعرض الدولي للكتاب\n"
+            "افتتح وزير الثقافة الدكتور سالم الراشد معرض الكتاب الدولي في قاعة المؤتمرات الكبرى\n"
+            "بالعاصمة أمس، وذلك بحضور عدد من الأدباء والناشرين.\n"
+            "وأكد الوزير في كلمته أهمية القراءة.\n")
+    layout = segment(text)
+    assert [s.paragraph for s in layout.sentences] == [0, 1, 2]
+    assert layout.title == "افتتاح المعرض الدولي للكتاب"
+    assert titles_of(text) == ["افتتح وزير الثقافة الدكتور سالم الراشد معرض الكتاب الدولي في قاعة المؤتمرات الكبرى بالعاصمة"]
+
+
+@pytest.mark.parametrize("following", [
+    "وأكد الوزير في كلمته أهمية القراءة.",  # a conjunction opens a sentence
+    "يذكر أن المعرض يقام كل عام.",  # a filler
+    "أعلن الناشرون مشاركة مئة دار.",  # a verb
+    "في سياق متصل أعلن الناشرون مشاركة مئة دار.",  # a preposition
+])
+def test_a_line_opening_a_sentence_of_its_own_is_not_joined(following):
+    text = ("العنوان الرئيسي للخبر\n"
+            "افتتح وزير الثقافة الدكتور سالم الراشد معرض الكتاب الدولي في قاعة المؤتمرات الكبرى بالعاصمة\n"
+            + following + "\n")
+    assert len(segment(text).sentences) == 3
+
+
+def test_a_relative_clause_after_a_long_main_clause_keeps_its_antecedent_only():
+    text = ("أقام أمير المنطقة الأمير سالم بن فهد بن عبدالله نائب رئيس اللجنة العليا للإغاثة، صلاة الغائب على الضحايا "
+            "الذين سقطوا في انهيار جسر المدينة القديمة أمس.\n")
+    assert titles_of(text) == ["الضحايا الذين سقطوا في انهيار جسر المدينة القديمة"]
+
+
+@pytest.mark.parametrize("clause", ["أدى الأمير صلاة الغائب", "ألقى الوزير كلمة في الحفل", "أبدى الوفد استعداده للحوار"])
+def test_weak_final_verbs_are_verbs(clause):
+    assert happening.has_verb(clause)
