@@ -284,7 +284,8 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     since = _since_happening(sentence_text[clause.start:timex_start])
     if since:
         # قتل المئات منذ الإطاحة بالرئيس في يوليو 2013: the date dates the ouster, not the killing since.
-        return since, sentence_text[clause.start:timex_end]
+        # The governed text runs from the sentence's start: its verb tells that there is a happening.
+        return since, sentence_text[:timex_end]
 
     def text_of(i: int) -> str:
         return _without_date(sentence_text, parts[i].start, parts[i].end, dates)
@@ -491,7 +492,8 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         # (معسكر يستمر ثلاثة أسابيع) is no date: they stay in the title.
         # A date that is part of a name (هجمات 11 سبتمبر) stays too.
         spans = [(t.start - sentence.start, t.end - sentence.start) for t in dated
-                 if t.type in ("DATE", "TIME") and not happening.is_leave(sentence.text, t.start - sentence.start, t.granularity)
+                 if (t.type in ("DATE", "TIME") or _relative_offset(sentence.text, t.start - sentence.start, t.text))
+                 and not happening.is_leave(sentence.text, t.start - sentence.start, t.granularity)
                  and not happening.is_named_by_date(sentence.text, t.start - sentence.start, t.text)]
         for timex in chosen:
             local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
@@ -620,6 +622,12 @@ def _second_happenings(names, sentence, text, parts, chosen, entity_ids, attribu
             continue
         extra.append(_candidate(names, timex, sentence, title, own, entity_ids, attribution, dct, context))
     return extra
+
+
+def _relative_offset(text: str, start: int, timex_text: str) -> bool:
+    """Whether a duration at ``start`` measures from another happening (بعد يوم من إعلان…): a date, not a length."""
+    before = _WORD.findall(fold(text[:start]))[-1:] + _WORD.findall(fold(timex_text))[:1]
+    return any(w in ("بعد", "وبعد", "قبل", "وقبل") for w in before)
 
 
 _RELATIVE_DAYS = frozenset(("اليوم", "امس", "الامس", "غدا", "غد", "هذا", "يوم"))

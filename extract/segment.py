@@ -163,10 +163,13 @@ def _wrapped(line: str, following: str) -> bool:
     Some pages break lines inside sentences (``… في مسجد قوات الطوارئ الخاصة`` /
     ``بالمنطقة أمس، وذلك بعد …``). A long line with no full stop, followed by a
     line that opens on no verb, conjunction, particle, filler or digit, is one
-    sentence with it; short lines (headlines, captions) stay apart.
+    sentence with it; short lines (headlines) and lines ending on a credit or a
+    figure (captions, tables) stay apart.
     """
     if len(line.split()) < _WRAPPED_MIN_WORDS or _TERMINAL.search(line):
         return False
+    if not ARABIC_LETTER.search(line.split()[-1]):
+        return False  # a caption's credit (31 مايو 2019 - AFP) or a figure ends its line
     first = following.split()[0]
     if not re.match(r"[^\W\d_]", first):
         return False

@@ -643,3 +643,19 @@ def test_a_relative_clause_after_a_long_main_clause_keeps_its_antecedent_only():
 @pytest.mark.parametrize("clause", ["أدى الأمير صلاة الغائب", "ألقى الوزير كلمة في الحفل", "أبدى الوفد استعداده للحوار"])
 def test_weak_final_verbs_are_verbs(clause):
     assert happening.has_verb(clause)
+
+
+def test_a_caption_line_ending_on_its_credit_is_not_joined_to_the_next_line():
+    text = ("عرض عسكري للفصائل في العاصمة\n"
+            "مقاتلون من الفصائل المسلحة في عرض عسكري وسط العاصمة خلال احتفال رسمي. 31 مايو 2029 - AFP\n"
+            "مقاتلون من الفصائل المسلحة في عرض عسكري وسط العاصمة خلال احتفال رسمي. 31 مايو 2029 - AFP\n")
+    assert all("\n" not in s.text for s in segment(text).sentences)
+    assert [e.timex.value for e in events_of(text)] == ["2029-05-31", "2029-05-31"]
+
+
+def test_a_duration_measured_from_another_happening_is_no_length_to_keep():
+    text = ("وتعرضت القاعدة العسكرية في ريف المدينة الشرقي، مساء الأربعاء، لهجوم بطائرات مسيرة، "
+            "بعد يوم من إعلان الجيش تعرض قواته لهجمات عدة.\n")
+    (title,) = titles_of(text)
+    assert title.startswith("تعرضت القاعدة العسكرية في ريف المدينة الشرقي لهجوم بطائرات مسيرة")
+    assert "بعد يوم" not in title
