@@ -26,7 +26,7 @@ from .normalize import fold, fold_with_offsets
 _PUNCT_BREAK = re.compile(r"\s*(?:[،,؛;:]|\s[-–—]\s|\s\.(?=\S))\s*")
 _COMMA_BREAK = re.compile(r"\s*[،,؛;]\s*")
 _WORD = re.compile(r"[^\W_]+")
-_RELATIVE = re.compile(r"\s(?=و?(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?![^\W\d_]))")
+_RELATIVE = re.compile(r"(?:\s|(?<=[.،,؛]))(?=و?(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?![^\W\d_]))")
 _WORD_AFTER_WAW = re.compile(r"\s(?=و([^\W\d_]{3,}))")
 ATTRIBUTION_SPLIT_WORDS = 30
 LONG_SENTENCE_WORDS = 60

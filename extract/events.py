@@ -327,10 +327,16 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         extended = list(range(main if main is not None else head - 1, max(pieces) + 1))
         # A long main clause before would push the relative clause (the dated happening) out of the title.
         fits = sum(len(text_of(i).split()) for i in extended) <= _TITLE_WORDS
+        antecedent = _antecedent(sentence_text, parts[head])
+        # التحالف الدولي الذي أنشئ: a short relative clause says too little alone; the clause it hangs on comes too.
+        short = (len(_WORD.findall(antecedent + " " + text_of(head))) < 5 and parts[head - 1].kind == "main"
+                 and len(previous.split()) + len(text_of(head).split()) <= _TITLE_WORDS)
         if len(previous.split()) <= 6 and not _has_happening(previous) and fits:
             pieces = extended
+        elif short:
+            pieces = list(range(head - 1, max(pieces) + 1))
         else:
-            prefix = _antecedent(sentence_text, parts[head])
+            prefix = antecedent
     chosen = sorted(i for i in set(pieces) if i == head or not _ASIDE.match(text_of(i)))
     # سيغادر – بمشيئة الله تعالى – يوم غد …: a verb cut off by a pious formula or a dash.
     while chosen[0] > 0 and parts[chosen[0]].kind == "main" and parts[chosen[0] - 1].kind == "main":

@@ -228,6 +228,7 @@ def starts_with_verb(text: str) -> bool:
                 or (_PERFECT.match(w) and not w.endswith("ات")))
 
 
+_RELATIVE_THEN_WORD = re.compile(r"^\s*و?(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)\s+(?P<next>[^\W\d_]{3,})")
 _TANWEEN_WORD = re.compile(r"\S*[\u064B-\u064D]\S*")
 
 
@@ -240,6 +241,9 @@ def has_verb(text: str) -> bool:
     folded = fold(_TANWEEN_WORD.sub(" ", text))
     if any(phrase in folded for phrase, _ in words.class_phrases):
         return True
+    m = _RELATIVE_THEN_WORD.match(folded)
+    if m and not _ARTICLE.match(m["next"]) and m["next"] not in words.stop and m["next"] not in _not_verbs():
+        return True  # الذين طالتهم …: right after a relative pronoun comes its verb
     for m in _WORD.finditer(folded):
         w = m.group()
         if w in words.say_verbs or word_class(w) or w in other_verbs() or (w[0] in "وف" and w[1:] in other_verbs()):

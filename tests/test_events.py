@@ -659,3 +659,20 @@ def test_a_duration_measured_from_another_happening_is_no_length_to_keep():
     (title,) = titles_of(text)
     assert title.startswith("تعرضت القاعدة العسكرية في ريف المدينة الشرقي لهجوم بطائرات مسيرة")
     assert "بعد يوم" not in title
+
+
+def test_a_relative_clause_right_after_a_full_stop_is_still_relative():
+    from waqai.extract.clauses import clauses
+
+    text = "وينتشر في البلاد نحو ألف جندي ضمن التحالف الدولي .الذي أنشئ في العام 2024 لمحاربة الإرهاب."
+    assert [c.kind for c in clauses(text)] == ["main", "relative"]
+
+
+def test_a_short_relative_clause_keeps_the_clause_it_hangs_on():
+    text = "وينتشر في البلاد نحو ألف جندي ضمن التحالف الدولي الذي أنشئ في العام 2024.\n"
+    assert titles_of(text) == ["ينتشر في البلاد نحو ألف جندي ضمن التحالف الدولي الذي أنشئ"]
+
+
+def test_the_word_after_a_relative_pronoun_is_its_verb():
+    assert happening.has_verb("الذين طالتهم يد الغدر في المسجد")
+    assert not happening.has_verb("قوات الأمن في بيروت")
