@@ -187,12 +187,17 @@ def _balance(text: str) -> str:
     return squash(text)
 
 
+_YEAR_WORDS = frozenset(("عام", "العام", "سنه", "السنه", "لعام"))
+
+
 def _trim_end(words: list[str]) -> list[str]:
     particles = _title_words().particles
     while len(words) > 2:
         last = fold(words[-1].strip("\"'”»)]،,.:؛…"))
+        # هجمات 11 سبتمبر عام 2001: a year after عام or a month is kept, other trailing figures are debris.
+        year = re.fullmatch(r"\d{4}", last) and (fold(words[-2]) in _YEAR_WORDS or fold(words[-2]) in _temporal_lexicon().months)
         if (not last or last in particles or len(last) == 1 or words[-1][-1] in "([{«“"
-                or re.fullmatch(r"[\d.,%/]+", last)):
+                or (re.fullmatch(r"[\d.,%/]+", last) and not year)):
             words.pop()
             continue
         break
@@ -250,6 +255,10 @@ def _antecedent(text: str, clause: Clause) -> str:
     for i in range(len(words) - 1, -1, -1):
         if fold(words[i]) in particles:
             words = words[i + 1 :]
+            break
+        if i > 0 and re.match(r"^(?:بال|لل|كال)[^\W\d_]{2,}", words[i]):
+            # ندد الوزير بالتفجير الذي …: the noun after a glued preposition, without it.
+            words = ["ال" + words[i][2:] if words[i].startswith("لل") else words[i][1:]] + words[i + 1 :]
             break
     return " ".join(words)
 

@@ -676,3 +676,14 @@ def test_a_short_relative_clause_keeps_the_clause_it_hangs_on():
 def test_the_word_after_a_relative_pronoun_is_its_verb():
     assert happening.has_verb("الذين طالتهم يد الغدر في المسجد")
     assert not happening.has_verb("قوات الأمن في بيروت")
+
+
+def test_a_relative_clause_after_a_glued_preposition_hangs_on_its_noun():
+    text = "وندد رئيس البرلمان الأردني سامر العلي بالتفجير الإرهابي الذي استهدف السوق الشعبي أمس.\n"
+    assert titles_of(text) == ["التفجير الإرهابي الذي استهدف السوق الشعبي"]
+
+
+def test_a_year_kept_in_a_named_date_is_not_trimmed_off_the_title():
+    text = "وقال المتحدث إن المتهم كان على علم مسبق بتفجيرات 7 يوليو عام 2025.\n"
+    (title,) = titles_of(text)
+    assert title.endswith("بتفجيرات 7 يوليو عام 2025")
