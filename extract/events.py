@@ -496,8 +496,10 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         parts = clauses(text)
         # بداية إجازة عيد الأضحى يوم 4/12: the feast names what the date after it dates.
         feasts = [t for t in dated if _feast_beside_a_date(sentence, parts, t, dated)]
+        offsets = [t for t in dated if _offset_beside_a_date(sentence, parts, t, dated)]
         dated = [t for t in dated if t not in feasts]
-        chosen = _governing(sentence, parts, [t for t in dated if dates_an_event(t)])
+        # An offset dates nothing here, but like a date it leaves the title.
+        chosen = _governing(sentence, parts, [t for t in dated if dates_an_event(t) and t not in offsets])
         if not chosen:
             continue
         mentions = names.mentions(sentence.text, context)
@@ -506,8 +508,10 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         # A leave's or a contract's month (عقد أغسطس) names a thing, and a duration
         # (معسكر يستمر ثلاثة أسابيع) is no date: they stay in the title.
         # A date that is part of a name (هجمات 11 سبتمبر) stays too.
+        # غداة لقاء مع نظيره: an anchor word alone dates by the happening after it, which reads whole only with it.
         spans = [(t.start - sentence.start, t.end - sentence.start) for t in dated
                  if (t.type in ("DATE", "TIME") or _relative_offset(sentence.text, t.start - sentence.start, t.text))
+                 and squash(fold(t.text)) not in _anchor_words()
                  and not happening.is_leave(sentence.text, t.start - sentence.start, t.granularity)
                  and not happening.is_named_by_date(sentence.text, t.start - sentence.start, t.text)]
         for timex in chosen:
@@ -637,6 +641,31 @@ def _second_happenings(names, sentence, text, parts, chosen, entity_ids, attribu
             continue
         extra.append(_candidate(names, timex, sentence, title, own, entity_ids, attribution, dct, context))
     return extra
+
+
+@lru_cache(maxsize=1)
+def _anchor_words() -> frozenset[str]:
+    return frozenset(squash(fold(w)) for w in load_json("lexicon/events.json")["anchor_words"])
+
+
+def _offset_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex, dated: list[Timex]) -> bool:
+    """Whether ``timex`` counts from something (بعد تسعة شهور) in a clause that also names an absolute date.
+
+    The tagger counts such an offset from the publication date; beside ``فرضت
+    لأول مرة في أكتوبر`` it counts from that other happening, which the clause
+    dates already: the offset dates nothing of its own.
+    """
+    words = _WORD.findall(fold(timex.text))
+    if not words or words[0] not in ("بعد", "وبعد", "قبل", "وقبل") or not re.search(r"\d|[^\W\d_]", timex.text):
+        return False
+
+    def clause_of(t: Timex) -> int:
+        local = t.start - sentence.start
+        return next((i for i, c in enumerate(parts) if c.start <= local < c.end), -1)
+
+    own = clause_of(timex)
+    return any(o is not timex and dates_an_event(o) and clause_of(o) == own and not _WORD.findall(fold(o.text))[0] in ("بعد", "قبل")
+               for o in dated)
 
 
 def _relative_offset(text: str, start: int, timex_text: str) -> bool:

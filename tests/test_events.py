@@ -687,3 +687,16 @@ def test_a_year_kept_in_a_named_date_is_not_trimmed_off_the_title():
     text = "وقال المتحدث إن المتهم كان على علم مسبق بتفجيرات 7 يوليو عام 2025.\n"
     (title,) = titles_of(text)
     assert title.endswith("بتفجيرات 7 يوليو عام 2025")
+
+
+def test_an_offset_beside_an_absolute_date_of_its_clause_dates_nothing():
+    text = ("ومددت الحكومة أمس حظر التجول لشهرين آخرين، بعد ستة أشهر فرض لأول مرة في سبتمبر العام الماضي، "
+            "في محاولة لوقف الهجمات.\n")
+    values = sorted(e.timex.value for e in events_of(text))
+    assert values == ["2029-09", "2030-03-07"]  # no event six months after publication
+
+
+def test_an_anchor_word_alone_stays_in_the_title():
+    text = "وقال الوزير غداة لقائه أمس مع نظيره الفرنسي إن المحادثات كانت مثمرة.\n"
+    titles = titles_of(text)
+    assert titles and all(t.startswith("قال الوزير غداة لقائه مع نظيره الفرنسي") for t in titles)
