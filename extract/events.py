@@ -634,13 +634,19 @@ def _second_happenings(names, sentence, text, parts, chosen, entity_ids, attribu
         if kind in (None, "statement") or len(own.split()) < 4 or not happening.has_verb(own):
             continue
         title = finish_title(own)
-        if len(title.split()) < 3:
-            continue
+        if len(title.split()) < 3 or _continuation().match(squash(fold(title))):
+            continue  # فيما استمرت الاشتباكات: an ongoing state borrows no date
         timex = dated_clauses[max(previous)]
         if any(e.timex is timex and e.title == title for e in events):
             continue
         extra.append(_candidate(names, timex, sentence, title, own, entity_ids, attribution, dct, context))
     return extra
+
+
+@lru_cache(maxsize=1)
+def _continuation() -> re.Pattern:
+    words = sorted({squash(fold(w)) for w in load_json("lexicon/events.json")["continuation_verbs"]}, key=len, reverse=True)
+    return re.compile(r"^[وف]?(?:" + "|".join(re.escape(w) for w in words) + r")(?![^\W\d_])")
 
 
 @lru_cache(maxsize=1)

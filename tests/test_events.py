@@ -700,3 +700,10 @@ def test_an_anchor_word_alone_stays_in_the_title():
     text = "وقال الوزير غداة لقائه أمس مع نظيره الفرنسي إن المحادثات كانت مثمرة.\n"
     titles = titles_of(text)
     assert titles and all(t.startswith("قال الوزير غداة لقائه مع نظيره الفرنسي") for t in titles)
+
+
+def test_an_ongoing_state_borrows_no_date_to_become_a_second_happening():
+    text = "وقتل خمسة مسلحين في اشتباكات شرقي المدينة أمس، فيما استمرت الاشتباكات في الأحياء الغربية.\n"
+    assert [e.title for e in events_of(text)] == ["قتل خمسة مسلحين في اشتباكات شرقي المدينة"]
+    text = "وقتل خمسة مسلحين في اشتباكات شرقي المدينة أمس، فيما قصف الطيران مواقع المسلحين في الأحياء الغربية.\n"
+    assert len(events_of(text)) == 2
