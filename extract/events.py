@@ -497,9 +497,11 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         # بداية إجازة عيد الأضحى يوم 4/12: the feast names what the date after it dates.
         feasts = [t for t in dated if _feast_beside_a_date(sentence, parts, t, dated)]
         offsets = [t for t in dated if _offset_beside_a_date(sentence, parts, t, dated)]
+        # Neither dates; an offset still leaves the title like a date, a feast stays in it. Both still
+        # take part in telling a date said in pieces (عيد الفطر 1436هـ: the year is the feast's).
+        chosen = [t for t in _governing(sentence, parts, [t for t in dated if dates_an_event(t)])
+                  if t not in feasts and t not in offsets]
         dated = [t for t in dated if t not in feasts]
-        # An offset dates nothing here, but like a date it leaves the title.
-        chosen = _governing(sentence, parts, [t for t in dated if dates_an_event(t) and t not in offsets])
         if not chosen:
             continue
         mentions = names.mentions(sentence.text, context)

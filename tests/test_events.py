@@ -707,3 +707,8 @@ def test_an_ongoing_state_borrows_no_date_to_become_a_second_happening():
     assert [e.title for e in events_of(text)] == ["قتل خمسة مسلحين في اشتباكات شرقي المدينة"]
     text = "وقتل خمسة مسلحين في اشتباكات شرقي المدينة أمس، فيما قصف الطيران مواقع المسلحين في الأحياء الغربية.\n"
     assert len(events_of(text)) == 2
+
+
+def test_the_year_of_a_feast_beside_a_date_dates_nothing_either():
+    text = "تقيم البلدية حفل المعايدة بمناسبة حلول عيد الفطر المبارك 1451هـ، اليوم في مقرها الرئيسي.\n"
+    assert [e.timex.value for e in events_of(text)] == ["2030-03-08"]
