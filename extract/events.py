@@ -150,8 +150,8 @@ def _strip_fillers(text: str) -> str:
         m = words.fillers.match(text)
         if m and len(text) > m.end():
             text = text[m.end():].strip(_STRIP)
-        if text.startswith("و") and len(text) > 3 and text[1] not in " او" and not fold(text[1:]).startswith(_waw_roots()):
-            # والقوات → القوات, وأعلن → أعلن; وافق, وصل, وزير keep their و.
+        if text.startswith("و") and len(text) > 3 and text[1] not in " و" and not fold(text[1:]).startswith(_waw_roots()):
+            # والقوات → القوات, وأعلن → أعلن, واستمرت → استمرت; وافق, وصل, وزير, واشنطن keep their و.
             text = text[1:]
         elif text.startswith(("فإن ", "فان ", "فقد ", "فال")):  # not فقدت (a verb)
             text = text[1:]

@@ -712,3 +712,17 @@ def test_an_ongoing_state_borrows_no_date_to_become_a_second_happening():
 def test_the_year_of_a_feast_beside_a_date_dates_nothing_either():
     text = "تقيم البلدية حفل المعايدة بمناسبة حلول عيد الفطر المبارك 1451هـ، اليوم في مقرها الرئيسي.\n"
     assert [e.timex.value for e in events_of(text)] == ["2030-03-08"]
+
+
+@pytest.mark.parametrize("clause, title", [
+    ("واستمرت الهجمات على مواقع الجيش", "استمرت الهجمات على مواقع الجيش"),
+    ("واتهم الوزير المعارضة بالتحريض", "اتهم الوزير المعارضة بالتحريض"),
+    ("وافق البرلمان على الميزانية", "وافق البرلمان على الميزانية"),
+    ("واشنطن تفرض عقوبات جديدة", "واشنطن تفرض عقوبات جديدة"),
+    ("وادي السيل يشهد أمطارا غزيرة", "وادي السيل يشهد أمطارا غزيرة"),
+    ("علمًا أن الفريق حقق فوزه الأول", "الفريق حقق فوزه الأول"),
+])
+def test_the_conjunction_waw_before_alef_leaves_the_title_but_a_roots_waw_stays(clause, title):
+    from waqai.extract.events import finish_title
+
+    assert finish_title(clause) == title
