@@ -26,7 +26,7 @@ from .normalize import fold, fold_with_offsets
 _PUNCT_BREAK = re.compile(r"\s*(?:[،,؛;:]|\s[-–—]\s|\s\.(?=\S))\s*")
 _COMMA_BREAK = re.compile(r"\s*[،,؛;]\s*")
 _WORD = re.compile(r"[^\W_]+")
-_RELATIVE = re.compile(r"\s(?=و?(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?![^\W\d_]))")
+_RELATIVE = re.compile(r"(?:\s|(?<=[.،,؛]))(?=و?(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?![^\W\d_]))")
 _WORD_AFTER_WAW = re.compile(r"\s(?=و([^\W\d_]{3,}))")
 ATTRIBUTION_SPLIT_WORDS = 30
 LONG_SENTENCE_WORDS = 60
@@ -56,7 +56,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     def alternation(items: list[str]) -> str:
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
-    attribution_re = re.compile(rf"\s(?=(?:{alternation(attribution)})(?![^\W\d_]))")
+    # حسب تقويم أم القرى، وفق الخطة: a calendar or a rule, not who reports.
+    rules = sorted({squash(fold(w)) for w in load_json("lexicon/events.json")["not_a_source"]}, key=len, reverse=True)
+    attribution_re = re.compile(rf"\s(?=(?:{alternation(attribution)})(?![^\W\d_])(?!\s*(?:{alternation(rules)})(?![^\W\d_])))")
     opener_re = re.compile(rf"\s(?=(?:{alternation(openers)})(?![^\W\d_]))")
     say = alternation(sorted(words.say_verbs, key=len, reverse=True))
     # قال/أعلنت … إن/أن: the complement starts a reported clause. The say-verb

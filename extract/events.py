@@ -29,6 +29,7 @@ from .furniture import is_learned
 from .gazetteer import Gazetteer, gazetteer
 from .lexicon import load_json, squash
 from .normalize import blank_controls, fold
+from .patterns import lexicon as _temporal_lexicon
 from .segment import Layout, Sentence
 from .timex import Timex
 
@@ -43,6 +44,7 @@ _ASIDE = re.compile(r"^\s*و?(?:هو|هي|هم|هما)\s")  # ، وهو مسؤو
 _CONJUNCTION_OPENER = re.compile(r"^\s*(?:فيما|بينما|في حين|وذلك|ذلك)(?![^\W\d_])")
 _HIJRI_DEBRIS = re.compile(r"\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{2,4}\s*(?:هـ|ه|م)?(?![^\W\d_])")
 _COMPLEMENT_START = re.compile(r"^\s*(?:إن|أن|ان|بأن|بان|إنه|أنه|إنها|أنها)\s")
+_LONE_DASHES = re.compile(r"(?<!\S)[-–—ـ]+(?!\S)")
 _BRACKETS = re.compile(r"[()\[\]«»“”{}\"']")
 
 
@@ -80,12 +82,13 @@ def _title_words() -> _TitleWords:
 
     say = alternation(data["say_verbs"])
     markers = alternation(data["attribution_markers"])
+    rules = alternation(data["not_a_source"])
     return _TitleWords(
         drop=re.compile(rf"(?<![^\W\d_])(?:{alternation(data['title_drop'])})(?![^\W\d_])"),
         particles=frozenset(fold(w) for w in data["title_particles"]),
         introducers=re.compile(rf"(?:^|\s)(?:{alternation(data['introducers'])})\s*$"),
         attribution=re.compile(
-            rf"(?<![^\W\d_])(?:{markers})\s*(?:ما\s+)?(?P<src>[^،,.\s][^،,.]{{1,60}})"
+            rf"(?<![^\W\d_])(?:{markers})\s*(?:ما\s+)?(?!(?:{rules})(?![^\W\d_]))(?P<src>[^،,.\s][^،,.]{{1,60}})"
             r"|(?P<src2>(?<![^\W\d_])(?:ال)?(?:مصادر|مصدر|مصدران)(?:\s[^\s،,.]+){0,3}?)"
             r"(?=\s*[،,.]|\s(?:إلى|أن|إن|عن|لـ?|ذكر\S*|أوضح\S*|قال\S*|أفاد\S*))"
         ),
@@ -147,8 +150,8 @@ def _strip_fillers(text: str) -> str:
         m = words.fillers.match(text)
         if m and len(text) > m.end():
             text = text[m.end():].strip(_STRIP)
-        if text.startswith("و") and len(text) > 3 and text[1] not in " او" and not fold(text[1:]).startswith(_waw_roots()):
-            # والقوات → القوات, وأعلن → أعلن; وافق, وصل, وزير keep their و.
+        if text.startswith("و") and len(text) > 3 and text[1] not in " و" and not fold(text[1:]).startswith(_waw_roots()):
+            # والقوات → القوات, وأعلن → أعلن, واستمرت → استمرت; وافق, وصل, وزير, واشنطن keep their و.
             text = text[1:]
         elif text.startswith(("فإن ", "فان ", "فقد ", "فال")):  # not فقدت (a verb)
             text = text[1:]
@@ -184,12 +187,17 @@ def _balance(text: str) -> str:
     return squash(text)
 
 
+_YEAR_WORDS = frozenset(("عام", "العام", "سنه", "السنه", "لعام"))
+
+
 def _trim_end(words: list[str]) -> list[str]:
     particles = _title_words().particles
     while len(words) > 2:
         last = fold(words[-1].strip("\"'”»)]،,.:؛…"))
+        # هجمات 11 سبتمبر عام 2001: a year after عام or a month is kept, other trailing figures are debris.
+        year = re.fullmatch(r"\d{4}", last) and (fold(words[-2]) in _YEAR_WORDS or fold(words[-2]) in _temporal_lexicon().months)
         if (not last or last in particles or len(last) == 1 or words[-1][-1] in "([{«“"
-                or re.fullmatch(r"[\d.,%/]+", last)):
+                or (re.fullmatch(r"[\d.,%/]+", last) and not year)):
             words.pop()
             continue
         break
@@ -199,8 +207,9 @@ def _trim_end(words: list[str]) -> list[str]:
 def finish_title(text: str) -> str:
     """A clause's text made a title: fillers and asides out, brackets balanced, at most 22 words."""
     tw = _title_words()
-    text = tw.drop.sub(" ", text)
+    text = happening.cut_text_introducer(tw.drop.sub(" ", text))
     text = _HIJRI_DEBRIS.sub(" ", text)  # a numeric date the tagger left (14 / 10 / 1436هـ)
+    text = _LONE_DASHES.sub(" ", text)  # -بمشيئة الله- out leaves "- -"; أمريكي-روسي keeps its hyphen
     text = _strip_fillers(text)
     text = _balance(text)
     words = text.split()
@@ -247,6 +256,10 @@ def _antecedent(text: str, clause: Clause) -> str:
         if fold(words[i]) in particles:
             words = words[i + 1 :]
             break
+        if i > 0 and re.match(r"^(?:بال|لل|كال)[^\W\d_]{2,}", words[i]):
+            # ندد الوزير بالتفجير الذي …: the noun after a glued preposition, without it.
+            words = ["ال" + words[i][2:] if words[i].startswith("لل") else words[i][1:]] + words[i + 1 :]
+            break
     return " ".join(words)
 
 
@@ -277,6 +290,11 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     if index is None:
         index = max((i for i, c in enumerate(parts) if c.start <= timex_start), default=0)
     clause = parts[index]
+    since = _since_happening(sentence_text[clause.start:timex_start])
+    if since:
+        # قتل المئات منذ الإطاحة بالرئيس في يوليو 2013: the date dates the ouster, not the killing since.
+        # The governed text runs from the sentence's start: its verb tells that there is a happening.
+        return since, sentence_text[:timex_end]
 
     def text_of(i: int) -> str:
         return _without_date(sentence_text, parts[i].start, parts[i].end, dates)
@@ -301,7 +319,11 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         # The date sits in an adjunct: the happening is the nearest clause with a verb.
         before = [i for i in range(index - 1, -1, -1) if parts[i].kind != "attribution" and can_head(i)]
         after = [i for i in range(index + 1, len(parts)) if parts[i].kind != "attribution" and _has_happening(text_of(i))]
-        if before:
+        # …، حسبما أفاد مصدر الأربعاء: the report's date dates the sentence's own happening, its first main clause.
+        first = next((i for i in range(index) if parts[i].kind == "main" and can_head(i)), None)
+        if clause.kind == "attribution" and first is not None:
+            head = first
+        elif before:
             head = before[0]
         elif after and clause.kind != "attribution":
             head = after[0]
@@ -310,11 +332,20 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     prefix = ""
     if parts[head].kind == "relative" and head > 0:
         previous = text_of(head - 1)
-        if len(previous.split()) <= 6 and not _has_happening(previous):
-            main = next((i for i in range(head - 2, -1, -1) if _has_happening(text_of(i))), None)
-            pieces = list(range(main if main is not None else head - 1, max(pieces) + 1))
+        main = next((i for i in range(head - 2, -1, -1) if _has_happening(text_of(i))), None)
+        extended = list(range(main if main is not None else head - 1, max(pieces) + 1))
+        # A long main clause before would push the relative clause (the dated happening) out of the title.
+        fits = sum(len(text_of(i).split()) for i in extended) <= _TITLE_WORDS
+        antecedent = _antecedent(sentence_text, parts[head])
+        # التحالف الدولي الذي أنشئ: a short relative clause says too little alone; the clause it hangs on comes too.
+        short = (len(_WORD.findall(antecedent + " " + text_of(head))) < 5 and parts[head - 1].kind == "main"
+                 and len(previous.split()) + len(text_of(head).split()) <= _TITLE_WORDS)
+        if len(previous.split()) <= 6 and not _has_happening(previous) and fits:
+            pieces = extended
+        elif short:
+            pieces = list(range(head - 1, max(pieces) + 1))
         else:
-            prefix = _antecedent(sentence_text, parts[head])
+            prefix = antecedent
     chosen = sorted(i for i in set(pieces) if i == head or not _ASIDE.match(text_of(i)))
     # سيغادر – بمشيئة الله تعالى – يوم غد …: a verb cut off by a pious formula or a dash.
     while chosen[0] > 0 and parts[chosen[0]].kind == "main" and parts[chosen[0] - 1].kind == "main":
@@ -346,6 +377,9 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
             statement = False
             continue
         break
+    last = len(parts) - 1
+    if chosen[-1] == last - 1 and parts[last].kind == "main" and _place_tail(text_of(last)):
+        chosen.append(last)  # …، جنوبي الرمادي.: where it happened, said last
     body = prefix + " " + " ".join(text_of(i) for i in chosen)
     if parts[chosen[0]].kind == "reported":
         body = re.sub(r"^\s*(?:إن|أن|ان|بأن|بان|إنه|أنه|انه)\s+", "", body.strip())
@@ -354,6 +388,44 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         title = finish_title(_without_date(sentence_text, 0, len(sentence_text), dates))
     governed = " ".join(sentence_text[parts[i].start:parts[i].end] for i in chosen)
     return title, governed
+
+
+_SINCE = re.compile(r"(?<![^\W\d_])منذ\s+(?P<what>[^\W\d_]+(?:\s+[^\s،,.]+){1,6}?)\s*$")
+_PRONOUN_END = ("ها", "هم", "هما", "هن", "كم", "نا")
+
+
+def _since_happening(before: str) -> str | None:
+    """The happening a date closes after ``منذ`` (منذ الإطاحة بالرئيس [في] يوليو 2013), as a title.
+
+    Only a definite verbal noun phrase (الإطاحة بالرئيس، بدء الحرب، سقوط النظام)
+    names a happening; ``منذ فرضها`` (a pronoun) names nothing on its own.
+    """
+    tw = _title_words()
+    for _ in range(3):
+        trimmed = tw.introducers.sub(" ", before)
+        if trimmed == before:
+            break
+        before = trimmed
+    m = _SINCE.search(squash(before))
+    if not m:
+        return None
+    words = m["what"].split()
+    first, second = fold(words[0]), fold(words[1])
+    if first.endswith(_PRONOUN_END) or not (first.startswith("ال") or second.startswith(("ال", "بال", "لل"))):
+        return None
+    title = finish_title(m["what"])
+    return title if len(title.split()) >= 2 else None
+
+
+@lru_cache(maxsize=1)
+def _place_tail_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json("lexicon/events.json")["place_tails"])
+
+
+def _place_tail(text: str) -> bool:
+    """Whether a piece is a short place (جنوبي الرمادي، بمحافظة الأنبار) with no verb."""
+    words = _WORD.findall(fold(text))
+    return 2 <= len(words) <= 4 and words[0] in _place_tail_words() and not happening.has_verb(text)
 
 
 _RELATIVE_HEAD = re.compile(r"^(?:\S+\s+){0,4}?(?:الذي|التي|الذين|والتي|والذي)\s")
@@ -389,10 +461,11 @@ def _not_a_happening(sentence: Sentence, timex: Timex, clause: str) -> bool:
         or happening.is_dateline(text, *local)
         or happening.is_nowadays(text, timex.text)
         or happening.ranks_rather_than_dates(text, local[0], timex.text)
-        or happening.is_leave(text, local[0])
+        or happening.is_leave(text, local[0], timex.granularity)
         or happening.is_daily_hours(text, local[0], timex.text, timex.type)
         or happening.is_statistic(clause, timex.granularity, before)
         or happening.is_hypothetical(clause)
+        or happening.heads_a_text(clause)
         or happening.is_past_state(clause)
         or not happening.has_verb(clause)
     )
@@ -421,19 +494,35 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
             continue
         text = blank_controls(sentence.text)
         parts = clauses(text)
-        chosen = _governing(sentence, parts, [t for t in dated if dates_an_event(t)])
+        # بداية إجازة عيد الأضحى يوم 4/12: the feast names what the date after it dates.
+        feasts = [t for t in dated if _feast_beside_a_date(sentence, parts, t, dated)]
+        offsets = [t for t in dated if _offset_beside_a_date(sentence, parts, t, dated)]
+        # Neither dates; an offset still leaves the title like a date, a feast stays in it. Both still
+        # take part in telling a date said in pieces (عيد الفطر 1436هـ: the year is the feast's).
+        chosen = [t for t in _governing(sentence, parts, [t for t in dated if dates_an_event(t)])
+                  if t not in feasts and t not in offsets]
+        dated = [t for t in dated if t not in feasts]
         if not chosen:
             continue
         mentions = names.mentions(sentence.text, context)
         entity_ids = names.with_home(tuple(dict.fromkeys(m.entity.id for m in mentions)), context)
         attribution = _attribution(text)
-        spans = [(t.start - sentence.start, t.end - sentence.start) for t in dated]
+        # A leave's or a contract's month (عقد أغسطس) names a thing, and a duration
+        # (معسكر يستمر ثلاثة أسابيع) is no date: they stay in the title.
+        # A date that is part of a name (هجمات 11 سبتمبر) stays too.
+        # غداة لقاء مع نظيره: an anchor word alone dates by the happening after it, which reads whole only with it.
+        spans = [(t.start - sentence.start, t.end - sentence.start) for t in dated
+                 if (t.type in ("DATE", "TIME") or _relative_offset(sentence.text, t.start - sentence.start, t.text))
+                 and squash(fold(t.text)) not in _anchor_words()
+                 and not happening.is_leave(sentence.text, t.start - sentence.start, t.granularity)
+                 and not happening.is_named_by_date(sentence.text, t.start - sentence.start, t.text)]
         for timex in chosen:
             local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
             title, governed = make_title(text, local_start, local_end, parts, spans)
             if _not_a_happening(sentence, timex, governed):
                 continue
-            events.append(_candidate(names, timex, sentence, title, governed, entity_ids, attribution, dct, context))
+            shown = _with_speaker(title, text, lambda: _recent_speaker(sentences, index))
+            events.append(_candidate(names, timex, sentence, title, governed, entity_ids, attribution, dct, context, shown))
             own = next((c for c in parts if c.start <= local_start < c.end), None)
             if own is not None and own.kind == "opener" and _CONJUNCTION_OPENER.match(text[own.start:own.end]):
                 # قام الجيش بمحاصرة المدينة في حين قصف الطيران المنازل أمس: the opener is a happening too.
@@ -448,12 +537,85 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
     return events
 
 
+@lru_cache(maxsize=1)
+def _feasts() -> tuple[str, ...]:
+    return tuple(_temporal_lexicon().holidays)
+
+
+def _feast_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex, dated: list[Timex]) -> bool:
+    """Whether ``timex`` names a feast beside another date, of another day, of its clause or sentence.
+
+    ``بداية إجازة عيد الأضحى يوم 4/12``، ``بدأ، صباح اليوم، حفل المعايدة بعيد الفطر``:
+    the feast is the occasion (or the holiday that begins), not the day of the
+    happening; it stays in the title. Beyond its clause only when no date word
+    (في، يوم، منذ…) introduces it: ``وصل في عيد الفطر وغادر يوم 5 مايو`` keeps both dates.
+    """
+    if not any(f in squash(fold(timex.text)) for f in _feasts()):
+        return False
+
+    def clause_of(t: Timex) -> int:
+        local = t.start - sentence.start
+        return next((i for i, c in enumerate(parts) if c.start <= local < c.end), -1)
+
+    own = clause_of(timex)
+    # احتفل المسلمون بعيد الأضحى أمس: a feast no date word introduces is the occasion wherever the other date is.
+    introduced = _title_words().introducers.search(sentence.text[: timex.start - sentence.start]) is not None
+    return any(o is not timex and dates_an_event(o) and o.begin != timex.begin and (clause_of(o) == own or not introduced)
+               and not any(f in squash(fold(o.text)) for f in _feasts()) for o in dated)
+
+
+_SPEAKER_LOOKBACK = 3  # sentences: وقال … in a later paragraph may be someone else
+
+
+def _speaker(text: str) -> str | None:
+    """Who a sentence opening on a say-verb names as speaker (قال وزير الخارجية جون كيري إن …)."""
+    m = _title_words().say.match(squash(text))
+    if not m:
+        return None
+    words = m["who"].split()
+    if not words or fold(words[0]) in _title_words().particles or happening.starts_with_verb(words[0]):
+        return None
+    return " ".join(words[:6])
+
+
+def _recent_speaker(sentences: tuple[Sentence, ...], index: int) -> str | None:
+    """The speaker named by one of the few sentences before ``index``, the nearest first."""
+    for i in range(index - 1, max(-1, index - 1 - _SPEAKER_LOOKBACK), -1):
+        found = _speaker(blank_controls(sentences[i].text))
+        if found:
+            return found
+    return None
+
+
+_SAY_COLON = re.compile(r"^\s*[وف]?(?P<verb>[^\W\d_]+)\s*:")
+
+
+def _with_speaker(title: str, sentence_text: str, speaker) -> str:
+    """A title opening on a say-verb with no subject (وقال خلال مؤتمر صحفي …، وأضاف: …) gets the
+    speaker of the sentences before it; ``speaker`` is called only then."""
+    words = title.split()
+    if len(words) < 2 or fold(words[0].rstrip(":")) not in happening.event_words().say_verbs:
+        return title
+    verb, rest = words[0].rstrip(":"), words[1:]
+    second = fold(rest[0].strip("\"“«"))
+    colon = _SAY_COLON.match(sentence_text)
+    if not ((colon and fold(colon["verb"]) == fold(verb)) or second in _title_words().particles or rest[0][0] in "\"“«"
+            or second in ("خلال", "امام", "لدى", "عبر")):
+        return title
+    who = speaker()
+    if not who:
+        return title
+    return finish_title(" ".join([verb, who, *rest]))
+
+
 def _candidate(names: Gazetteer, timex: Timex, sentence: Sentence, title: str, governed: str,
-               entity_ids: tuple[str, ...], attribution: str | None, dct: date | None, context=None) -> EventCandidate:
-    # The title is the text of the happening: its actors decide merging.
+               entity_ids: tuple[str, ...], attribution: str | None, dct: date | None, context=None,
+               shown: str | None = None) -> EventCandidate:
+    # The title is the text of the happening: its actors decide merging. ``shown``
+    # (the title with a speaker named by an earlier sentence) is only displayed.
     clause_entities = frozenset(m.entity.id for m in names.mentions(title, context) if not m.entity.generic)
     return EventCandidate(
-        timex, sentence, title, entity_ids, clause_entities, content_tokens(" ".join(title.split()[:_MERGE_WORDS])), attribution,
+        timex, sentence, shown or title, entity_ids, clause_entities, content_tokens(" ".join(title.split()[:_MERGE_WORDS])), attribution,
         happening.stance(governed), happening.is_planned(title, timex.begin, dct, timex.text, timex.last, governed),
         happening.happening_kind(title),
     )
@@ -474,13 +636,63 @@ def _second_happenings(names, sentence, text, parts, chosen, entity_ids, attribu
         if kind in (None, "statement") or len(own.split()) < 4 or not happening.has_verb(own):
             continue
         title = finish_title(own)
-        if len(title.split()) < 3:
-            continue
+        if len(title.split()) < 3 or _continuation().match(squash(fold(title))):
+            continue  # فيما استمرت الاشتباكات: an ongoing state borrows no date
         timex = dated_clauses[max(previous)]
         if any(e.timex is timex and e.title == title for e in events):
             continue
         extra.append(_candidate(names, timex, sentence, title, own, entity_ids, attribution, dct, context))
     return extra
+
+
+@lru_cache(maxsize=1)
+def _continuation() -> re.Pattern:
+    words = sorted({squash(fold(w)) for w in load_json("lexicon/events.json")["continuation_verbs"]}, key=len, reverse=True)
+    return re.compile(r"^[وف]?(?:" + "|".join(re.escape(w) for w in words) + r")(?![^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def _anchor_words() -> frozenset[str]:
+    return frozenset(squash(fold(w)) for w in load_json("lexicon/events.json")["anchor_words"])
+
+
+def _offset_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex, dated: list[Timex]) -> bool:
+    """Whether ``timex`` counts from something (بعد تسعة شهور) in a clause that also names an absolute date.
+
+    The tagger counts such an offset from the publication date; beside ``فرضت
+    لأول مرة في أكتوبر`` it counts from that other happening, which the clause
+    dates already: the offset dates nothing of its own.
+    """
+    words = _WORD.findall(fold(timex.text))
+    if not words or words[0] not in ("بعد", "وبعد", "قبل", "وقبل") or not re.search(r"\d|[^\W\d_]", timex.text):
+        return False
+
+    def clause_of(t: Timex) -> int:
+        local = t.start - sentence.start
+        return next((i for i, c in enumerate(parts) if c.start <= local < c.end), -1)
+
+    own = clause_of(timex)
+    return any(o is not timex and dates_an_event(o) and clause_of(o) == own and not _WORD.findall(fold(o.text))[0] in ("بعد", "قبل")
+               for o in dated)
+
+
+def _relative_offset(text: str, start: int, timex_text: str) -> bool:
+    """Whether a duration at ``start`` measures from another happening (بعد يوم من إعلان…): a date, not a length."""
+    before = _WORD.findall(fold(text[:start]))[-1:] + _WORD.findall(fold(timex_text))[:1]
+    return any(w in ("بعد", "وبعد", "قبل", "وقبل") for w in before)
+
+
+_RELATIVE_DAYS = frozenset(("اليوم", "امس", "الامس", "غدا", "غد", "هذا", "يوم"))
+
+
+def _relative_day(text: str) -> bool:
+    words = _WORD.findall(fold(text))
+    return bool(words) and all(w in _RELATIVE_DAYS for w in words)
+
+
+def _opens_on_weekday(text: str) -> bool:
+    words = _WORD.findall(fold(text))
+    return bool(words) and words[0] in _temporal_lexicon().weekdays
 
 
 def _governing(sentence: Sentence, parts: list[Clause], dated: list[Timex]) -> list[Timex]:
@@ -498,11 +710,32 @@ def _governing(sentence: Sentence, parts: list[Clause], dated: list[Timex]) -> l
 
     chosen: list[Timex] = []
     seen: set[tuple[str, str | None]] = set()
-    # في أكتوبر العام الماضي: a year right after a month (or a month after a day)
-    # is the same date said in two pieces; the finer one dates.
-    dated = [t for t in dated if not any(
-        o is not t and 0 <= t.start - o.end <= 3 and not sentence.text[o.end - sentence.start:t.start - sentence.start].strip(" ،,")
-        and o.begin >= t.begin and o.last <= t.last and (o.begin, o.last) != (t.begin, t.last) for o in dated)]
+
+    def right_after(t: Timex) -> Timex | None:
+        return next((o for o in dated if o is not t and 0 <= o.start - t.end <= 3
+                     and not sentence.text[t.end - sentence.start:o.start - sentence.start].strip(" ()")), None)
+
+    def restated(t: Timex) -> bool:
+        # هذا اليوم (أمس): a quoted document's own "today" that the paper glosses for its reader
+        # in brackets; اليوم الخميس, with a weekday of another day, is that weekday's.
+        nxt = right_after(t)
+        if nxt is None or nxt.begin == t.begin or not _relative_day(t.text):
+            return False
+        glossed = sentence.text[t.end - sentence.start:nxt.start - sentence.start].strip() == "(" and _relative_day(nxt.text)
+        return glossed or _opens_on_weekday(nxt.text)
+
+    dated = [t for t in dated if not restated(t)]
+
+    def said_in_pieces(t: Timex, o: Timex) -> bool:
+        # في أكتوبر العام الماضي: a year right after a month (or a month after a day)
+        # is the same date said in two pieces; so is a year its clause also gives
+        # as a day (يوم الأحد 8/11/1436 هـ الموافق 23/8 2015م). The finer one dates.
+        if o is t or not (o.begin >= t.begin and o.last <= t.last and (o.begin, o.last) != (t.begin, t.last)):
+            return False
+        adjacent = 0 <= t.start - o.end <= 3 and not sentence.text[o.end - sentence.start:t.start - sentence.start].strip(" ،,")
+        return adjacent or clause_of(o) == clause_of(t) != -1
+
+    dated = [t for t in dated if not any(said_in_pieces(t, o) for o in dated)]
     for t in dated:
         key = (t.value.split("T")[0], t.mod)
         if key in seen:

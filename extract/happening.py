@@ -29,7 +29,7 @@ from datetime import date
 from functools import lru_cache
 
 from .lexicon import load_json, squash
-from .normalize import fold
+from .normalize import fold, fold_with_offsets
 
 _WORD = re.compile(r"[^\W\d_]+")
 # Endings a listed verb or noun takes (قصف → قصفت، قصفوا؛ قرار → قرارات).
@@ -228,6 +228,7 @@ def starts_with_verb(text: str) -> bool:
                 or (_PERFECT.match(w) and not w.endswith("ات")))
 
 
+_RELATIVE_THEN_WORD = re.compile(r"^\s*و?(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)\s+(?P<next>[^\W\d_]{3,})")
 _TANWEEN_WORD = re.compile(r"\S*[\u064B-\u064D]\S*")
 
 
@@ -240,6 +241,9 @@ def has_verb(text: str) -> bool:
     folded = fold(_TANWEEN_WORD.sub(" ", text))
     if any(phrase in folded for phrase, _ in words.class_phrases):
         return True
+    m = _RELATIVE_THEN_WORD.match(folded)
+    if m and not _ARTICLE.match(m["next"]) and m["next"] not in words.stop and m["next"] not in _not_verbs():
+        return True  # الذين طالتهم …: right after a relative pronoun comes its verb
     for m in _WORD.finditer(folded):
         w = m.group()
         if w in words.say_verbs or word_class(w) or w in other_verbs() or (w[0] in "وف" and w[1:] in other_verbs()):
@@ -388,10 +392,54 @@ def ranks_rather_than_dates(sentence: str, start: int, timex_text: str) -> bool:
     return False
 
 
-def is_leave(sentence: str, start: int) -> bool:
-    """Whether the date at ``start`` names a leave (إجازة نهاية الأسبوع), not a happening's day."""
+def is_leave(sentence: str, start: int, granularity: str | None = None) -> bool:
+    """Whether the date at ``start`` names a leave, a model or a contract, not a happening's day.
+
+    إجازة نهاية الأسبوع، موديل 2011; a bare month after a contract word
+    (``عقد أغسطس``، ``تسليم سبتمبر``) when ``granularity`` says it is a month.
+    """
     before = _words_before(sentence, start, 1)
-    return bool(before) and before[0] in event_words().leave_words and not re.search(r"عيد", fold(sentence[start:start + 12]))
+    if not before:
+        return False
+    if granularity == "month" and before[0] in _contract_words():
+        return True
+    return before[0] in event_words().leave_words and not re.search(r"عيد", fold(sentence[start:start + 12]))
+
+
+_RELATIVE_DATE_WORDS = frozenset(("امس", "اليوم", "غد", "غدا", "الماضي", "الماضيه", "المقبل", "المقبله", "الجاري", "القادم",
+                                  "القادمه", "الحالي", "الحاليه", "هذا", "هذه", "الفائت", "المنصرم"))
+
+
+def is_named_by_date(sentence: str, start: int, timex_text: str) -> bool:
+    """Whether a written date is part of a name (هجمات 11 سبتمبر، ثورة 25 يناير، اتفاق 2015).
+
+    A listed noun right before it and no relative word in it (أحداث أمس is
+    yesterday's events, not a name).
+    """
+    before = _words_before(sentence, start, 1)
+    words = _WORD.findall(fold(timex_text))
+    if not before or any(w in _RELATIVE_DATE_WORDS or w in _weekdays() for w in words):
+        return False
+    word = before[0]
+    bare = word[1:] if len(word) > 3 and word[0] in "وبلف" else word
+    return word in _naming_nouns() or bare in _naming_nouns()
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    from .patterns import lexicon  # the tagger's weekday names, every spelling
+
+    return frozenset(w for name in lexicon().weekdays for w in _WORD.findall(name))
+
+
+@lru_cache(maxsize=1)
+def _naming_nouns() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json("lexicon/events.json")["date_naming_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _contract_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json("lexicon/events.json")["not_a_month_after"])
 
 
 def is_daily_hours(sentence: str, start: int, timex_text: str, timex_type: str) -> bool:
@@ -449,6 +497,34 @@ def is_statistic(clause: str, granularity: str | None = None, timex_before: str 
     if coarse and verb_class(clause) == "market" and _market_words().search(folded):
         return True
     return coarse and fold(timex_before).strip() in ("خلال", "طوال") and bool(re.search(r"\d{2,}|الاف|الف", folded))
+
+
+@lru_cache(maxsize=1)
+def _text_introducer() -> re.Pattern:
+    words = sorted({squash(fold(w)) for w in load_json("lexicon/events.json")["text_introducers"]}, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\s*(?<![^\W\d_])(?:{body})\s*[:：.…،,]*\s*$")
+
+
+def cut_text_introducer(text: str) -> str:
+    """``text`` without a closing introducer of a following text (البيان التالي:، فيما يلي نصه)."""
+    folded = fold_with_offsets(text)
+    m = _text_introducer().search(folded.folded)
+    if not m or not folded.folded[: m.start()].strip():
+        return text
+    return text[: folded.original_span(m.start(), m.end())[0]]
+
+
+def heads_a_text(clause: str) -> bool:
+    """Whether a clause only announces a statement whose text follows (صدر عن الديوان البيان التالي:).
+
+    Such a heading is no happening of its own: the text after it tells what
+    was said. An order or a decision heading its text (صدر أمر ملكي فيما يلي
+    نصه) is still one.
+    """
+    if not _text_introducer().search(fold(clause)):
+        return False
+    return verb_class(cut_text_introducer(clause)) in (None, "statement")
 
 
 def stance(clause: str) -> str | None:

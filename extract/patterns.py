@@ -582,7 +582,7 @@ def grammar() -> Grammar:
     triggers = _trigger_index(lx, temporal)
     return Grammar(
         families=compiled,
-        # whole words only: ذلك اليوم 15/10/1419هـ does not lend its "يوم" to the date
+        # whole words only (ضحى inside الأضحى is the feast's name): ذلك اليوم 15/10/1419هـ does not lend its "يوم" to the date
         left_day_context=re.compile(rf"(?:(?:(?<![^\W\d_])|(?<=\b[وفبل]))(?P<pod>{pod}){S})?"
                                     rf"(?P<yawm>(?:(?<![^\W\d_])|(?<=\b[وفبل]))يوم{S})?$"),
         # … also a counted stretch: الأيام العشرة الأولى من الشهر الجاري (START), الأيام الـ10 الأخيرة من (END)

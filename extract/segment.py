@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .clauses import refine_sentences
+from .happening import event_words, starts_with_verb
 from .lexicon import load_json, squash
 from .normalize import FoldedText, fold, fold_with_offsets
 
@@ -152,6 +153,36 @@ def _split_sentences(line: str, offset: int) -> list[tuple[int, int]]:
     return result
 
 
+_TERMINAL = re.compile(r"[.!?؟:؛…]+[\"”’»)\]]*$")
+_WRAPPED_MIN_WORDS = 10
+
+
+def _wrapped(line: str, following: str) -> bool:
+    """Whether ``following`` (folded, stripped) continues a sentence that a line break cut in ``line``.
+
+    Some pages break lines inside sentences (``… في مسجد قوات الطوارئ الخاصة`` /
+    ``بالمنطقة أمس، وذلك بعد …``). A long line with no full stop, followed by a
+    line that opens on no verb, conjunction, particle, filler or digit, is one
+    sentence with it; short lines (headlines) and lines ending on a credit or a
+    figure (captions, tables) stay apart.
+    """
+    if len(line.split()) < _WRAPPED_MIN_WORDS or _TERMINAL.search(line):
+        return False
+    if not ARABIC_LETTER.search(line.split()[-1]):
+        return False  # a caption's credit (31 مايو 2019 - AFP) or a figure ends its line
+    first = following.split()[0]
+    if not re.match(r"[^\W\d_]", first):
+        return False
+    return not (first[0] in "وف" or first in _continuation_stops() or starts_with_verb(following)
+                or event_words().fillers.match(following))
+
+
+@lru_cache(maxsize=1)
+def _continuation_stops() -> frozenset[str]:
+    data = load_json("lexicon/events.json")
+    return frozenset(fold(w) for w in data["title_particles"] + data["adjunct_openers"] + data["contrast_openers"])
+
+
 def segment(text: str, source: str | None = None) -> Layout:
     """Cut an article into its title and content sentences, skipping furniture."""
     folded = fold_with_offsets(text)
@@ -163,22 +194,40 @@ def segment(text: str, source: str | None = None) -> Layout:
     previous = ""
     position = 0
     ended = False
+    pending: list[int] = []  # folded [start, end) of the paragraph being read, its lines joined
+
+    def flush() -> None:
+        nonlocal paragraph
+        if not pending:
+            return
+        paragraph += 1
+        begin, finish = pending
+        for fs, fe in refine_sentences(ftext, _split_sentences(ftext[begin:finish], begin)):
+            start, end = folded.original_span(fs, fe)
+            sentences.append(Sentence(len(sentences), paragraph, start, end, text[start:end], fs, fe))
+        pending.clear()
+
     for raw_line in ftext.split("\n"):
         line_start = position
         position += len(raw_line) + 1
         stripped = raw_line.strip()
         if not stripped:
+            flush()
             continue
         if ended or is_furniture(stripped, previous, source):
+            flush()
             skipped += 1
             ended = ended or _opens_with_marker(_line_key(stripped), furniture.after)
             previous = stripped
             continue
+        # The headline (first paragraph) never takes the line after it.
+        if pending and paragraph >= 0 and _wrapped(previous, stripped):
+            pending[1] = line_start + len(raw_line)
+        else:
+            flush()
+            pending[:] = [line_start, line_start + len(raw_line)]
         previous = stripped
-        paragraph += 1
-        for fs, fe in refine_sentences(ftext, _split_sentences(raw_line, line_start)):
-            start, end = folded.original_span(fs, fe)
-            sentences.append(Sentence(len(sentences), paragraph, start, end, text[start:end], fs, fe))
+    flush()
     # The title is the first real line.
     title = squash(" ".join(s.text for s in sentences if s.paragraph == 0)) or None
     return Layout(folded, title, tuple(sentences), skipped)

@@ -454,3 +454,275 @@ def test_piece_opening_on_a_particle_after_a_closing_date_is_not_an_object():
     start = text.index("ليل أمس")
     title, _ = make_title(text, start, start + len("ليل أمس"))
     assert "تستهدف" not in title
+
+
+# ---------------------------------------------------------------- evtitle: happenings, titles, precision
+
+
+def test_a_contract_month_is_no_date_and_stays_in_the_title():
+    found = [(e.timex.value, e.title) for e in events_of("وينتهي أجل عقد نوفمبر غدا السبت.\n")]
+    assert found == [("2030-03-09", "ينتهي أجل عقد نوفمبر")]
+    # عقد the verb (held) before a date still dates its happening.
+    found = [(e.timex.value, e.title) for e in events_of("وعقد الوزراء أمس اجتماعا طارئا في عمان.\n")]
+    assert found == [("2030-03-07", "عقد الوزراء اجتماعا طارئا في عمان")]
+
+
+def test_the_link_line_of_a_news_site_ends_the_article():
+    text = ("أعلن الدفاع المدني اليوم إخماد حريق في مستودع بالدمام.\n"
+            "رابط الخبر بصحيفة المرصد: الدفاع المدني يخمد اليوم حريقا في الدمام\n")
+    layout = segment(text)
+    assert len(layout.sentences) == 1
+    assert titles_of(text) == ["أعلن الدفاع المدني إخماد حريق في مستودع بالدمام"]
+
+
+def test_a_heading_that_announces_the_text_of_a_statement_is_no_event():
+    text = "وكان قد صدر عن رئاسة الوزراء أمس البيان التالي:\nبيان من رئاسة الوزراء\n"
+    assert events_of(text) == []
+
+
+def test_an_order_heading_its_text_keeps_its_event_without_the_heading_words():
+    text = "صدر أمس مرسومٌ رئاسيٌّ فيما يلي نصه:\nبسم الله الرحمن الرحيم\n"
+    assert [(e.timex.value, e.title) for e in events_of(text)] == [("2030-03-07", "صدر مرسومٌ رئاسيٌّ")]
+
+
+def test_a_feast_beside_a_date_names_the_happening_and_stays_in_the_title():
+    found = [(e.timex.value, e.title) for e in events_of("وتبدأ إجازة عيد الفطر يوم 30 مارس الجاري في جميع الجامعات.\n")]
+    assert found == [("2030-03-30", "تبدأ إجازة عيد الفطر في جميع الجامعات")]
+    found = [(e.timex.value, e.title) for e in events_of("أقامت البلدية صباح اليوم حفل معايدة بعيد الفطر المبارك للموظفين.\n")]
+    assert found == [("2030-03-08TMO", "أقامت البلدية حفل معايدة بعيد الفطر المبارك للموظفين")]
+
+
+def test_a_year_its_clause_also_gives_as_a_day_dates_nothing_more():
+    text = "وتنطلق البطولة يوم الأحد 14/ 11/ 1451 هـ الموافق 11/ 3 2030م في ملعب المدينة.\n"
+    (only,) = [e.timex for e in events_of(text)]
+    assert only.granularity == "day" and only.text.startswith("يوم الأحد")
+
+
+def test_noting_that_opens_a_clause_of_its_own():
+    text = "وأضاف أن التسجيل يبدأ يوم الأحد المقبل علماً بأن الاختبارات تنطلق يوم 20 مارس الجاري.\n"
+    found = sorted((e.timex.value, e.title) for e in events_of(text))
+    assert found == [("2030-03-10", "التسجيل يبدأ"), ("2030-03-20", "الاختبارات تنطلق")]
+
+
+def test_a_relative_clause_hangs_on_the_noun_after_a_pronoun_or_a_demonstrative():
+    text = "أعلنت الشرطة أن رجلا في الأربعين هو قائد الشاحنة التي اقتحمت السوق يوم الأربعاء.\n"
+    assert titles_of(text) == ["قائد الشاحنة التي اقتحمت السوق"]
+    text = "وسمعت انفجارات تسببها في هذه الأثناء طائرات الجيش التي بدأت قصف المعسكر في وقت سابق من يوم الخميس.\n"
+    assert titles_of(text) == ["طائرات الجيش التي بدأت قصف المعسكر"]
+
+
+def test_time_of_day_words_left_before_a_date_are_debris():
+    text = "ودعا الوزير إلى احترام التهدئة التي بدأ سريانها منتصف الليلة الماضية.\n"
+    assert titles_of(text) == ["احترام التهدئة التي بدأ سريانها"]
+    text = "وقال المتحدث إن الشرطة تمكنت من دخول المبنى في وقت مبكر من صباح اليوم.\n"
+    assert titles_of(text) == ["الشرطة تمكنت من دخول المبنى"]
+
+
+def test_continuing_a_statement_is_a_say_verb_too():
+    text = "وتابع في مؤتمر صحفي بالعاصمة إن الحكومة ستناقش الخطة أثناء اجتماع اليوم الجمعة.\n"
+    assert titles_of(text) == ["الحكومة ستناقش الخطة أثناء اجتماع"]
+
+
+def test_a_date_in_the_attribution_dates_the_sentences_own_happening():
+    text = ("أعلنت الشرطة أن سائقاً في الثلاثين هو منفذ الهجوم الذي وقع يوم الاثنين وأوقع خمسة جرحى، "
+            "حسبما أفاد مصدر أمني الأربعاء.\n")
+    found = {e.timex.value: e.title for e in events_of(text)}
+    assert found["2030-03-06"].startswith("أعلنت الشرطة أن سائقاً في الثلاثين هو منفذ الهجوم")
+    assert found["2030-03-04"].startswith("منفذ الهجوم الذي وقع")
+
+
+def test_a_short_place_said_last_joins_the_title():
+    text = "أعلنت قيادة العمليات المشتركة في الجيش اليوم، عن مقتل سبعة مسلحين من التنظيم بغارة استهدفت مخبأهم، شمالي المدينة.\n"
+    assert titles_of(text) == ["أعلنت قيادة العمليات المشتركة في الجيش عن مقتل سبعة مسلحين من التنظيم بغارة استهدفت مخبأهم شمالي المدينة"]
+
+
+def test_then_opens_the_next_happening_with_its_own_date_and_title():
+    text = ("تغادر اليوم الجمعة إلى تركيا بعثة المنتخب الوطني لإقامة معسكر تدريبي يستمر أسبوعين ومن ثم يتوجه المنتخب "
+            "إلى الدوحة لمواجهة نظيره القطري في 28 مارس الجاري.\n")
+    found = {e.timex.value: e.title for e in events_of(text)}
+    assert found == {
+        "2030-03-08": "تغادر إلى تركيا بعثة المنتخب الوطني لإقامة معسكر تدريبي يستمر أسبوعين",
+        "2030-03-28": "يتوجه المنتخب إلى الدوحة لمواجهة نظيره القطري",
+    }
+
+
+def test_a_date_closing_a_since_phrase_dates_the_happening_it_names():
+    text = "وتشهد المنطقة مواجهات متواصلة قتل فيها العشرات منذ اندلاع الاحتجاجات في الريف في مايو 2027.\n"
+    assert [(e.timex.value, e.title) for e in events_of(text)] == [("2027-05", "اندلاع الاحتجاجات في الريف")]
+    # منذ + a pronoun names nothing on its own: the sentence's title stays.
+    text = "وهذا التمديد هو الثاني لحظر التجول منذ فرضه لأول مرة في يناير الماضي في المدينة.\n"
+    (title,) = titles_of(text)
+    assert title.startswith("هذا التمديد هو الثاني لحظر التجول")
+
+
+def test_a_written_date_that_is_part_of_a_name_stays_in_the_title():
+    text = "وقال المتحدث إن المتهم كان على علم مسبق بتفجيرات 7 يوليو 2025 في العاصمة.\n"
+    (event,) = events_of(text)
+    assert event.timex.value == "2025-07-07" and "تفجيرات 7 يوليو 2025" in event.title
+    # A relative date or a weekday after the same noun is the happening's day, not a name.
+    text = "ونددت الحكومة بتفجيرات الخميس التي استهدفت السوق المركزي.\n"
+    titles = titles_of(text)
+    assert titles and all("الخميس" not in t for t in titles)
+
+
+def test_a_say_verb_with_no_subject_takes_the_speaker_of_the_sentence_before():
+    text = ("قال وزير الخارجية الأردني سامر الخطيب إن المحادثات كانت بناءة.\n"
+            "وقال خلال مؤتمر صحفي اليوم الجمعة \"لن نقبل بأي تسوية ناقصة\".\n")
+    assert titles_of(text) == ['قال وزير الخارجية الأردني سامر الخطيب خلال مؤتمر صحفي "لن نقبل بأي تسوية ناقصة"']
+    text = ("أكد مدير الجامعة خالد العمري في كلمته، اليوم، جاهزية الكليات للعام الجديد.\n"
+            "وأضاف: الدراسة تبدأ يوم الأحد المقبل في جميع الكليات.\n")
+    assert "أضاف مدير الجامعة خالد العمري الدراسة تبدأ في جميع الكليات" in titles_of(text)
+
+
+def test_a_say_verb_with_its_own_subject_or_no_speaker_before_is_left_alone():
+    text = "وقال المتحدث باسم الشرطة أمس إن التحقيق مستمر.\n"
+    assert titles_of(text) == ["قال المتحدث باسم الشرطة إن التحقيق مستمر"]
+    text = "افتتح المعرض أبوابه للزوار.\nوقال خلال الافتتاح اليوم الجمعة إن المعرض يضم مئة جناح.\n"
+    assert titles_of(text) == ["قال خلال الافتتاح إن المعرض يضم مئة جناح"]
+
+
+def test_a_feast_no_date_word_introduces_is_the_occasion_anywhere_in_the_sentence():
+    text = "ونظمت، صباح اليوم، جمعية الأيتام حفل معايدة بعيد الأضحى المبارك للأطفال.\n"
+    found = [(e.timex.value, e.title) for e in events_of(text)]
+    assert found == [("2030-03-08TMO", "نظمت جمعية الأيتام حفل معايدة بعيد الأضحى المبارك للأطفال")]
+    # Introduced by في, the feast is a date of its own.
+    text = "وصل الوفد في عيد الفطر، وغادر العاصمة يوم 5 مارس الجاري.\n"
+    assert len({e.timex.value for e in events_of(text)}) == 2
+
+
+def test_a_calendar_or_a_rule_after_according_to_is_no_attribution():
+    from waqai.extract.clauses import clauses
+
+    text = "وتبدأ الإجازة يوم الأحد 3 شوال حسب تقويم أم القرى، الموافق 10 مارس، وفق الخطة المعتمدة."
+    assert all(c.kind != "attribution" for c in clauses(text))
+    text = "وتسلم المنتخب الكأس أمس حسب وكالة الأنباء الرسمية."
+    assert [c.kind for c in clauses(text)] == ["main", "attribution"]
+
+
+def test_lone_dashes_left_by_a_pious_formula_are_debris_but_hyphens_stay():
+    text = "وسيزور الوزير -بمشيئة الله- العاصمة غدا لبحث الاتفاق الأمريكي-الروسي.\n"
+    assert titles_of(text) == ["سيزور الوزير العاصمة لبحث الاتفاق الأمريكي-الروسي"]
+
+
+def test_a_date_in_brackets_after_another_restates_it():
+    # The quoted order's "today" is the paper's "(yesterday)", Thursday: one happening, that day.
+    text = "وغادر الرئيس هذا اليوم (أمس) الخميس إلى الخارج في زيارة رسمية.\n"
+    assert [e.timex.value for e in events_of(text)] == ["2030-03-07"]
+
+
+def test_a_sentence_broken_by_a_line_break_is_read_as_one():
+    text = ("افتتاح المعرض الدولي للكتاب\n"
+            "افتتح وزير الثقافة الدكتور سالم الراشد معرض الكتاب الدولي في قاعة المؤتمرات الكبرى\n"
+            "بالعاصمة أمس، وذلك بحضور عدد من الأدباء والناشرين.\n"
+            "وأكد الوزير في كلمته أهمية القراءة.\n")
+    layout = segment(text)
+    assert [s.paragraph for s in layout.sentences] == [0, 1, 2]
+    assert layout.title == "افتتاح المعرض الدولي للكتاب"
+    assert titles_of(text) == ["افتتح وزير الثقافة الدكتور سالم الراشد معرض الكتاب الدولي في قاعة المؤتمرات الكبرى بالعاصمة"]
+
+
+@pytest.mark.parametrize("following", [
+    "وأكد الوزير في كلمته أهمية القراءة.",  # a conjunction opens a sentence
+    "يذكر أن المعرض يقام كل عام.",  # a filler
+    "أعلن الناشرون مشاركة مئة دار.",  # a verb
+    "في سياق متصل أعلن الناشرون مشاركة مئة دار.",  # a preposition
+])
+def test_a_line_opening_a_sentence_of_its_own_is_not_joined(following):
+    text = ("العنوان الرئيسي للخبر\n"
+            "افتتح وزير الثقافة الدكتور سالم الراشد معرض الكتاب الدولي في قاعة المؤتمرات الكبرى بالعاصمة\n"
+            + following + "\n")
+    assert len(segment(text).sentences) == 3
+
+
+def test_a_relative_clause_after_a_long_main_clause_keeps_its_antecedent_only():
+    text = ("أقام أمير المنطقة الأمير سالم بن فهد بن عبدالله نائب رئيس اللجنة العليا للإغاثة، صلاة الغائب على الضحايا "
+            "الذين سقطوا في انهيار جسر المدينة القديمة أمس.\n")
+    assert titles_of(text) == ["الضحايا الذين سقطوا في انهيار جسر المدينة القديمة"]
+
+
+@pytest.mark.parametrize("clause", ["أدى الأمير صلاة الغائب", "ألقى الوزير كلمة في الحفل", "أبدى الوفد استعداده للحوار"])
+def test_weak_final_verbs_are_verbs(clause):
+    assert happening.has_verb(clause)
+
+
+def test_a_caption_line_ending_on_its_credit_is_not_joined_to_the_next_line():
+    text = ("عرض عسكري للفصائل في العاصمة\n"
+            "مقاتلون من الفصائل المسلحة في عرض عسكري وسط العاصمة خلال احتفال رسمي. 31 مايو 2029 - AFP\n"
+            "مقاتلون من الفصائل المسلحة في عرض عسكري وسط العاصمة خلال احتفال رسمي. 31 مايو 2029 - AFP\n")
+    assert all("\n" not in s.text for s in segment(text).sentences)
+    assert [e.timex.value for e in events_of(text)] == ["2029-05-31", "2029-05-31"]
+
+
+def test_a_duration_measured_from_another_happening_is_no_length_to_keep():
+    text = ("وتعرضت القاعدة العسكرية في ريف المدينة الشرقي، مساء الأربعاء، لهجوم بطائرات مسيرة، "
+            "بعد يوم من إعلان الجيش تعرض قواته لهجمات عدة.\n")
+    (title,) = titles_of(text)
+    assert title.startswith("تعرضت القاعدة العسكرية في ريف المدينة الشرقي لهجوم بطائرات مسيرة")
+    assert "بعد يوم" not in title
+
+
+def test_a_relative_clause_right_after_a_full_stop_is_still_relative():
+    from waqai.extract.clauses import clauses
+
+    text = "وينتشر في البلاد نحو ألف جندي ضمن التحالف الدولي .الذي أنشئ في العام 2024 لمحاربة الإرهاب."
+    assert [c.kind for c in clauses(text)] == ["main", "relative"]
+
+
+def test_a_short_relative_clause_keeps_the_clause_it_hangs_on():
+    text = "وينتشر في البلاد نحو ألف جندي ضمن التحالف الدولي الذي أنشئ في العام 2024.\n"
+    assert titles_of(text) == ["ينتشر في البلاد نحو ألف جندي ضمن التحالف الدولي الذي أنشئ"]
+
+
+def test_the_word_after_a_relative_pronoun_is_its_verb():
+    assert happening.has_verb("الذين طالتهم يد الغدر في المسجد")
+    assert not happening.has_verb("قوات الأمن في بيروت")
+
+
+def test_a_relative_clause_after_a_glued_preposition_hangs_on_its_noun():
+    text = "وندد رئيس البرلمان الأردني سامر العلي بالتفجير الإرهابي الذي استهدف السوق الشعبي أمس.\n"
+    assert titles_of(text) == ["التفجير الإرهابي الذي استهدف السوق الشعبي"]
+
+
+def test_a_year_kept_in_a_named_date_is_not_trimmed_off_the_title():
+    text = "وقال المتحدث إن المتهم كان على علم مسبق بتفجيرات 7 يوليو عام 2025.\n"
+    (title,) = titles_of(text)
+    assert title.endswith("بتفجيرات 7 يوليو عام 2025")
+
+
+def test_an_offset_beside_an_absolute_date_of_its_clause_dates_nothing():
+    text = ("ومددت الحكومة أمس حظر التجول لشهرين آخرين، بعد ستة أشهر فرض لأول مرة في سبتمبر العام الماضي، "
+            "في محاولة لوقف الهجمات.\n")
+    values = sorted(e.timex.value for e in events_of(text))
+    assert values == ["2029-09", "2030-03-07"]  # no event six months after publication
+
+
+def test_an_anchor_word_alone_stays_in_the_title():
+    text = "وقال الوزير غداة لقائه أمس مع نظيره الفرنسي إن المحادثات كانت مثمرة.\n"
+    titles = titles_of(text)
+    assert titles and all(t.startswith("قال الوزير غداة لقائه مع نظيره الفرنسي") for t in titles)
+
+
+def test_an_ongoing_state_borrows_no_date_to_become_a_second_happening():
+    text = "وقتل خمسة مسلحين في اشتباكات شرقي المدينة أمس، فيما استمرت الاشتباكات في الأحياء الغربية.\n"
+    assert [e.title for e in events_of(text)] == ["قتل خمسة مسلحين في اشتباكات شرقي المدينة"]
+    text = "وقتل خمسة مسلحين في اشتباكات شرقي المدينة أمس، فيما قصف الطيران مواقع المسلحين في الأحياء الغربية.\n"
+    assert len(events_of(text)) == 2
+
+
+def test_the_year_of_a_feast_beside_a_date_dates_nothing_either():
+    text = "تقيم البلدية حفل المعايدة بمناسبة حلول عيد الفطر المبارك 1451هـ، اليوم في مقرها الرئيسي.\n"
+    assert [e.timex.value for e in events_of(text)] == ["2030-03-08"]
+
+
+@pytest.mark.parametrize("clause, title", [
+    ("واستمرت الهجمات على مواقع الجيش", "استمرت الهجمات على مواقع الجيش"),
+    ("واتهم الوزير المعارضة بالتحريض", "اتهم الوزير المعارضة بالتحريض"),
+    ("وافق البرلمان على الميزانية", "وافق البرلمان على الميزانية"),
+    ("واشنطن تفرض عقوبات جديدة", "واشنطن تفرض عقوبات جديدة"),
+    ("وادي السيل يشهد أمطارا غزيرة", "وادي السيل يشهد أمطارا غزيرة"),
+    ("علمًا أن الفريق حقق فوزه الأول", "الفريق حقق فوزه الأول"),
+])
+def test_the_conjunction_waw_before_alef_leaves_the_title_but_a_roots_waw_stays(clause, title):
+    from waqai.extract.events import finish_title
+
+    assert finish_title(clause) == title

@@ -131,3 +131,14 @@ def test_today_inside_a_quote_is_the_day_the_words_were_said():
 def test_empty_and_dateless_text():
     assert tag("", D) == []
     assert tag("لا تاريخ في هذه الجملة.", D) == []
+
+
+def test_a_part_of_day_inside_a_feasts_name_is_no_part_of_day():
+    # ضحى (forenoon) is also the end of الأضحى: it widens a date only as a word of its own.
+    text = "وتبدأ إجازة عيد الأضحى يوم 4 / 12 / 1436 هـ في جميع المدارس."
+    found = [(t.text, t.value) for t in tag(text, date(2015, 7, 22))]
+    assert ("يوم 4 / 12 / 1436 هـ", "2015-09-17") in found
+    assert all(not t.startswith("ضحى") for t, _ in found)
+    # A real forenoon still widens the date.
+    (forenoon,) = tag("وصل الوفد ضحى يوم 4 / 12 / 1436 هـ.", date(2015, 7, 22))
+    assert (forenoon.text, forenoon.value) == ("ضحى يوم 4 / 12 / 1436 هـ", "2015-09-17TMO")
