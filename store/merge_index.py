@@ -15,13 +15,16 @@ sharing no signature could never have merged anyway.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
-from datetime import date
+from datetime import date, timedelta
 
+from waqai.extract.merge import LAGGED_MAX_DAYS, NESTED_MAX_DAYS
 from waqai.extract.normalize import fold
 
 PER_SIGNATURE = 20
 _SENTENCE_KEY_CHARS = 120
+_LETTERS = re.compile(r"[^\W_]+")
 
 
 def create_index(conn: sqlite3.Connection) -> None:
@@ -50,9 +53,14 @@ def _span(begin: str, end: str, mod: str | None) -> str:
 
 
 def signatures(entities, tokens, sentence: str) -> list[str]:
-    """The index signatures of one report."""
+    """The index signatures of one report.
+
+    ``x:`` is the sentence as written; ``r:`` its letters and digits only, so
+    a reprint whose quotes or spaces differ (``"`` / ``”``) still meets it.
+    """
+    letters = " ".join(_LETTERS.findall(fold(sentence)))
     return ([f"e:{e}" for e in sorted(entities)] + [f"t:{t}" for t in sorted(tokens)]
-            + [f"x:{fold(sentence)[:_SENTENCE_KEY_CHARS]}"])
+            + [f"x:{fold(sentence)[:_SENTENCE_KEY_CHARS]}", f"r:{letters[:_SENTENCE_KEY_CHARS]}"])
 
 
 def add_keys(conn: sqlite3.Connection, event_id: int, begin: str, end: str, mod: str | None,
@@ -65,10 +73,50 @@ def add_keys(conn: sqlite3.Connection, event_id: int, begin: str, end: str, mod:
     )
 
 
+def _week(day: date) -> tuple[date, date]:
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def _month(day: date) -> tuple[date, date]:
+    first = day.replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return first, following - timedelta(days=1)
+
+
+def _containers(first: date, last: date) -> list[str]:
+    """The spans of the weeks and months that hold ``[first, last]`` (a nested date, extract/merge.py)."""
+    spans = []
+    for outer in (_week(first), _month(first)):
+        if outer[0] <= first and last <= outer[1] and outer != (first, last):
+            spans.append(_span(outer[0].isoformat(), outer[1].isoformat(), None))
+    return spans
+
+
+def _contained_weeks(first: date, last: date) -> list[str]:
+    """The spans of the whole weeks inside a month."""
+    spans, monday = [], _week(first)[0]
+    while monday + timedelta(days=6) <= last:
+        if monday >= first:
+            spans.append(_span(monday.isoformat(), (monday + timedelta(days=6)).isoformat(), None))
+        monday += timedelta(days=7)
+    return spans
+
+
 def candidates(conn: sqlite3.Connection, begin: str, end: str, mod: str | None,
-               entities, tokens, sentence: str) -> list[int]:
-    """Ids of stored events that share a signature with a report dated ``[begin, end]``."""
+               entities, tokens, sentence: str, deictic: bool = False) -> list[int]:
+    """Ids of stored events that share a signature with a report dated ``[begin, end]``.
+
+    Besides the report's own day or span, it looks where the merge rule
+    (extract/merge.py) may still find the happening: the day before and
+    after (by a shared actor or place, or the same sentence), a few days
+    back for a reprint of the same sentence when this report's date is
+    deictic, the week and month holding the date, and for a week or a
+    month the days and weeks inside it.
+    """
     day, span = _day_number(begin, end), _span(begin, end, mod)
+    first, last = date.fromisoformat(begin), date.fromisoformat(end)
+    nested = (last - first).days < NESTED_MAX_DAYS
     found: dict[int, None] = {}
     for sig in signatures(entities, tokens, sentence):
         # Equality on (sig, day) lets the index yield the newest ids first and
@@ -76,9 +124,23 @@ def candidates(conn: sqlite3.Connection, begin: str, end: str, mod: str | None,
         if day is not None:
             lookups = [("SELECT event_id FROM event_keys WHERE sig = ? AND day = ? ORDER BY event_id DESC LIMIT ?",
                         (sig, day, PER_SIGNATURE))]
+            if sig[0] in "exr":
+                # A day apart: an explicit weekday against a late "أمس"; a reprint a few days late.
+                back = LAGGED_MAX_DAYS if sig[0] in "xr" and deictic else 1
+                lookups.append(("SELECT event_id FROM event_keys WHERE sig = ? AND day BETWEEN ? AND ? AND day != ?"
+                                " ORDER BY event_id DESC LIMIT ?", (sig, day - back, day + 1, day, PER_SIGNATURE)))
         else:
             lookups = [("SELECT event_id FROM event_keys WHERE sig = ? AND span = ? ORDER BY event_id DESC LIMIT ?",
                         (sig, span, PER_SIGNATURE))]
+            if nested:
+                lookups.append(("SELECT event_id FROM event_keys WHERE sig = ? AND day BETWEEN ? AND ?"
+                                " ORDER BY event_id DESC LIMIT ?",
+                                (sig, first.toordinal(), last.toordinal(), PER_SIGNATURE)))
+                lookups += [("SELECT event_id FROM event_keys WHERE sig = ? AND span = ? ORDER BY event_id DESC LIMIT ?",
+                             (sig, inner, PER_SIGNATURE)) for inner in _contained_weeks(first, last)]
+        if mod is None and nested:
+            lookups += [("SELECT event_id FROM event_keys WHERE sig = ? AND span = ? ORDER BY event_id DESC LIMIT ?",
+                         (sig, outer, PER_SIGNATURE)) for outer in _containers(first, last)]
         for sql, params in lookups:
             for (event_id,) in conn.execute(sql, params):
                 found[event_id] = None
