@@ -23,15 +23,17 @@ dates are
 * *lagged* when a deictic date is two or three days after the other: a late
   copy of a wire story. Only a reprint of the same sentence bridges that.
 
+Adjacent and lagged dates come from two articles: one article's ``أمس`` and
+``أول أمس`` count from one day and are two days. A report that says it is
+another one (``مرة أخرى``, ``هجوم آخر``) is merged across dates never.
+
 **Evidence on the same date** — any of these is enough:
 
 * the same sentence text (a wire story reprinted, a caption repeated on the page);
 * a shared *specific* actor or place named in both titles (a town and the
   province seat at the same spot count as one place), and the same kind of
   happening (the class of its verb: attack, meeting, decision, statement…)
-  or some shared wording (Jaccard ≥ 0.12), unless the reports name
-  *different* places or persons (the army taking a camp in Lahj and entering
-  Zinjibar the same day are two happenings);
+  or some shared wording (Jaccard ≥ 0.12);
 * the same kind of happening and much shared wording: at least three content
   words in common covering 30 % of the shorter title, or four covering 25 %,
   two of them more than words of the kind itself (نفذت، ضربة، هجوم);
@@ -56,8 +58,11 @@ police and the army each announcing a different blow against one group are two h
 
 Never enough: a shared dateline or date alone, a shared *generic* entity
 (countries and capitals are left out of the entity sets, "Iraq" on the same
-day proves nothing), and two different kinds of happening (an attack and a
-statement about it) unless their wording is nearly the same (Jaccard ≥ 0.6).
+day proves nothing), two different kinds of happening (an attack and a
+statement about it), or reports each naming a place or a person the other
+does not (the army taking a camp in Lahj and entering Zinjibar the same day,
+the king receiving two presidents): these are merged only on the same day
+with nearly the same wording (Jaccard ≥ 0.6).
 Two happenings cut from one sentence are never merged with each other.
 """
 
@@ -221,10 +226,16 @@ def shared_actor(a: MergeKey, b: MergeKey) -> bool:
 
 
 def conflict(a: MergeKey, b: MergeKey) -> bool:
-    """Whether the reports name different places, or different persons, and none in common."""
+    """Whether each report names a place, or a person, that the other does not.
+
+    The king receiving one president and the king receiving another are two
+    meetings; a place at the same spot as one of the other's is no difference.
+    """
     for kind in ("place", "person"):
         pa, pb = _places(a.entities, kind), _places(b.entities, kind)
-        if pa and pb and not (pa.keys() & pb.keys()) and not (kind == "place" and _near(pa, pb)):
+        only_a = {i: p for i, p in pa.items() if not _near({i: p}, pb)}
+        only_b = {i: p for i, p in pb.items() if not _near({i: p}, pa)}
+        if only_a and only_b:
             return True
     return False
 
@@ -278,7 +289,7 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
         return False
     a, b = replace(a, tokens=_verb_stems(a.tokens)), replace(b, tokens=_verb_stems(b.tokens))
     if how == LAGGED:
-        return _reprint(a, b)
+        return (a.doc is None or a.doc != b.doc) and _reprint(a, b)
     if how == SAME and a.sentence == b.sentence:
         return True
     statements = a.kind == "statement" and b.kind == "statement"
@@ -292,31 +303,37 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
     same_kind = a.kind is not None and a.kind == b.kind
     different_kinds = a.kind is not None and b.kind is not None and a.kind != b.kind
     wide = _wide(a.tokens, b.tokens)
+    if how != SAME and (_another(a.sentence) or _another(b.sentence)):
+        return False  # وقصفت الطائرات ميناء الحديدة مرة أخرى
+    if how == ADJACENT and _reprint(a, b):
+        return a.doc is None or a.doc != b.doc
+    if apart or different_kinds:
+        # Each names a place or person the other does not, or they tell different kinds of
+        # happening: only nearly the same words on the same day make them one.
+        return how == SAME and overlap >= SHARED_WORDING_DIFFERENT_KINDS
     if how == ADJACENT:
-        return _reprint(a, b) or (actor and same_kind and wide and not apart)
+        # One article's أمس and أول أمس count from one day: they are two days, not a late report.
+        return (a.doc is None or a.doc != b.doc) and actor and same_kind and wide
     if how == NESTED:
-        return same_kind and not apart and (
-            (wide and overlap >= NESTED_WORDING) or (actor and overlap >= NESTED_WORDING_WITH_ACTOR))
-    if different_kinds:
-        return overlap >= SHARED_WORDING_DIFFERENT_KINDS
+        return same_kind and ((wide and overlap >= NESTED_WORDING) or (actor and overlap >= NESTED_WORDING_WITH_ACTOR))
     if actor and statements:
         # One actor (داعش) named in two announcements on one day: they must also share their wording.
         if overlap >= SHARED_WORDING_STATEMENTS:
             return True
-    elif actor and not apart and (same_kind or overlap >= SHARED_WORDING_WITH_ACTOR):
+    elif actor and (same_kind or overlap >= SHARED_WORDING_WITH_ACTOR):
         return True
     if same_kind and wide and not statements:
         return True
     if same_kind and not statements and _covered(a.tokens, b.tokens):
         return True
-    if same_kind and not statements and _one_article_mention(a, b, apart):
+    if same_kind and not statements and _one_article_mention(a, b):
         return True
     return overlap >= SHARED_WORDING_ALONE
 
 
-def _one_article_mention(a: MergeKey, b: MergeKey, apart: bool) -> bool:
+def _one_article_mention(a: MergeKey, b: MergeKey) -> bool:
     """One article telling its happening again (``الهجوم الذي وقع ليل الجمعة``)."""
-    if a.doc is None or a.doc != b.doc or apart or _another(a.sentence) or _another(b.sentence):
+    if a.doc is None or a.doc != b.doc or _another(a.sentence) or _another(b.sentence):
         return False
     generic = _words()["generic"]
     specific = {t for t in a.tokens & b.tokens if word_class(t) is None and t not in generic}
