@@ -3,10 +3,11 @@
 Comparing a report with every event of its day made ingest quadratic (8,000
 same-day sentences took 200 s inside the write transaction). Each stored
 report instead leaves signatures in ``event_keys``: its specific entities
-(``e:kalsu``), its content words (``t:قصف``) and its sentence (``x:…``), with
-its day (a day number, for single-day dates) or its whole span
-(``begin|end|mod``, for months, years…). A new report looks up the events
-sharing one of its signatures on its day or span, taking at most
+(``e:kalsu``), its content words (``t:قصف``) and its sentence (``x:…``, and
+``r:`` for its letters only), with its day (a day number, for single-day
+dates) or its whole span (``begin|end|mod``, for months, years…). A new
+report looks up the events sharing one of its signatures on its day or span
+(and the neighbouring days and nesting spans the merge rule allows), taking at most
 ``PER_SIGNATURE`` of the newest per signature, so the work per report stays flat however many events the day
 holds. The merge rule needs a shared entity or shared words, so an event
 sharing no signature could never have merged anyway.
@@ -14,6 +15,7 @@ sharing no signature could never have merged anyway.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
@@ -55,12 +57,14 @@ def _span(begin: str, end: str, mod: str | None) -> str:
 def signatures(entities, tokens, sentence: str) -> list[str]:
     """The index signatures of one report.
 
-    ``x:`` is the sentence as written; ``r:`` its letters and digits only, so
-    a reprint whose quotes or spaces differ (``"`` / ``”``) still meets it.
+    ``x:`` is the sentence as written; ``r:`` a short hash of its letters and
+    digits only, so a reprint whose quotes or spaces differ (``"`` / ``”``)
+    still meets it.
     """
-    letters = " ".join(_LETTERS.findall(fold(sentence)))
+    letters = " ".join(_LETTERS.findall(fold(sentence)))[:_SENTENCE_KEY_CHARS]
     return ([f"e:{e}" for e in sorted(entities)] + [f"t:{t}" for t in sorted(tokens)]
-            + [f"x:{fold(sentence)[:_SENTENCE_KEY_CHARS]}", f"r:{letters[:_SENTENCE_KEY_CHARS]}"])
+            + [f"x:{fold(sentence)[:_SENTENCE_KEY_CHARS]}",
+               "r:" + hashlib.blake2b(letters.encode("utf-8"), digest_size=8).hexdigest()])
 
 
 def add_keys(conn: sqlite3.Connection, event_id: int, begin: str, end: str, mod: str | None,
@@ -104,31 +108,27 @@ def _contained_weeks(first: date, last: date) -> list[str]:
 
 
 def candidates(conn: sqlite3.Connection, begin: str, end: str, mod: str | None,
-               entities, tokens, sentence: str, deictic: bool = False) -> list[int]:
+               entities, tokens, sentence: str) -> list[int]:
     """Ids of stored events that share a signature with a report dated ``[begin, end]``.
 
     Besides the report's own day or span, it looks where the merge rule
     (extract/merge.py) may still find the happening: the day before and
-    after (by a shared actor or place, or the same sentence), a few days
-    back for a reprint of the same sentence when this report's date is
-    deictic, the week and month holding the date, and for a week or a
-    month the days and weeks inside it.
+    after by a shared actor or place, a few days either side by the same
+    sentence (a late reprint), the week and month holding a day or week, and
+    the days and weeks inside a week or month.
     """
     day, span = _day_number(begin, end), _span(begin, end, mod)
     first, last = date.fromisoformat(begin), date.fromisoformat(end)
     nested = (last - first).days < NESTED_MAX_DAYS
+    around = _containers(first, last) if mod is None and nested else []
+    inside = _contained_weeks(first, last) if day is None and nested else []
     found: dict[int, None] = {}
     for sig in signatures(entities, tokens, sentence):
-        # Equality on (sig, day) lets the index yield the newest ids first and
-        # LIMIT stop the scan.
         if day is not None:
-            lookups = [("SELECT event_id FROM event_keys WHERE sig = ? AND day = ? ORDER BY event_id DESC LIMIT ?",
-                        (sig, day, PER_SIGNATURE))]
-            if sig[0] in "exr":
-                # A day apart: an explicit weekday against a late "أمس"; a reprint a few days late.
-                back = LAGGED_MAX_DAYS if sig[0] in "xr" and deictic else 1
-                lookups.append(("SELECT event_id FROM event_keys WHERE sig = ? AND day BETWEEN ? AND ? AND day != ?"
-                                " ORDER BY event_id DESC LIMIT ?", (sig, day - back, day + 1, day, PER_SIGNATURE)))
+            # A range on (sig, day) still walks the index; the newest ids come first after a small sort.
+            reach = {"e": 1, "x": LAGGED_MAX_DAYS, "r": LAGGED_MAX_DAYS}.get(sig[0], 0)
+            lookups = [("SELECT event_id FROM event_keys WHERE sig = ? AND day BETWEEN ? AND ? ORDER BY event_id DESC LIMIT ?",
+                        (sig, day - reach, day + reach, PER_SIGNATURE))]
         else:
             lookups = [("SELECT event_id FROM event_keys WHERE sig = ? AND span = ? ORDER BY event_id DESC LIMIT ?",
                         (sig, span, PER_SIGNATURE))]
@@ -136,11 +136,11 @@ def candidates(conn: sqlite3.Connection, begin: str, end: str, mod: str | None,
                 lookups.append(("SELECT event_id FROM event_keys WHERE sig = ? AND day BETWEEN ? AND ?"
                                 " ORDER BY event_id DESC LIMIT ?",
                                 (sig, first.toordinal(), last.toordinal(), PER_SIGNATURE)))
-                lookups += [("SELECT event_id FROM event_keys WHERE sig = ? AND span = ? ORDER BY event_id DESC LIMIT ?",
-                             (sig, inner, PER_SIGNATURE)) for inner in _contained_weeks(first, last)]
-        if mod is None and nested:
-            lookups += [("SELECT event_id FROM event_keys WHERE sig = ? AND span = ? ORDER BY event_id DESC LIMIT ?",
-                         (sig, outer, PER_SIGNATURE)) for outer in _containers(first, last)]
+        spans = around + inside
+        if spans:
+            marks = ",".join("?" * len(spans))
+            lookups.append((f"SELECT event_id FROM event_keys WHERE sig = ? AND span IN ({marks})"
+                            " ORDER BY event_id DESC LIMIT ?", (sig, *spans, PER_SIGNATURE)))
         for sql, params in lookups:
             for (event_id,) in conn.execute(sql, params):
                 found[event_id] = None
