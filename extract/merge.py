@@ -75,7 +75,7 @@ from datetime import date
 from functools import lru_cache
 
 from .calendar import interval
-from .happening import word_class
+from .happening import word_class as _word_class
 from .lexicon import load_json
 from .normalize import fold
 
@@ -123,6 +123,17 @@ class MergeKey:
         if self.begin is not None and self.last is not None:
             return self.begin, self.last
         return interval(self.value, self.mod) if self.value else None
+
+
+@lru_cache(maxsize=65536)
+def word_class(word: str) -> str | None:
+    """The happening class of a folded word (cached: the merge asks for the same words again and again)."""
+    return _word_class(word)
+
+
+def specific_word(word: str) -> bool:
+    """A content word that is neither a word of a happening's kind (هجوم) nor a generic one (قوات)."""
+    return word_class(word) is None and word not in _words()["generic"]
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -200,6 +211,9 @@ def dates_agree(a: MergeKey, b: MergeKey) -> bool:
 
 
 def _places(ids: frozenset[str], kind: str) -> dict[str, tuple[float | None, float | None]]:
+    """The entities of ``kind`` among ``ids``, with their coordinates."""
+    if not ids:
+        return {}
     from .gazetteer import gazetteer
 
     entities = gazetteer().entities
@@ -240,6 +254,7 @@ def conflict(a: MergeKey, b: MergeKey) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def _anaphoric(sentence: str) -> bool:
     """A happening noun mentioned back: ``الهجوم الذي …``, ``حادث التفجير``."""
     words = _words()
@@ -255,6 +270,7 @@ def _anaphoric(sentence: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def _another(sentence: str) -> bool:
     return _words()["another"].search(fold(sentence)) is not None
 
@@ -288,6 +304,8 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
     if how is None:
         return False
     a, b = replace(a, tokens=_verb_stems(a.tokens)), replace(b, tokens=_verb_stems(b.tokens))
+    if not (a.tokens & b.tokens) and a.sentence != b.sentence and not shared_actor(a, b):
+        return False  # nothing in common: every rule below needs a shared word, actor or sentence
     if how == LAGGED:
         return (a.doc is None or a.doc != b.doc) and _reprint(a, b)
     if how == SAME and a.sentence == b.sentence:

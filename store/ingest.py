@@ -476,7 +476,8 @@ def _merge_target(conn: sqlite3.Connection, c: EventCandidate, doc_id: int, sent
     begin, end = t.begin.isoformat(), t.last.isoformat()
     key = MergeKey(t.value, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text, c.kind,
                    t.begin, t.last, deictic(t.text), doc_id)
-    ids = merge_index.candidates(conn, begin, end, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text)
+    ids = merge_index.candidates(conn, begin, end, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text,
+                                 key.deictic)
     if not ids:
         return None
     marks = ",".join("?" * len(ids))

@@ -21,7 +21,7 @@ import re
 import sqlite3
 from datetime import date, timedelta
 
-from waqai.extract.merge import LAGGED_MAX_DAYS, NESTED_MAX_DAYS
+from waqai.extract.merge import LAGGED_MAX_DAYS, NESTED_MAX_DAYS, specific_word
 from waqai.extract.normalize import fold
 
 PER_SIGNATURE = 20
@@ -108,40 +108,62 @@ def _contained_weeks(first: date, last: date) -> list[str]:
 
 
 def candidates(conn: sqlite3.Connection, begin: str, end: str, mod: str | None,
-               entities, tokens, sentence: str) -> list[int]:
+               entities, tokens, sentence: str, deictic: bool = False) -> list[int]:
     """Ids of stored events that share a signature with a report dated ``[begin, end]``.
 
     Besides the report's own day or span, it looks where the merge rule
-    (extract/merge.py) may still find the happening: the day before and
-    after by a shared actor or place, a few days either side by the same
-    sentence (a late reprint), the week and month holding a day or week, and
-    the days and weeks inside a week or month.
+    (extract/merge.py) may still find the happening: the day after (a late
+    deictic report of this one) and, when this one is deictic, the day before,
+    by a shared actor or place; a few days either side by the same sentence
+    (a late reprint); the week and month holding a day or week, and the days
+    and weeks inside a week or month (nested dates merge only on shared
+    words beyond the kind's own, so only those are looked up there). Those
+    wider looks are one query each for all the signatures, capped at
+    ``WIDER_LIMIT`` events.
     """
     day, span = _day_number(begin, end), _span(begin, end, mod)
     first, last = date.fromisoformat(begin), date.fromisoformat(end)
     nested = (last - first).days < NESTED_MAX_DAYS
-    around = _containers(first, last) if mod is None and nested else []
-    inside = _contained_weeks(first, last) if day is None and nested else []
-    found: dict[int, None] = {}
-    for sig in signatures(entities, tokens, sentence):
+    sigs = signatures(entities, tokens, sentence)
+    lookups = []
+    for sig in sigs:
+        # Equality on (sig, day) lets the index yield the newest ids first and
+        # LIMIT stop the scan, so a common word costs no more on a busy day.
         if day is not None:
-            # A range on (sig, day) still walks the index; the newest ids come first after a small sort.
-            reach = {"e": 1, "x": LAGGED_MAX_DAYS, "r": LAGGED_MAX_DAYS}.get(sig[0], 0)
-            lookups = [("SELECT event_id FROM event_keys WHERE sig = ? AND day BETWEEN ? AND ? ORDER BY event_id DESC LIMIT ?",
-                        (sig, day - reach, day + reach, PER_SIGNATURE))]
+            lookups.append(("SELECT event_id FROM event_keys WHERE sig = ? AND day = ? ORDER BY event_id DESC LIMIT ?",
+                            [sig, day, PER_SIGNATURE]))
         else:
-            lookups = [("SELECT event_id FROM event_keys WHERE sig = ? AND span = ? ORDER BY event_id DESC LIMIT ?",
-                        (sig, span, PER_SIGNATURE))]
-            if nested:
-                lookups.append(("SELECT event_id FROM event_keys WHERE sig = ? AND day BETWEEN ? AND ?"
-                                " ORDER BY event_id DESC LIMIT ?",
-                                (sig, first.toordinal(), last.toordinal(), PER_SIGNATURE)))
-        spans = around + inside
-        if spans:
-            marks = ",".join("?" * len(spans))
-            lookups.append((f"SELECT event_id FROM event_keys WHERE sig = ? AND span IN ({marks})"
-                            " ORDER BY event_id DESC LIMIT ?", (sig, *spans, PER_SIGNATURE)))
-        for sql, params in lookups:
-            for (event_id,) in conn.execute(sql, params):
-                found[event_id] = None
+            lookups.append(("SELECT event_id FROM event_keys WHERE sig = ? AND span = ? ORDER BY event_id DESC LIMIT ?",
+                            [sig, span, PER_SIGNATURE]))
+    actors = [sig for sig in sigs if sig[0] == "e"]
+    reprints = [sig for sig in sigs if sig[0] in "xr"]
+    words = [sig for sig in sigs if sig[0] == "e" or (sig[0] == "t" and specific_word(sig[2:]))]
+    if day is not None:
+        near = [day - 1, day + 1] if deictic else [day + 1]
+        lookups.append(_wider("day IN (%s)" % ",".join("?" * len(near)), actors, near))
+        lookups.append(_wider("day BETWEEN ? AND ?", reprints, [day - LAGGED_MAX_DAYS, day + LAGGED_MAX_DAYS]))
+    elif nested:
+        lookups.append(_wider("day BETWEEN ? AND ?", words, [first.toordinal(), last.toordinal()]))
+    spans = (_containers(first, last) if mod is None and nested else []) + (
+        _contained_weeks(first, last) if day is None and nested else [])
+    if spans:
+        lookups.append(_wider("span IN (%s)" % ",".join("?" * len(spans)), words, spans))
+    found: dict[int, None] = {}
+    for sql, params in lookups:
+        if sql is None:
+            continue
+        for (event_id,) in conn.execute(sql, params):
+            found[event_id] = None
     return list(found)
+
+
+WIDER_LIMIT = 40
+
+
+def _wider(where: str, sigs: list[str], params: list) -> tuple[str | None, list]:
+    """One query for the events holding any of ``sigs`` where ``where`` says (None when no signature)."""
+    if not sigs:
+        return None, []
+    marks = ",".join("?" * len(sigs))
+    return (f"SELECT DISTINCT event_id FROM event_keys WHERE sig IN ({marks}) AND {where} ORDER BY event_id DESC LIMIT ?",
+            [*sigs, *params, WIDER_LIMIT])
