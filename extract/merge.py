@@ -24,16 +24,23 @@ dates are
   copy of a wire story. Only a reprint of the same sentence bridges that.
 
 Adjacent and lagged dates come from two articles: one article's ``أمس`` and
-``أول أمس`` count from one day and are two days. A report that says it is
-another one (``مرة أخرى``, ``هجوم آخر``) is merged across dates never.
+``أول أمس`` count from one day and are two days. Adjacent ones (unless a
+reprint) also need the earlier date explicit and the later-dated report
+published no later than the other: two issues' ``أمس`` a day apart are two
+days (a daily market report). A
+report that says it is another one (``مرة أخرى``, ``هجوم آخر``) is merged
+across dates never.
 
 **Evidence on the same date** — any of these is enough:
 
 * the same sentence text (a wire story reprinted, a caption repeated on the page);
-* a shared *specific* actor or place named in both titles (a town and the
-  province seat at the same spot count as one place), and the same kind of
-  happening (the class of its verb: attack, meeting, decision, statement…)
-  or some shared wording (Jaccard ≥ 0.12);
+* a shared *specific* place named in both titles (a town and the province
+  seat at the same spot count as one place) and the same kind of happening
+  (the class of the verb: attack, meeting, decision, statement…);
+* a shared specific actor or place and some shared wording (Jaccard ≥ 0.12,
+  the actor's own name left out of the words), the kinds not differing: a
+  side of a war (الحوثيون) is named in every report of the day, so with it
+  the kind alone is not enough;
 * the same kind of happening and much shared wording: at least three content
   words in common covering 30 % of the shorter title, or four covering 25 %,
   two of them more than words of the kind itself (نفذت، ضربة، هجوم);
@@ -46,9 +53,14 @@ another one (``مرة أخرى``, ``هجوم آخر``) is merged across dates ne
 * most of the wording shared (Jaccard ≥ 0.45) whatever the verbs.
 
 **Evidence across dates:** adjacent reports need a shared specific actor or
-place, the same kind and much shared wording (all three), or a reprint (Jaccard ≥ 0.8);
-nested ones need the same kind, much shared wording and Jaccard ≥ 0.25 (or a
-shared actor or place with Jaccard ≥ 0.2), and no different places; lagged
+place, the same kind, much shared wording with two specific words (beyond the
+kind's own, the generic ones of ``merge.json`` and the shared actor's name) and
+Jaccard ≥ 0.15 without that name, all of them, or a
+reprint (Jaccard ≥ 0.8): wars and markets make similar reports every day; two
+statements a day apart need the actor and most of their wording (Jaccard ≥ 0.45);
+nested ones need the same kind, much shared wording with two specific words
+(beyond the kind's own and the generic ones of ``merge.json``) and Jaccard ≥ 0.25, or a
+shared actor or place with Jaccard ≥ 0.2; lagged
 ones need a reprint: nearly all words (Jaccard ≥ 0.8, eight or more) and the
 same numbers.
 
@@ -89,6 +101,8 @@ SHORT_REPORT_WORDS = 3
 NESTED_WORDING = 0.25
 NESTED_WORDING_WITH_ACTOR = 0.2
 REPRINT_WORDING = 0.8
+ADJACENT_WORDING = 0.15
+ADJACENT_SPECIFIC = 2
 REPRINT_MIN_WORDS = 8
 NESTED_MAX_DAYS = 31  # a month at most: "in 2015" says nothing about which day
 LAGGED_MAX_DAYS = 3
@@ -104,7 +118,7 @@ class MergeKey:
 
     ``begin``/``last`` are the report's interval (computed from value and mod
     when not given); ``deictic``: dated by اليوم/أمس/الليلة alone;
-    ``doc``: the article it comes from (None when unknown).
+    ``doc``: the article it comes from and ``published`` its day (None when unknown).
     """
 
     value: str
@@ -117,6 +131,7 @@ class MergeKey:
     last: date | None = None
     deictic: bool = False
     doc: object = None
+    published: date | None = None  # the article's publication day
 
     def days(self) -> tuple[date, date] | None:
         """The report's interval of days, or None when its value has none."""
@@ -234,6 +249,27 @@ def _near(a: dict, b: dict) -> bool:
                for i, p in a.items() for j, q in b.items())
 
 
+@lru_cache(maxsize=4096)
+def _name_words(entity_id: str) -> frozenset[str]:
+    """The content words of an entity's name (المدينة المنورة → مدين، منور)."""
+    from .events import content_tokens
+    from .gazetteer import gazetteer
+
+    entity = gazetteer().entities.get(entity_id)
+    return content_tokens(entity.name) if entity is not None else frozenset()
+
+
+def beyond_names(a: MergeKey, b: MergeKey) -> tuple[frozenset[str], frozenset[str]]:
+    """Both reports' words without the names of the entities they share: a shared name is counted once, as the actor."""
+    names = frozenset().union(*(_name_words(e) for e in a.entities & b.entities)) if a.entities & b.entities else frozenset()
+    return a.tokens - names, b.tokens - names
+
+
+def shared_place(a: MergeKey, b: MergeKey) -> bool:
+    """A specific place named in both reports (or one at the same spot)."""
+    return _near(_places(a.entities, "place"), _places(b.entities, "place"))
+
+
 def shared_actor(a: MergeKey, b: MergeKey) -> bool:
     """A specific actor or place named in both reports (a place at the same spot counts)."""
     return bool(a.entities & b.entities) or _near(_places(a.entities, "place"), _places(b.entities, "place"))
@@ -293,9 +329,21 @@ def _reprint(a: MergeKey, b: MergeKey) -> bool:
             and re.findall(r"\d+", a.sentence) == re.findall(r"\d+", b.sentence))
 
 
-def _verb_stems(tokens: frozenset[str]) -> frozenset[str]:
-    """Past verbs without their feminine ending, so أصدرت meets أصدر (الحكومة / رئيس الوزراء)."""
-    return frozenset(t[:-1] if len(t) >= 5 and t.endswith("ت") else t for t in tokens)
+def _runs_late(a: MergeKey, b: MergeKey) -> bool:
+    """Whether the later of two reports a day apart can be the other one told late.
+
+    Its date is deictic (see ``relation``), the other's explicit (a weekday, a
+    calendar date), and it was published no later than the other: two papers
+    of one morning, one saying الاثنين and the other أمس. One article's أمس
+    and أول أمس, or two issues' أمس a day apart, count from their own days and
+    are two days.
+    """
+    if a.doc is not None and a.doc == b.doc:
+        return False
+    later, earlier = (a, b) if (a.days() or (date.min,))[0] > (b.days() or (date.min,))[0] else (b, a)
+    if earlier.deictic:
+        return False  # two papers' أمس a day apart may be two days' reports (a daily market report)
+    return later.published is None or earlier.published is None or later.published <= earlier.published
 
 
 def same_happening(a: MergeKey, b: MergeKey) -> bool:
@@ -303,7 +351,6 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
     how = relation(a, b)
     if how is None:
         return False
-    a, b = replace(a, tokens=_verb_stems(a.tokens)), replace(b, tokens=_verb_stems(b.tokens))
     if not (a.tokens & b.tokens) and a.sentence != b.sentence and not shared_actor(a, b):
         return False  # nothing in common: every rule below needs a shared word, actor or sentence
     if how == LAGGED:
@@ -317,6 +364,9 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
         b = replace(b, tokens=frozenset(t for t in b.tokens if word_class(t) != "statement"))
     overlap = jaccard(a.tokens, b.tokens)
     actor = shared_actor(a, b)
+    # With a shared actor, its name (المدينة المنورة) is the actor, not shared wording.
+    own_a, own_b = beyond_names(a, b)
+    actor_overlap = jaccard(own_a, own_b)
     apart = conflict(a, b)
     same_kind = a.kind is not None and a.kind == b.kind
     different_kinds = a.kind is not None and b.kind is not None and a.kind != b.kind
@@ -329,16 +379,24 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
         # Each names a place or person the other does not, or they tell different kinds of
         # happening: only nearly the same words on the same day make them one.
         return how == SAME and overlap >= SHARED_WORDING_DIFFERENT_KINDS
+    if how == ADJACENT and statements:
+        # Officials speak on a subject every day: two days' statements are one only in nearly one wording.
+        return _runs_late(a, b) and actor and actor_overlap >= SHARED_WORDING_ALONE
     if how == ADJACENT:
-        # One article's أمس and أول أمس count from one day: they are two days, not a late report.
-        return (a.doc is None or a.doc != b.doc) and actor and same_kind and wide
+        specific = sum(1 for t in own_a & own_b if specific_word(t))
+        return (_runs_late(a, b) and actor and same_kind and wide and specific >= ADJACENT_SPECIFIC
+                and actor_overlap >= ADJACENT_WORDING)
     if how == NESTED:
-        return same_kind and ((wide and overlap >= NESTED_WORDING) or (actor and overlap >= NESTED_WORDING_WITH_ACTOR))
+        specific = sum(1 for t in a.tokens & b.tokens if specific_word(t))
+        return same_kind and ((wide and specific >= 2 and overlap >= NESTED_WORDING)
+                              or (actor and actor_overlap >= NESTED_WORDING_WITH_ACTOR))
     if actor and statements:
         # One actor (داعش) named in two announcements on one day: they must also share their wording.
-        if overlap >= SHARED_WORDING_STATEMENTS:
+        if actor_overlap >= SHARED_WORDING_STATEMENTS:
             return True
-    elif actor and (same_kind or overlap >= SHARED_WORDING_WITH_ACTOR):
+    elif (actor and actor_overlap >= SHARED_WORDING_WITH_ACTOR) or (same_kind and shared_place(a, b)):
+        # A side of a war (الحوثيون) is named in every report of the day: with it, the kind
+        # alone is not enough; a town is named only where something happened.
         return True
     if same_kind and wide and not statements:
         return True
@@ -366,6 +424,6 @@ def _covered(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def strength(a: MergeKey, b: MergeKey) -> float:
-    """How alike two reports are, to pick the best of several merge targets (same day first)."""
+    """How alike two reports are, to pick the best of several merge targets (a report of the same day first)."""
     return (jaccard(a.tokens, b.tokens) + 0.5 * shared_actor(a, b) + 0.25 * (a.kind is not None and a.kind == b.kind)
-            + 0.5 * (relation(a, b) == SAME))
+            + 2 * (relation(a, b) == SAME))

@@ -458,10 +458,10 @@ def _sentence_of(starts: list[int], layout, offset: int) -> int | None:
 _REPORTS_PER_CANDIDATE = 8
 
 
-def _report_key(value, mod, entities, tokens, sentence, kind, begin, end, timex_text, doc_id) -> MergeKey:
+def _report_key(value, mod, entities, tokens, sentence, kind, begin, end, timex_text, doc_id, published) -> MergeKey:
     return MergeKey(value, mod, entities, tokens, sentence, kind,
                     date.fromisoformat(begin) if begin else None, date.fromisoformat(end) if end else None,
-                    deictic(timex_text or ""), doc_id)
+                    deictic(timex_text or ""), doc_id, date.fromisoformat(published) if published else None)
 
 
 def _merge_target(conn: sqlite3.Connection, c: EventCandidate, doc_id: int, sentence_id: int, timex_id: int) -> int | None:
@@ -474,8 +474,9 @@ def _merge_target(conn: sqlite3.Connection, c: EventCandidate, doc_id: int, sent
     """
     t = c.timex
     begin, end = t.begin.isoformat(), t.last.isoformat()
+    published = conn.execute("SELECT published FROM documents WHERE id = ?", [doc_id]).fetchone()[0]
     key = MergeKey(t.value, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text, c.kind,
-                   t.begin, t.last, deictic(t.text), doc_id)
+                   t.begin, t.last, deictic(t.text), doc_id, date.fromisoformat(published) if published else None)
     ids = merge_index.candidates(conn, begin, end, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text,
                                  key.deictic)
     if not ids:
@@ -485,11 +486,12 @@ def _merge_target(conn: sqlite3.Connection, c: EventCandidate, doc_id: int, sent
     # cost per candidate does not grow with the event either.
     rows = conn.execute(
         "SELECT e.id, e.value, e.mod, r.clause_entities, r.clause_tokens, s.text, r.kind,"
-        " r.sentence_id, r.timex_id, e.begin_day, e.end_day, t.value, t.mod, t.begin_day, t.end_day, t.text, r.doc_id"
+        " r.sentence_id, r.timex_id, e.begin_day, e.end_day, t.value, t.mod, t.begin_day, t.end_day, t.text, r.doc_id, d.published"
         " FROM events e JOIN"
         " (SELECT es.*, ROW_NUMBER() OVER (PARTITION BY es.event_id ORDER BY es.rowid DESC) AS n"
         f"  FROM event_sources es WHERE es.event_id IN ({marks})) r ON r.event_id = e.id"
         " JOIN sentences s ON s.id = r.sentence_id LEFT JOIN timexes t ON t.id = r.timex_id"
+        " JOIN documents d ON d.id = r.doc_id"
         f" WHERE r.n <= {_REPORTS_PER_CANDIDATE} OR r.sentence_id = ? OR r.timex_id = ?",
         [*ids, sentence_id, timex_id],
     ).fetchall()
@@ -497,16 +499,17 @@ def _merge_target(conn: sqlite3.Connection, c: EventCandidate, doc_id: int, sent
     excluded = {r[0] for r in rows if r[7] == sentence_id or r[8] == timex_id}
     best, best_strength = None, -1.0
     for (row_id, value, mod, entities, tokens, sentence, kind, _, _, event_begin, event_end,
-         own_value, own_mod, own_begin, own_end, own_text, other_doc) in rows:
+         own_value, own_mod, own_begin, own_end, own_text, other_doc, other_published) in rows:
         if row_id in excluded:
             continue
         entities, tokens = frozenset(json.loads(entities)), frozenset(json.loads(tokens))
-        others = [_report_key(value, mod, entities, tokens, sentence, kind, event_begin, event_end, None, other_doc)]
+        others = [_report_key(value, mod, entities, tokens, sentence, kind, event_begin, event_end, None, other_doc,
+                              other_published)]
         if own_value and (own_value, own_mod, own_begin, own_end) == (value, mod, event_begin, event_end):
             others = []
         if own_value:
             others.insert(0, _report_key(own_value, own_mod, entities, tokens, sentence, kind, own_begin, own_end,
-                                         own_text, other_doc))
+                                         own_text, other_doc, other_published))
         for other in others:
             if same_happening(key, other):
                 score = strength(key, other)

@@ -199,3 +199,48 @@ def test_a_signing_dated_by_week_and_by_month_is_one_event(tmp_path):
     ])
     signing = [e for e in events if "جنيف" in e["title"]]
     assert len(signing) == 1 and len(signing[0]["sources"]) == 2, [(e["value"], e["title"]) for e in events]
+
+
+# ---------------------------------------------------------------- what one day apart does not prove
+
+
+def test_two_issues_yesterday_a_day_apart_are_two_days():
+    # A daily market report: each issue's أمس is its own day; only a reprint (same numbers) is one.
+    a = _key("واصل مؤشر بورصة البحرين تراجعه في تعاملات جلسة أمس ليغلق عند مستوى 1331 نقطة", "2030-03-06",
+             is_deictic=True, doc=1)
+    b = _key("واصل مؤشر بورصة البحرين تراجعه في تعاملات جلسة أمس ليغلق عند مستوى 1329 نقطة", "2030-03-07",
+             is_deictic=True, doc=2)
+    assert not same_happening(a, b)
+    explicit = MergeKey(**{**_fields(a), "deictic": False})
+    assert same_happening(explicit, b)
+
+
+def test_statements_a_day_apart_need_nearly_one_wording():
+    a = _key("أكد وزير الخارجية الإيطالي أن الوضع الأمني في ليبيا صعب للغاية", "2030-03-06")
+    other = _key("أكد وزير الخارجية الإيطالي أن الحوار الليبي يحتاج إلى دعم أوروبي", "2030-03-07",
+                 is_deictic=True, doc=2)
+    assert a.kind == other.kind == "statement" and not same_happening(a, other)
+    again = _key("أكد وزير الخارجية الإيطالي أن الوضع الأمني في ليبيا صعب للغاية ومقلق", "2030-03-07",
+                 is_deictic=True, doc=2)
+    assert same_happening(a, again)
+
+
+def test_a_side_of_a_war_and_the_kind_are_not_enough_a_town_and_the_kind_are():
+    a = _key("قصفت ميليشيات الحوثي أحياء سكنية شرق المدينة")
+    b = _key("استهدف الطيران تجمعات لميليشيات الحوثي قرب الجبل")
+    assert a.entities & b.entities == {"houthis"} and a.kind == b.kind == "attack"
+    assert not same_happening(a, b)
+    assert same_happening(_key("قصف الطيران مواقع قرب كالسو"), _key("غارة جوية تستهدف معسكرا في كالسو"))
+
+
+def test_a_shared_place_name_is_the_place_not_shared_wording():
+    a = _key("قدم مدير شرطة المدينة المنورة التعازي لذوي الشهيد")
+    b = _key("باشرت فرق الدفاع المدني في المدينة المنورة حريقا في منزل")
+    assert "madinah" in a.entities & b.entities and not same_happening(a, b)
+
+
+def test_happened_and_an_organisation_are_not_kinds_of_happening():
+    # وقع الحادث (it happened) is no signing, تنظيم داعش no organised event: a wrong kind merged an
+    # accident with a contract signing, and every two ISIS reports of a day as 'launches'.
+    assert happening.word_class("وقع") is None and happening.word_class("تنظيم") is None
+    assert happening.word_class("يوقع") == "agreement" and happening.word_class("نظمت") == "launch"
