@@ -43,7 +43,8 @@ across dates never.
   the kind alone is not enough;
 * the same kind of happening and much shared wording: at least three content
   words in common covering 30 % of the shorter title, or four covering 25 %,
-  two of them more than words of the kind itself (نفذت، ضربة، هجوم);
+  two of them specific: neither words of the kind itself (نفذت، ضربة، هجوم)
+  nor generic ones (قوات، عنيفة، نائب: ``generic_words`` in ``merge.json``);
 * the same kind of happening told in at most three content words, every one
   beyond the kind's own found in the other report (``عقب تفجير سروج``);
 * inside one article: the same kind of happening where one report mentions it
@@ -314,8 +315,9 @@ def _another(sentence: str) -> bool:
 def _wide(a: frozenset[str], b: frozenset[str]) -> bool:
     """Much shared wording beyond the kind's own words (see module doc)."""
     shared = len(a & b)
-    # The verbs and event nouns of the kind itself (نفذت، ضربة، هجوم) say nothing more than the kind.
-    beyond_kind = sum(1 for t in a & b if word_class(t) is None)
+    # The verbs and event nouns of the kind itself (نفذت، ضربة، هجوم) say nothing more than the
+    # kind, and generic words (قوات، عنيفة، نائب) nothing about which happening.
+    beyond_kind = sum(1 for t in a & b if specific_word(t))
     return beyond_kind >= 2 and (
         (shared >= SAME_KIND_MIN_SHARED and coverage(a, b) >= SAME_KIND_COVERAGE)
         or (shared >= SAME_KIND_MIN_SHARED + 1 and coverage(a, b) >= SAME_KIND_COVERAGE - 0.05))
