@@ -38,9 +38,9 @@ across dates never.
   seat at the same spot count as one place) and the same kind of happening
   (the class of the verb: attack, meeting, decision, statement…);
 * a shared specific actor or place and some shared wording (Jaccard ≥ 0.12,
-  the actor's own name left out of the words), the kinds not differing: a
-  side of a war (الحوثيون) is named in every report of the day, so with it
-  the kind alone is not enough;
+  a shared place's own name left out of the words), the kinds not differing;
+  between two attacks or two seizures, also a specific word beyond the shared
+  names: a side of a war (ميليشيات الحوثي) is named in every report of the day;
 * the same kind of happening and much shared wording: at least three content
   words in common covering 30 % of the shorter title, or four covering 25 %,
   two of them specific: neither words of the kind itself (نفذت، ضربة، هجوم)
@@ -110,6 +110,7 @@ LAGGED_MAX_DAYS = 3
 SAME_PLACE_KM = 25  # a governorate is placed at its seat: عسير and أبها are one spot
 
 SAME, ADJACENT, NESTED, LAGGED = "same", "adjacent", "nested", "lagged"
+_FIGHTS = frozenset({"attack", "control"})  # the kinds a war reports every day
 _CLOCK = re.compile(r"(?:(?:ال)?ساعه\s+)?\d{1,2}\s*[:.]\s*\d{2}|(?:ال)?ساعه\s+\d{1,2}")
 
 
@@ -260,9 +261,15 @@ def _name_words(entity_id: str) -> frozenset[str]:
     return content_tokens(entity.name) if entity is not None else frozenset()
 
 
-def beyond_names(a: MergeKey, b: MergeKey) -> tuple[frozenset[str], frozenset[str]]:
-    """Both reports' words without the names of the entities they share: a shared name is counted once, as the actor."""
-    names = frozenset().union(*(_name_words(e) for e in a.entities & b.entities)) if a.entities & b.entities else frozenset()
+def beyond_names(a: MergeKey, b: MergeKey, kind: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """Both reports' words without the names of the entities (of ``kind``, or all) they share.
+
+    A shared name is counted once, as the actor or place, not again as shared wording.
+    """
+    shared = a.entities & b.entities
+    if kind is not None:
+        shared = set(_places(frozenset(shared), kind))
+    names = frozenset().union(*(_name_words(e) for e in shared)) if shared else frozenset()
     return a.tokens - names, b.tokens - names
 
 
@@ -366,9 +373,12 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
         b = replace(b, tokens=frozenset(t for t in b.tokens if word_class(t) != "statement"))
     overlap = jaccard(a.tokens, b.tokens)
     actor = shared_actor(a, b)
-    # With a shared actor, its name (المدينة المنورة) is the actor, not shared wording.
+    # A shared place's name (المدينة المنورة) is the place, not shared wording; a day apart, and
+    # between fights, no shared name (مجلس الأمن، الحوثيون) counts as a specific word either.
     own_a, own_b = beyond_names(a, b)
-    actor_overlap = jaccard(own_a, own_b)
+    actor_overlap = jaccard(*beyond_names(a, b, "place"))
+    fights = a.kind in _FIGHTS and b.kind in _FIGHTS
+    beyond_actor = any(specific_word(t) for t in own_a & own_b)
     apart = conflict(a, b)
     same_kind = a.kind is not None and a.kind == b.kind
     different_kinds = a.kind is not None and b.kind is not None and a.kind != b.kind
@@ -396,7 +406,8 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
         # One actor (داعش) named in two announcements on one day: they must also share their wording.
         if actor_overlap >= SHARED_WORDING_STATEMENTS:
             return True
-    elif (actor and actor_overlap >= SHARED_WORDING_WITH_ACTOR) or (same_kind and shared_place(a, b)):
+    elif (actor and actor_overlap >= SHARED_WORDING_WITH_ACTOR and (beyond_actor or not fights)) or (
+            same_kind and shared_place(a, b)):
         # A side of a war (الحوثيون) is named in every report of the day: with it, the kind
         # alone is not enough; a town is named only where something happened.
         return True
