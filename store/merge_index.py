@@ -91,7 +91,11 @@ def _month(day: date) -> tuple[date, date]:
 def _containers(first: date, last: date) -> list[str]:
     """The spans of the weeks and months that hold ``[first, last]`` (a nested date, extract/merge.py)."""
     spans = []
-    for outer in (_week(first), _month(first)):
+    for around in (_week, _month):
+        try:
+            outer = around(first)
+        except OverflowError:
+            continue  # the last week or month of the calendar (9999-12-31) holds nothing else
         if outer[0] <= first and last <= outer[1] and outer != (first, last):
             spans.append(_span(outer[0].isoformat(), outer[1].isoformat(), None))
     return spans
@@ -99,11 +103,15 @@ def _containers(first: date, last: date) -> list[str]:
 
 def _contained_weeks(first: date, last: date) -> list[str]:
     """The spans of the whole weeks inside a month."""
-    spans, monday = [], _week(first)[0]
-    while monday + timedelta(days=6) <= last:
-        if monday >= first:
-            spans.append(_span(monday.isoformat(), (monday + timedelta(days=6)).isoformat(), None))
-        monday += timedelta(days=7)
+    spans = []
+    try:
+        monday = _week(first)[0]
+        while monday + timedelta(days=6) <= last:
+            if monday >= first:
+                spans.append(_span(monday.isoformat(), (monday + timedelta(days=6)).isoformat(), None))
+            monday += timedelta(days=7)
+    except OverflowError:
+        pass  # the calendar's last week
     return spans
 
 
