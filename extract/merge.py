@@ -55,15 +55,15 @@ across dates never.
 
 **Evidence across dates:** adjacent reports need a shared specific actor or
 place, the same kind, much shared wording with two specific words (beyond the
-kind's own, the generic ones of ``merge.json`` and the shared actor's name) and
-Jaccard ≥ 0.15 without that name, all of them, or a
-reprint (Jaccard ≥ 0.8): wars and markets make similar reports every day; two
-statements a day apart need the actor and most of their wording (Jaccard ≥ 0.45);
-nested ones need the same kind, much shared wording with two specific words
-(beyond the kind's own and the generic ones of ``merge.json``) and Jaccard ≥ 0.25, or a
-shared actor or place with Jaccard ≥ 0.2; lagged
-ones need a reprint: nearly all words (Jaccard ≥ 0.8, eight or more) and the
-same numbers.
+kind's own, the generic ones of ``merge.json`` and the shared names) and
+Jaccard ≥ 0.15 (a shared place's name left out), all of them, or a reprint
+(Jaccard ≥ 0.8): wars and markets make similar reports every day; two
+statements a day apart need the actor and most of their wording (Jaccard ≥
+0.45). Nested ones need the same kind, and much shared wording with two
+specific words and Jaccard ≥ 0.25, or a shared actor or place with Jaccard ≥
+0.2. Lagged ones need a reprint: nearly all words (Jaccard ≥ 0.8, eight or
+more) and the same numbers. When a report could join events of several days,
+one of its own day wins.
 
 Two statements (both told by a say verb: أعلنت، قال) are compared on what they state,
 without the say verbs, and need a shared actor with shared wording (Jaccard ≥ 0.2) or most wording shared: the
