@@ -1,28 +1,69 @@
 """When two reports describe the same happening.
 
 Papers word one happening differently (``أقر مجلس الأمن … الخميس`` /
-``صادق مجلس الأمن بالإجماع أمس``), and one paper may tell it twice. Two
-reports are merged into one event when their dates agree and the evidence
-says it is one happening:
+``صادق مجلس الأمن بالإجماع أمس``), date it differently, and one paper may
+tell it twice. Two reports are merged into one event when their dates are
+compatible and the evidence says it is one happening; the more the dates
+differ, the more evidence it takes.
 
-Dates agree when the values (day part, ignoring a part of day) and mods are
-equal. Reports one day apart stay apart even when they tell one happening
-(a paper's "أمس" and another's weekday): an event has one date, and merging
-would hide the other report's own date; measured on the development gold,
-allowing it cost recall and gained no merges.
+**Dates.** A report's date is its interval of days (a part of day, a clock
+time or "about" aside: ``الساعة 10:30 صباح أمس`` is yesterday). Two reports'
+dates are
 
-On the same date, any of these is enough:
+* the *same* when the intervals are equal;
+* *adjacent* when they are single days one apart and the later one was read
+  from ``اليوم``/``أمس``/``الليلة`` alone (*deictic*, no weekday, month or
+  number beside it). Such a date counts from the publication day, and a
+  print paper's "أمس" was written the evening before the date on its page,
+  a late copy's "اليوم" is the copy's day: the deictic date is the one that
+  runs a day late. Two explicit dates (a weekday, a calendar date) one day
+  apart are two days;
+* *nested* when one is a week or a month and the other a day or week inside
+  it (``الأسبوع الماضي`` / ``الشهر الماضي`` for one signing);
+* *lagged* when a deictic date is two or three days after the other: a late
+  copy of a wire story. Only a reprint of the same sentence bridges that.
+
+Adjacent and lagged dates come from two articles: one article's ``أمس`` and
+``أول أمس`` count from one day and are two days. Adjacent ones (unless a
+reprint) also need the earlier date explicit and the later-dated report
+published no later than the other: two issues' ``أمس`` a day apart are two
+days (a daily market report). A
+report that says it is another one (``مرة أخرى``, ``هجوم آخر``) is merged
+across dates never.
+
+**Evidence on the same date** — any of these is enough:
 
 * the same sentence text (a wire story reprinted, a caption repeated on the page);
-* a shared *specific* actor or place named in both titles, and the same kind
-  of happening (the class of its verb: attack, meeting, decision,
-  statement…) or some shared wording (Jaccard ≥ 0.12);
+* a shared *specific* place named in both titles (a town and the province
+  seat at the same spot count as one place) and the same kind of happening
+  (the class of the verb: attack, meeting, decision, statement…);
+* a shared specific actor or place and some shared wording (Jaccard ≥ 0.12,
+  a shared place's own name left out of the words), the kinds not differing;
+  between two attacks or two seizures, also a specific word beyond the shared
+  names: a side of a war (ميليشيات الحوثي) is named in every report of the day;
 * the same kind of happening and much shared wording: at least three content
   words in common covering 30 % of the shorter title, or four covering 25 %,
-  two of them more than words of the kind itself (نفذت، ضربة، هجوم);
+  two of them specific: neither words of the kind itself (نفذت، ضربة، هجوم)
+  nor generic ones (قوات، عنيفة، نائب: ``generic_words`` in ``merge.json``);
 * the same kind of happening told in at most three content words, every one
   beyond the kind's own found in the other report (``عقب تفجير سروج``);
+* inside one article: the same kind of happening where one report mentions it
+  back (``الهجوم الذي وقع ليل الجمعة``, ``حادث التفجير``), sharing a word
+  beyond the kind, naming no different place or person and no "another"
+  (``هجوم آخر``);
 * most of the wording shared (Jaccard ≥ 0.45) whatever the verbs.
+
+**Evidence across dates:** adjacent reports need a shared specific actor or
+place, the same kind, much shared wording with two specific words (beyond the
+kind's own, the generic ones of ``merge.json`` and the shared names) and
+Jaccard ≥ 0.15 (a shared place's name left out), all of them, or a reprint
+(Jaccard ≥ 0.8): wars and markets make similar reports every day; two
+statements a day apart need the actor and most of their wording (Jaccard ≥
+0.45). Nested ones need the same kind, and much shared wording with two
+specific words and Jaccard ≥ 0.25, or a shared actor or place with Jaccard ≥
+0.2. Lagged ones need a reprint: nearly all words (Jaccard ≥ 0.8, eight or
+more) and the same numbers. When a report could join events of several days,
+one of its own day wins.
 
 Two statements (both told by a say verb: أعلنت، قال) are compared on what they state,
 without the say verbs, and need a shared actor with shared wording (Jaccard ≥ 0.2) or most wording shared: the
@@ -30,16 +71,26 @@ police and the army each announcing a different blow against one group are two h
 
 Never enough: a shared dateline or date alone, a shared *generic* entity
 (countries and capitals are left out of the entity sets, "Iraq" on the same
-day proves nothing), and two different kinds of happening (an attack and a
-statement about it) unless their wording is nearly the same (Jaccard ≥ 0.6).
+day proves nothing), two different kinds of happening (an attack and a
+statement about it), or reports each naming a place or a person the other
+does not (the army taking a camp in Lahj and entering Zinjibar the same day,
+the king receiving two presidents): these are merged only on the same day
+with nearly the same wording (Jaccard ≥ 0.6).
 Two happenings cut from one sentence are never merged with each other.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
 
-from .happening import word_class
+from .calendar import interval
+from .happening import word_class as _word_class
+from .lexicon import load_json
+from .normalize import fold
 
 SHARED_WORDING_WITH_ACTOR = 0.12
 SHARED_WORDING_ALONE = 0.45
@@ -48,11 +99,29 @@ SHARED_WORDING_DIFFERENT_KINDS = 0.6
 SAME_KIND_COVERAGE = 0.3
 SAME_KIND_MIN_SHARED = 3
 SHORT_REPORT_WORDS = 3
+NESTED_WORDING = 0.25
+NESTED_WORDING_WITH_ACTOR = 0.2
+REPRINT_WORDING = 0.8
+ADJACENT_WORDING = 0.15
+ADJACENT_SPECIFIC = 2
+REPRINT_MIN_WORDS = 8
+NESTED_MAX_DAYS = 31  # a month at most: "in 2015" says nothing about which day
+LAGGED_MAX_DAYS = 3
+SAME_PLACE_KM = 25  # a governorate is placed at its seat: عسير and أبها are one spot
+
+SAME, ADJACENT, NESTED, LAGGED = "same", "adjacent", "nested", "lagged"
+_FIGHTS = frozenset({"attack", "control"})  # the kinds a war reports every day
+_CLOCK = re.compile(r"(?:(?:ال)?ساعه\s+)?\d{1,2}\s*[:.]\s*\d{2}|(?:ال)?ساعه\s+\d{1,2}")
 
 
 @dataclass(frozen=True, slots=True)
 class MergeKey:
-    """What the merge rule looks at for one report."""
+    """What the merge rule looks at for one report.
+
+    ``begin``/``last`` are the report's interval (computed from value and mod
+    when not given); ``deictic``: dated by اليوم/أمس/الليلة alone;
+    ``doc``: the article it comes from and ``published`` its day (None when unknown).
+    """
 
     value: str
     mod: str | None
@@ -60,6 +129,28 @@ class MergeKey:
     tokens: frozenset[str]
     sentence: str
     kind: str | None = None  # the happening's class, from its verb
+    begin: date | None = None
+    last: date | None = None
+    deictic: bool = False
+    doc: object = None
+    published: date | None = None  # the article's publication day
+
+    def days(self) -> tuple[date, date] | None:
+        """The report's interval of days, or None when its value has none."""
+        if self.begin is not None and self.last is not None:
+            return self.begin, self.last
+        return interval(self.value, self.mod) if self.value else None
+
+
+@lru_cache(maxsize=65536)
+def word_class(word: str) -> str | None:
+    """The happening class of a folded word (cached: the merge asks for the same words again and again)."""
+    return _word_class(word)
+
+
+def specific_word(word: str) -> bool:
+    """A content word that is neither a word of a happening's kind (هجوم) nor a generic one (قوات)."""
+    return word_class(word) is None and word not in _words()["generic"]
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -74,16 +165,206 @@ def coverage(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / smaller if smaller else 0.0
 
 
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    data = load_json("lexicon/merge.json")
+    temporal = load_json("lexicon/temporal.json")["relative_days"]
+    months = load_json("lexicon/months.json")
+    weekdays = load_json("lexicon/weekdays.json")["weekdays"]
+    from .events import content_tokens  # events imports the gazetteer; merge stays light to import
+
+    month_names = [w for calendar in months.values() if isinstance(calendar, dict)
+                   for names in calendar.values() if isinstance(names, list) for w in names]
+    return {
+        "deictic": _alternation(w for offset, words in temporal.items() for w in words if offset in ("0", "-1", "-2")),
+        "explicit": _alternation([*month_names, *(w for names in weekdays.values() for w in names)]),
+        "relatives": frozenset(fold(w) for w in data["relatives"]),
+        "incident": frozenset(fold(w) for w in data["incident_nouns"]),
+        "another": _alternation(data["another"]),
+        "generic": frozenset(t for w in data["generic_words"] for t in content_tokens(w)) | frozenset(
+            fold(w) for w in data["generic_words"]),
+    }
+
+
+def _alternation(words) -> re.Pattern:
+    body = "|".join(re.escape(fold(w)) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:[وفبل])?(?:{body})(?![^\W\d_])")
+
+
+def deictic(timex_text: str) -> bool:
+    """Whether a date was read from اليوم/أمس/الليلة alone, counted from the publication day.
+
+    ``أمس الخميس``, ``اليوم 5 يوليو`` name their day and are not deictic.
+    """
+    # A clock time (الساعة 10:30 صباح أمس) names an hour, not a day.
+    folded = _CLOCK.sub(" ", fold(timex_text))
+    words = _words()
+    return (words["deictic"].search(folded) is not None and words["explicit"].search(folded) is None
+            and not any(ch.isdigit() for ch in folded))
+
+
+def relation(a: MergeKey, b: MergeKey) -> str | None:
+    """How the dates of two reports relate: SAME, ADJACENT, NESTED, LAGGED or None (see module doc)."""
+    da, db = a.days(), b.days()
+    if da is None or db is None:
+        return SAME if a.value.split("T")[0] == b.value.split("T")[0] and a.mod == b.mod else None
+    if da == db:
+        return SAME
+    single_a, single_b = da[0] == da[1], db[0] == db[1]
+    if single_a and single_b:
+        later, gap = (a, (da[0] - db[0]).days) if da[0] > db[0] else (b, (db[0] - da[0]).days)
+        if not later.deictic:
+            return None
+        return ADJACENT if gap == 1 else LAGGED if gap <= LAGGED_MAX_DAYS else None
+    outer, inner = (da, db) if da[0] <= db[0] and db[1] <= da[1] else (db, da)
+    if outer[0] <= inner[0] and inner[1] <= outer[1] and (outer[1] - outer[0]).days < NESTED_MAX_DAYS:
+        return NESTED
+    return None
+
+
 def dates_agree(a: MergeKey, b: MergeKey) -> bool:
-    """Same day part of the value (a part of day or clock time aside) and same mod."""
-    return a.mod == b.mod and a.value.split("T")[0] == b.value.split("T")[0]
+    """Same interval of days (a part of day, a clock time or "about" aside)."""
+    return relation(a, b) == SAME
+
+
+def _places(ids: frozenset[str], kind: str) -> dict[str, tuple[float | None, float | None]]:
+    """The entities of ``kind`` among ``ids``, with their coordinates."""
+    if not ids:
+        return {}
+    from .gazetteer import gazetteer
+
+    entities = gazetteer().entities
+    return {i: (entities[i].lat, entities[i].lon) for i in ids if i in entities and entities[i].kind == kind}
+
+
+def _km(p: tuple, q: tuple) -> float | None:
+    if None in p or None in q:
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (*p, *q))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _near(a: dict, b: dict) -> bool:
+    """Whether some place of ``a`` is one of ``b`` or at the same spot."""
+    return any(i == j or ((d := _km(p, q)) is not None and d <= SAME_PLACE_KM)
+               for i, p in a.items() for j, q in b.items())
+
+
+@lru_cache(maxsize=4096)
+def _name_words(entity_id: str) -> frozenset[str]:
+    """The content words of an entity's name (المدينة المنورة → مدين، منور)."""
+    from .events import content_tokens
+    from .gazetteer import gazetteer
+
+    entity = gazetteer().entities.get(entity_id)
+    return content_tokens(entity.name) if entity is not None else frozenset()
+
+
+def beyond_names(a: MergeKey, b: MergeKey, kind: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """Both reports' words without the names of the entities (of ``kind``, or all) they share.
+
+    A shared name is counted once, as the actor or place, not again as shared wording.
+    """
+    shared = a.entities & b.entities
+    if kind is not None:
+        shared = set(_places(frozenset(shared), kind))
+    names = frozenset().union(*(_name_words(e) for e in shared)) if shared else frozenset()
+    return a.tokens - names, b.tokens - names
+
+
+def shared_place(a: MergeKey, b: MergeKey) -> bool:
+    """A specific place named in both reports (or one at the same spot)."""
+    return _near(_places(a.entities, "place"), _places(b.entities, "place"))
+
+
+def shared_actor(a: MergeKey, b: MergeKey) -> bool:
+    """A specific actor or place named in both reports (a place at the same spot counts)."""
+    return bool(a.entities & b.entities) or _near(_places(a.entities, "place"), _places(b.entities, "place"))
+
+
+def conflict(a: MergeKey, b: MergeKey) -> bool:
+    """Whether each report names a place, or a person, that the other does not.
+
+    The king receiving one president and the king receiving another are two
+    meetings; a place at the same spot as one of the other's is no difference.
+    """
+    for kind in ("place", "person"):
+        pa, pb = _places(a.entities, kind), _places(b.entities, kind)
+        only_a = {i: p for i, p in pa.items() if not _near({i: p}, pb)}
+        only_b = {i: p for i, p in pb.items() if not _near({i: p}, pa)}
+        if only_a and only_b:
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _anaphoric(sentence: str) -> bool:
+    """A happening noun mentioned back: ``الهجوم الذي …``, ``حادث التفجير``."""
+    words = _words()
+    tokens = re.findall(r"[^\W\d_]+", fold(sentence))
+    for i, word in enumerate(tokens):
+        if word_class(word) in (None, "statement"):
+            continue
+        after = tokens[i + 1:i + 3]
+        if word.startswith(("ال", "بال", "وال", "لل")) and any(t in words["relatives"] for t in after):
+            return True
+        if i and tokens[i - 1].lstrip("وفبل") in words["incident"]:
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _another(sentence: str) -> bool:
+    return _words()["another"].search(fold(sentence)) is not None
+
+
+def _wide(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Much shared wording beyond the kind's own words (see module doc)."""
+    shared = len(a & b)
+    # The verbs and event nouns of the kind itself (نفذت، ضربة، هجوم) say nothing more than the
+    # kind, and generic words (قوات، عنيفة، نائب) nothing about which happening.
+    beyond_kind = sum(1 for t in a & b if specific_word(t))
+    return beyond_kind >= 2 and (
+        (shared >= SAME_KIND_MIN_SHARED and coverage(a, b) >= SAME_KIND_COVERAGE)
+        or (shared >= SAME_KIND_MIN_SHARED + 1 and coverage(a, b) >= SAME_KIND_COVERAGE - 0.05))
+
+
+def _reprint(a: MergeKey, b: MergeKey) -> bool:
+    """The same sentence printed again (a late copy): nearly all words and the same numbers."""
+    if a.sentence == b.sentence:
+        return True
+    return (min(len(a.tokens), len(b.tokens)) >= REPRINT_MIN_WORDS and jaccard(a.tokens, b.tokens) >= REPRINT_WORDING
+            and re.findall(r"\d+", a.sentence) == re.findall(r"\d+", b.sentence))
+
+
+def _runs_late(a: MergeKey, b: MergeKey) -> bool:
+    """Whether the later of two reports a day apart can be the other one told late.
+
+    Its date is deictic (see ``relation``), the other's explicit (a weekday, a
+    calendar date), and it was published no later than the other: two papers
+    of one morning, one saying الاثنين and the other أمس. One article's أمس
+    and أول أمس, or two issues' أمس a day apart, count from their own days and
+    are two days.
+    """
+    if a.doc is not None and a.doc == b.doc:
+        return False
+    later, earlier = (a, b) if (a.days() or (date.min,))[0] > (b.days() or (date.min,))[0] else (b, a)
+    if earlier.deictic:
+        return False  # two papers' أمس a day apart may be two days' reports (a daily market report)
+    return later.published is None or earlier.published is None or later.published <= earlier.published
 
 
 def same_happening(a: MergeKey, b: MergeKey) -> bool:
     """Whether reports ``a`` and ``b`` describe the same happening (see module doc)."""
-    if not dates_agree(a, b):
+    how = relation(a, b)
+    if how is None:
         return False
-    if a.sentence == b.sentence:
+    if not (a.tokens & b.tokens) and a.sentence != b.sentence and not shared_actor(a, b):
+        return False  # nothing in common: every rule below needs a shared word, actor or sentence
+    if how == LAGGED:
+        return (a.doc is None or a.doc != b.doc) and _reprint(a, b)
+    if how == SAME and a.sentence == b.sentence:
         return True
     statements = a.kind == "statement" and b.kind == "statement"
     if statements:
@@ -91,30 +372,61 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
         a = replace(a, tokens=frozenset(t for t in a.tokens if word_class(t) != "statement"))
         b = replace(b, tokens=frozenset(t for t in b.tokens if word_class(t) != "statement"))
     overlap = jaccard(a.tokens, b.tokens)
-    shared_actor = bool(a.entities & b.entities)
+    actor = shared_actor(a, b)
+    # A shared place's name (المدينة المنورة) is the place, not shared wording; a day apart, and
+    # between fights, no shared name (مجلس الأمن، الحوثيون) counts as a specific word either.
+    own_a, own_b = beyond_names(a, b)
+    actor_overlap = jaccard(*beyond_names(a, b, "place"))
+    fights = a.kind in _FIGHTS and b.kind in _FIGHTS
+    beyond_actor = any(specific_word(t) for t in own_a & own_b)
+    apart = conflict(a, b)
     same_kind = a.kind is not None and a.kind == b.kind
     different_kinds = a.kind is not None and b.kind is not None and a.kind != b.kind
-    shared = len(a.tokens & b.tokens)
-    # The verbs and event nouns of the kind itself (نفذت، ضربة، هجوم) say nothing more than the kind.
-    beyond_kind = sum(1 for t in a.tokens & b.tokens if word_class(t) is None)
-    wide = beyond_kind >= 2 and (
-        (shared >= SAME_KIND_MIN_SHARED and coverage(a.tokens, b.tokens) >= SAME_KIND_COVERAGE)
-        or (shared >= SAME_KIND_MIN_SHARED + 1 and coverage(a.tokens, b.tokens) >= SAME_KIND_COVERAGE - 0.05))
-    if a.sentence == b.sentence:
-        return True
-    if different_kinds:
-        return overlap >= SHARED_WORDING_DIFFERENT_KINDS
-    if shared_actor and statements:
+    wide = _wide(a.tokens, b.tokens)
+    if how != SAME and (_another(a.sentence) or _another(b.sentence)):
+        return False  # وقصفت الطائرات ميناء الحديدة مرة أخرى
+    if how == ADJACENT and _reprint(a, b):
+        return a.doc is None or a.doc != b.doc
+    if apart or different_kinds:
+        # Each names a place or person the other does not, or they tell different kinds of
+        # happening: only nearly the same words on the same day make them one.
+        return how == SAME and overlap >= SHARED_WORDING_DIFFERENT_KINDS
+    if how == ADJACENT and statements:
+        # Officials speak on a subject every day: two days' statements are one only in nearly one wording.
+        return _runs_late(a, b) and actor and actor_overlap >= SHARED_WORDING_ALONE
+    if how == ADJACENT:
+        specific = sum(1 for t in own_a & own_b if specific_word(t))
+        return (_runs_late(a, b) and actor and same_kind and wide and specific >= ADJACENT_SPECIFIC
+                and actor_overlap >= ADJACENT_WORDING)
+    if how == NESTED:
+        specific = sum(1 for t in a.tokens & b.tokens if specific_word(t))
+        return same_kind and ((wide and specific >= 2 and overlap >= NESTED_WORDING)
+                              or (actor and actor_overlap >= NESTED_WORDING_WITH_ACTOR))
+    if actor and statements:
         # One actor (داعش) named in two announcements on one day: they must also share their wording.
-        if overlap >= SHARED_WORDING_STATEMENTS:
+        if actor_overlap >= SHARED_WORDING_STATEMENTS:
             return True
-    elif shared_actor and (same_kind or overlap >= SHARED_WORDING_WITH_ACTOR):
+    elif (actor and actor_overlap >= SHARED_WORDING_WITH_ACTOR and (beyond_actor or not fights)) or (
+            same_kind and shared_place(a, b)):
+        # A side of a war (الحوثيون) is named in every report of the day: with it, the kind
+        # alone is not enough; a town is named only where something happened.
         return True
     if same_kind and wide and not statements:
         return True
     if same_kind and not statements and _covered(a.tokens, b.tokens):
         return True
+    if same_kind and not statements and _one_article_mention(a, b):
+        return True
     return overlap >= SHARED_WORDING_ALONE
+
+
+def _one_article_mention(a: MergeKey, b: MergeKey) -> bool:
+    """One article telling its happening again (``الهجوم الذي وقع ليل الجمعة``)."""
+    if a.doc is None or a.doc != b.doc or _another(a.sentence) or _another(b.sentence):
+        return False
+    generic = _words()["generic"]
+    specific = {t for t in a.tokens & b.tokens if word_class(t) is None and t not in generic}
+    return bool(specific) and (_anaphoric(a.sentence) or _anaphoric(b.sentence))
 
 
 def _covered(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -125,5 +437,6 @@ def _covered(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def strength(a: MergeKey, b: MergeKey) -> float:
-    """How alike two reports are, to pick the best of several merge targets."""
-    return jaccard(a.tokens, b.tokens) + 0.5 * bool(a.entities & b.entities) + 0.25 * (a.kind is not None and a.kind == b.kind)
+    """How alike two reports are, to pick the best of several merge targets (a report of the same day first)."""
+    return (jaccard(a.tokens, b.tokens) + 0.5 * shared_actor(a, b) + 0.25 * (a.kind is not None and a.kind == b.kind)
+            + 2 * (relation(a, b) == SAME))

@@ -28,7 +28,7 @@ from waqai.extract import furniture
 from waqai.extract.events import EventCandidate, fragmentary_title
 from waqai.extract.happening import starts_with_verb
 from waqai.extract.gazetteer import gazetteer
-from waqai.extract.merge import MergeKey, same_happening, strength
+from waqai.extract.merge import MergeKey, deictic, same_happening, strength
 from waqai.extract.normalize import fold
 from waqai.extract.pipeline import Analysis, analyze
 from waqai.extract.dumps import BadRow, DumpError, FieldMap, is_dump, read_dump
@@ -458,48 +458,71 @@ def _sentence_of(starts: list[int], layout, offset: int) -> int | None:
 _REPORTS_PER_CANDIDATE = 8
 
 
-def _merge_target(conn: sqlite3.Connection, c: EventCandidate, sentence_id: int, timex_id: int) -> int | None:
+def _report_key(value, mod, entities, tokens, sentence, kind, begin, end, timex_text, doc_id, published) -> MergeKey:
+    return MergeKey(value, mod, entities, tokens, sentence, kind,
+                    date.fromisoformat(begin) if begin else None, date.fromisoformat(end) if end else None,
+                    deictic(timex_text or ""), doc_id, date.fromisoformat(published) if published else None)
+
+
+def _merge_target(conn: sqlite3.Connection, c: EventCandidate, doc_id: int, sentence_id: int, timex_id: int) -> int | None:
     """The stored event this candidate reports, if any (see extract/merge.py).
 
     Only events sharing a signature with the candidate are looked at
-    (store/merge_index.py), so the cost per candidate stays flat.
+    (store/merge_index.py), so the cost per candidate stays flat. Each stored
+    report is compared on its own date (a report merged from the next day
+    keeps its "أمس"), and on its event's date when that differs.
     """
     t = c.timex
     begin, end = t.begin.isoformat(), t.last.isoformat()
-    ids = merge_index.candidates(conn, begin, end, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text)
+    published = conn.execute("SELECT published FROM documents WHERE id = ?", [doc_id]).fetchone()[0]
+    key = MergeKey(t.value, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text, c.kind,
+                   t.begin, t.last, deictic(t.text), doc_id, date.fromisoformat(published) if published else None)
+    ids = merge_index.candidates(conn, begin, end, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text,
+                                 key.deictic)
     if not ids:
         return None
-    key = MergeKey(t.value, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text, c.kind)
     marks = ",".join("?" * len(ids))
     # An event told by hundreds of reports is judged by its newest few, so the
     # cost per candidate does not grow with the event either.
     rows = conn.execute(
         "SELECT e.id, e.value, e.mod, r.clause_entities, r.clause_tokens, s.text, r.kind,"
-        " r.sentence_id, r.timex_id FROM events e JOIN"
+        " r.sentence_id, r.timex_id, e.begin_day, e.end_day, t.value, t.mod, t.begin_day, t.end_day, t.text, r.doc_id, d.published"
+        " FROM events e JOIN"
         " (SELECT es.*, ROW_NUMBER() OVER (PARTITION BY es.event_id ORDER BY es.rowid DESC) AS n"
         f"  FROM event_sources es WHERE es.event_id IN ({marks})) r ON r.event_id = e.id"
-        " JOIN sentences s ON s.id = r.sentence_id"
+        " JOIN sentences s ON s.id = r.sentence_id LEFT JOIN timexes t ON t.id = r.timex_id"
+        " JOIN documents d ON d.id = r.doc_id"
         f" WHERE r.n <= {_REPORTS_PER_CANDIDATE} OR r.sentence_id = ? OR r.timex_id = ?",
         [*ids, sentence_id, timex_id],
     ).fetchall()
     # Two happenings cut from one sentence stay apart, and one timex reports an event once.
     excluded = {r[0] for r in rows if r[7] == sentence_id or r[8] == timex_id}
     best, best_strength = None, -1.0
-    for row_id, value, mod, entities, tokens, sentence, kind, _, _ in rows:
+    for (row_id, value, mod, entities, tokens, sentence, kind, _, _, event_begin, event_end,
+         own_value, own_mod, own_begin, own_end, own_text, other_doc, other_published) in rows:
         if row_id in excluded:
             continue
-        other = MergeKey(value, mod, frozenset(json.loads(entities)), frozenset(json.loads(tokens)), sentence, kind)
-        if same_happening(key, other):
-            score = strength(key, other)
-            if score > best_strength:
-                best, best_strength = row_id, score
+        entities, tokens = frozenset(json.loads(entities)), frozenset(json.loads(tokens))
+        others = [_report_key(value, mod, entities, tokens, sentence, kind, event_begin, event_end, None, other_doc,
+                              other_published)]
+        if own_value and (own_value, own_mod, own_begin, own_end) == (value, mod, event_begin, event_end):
+            others = []
+        if own_value:
+            others.insert(0, _report_key(own_value, own_mod, entities, tokens, sentence, kind, own_begin, own_end,
+                                         own_text, other_doc, other_published))
+        for other in others:
+            if same_happening(key, other):
+                score = strength(key, other)
+                if score > best_strength:
+                    best, best_strength = row_id, score
+                break
     return best
 
 
 def _store_event(conn, doc_id: int, sentence_id: int, timex_id: int, c: EventCandidate) -> bool:
     """Attach the candidate to the event it reports, or create one. True when created."""
     t = c.timex
-    event_id = _merge_target(conn, c, sentence_id, timex_id)
+    event_id = _merge_target(conn, c, doc_id, sentence_id, timex_id)
     created = event_id is None
     if created:
         event_id = conn.execute(

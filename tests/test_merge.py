@@ -1,0 +1,246 @@
+"""The merge rule (extract/merge.py) and its candidate lookup, both directions of every rule.
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from waqai.extract import happening
+from waqai.extract.events import content_tokens
+from waqai.extract.gazetteer import gazetteer
+from waqai.extract.merge import ADJACENT, LAGGED, NESTED, SAME, MergeKey, deictic, relation, same_happening
+from waqai.store.db import open_db
+from waqai.store.ingest import Article, ingest
+from waqai.store.queries import EventFilter, list_events
+
+
+def _key(title: str, value: str = "2030-03-07", *, is_deictic: bool = False, doc=None, sentence: str | None = None):
+    """A report as the ingest builds it: specific entities of the title, its words and kind."""
+    entities = frozenset(m.entity.id for m in gazetteer().mentions(title) if not m.entity.generic)
+    return MergeKey(value, None, entities, content_tokens(title), sentence or title, happening.happening_kind(title),
+                    deictic=is_deictic, doc=doc)
+
+
+def _ingest(tmp_path, docs: list[tuple[str, str, str]]) -> list[dict]:
+    """Ingest (name, publication day, text) articles into a fresh database; return its events."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    articles = []
+    for name, day, text in docs:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        articles.append(Article(path, date.fromisoformat(day), source="test"))
+    db = open_db(tmp_path / "events.db")
+    ingest(db, articles)
+    return list_events(db, EventFilter())
+
+
+def _events_with(events: list[dict], word: str) -> list[dict]:
+    return [e for e in events if any(word in s["sentence"] for s in e["sources"])]
+
+
+# ---------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("أمس", True), ("اليوم", True), ("مساء اليوم", True), ("الليلة الماضية", True),
+    ("نحو الساعة 10:30 صباح أمس", True),  # a clock time names an hour, not a day
+    ("أمس الخميس", False), ("اليوم الاثنين", False), ("يوم السبت", False), ("5 يوليو", False),
+    ("الأسبوع الماضي", False),
+])
+def test_a_date_read_from_today_or_yesterday_alone_is_deictic(text, expected):
+    assert deictic(text) is expected
+
+
+def test_how_two_dates_relate():
+    day = _key("x", "2030-03-07")
+    assert relation(day, _key("x", "2030-03-07T10:30")) == SAME
+    assert relation(day, _key("x", "2030-03-08", is_deictic=True)) == ADJACENT
+    assert relation(day, _key("x", "2030-03-08")) is None  # two explicit dates a day apart
+    assert relation(_key("x", "2030-03-07", is_deictic=True), _key("x", "2030-03-08")) is None  # the deictic runs late, not early
+    assert relation(day, _key("x", "2030-03-10", is_deictic=True)) == LAGGED
+    assert relation(day, _key("x", "2030-03-12", is_deictic=True)) is None
+    assert relation(day, _key("x", "2030-03")) == NESTED
+    assert relation(day, _key("x", "2030-W10")) == NESTED
+    assert relation(day, _key("x", "2030")) is None  # a year says nothing about which day
+
+
+# ---------------------------------------------------------------- the rule, both ways
+
+
+VOTE_A = "صادق مجلس الأمن الدولي بالإجماع على قرار يدعم اتفاق الهدنة في اليمن"
+VOTE_B = "أقر مجلس الأمن الدولي قرارا يدعم اتفاق الهدنة في اليمن ويطالب بمراقبين"
+
+
+def test_a_late_yesterday_meets_the_weekday_of_another_paper():
+    assert same_happening(_key(VOTE_A, "2030-03-07"), _key(VOTE_B, "2030-03-08", is_deictic=True, doc=2))
+
+
+def test_two_explicit_dates_a_day_apart_stay_apart_however_alike():
+    assert not same_happening(_key(VOTE_A, "2030-03-07"), _key(VOTE_B, "2030-03-08"))
+
+
+def test_a_day_apart_needs_a_shared_actor_and_the_kind():
+    a = _key("قصفت الطائرات مستودعا للذخيرة قرب الميناء الجنوبي", "2030-03-07")
+    b = _key("قصفت الطائرات مستودعا للذخيرة قرب الميناء الجنوبي للمدينة", "2030-03-08", is_deictic=True, doc=2)
+    assert not a.entities and not same_happening(a, b)
+    with_place = _key("قصفت الطائرات مستودعا للذخيرة قرب ميناء الحديدة", "2030-03-07")
+    assert same_happening(with_place, _key("قصفت الطائرات مستودعا للذخيرة في ميناء الحديدة", "2030-03-08",
+                                           is_deictic=True, doc=2))
+
+
+def test_one_articles_yesterday_and_day_before_are_two_days():
+    a = _key("قصفت الطائرات مستودعا للذخيرة في ميناء الحديدة", "2030-03-07", is_deictic=True, doc=1)
+    b = _key("قصفت الطائرات مستودعا للذخيرة في ميناء الحديدة", "2030-03-08", is_deictic=True, doc=1)
+    assert not same_happening(a, b)
+    assert same_happening(a, b.__class__(**{**_fields(b), "doc": 2}))
+
+
+def _fields(key: MergeKey) -> dict:
+    return {name: getattr(key, name) for name in key.__slots__}
+
+
+def test_again_is_never_merged_across_dates():
+    a = _key("قصفت الطائرات مستودعا للذخيرة في ميناء الحديدة", "2030-03-07")
+    b = _key("قصفت الطائرات مستودعا للذخيرة في ميناء الحديدة مرة أخرى", "2030-03-08", is_deictic=True, doc=2)
+    assert not same_happening(a, b)
+
+
+def test_a_signing_last_week_is_the_signing_last_month():
+    week = _key("الاتفاق الذي أبرم في جنيف بين الحكومة والمعارضة المسلحة", "2030-W10")
+    month = _key("الاتفاق الذي أبرمته الحكومة والمعارضة المسلحة في جنيف", "2030-03")
+    assert same_happening(week, month)
+    assert not same_happening(week, _key("افتتح الوزير معرضا للكتاب في جنيف", "2030-03"))
+
+
+def test_a_late_reprint_bridges_days_only_with_the_same_words_and_numbers():
+    sentence = "وقال مدير الشرطة إن عبوة ناسفة انفجرت مساء اليوم بدورية أمنية في قرية الساحل مما أدى إلى إصابة 3 من أفرادها"
+    a = _key(sentence, "2030-03-07", doc=1)
+    later = _key(sentence.replace("إن", "”إن"), "2030-03-09", is_deictic=True, doc=2)
+    assert same_happening(a, later)
+    other_numbers = _key(sentence.replace("3", "5"), "2030-03-09", is_deictic=True, doc=2)
+    assert not same_happening(a, other_numbers)
+    explicit = _key(sentence, "2030-03-09", doc=2)
+    assert not same_happening(a, explicit)
+
+
+def test_a_town_and_its_province_seat_are_one_place():
+    a = _key("فجر انتحاري نفسه داخل مسجد في مدينة أبها")
+    b = _key("استهدف تفجير انتحاري مسجد قوات الطوارئ في منطقة عسير")
+    assert a.entities == {"abha"} and b.entities == {"asir"} and same_happening(a, b)
+
+
+def test_one_actor_in_two_places_is_two_happenings():
+    camp = _key("سيطرت قوات الجيش اليمني على معسكر لبوزة في محافظة لحج")
+    town = _key("دخلت قوات الجيش اليمني مدينة زنجبار")
+    assert camp.kind == town.kind == "control" and not same_happening(camp, town)
+    assert same_happening(town, _key("دخلت قوات الجيش اليمني وسط زنجبار بعد معارك"))
+
+
+def test_one_host_receiving_two_guests_is_two_meetings():
+    a = _key("استقبل الملك سلمان الرئيس الفرنسي فرانسوا هولاند في قصر السلام")
+    b = _key("استقبل الملك سلمان الرئيس التركي رجب طيب أردوغان")
+    assert not same_happening(a, b)
+    assert same_happening(a, _key("استقبل الملك سلمان الرئيس الفرنسي هولاند وبحثا العلاقات"))
+
+
+def test_an_article_telling_its_happening_again_is_one_event():
+    first = _key("انفجرت سيارة مفخخة في سوق شعبي مزدحم ببلدة الوادي", doc=1)
+    back = _key("وقال المحافظ إن عشرات أصيبوا في الهجوم الذي وقع في السوق", doc=1,
+                sentence="وقال المحافظ إن عشرات أصيبوا في الهجوم الذي وقع ليل الجمعة في السوق")
+    assert first.kind == back.kind == "attack" and same_happening(first, back)
+    assert not same_happening(first, MergeKey(**{**_fields(back), "doc": 2}))  # not across papers
+    another = _key("وقال المحافظ إن عشرات أصيبوا في هجوم آخر وقع في السوق", doc=1,
+                   sentence="وقال المحافظ إن عشرات أصيبوا في هجوم آخر وقع في السوق")
+    assert not same_happening(first, another)
+
+
+# ---------------------------------------------------------------- through the store
+
+
+def test_a_print_papers_yesterday_and_another_papers_weekday_are_one_event(tmp_path):
+    events = _ingest(tmp_path, [
+        ("a.txt", "2030-03-09", "صادق مجلس الأمن الدولي بالإجماع أمس على قرار يدعم اتفاق الهدنة في اليمن.\n"),
+        ("b.txt", "2030-03-09", "أقر مجلس الأمن الدولي الخميس قرارا يدعم اتفاق الهدنة في اليمن.\n"),
+    ])
+    vote = _events_with(events, "مجلس الأمن")
+    assert len(vote) == 1 and vote[0]["corroboration"] == 2
+
+
+def test_two_papers_explicit_days_a_day_apart_stay_two_events(tmp_path):
+    events = _ingest(tmp_path, [
+        ("a.txt", "2030-03-09", "صادق مجلس الأمن الدولي بالإجماع الأربعاء على قرار يدعم اتفاق الهدنة في اليمن.\n"),
+        ("b.txt", "2030-03-09", "أقر مجلس الأمن الدولي الخميس قرارا يدعم اتفاق الهدنة في اليمن.\n"),
+    ])
+    assert len(_events_with(events, "مجلس الأمن")) == 2
+
+
+def test_a_late_copy_of_a_wire_story_joins_the_first_print(tmp_path):
+    wire = "وقال مدير الشرطة إن عبوة ناسفة انفجرت مساء اليوم بدورية أمنية في قرية الساحل مما أدى إلى إصابة 3 من أفرادها.\n"
+    events = _ingest(tmp_path / "copy", [
+        ("a.txt", "2030-03-07", wire),
+        ("b.txt", "2030-03-09", wire.replace("إن", "“إن")),
+    ])
+    assert [len(e["sources"]) for e in _events_with(events, "عبوة ناسفة")] == [2]
+    events = _ingest(tmp_path / "other", [
+        ("a.txt", "2030-03-07", wire),
+        ("c.txt", "2030-03-09", wire.replace("3", "4")),  # another blast, told in the same words
+    ])
+    assert [len(e["sources"]) for e in _events_with(events, "عبوة ناسفة")] == [1, 1]
+
+
+def test_a_signing_dated_by_week_and_by_month_is_one_event(tmp_path):
+    events = _ingest(tmp_path, [
+        ("a.txt", "2030-03-14", "وقعت الحكومة والمعارضة المسلحة الأسبوع الماضي في جنيف اتفاقا لوقف إطلاق النار.\n"),
+        ("b.txt", "2030-04-02", "وكانت الحكومة والمعارضة المسلحة قد وقعتا في جنيف الشهر الماضي اتفاقا لوقف إطلاق النار.\n"),
+    ])
+    signing = [e for e in events if "جنيف" in e["title"]]
+    assert len(signing) == 1 and len(signing[0]["sources"]) == 2, [(e["value"], e["title"]) for e in events]
+
+
+# ---------------------------------------------------------------- what one day apart does not prove
+
+
+def test_two_issues_yesterday_a_day_apart_are_two_days():
+    # A daily market report: each issue's أمس is its own day; only a reprint (same numbers) is one.
+    a = _key("واصل مؤشر بورصة البحرين تراجعه في تعاملات جلسة أمس ليغلق عند مستوى 1331 نقطة", "2030-03-06",
+             is_deictic=True, doc=1)
+    b = _key("واصل مؤشر بورصة البحرين تراجعه في تعاملات جلسة أمس ليغلق عند مستوى 1329 نقطة", "2030-03-07",
+             is_deictic=True, doc=2)
+    assert not same_happening(a, b)
+    explicit = MergeKey(**{**_fields(a), "deictic": False})
+    assert same_happening(explicit, b)
+
+
+def test_statements_a_day_apart_need_nearly_one_wording():
+    a = _key("أكد وزير الخارجية الإيطالي أن الوضع الأمني في ليبيا صعب للغاية", "2030-03-06")
+    other = _key("أكد وزير الخارجية الإيطالي أن الحوار الليبي يحتاج إلى دعم أوروبي", "2030-03-07",
+                 is_deictic=True, doc=2)
+    assert a.kind == other.kind == "statement" and not same_happening(a, other)
+    again = _key("أكد وزير الخارجية الإيطالي أن الوضع الأمني في ليبيا صعب للغاية ومقلق", "2030-03-07",
+                 is_deictic=True, doc=2)
+    assert same_happening(a, again)
+
+
+def test_a_side_of_a_war_and_the_kind_are_not_enough_a_town_and_the_kind_are():
+    a = _key("قصفت ميليشيات الحوثي أحياء سكنية شرق المدينة")
+    b = _key("استهدف الطيران تجمعات لميليشيات الحوثي قرب الجبل")
+    assert a.entities & b.entities == {"houthis"} and a.kind == b.kind == "attack"
+    assert not same_happening(a, b)
+    assert same_happening(_key("قصف الطيران مواقع قرب كالسو"), _key("غارة جوية تستهدف معسكرا في كالسو"))
+
+
+def test_a_shared_place_name_is_the_place_not_shared_wording():
+    a = _key("قدم مدير شرطة المدينة المنورة التعازي لذوي الشهيد")
+    b = _key("باشرت فرق الدفاع المدني في المدينة المنورة حريقا في منزل")
+    assert "madinah" in a.entities & b.entities and not same_happening(a, b)
+
+
+def test_happened_and_an_organisation_are_not_kinds_of_happening():
+    # وقع الحادث (it happened) is no signing, تنظيم داعش no organised event: a wrong kind merged an
+    # accident with a contract signing, and every two ISIS reports of a day as 'launches'.
+    assert happening.word_class("وقع") is None and happening.word_class("تنظيم") is None
+    assert happening.word_class("يوقع") == "agreement" and happening.word_class("نظمت") == "launch"
