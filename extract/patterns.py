@@ -262,21 +262,43 @@ class Grammar:
     # token -> families that cannot match a sentence without that token
     triggers: dict[str, frozenset[str]]
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_memo", _TokenFamilies(self))
+
     def families_for(self, sentence: str) -> frozenset[str]:
         """The families worth running on a (folded) sentence."""
-        found: set[str] = set()
+        # Tokens never cross white space, so each space-separated chunk is looked up
+        # (with its tokens) once per process, and a sentence costs one split and a union.
+        return frozenset().union(*map(self._memo.__getitem__, set(sentence.split())))
+
+    def token_families(self, token: str) -> frozenset[str]:
+        """The families a token of a sentence triggers (empty when none)."""
         triggers = self.triggers
-        for token in set(_TOKEN.findall(sentence)):
-            hit = triggers.get(("0000" if len(token) == 4 else "0") if token[0].isdigit() else token)
-            if hit is None and token.startswith("لل"):
-                hit = triggers.get("ا" + token[1:])  # للعام = ل + العام
-            if hit is None and token[0] in "وفبلك":
-                hit = triggers.get(token[1:])
-                if hit is None and len(token) > 2 and token[1] in "وفبلك":
-                    hit = triggers.get(token[2:])
-            if hit is not None:
-                found.update(hit)
-        return frozenset(found)
+        hit = triggers.get(("0000" if len(token) == 4 else "0") if token[0].isdigit() else token)
+        if hit is None and token.startswith("لل"):
+            hit = triggers.get("ا" + token[1:])  # للعام = ل + العام
+        if hit is None and token[0] in "وفبلك":
+            hit = triggers.get(token[1:])
+            if hit is None and len(token) > 2 and token[1] in "وفبلك":
+                hit = triggers.get(token[2:])
+        return hit or _NO_FAMILIES
+
+
+_NO_FAMILIES: frozenset[str] = frozenset()
+
+
+class _TokenFamilies(dict):
+    """Families by white-space chunk of text (``وللعام،``): the union of its tokens' ``token_families``."""
+
+    def __init__(self, grammar: "Grammar") -> None:
+        super().__init__()
+        self._grammar = grammar
+
+    def __missing__(self, chunk: str) -> frozenset[str]:
+        families = frozenset().union(*map(self._grammar.token_families, _TOKEN.findall(chunk)))
+        if len(self) < 300_000:  # keep the memo bounded on a long ingest
+            self[chunk] = families
+        return families
 
 
 @lru_cache(maxsize=1)

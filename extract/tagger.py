@@ -206,8 +206,14 @@ def _writing_day(layout: Layout, dct: date | None) -> date | None:
         return None
     text = layout.folded.folded
     pattern = _today_with_weekday()
+    weekday = _weekday_word()
+    if weekday.search(text) is None:
+        return None
     lx = lexicon()
     for sentence in layout.sentences:
+        # Every match holds a weekday: the full pattern only runs where one stands.
+        if weekday.search(text, sentence.folded_start, sentence.folded_end) is None:
+            continue
         for m in pattern.finditer(text, sentence.folded_start, sentence.folded_end):
             if inside_quote(text[sentence.folded_start : m.start()]):
                 continue
@@ -219,6 +225,11 @@ def _writing_day(layout: Layout, dct: date | None) -> date | None:
             back = (named.isoweekday() - weekday) % 7
             return dct - timedelta(days=back) if back else None
     return None
+
+
+@lru_cache(maxsize=1)
+def _weekday_word() -> re.Pattern[str]:
+    return re.compile(alternation(lexicon().weekdays))
 
 
 @lru_cache(maxsize=1)
