@@ -1,18 +1,34 @@
 """Tagger throughput and value F1 for waqai and dateparser, side by side, on the same texts.
 
     pip install -e ".[bench]" && python bench/tagger.py [--repeat 20]
+    python bench/tagger.py --dataset [DIR] [--articles 2000] [--repeat 5] [--instructions] [--prepare]
 
 Texts: the gold documents (../shared/eval/seeds_gold.jsonl over data/corpus).
 dateparser runs `search_dates(languages=['ar'])` with the DCT as RELATIVE_BASE;
 its matches are scored with the same TempEval-3 code (dates only, no types).
 Speeds are characters per second of CPU time (one core), so that other work on a
 shared machine does not change them; on an idle machine they equal wall-clock speeds.
+
+``--dataset`` tags real news instead: ``--articles`` articles spread evenly over the days of
+the SaudiNewsNet slice (default ``../shared/datasets/saudinewsnet-dev``), each with its own
+publication date and source, ``--repeat`` times; it prints the best and the median run in
+characters per second of CPU time (the best is the figure least disturbed by other work on a
+shared machine). ``--prepare`` also times ``store.ingest.prepare`` (segmentation, tagging,
+events: the extraction half of an ingest) in articles/s. ``--instructions`` counts the
+user-space instructions per character of one tagging run under valgrind's callgrind, which the
+machine's load does not change (a run over zero articles is subtracted, so imports and the
+grammar's compilation are not counted).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
+import shutil
+import statistics
+import subprocess
+import sys
 import time
 from datetime import date, datetime
 from pathlib import Path
@@ -72,11 +88,87 @@ def run_dateparser(docs, repeat: int) -> tuple[float, dict]:
     return chars / elapsed, score.figures()
 
 
+def real_news(dataset: Path, count: int) -> list:
+    """``count`` articles of the SaudiNewsNet slice, spread evenly over its days."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import saudinewsnet
+
+    ids = [f"{day}#{i}" for day in saudinewsnet.days(dataset) for i in range(len(saudinewsnet._day(str(dataset), day)))]
+    if count < len(ids):
+        ids = [ids[i * len(ids) // count] for i in range(count)]
+    return [saudinewsnet.article(article_id, dataset) for article_id in ids]
+
+
+def run_dataset(articles: list, repeat: int, prepare: bool) -> None:
+    """Print the tagger's (and optionally prepare()'s) speed on real articles."""
+    chars = sum(len(a.content) for a in articles)
+    tag(articles[0].content, articles[0].dct, articles[0].source)  # compile outside the timing
+    times = []
+    for _ in range(repeat):
+        started = time.process_time()
+        for a in articles:
+            tag(a.content, a.dct, a.source)
+        times.append(time.process_time() - started)
+    print(f"{len(articles)} real articles, {chars:,} characters, {repeat} runs (CPU time, one core)")
+    print(f"tagger   best {chars / min(times):>12,.0f} chars/s   median {chars / statistics.median(times):>12,.0f} chars/s")
+    if prepare:
+        from waqai.store.ingest import Article, prepare as prepare_one
+
+        items = [Article(Path(a.id), a.dct, False, a.source, a.url, text=a.content, title=a.title or None, locator=a.id)
+                 for a in articles]
+        times = []
+        for _ in range(repeat):
+            started = time.process_time()
+            for item in items:
+                prepare_one(item)
+            times.append(time.process_time() - started)
+        print(f"prepare  best {len(items) / min(times):>12,.1f} articles/s median {len(items) / statistics.median(times):>8,.1f} articles/s"
+              f"   ({chars / min(times):,.0f} chars/s)")
+
+
+def instructions(arguments: list[str]) -> int | None:
+    """User-space instructions of this script run with ``arguments`` under callgrind, or None."""
+    if not shutil.which("valgrind"):
+        return None
+    result = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__, *arguments],
+                            capture_output=True, text=True, check=True)
+    found = re.search(r"Collected : (\d+)", result.stderr)
+    return int(found.group(1)) if found else None
+
+
 def main() -> None:
-    """Print both taggers' figures."""
+    """Print both taggers' figures, or the tagger's speed on real news."""
     parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=None, help="runs (default 20 on the seeds, 5 on --dataset)")
+    parser.add_argument("--dataset", type=Path, nargs="?", const=ROOT.parent / "shared" / "datasets" / "saudinewsnet-dev",
+                        help="tag real news from the SaudiNewsNet slice at this folder")
+    parser.add_argument("--articles", type=int, default=2000, help="real articles to tag with --dataset")
+    parser.add_argument("--prepare", action="store_true", help="with --dataset, also time store.ingest.prepare")
+    parser.add_argument("--instructions", action="store_true", help="with --dataset, count instructions per character")
+    parser.add_argument("--tag-only", action="store_true", help=argparse.SUPPRESS)  # the run callgrind measures
     args = parser.parse_args()
+    if args.dataset is not None:
+        if not args.dataset.is_dir():
+            print(f"no dataset folder at {args.dataset}", file=sys.stderr)
+            sys.exit(2)
+        articles = real_news(args.dataset, args.articles) if args.articles > 0 else []
+        if args.tag_only:
+            for a in articles:
+                tag(a.content, a.dct, a.source)
+            return
+        if args.instructions:
+            base = ["--dataset", str(args.dataset), "--tag-only"]
+            full = instructions(base + ["--articles", str(args.articles)])
+            empty = instructions(base + ["--articles", "1"])
+            if full is None or empty is None:
+                print("valgrind not installed: no instruction counts")
+                return
+            chars = sum(len(a.content) for a in articles) - len(articles[0].content)
+            print(f"{len(articles)} real articles, {chars:,} characters: {(full - empty) / chars:,.0f} instructions per character (callgrind)")
+            return
+        run_dataset(articles, args.repeat or 5, args.prepare)
+        return
+    args.repeat = args.repeat or 20
     docs = load()
     tag(docs[0][1], docs[0][2])  # compile the grammar outside the timing
     rows = [("waqai", *run_waqai(docs, args.repeat))]

@@ -16,6 +16,7 @@ boundaries, and cuts off datelines that open a paragraph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -187,9 +188,15 @@ def refine_sentences(line: str, spans: list[tuple[int, int]]) -> list[tuple[int,
             # Never before an adjunct (…أمس، داخل مسجد في …): it tells where and why of the clause before.
             points |= {m.end() for m in _COMMA_BREAK.finditer(piece) if not _adjunct_start().match(piece, m.end())}
         start = 0
-        for p in sorted(points):
-            if _words(piece[start:p]) >= 6 and _words(piece[p:]) >= 6:
-                out.append((s + start, s + len(piece[:p].rstrip())))
-                start = p
+        if points:
+            # Word counts by position: every cut point follows a space or a comma, so no word
+            # straddles one, and the words of piece[a:b] are those starting in [a, b).
+            word_starts = [m.start() for m in _WORD.finditer(piece)]
+            total = len(word_starts)
+            for p in sorted(points):
+                before_p = bisect_left(word_starts, p)
+                if before_p - bisect_left(word_starts, start) >= 6 and total - before_p >= 6:
+                    out.append((s + start, s + len(piece[:p].rstrip())))
+                    start = p
         out.append((s + start, e))
     return out

@@ -144,8 +144,8 @@ class Gazetteer:
 
     def _raw(self, folded: str) -> list[_Raw]:
         """Every longest name in a folded text, left to right, before resolution."""
-        matches = list(_WORD.finditer(folded))
         words = _WORD.findall(folded)
+        matches: list[re.Match[str]] = []  # the words' positions, found once a name may start
         found: list[_Raw] = []
         starts = self._starts
         i, last_end, count = 0, -1, len(words)
@@ -160,6 +160,8 @@ class Gazetteer:
             if not candidates:
                 i += 1
                 continue
+            if not matches:
+                matches = list(_WORD.finditer(folded))
             best: tuple[int, str, str] | None = None  # (words used, key, proclitic)
             following = words[i + 1] if i + 1 < count else None
             for form, proclitic in candidates:

@@ -147,6 +147,7 @@ def waw_nouns() -> tuple[str, ...]:
     return tuple(fold(w) for w in load_json("lexicon/events.json")["waw_nouns"])
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the word, asked for every word of every title
 def word_class(word: str) -> str | None:
     """The happening class of one folded word, or None."""
     classes = event_words().classes

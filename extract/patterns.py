@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from .lexicon import alternation, folded_index, load_json, squash
 from .normalize import fold
+from .scan import cores, reach, reads_digits
 
 S = r"[^\S\n]+"  # one or more spaces, never a line break
 S0 = r"[^\S\n]*"
@@ -316,21 +317,106 @@ class Grammar:
     # token -> families that cannot match a sentence without that token
     triggers: dict[str, frozenset[str]]
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_memo", _TokenFamilies(self.token_families))
+        object.__setattr__(self, "_window_memo", _TokenFamilies(self._window_token_families))
+        words: dict[str, set[str]] = {}
+        for family, pattern in self.families:
+            for word in re.findall(r"[^\W\d_]{2,}", pattern.pattern):
+                words.setdefault(word, set()).add(family)
+        object.__setattr__(self, "_pattern_words", {w: frozenset(f) for w, f in words.items()})
+        object.__setattr__(self, "_digit_families", frozenset(f for f, p in self.families if reads_digits(p)))
+        # How far around a trigger chunk each family's matches can lie (None: anywhere in the sentence).
+        object.__setattr__(self, "widths", {f: reach(p) for f, p in self.families})
+        object.__setattr__(self, "_cores", {f: cores(p) for f, p in self.families})
+        object.__setattr__(self, "_core_counts", {f: [0, 0] for f, _ in self.families})
+
+    def may_match(self, family: str, text: str, start: int, end: int) -> bool:
+        """False when ``family`` cannot match ``text[start:end]``: none of its ``scan.cores`` is found there.
+
+        Checking costs a fraction of a scan; a family whose cores rule out too few sentences
+        (after the first few hundred) is no longer checked, only scanned.
+        """
+        checks = self._cores[family]
+        if checks is None:
+            return True
+        counts = self._core_counts[family]
+        if counts[0] >= 200 and counts[1] < 0.3 * counts[0]:
+            return True
+        counts[0] += 1
+        for core in checks:
+            if core.search(text, start, end) is not None:
+                return True
+        counts[1] += 1
+        return False
+
     def families_for(self, sentence: str) -> frozenset[str]:
         """The families worth running on a (folded) sentence."""
+        # Tokens never cross white space, so each space-separated chunk is looked up
+        # (with its tokens) once per process, and a sentence costs one split and a union.
+        return self.families_for_chunks(sentence.split())
+
+    def families_for_chunks(self, chunks: list[str]) -> frozenset[str]:
+        """``families_for`` of a sentence already split at white space."""
+        return frozenset().union(*map(self._memo.__getitem__, set(chunks)))
+
+    def chunk_families(self, chunk: str) -> frozenset[str]:
+        """The families a white-space separated chunk of text (``وللعام،``) triggers."""
+        return self._memo[chunk]
+
+    def window_families(self, chunk: str) -> frozenset[str]:
+        """The families whose matches may hold this chunk: where ``scan.find_matches`` searches.
+
+        A superset of ``chunk_families``: every reading of each token (with and without its
+        proclitics) and every word written in a family's own pattern (``من اليوم`` in
+        relative_unit) count, and numbers count for every family whose pattern reads digits.
+        """
+        return self._window_memo[chunk]
+
+    def _window_token_families(self, token: str) -> frozenset[str]:
+        if token[0].isdigit():
+            return self._digit_families | self.token_families(token)
+        readings = {token}
+        if token.startswith("لل"):
+            readings.add("ا" + token[1:])
+        if token[0] in "وفبلك":
+            readings.add(token[1:])
+            if len(token) > 2 and token[1] in "وفبلك":
+                readings.add(token[2:])
         found: set[str] = set()
-        triggers = self.triggers
-        for token in set(_TOKEN.findall(sentence)):
-            hit = triggers.get(("0000" if len(token) == 4 else "0") if token[0].isdigit() else token)
-            if hit is None and token.startswith("لل"):
-                hit = triggers.get("ا" + token[1:])  # للعام = ل + العام
-            if hit is None and token[0] in "وفبلك":
-                hit = triggers.get(token[1:])
-                if hit is None and len(token) > 2 and token[1] in "وفبلك":
-                    hit = triggers.get(token[2:])
-            if hit is not None:
-                found.update(hit)
+        for reading in readings:
+            found |= self.triggers.get(reading, _NO_FAMILIES)
+            found |= self._pattern_words.get(reading, _NO_FAMILIES)
         return frozenset(found)
+
+    def token_families(self, token: str) -> frozenset[str]:
+        """The families a token of a sentence triggers (empty when none)."""
+        triggers = self.triggers
+        hit = triggers.get(("0000" if len(token) == 4 else "0") if token[0].isdigit() else token)
+        if hit is None and token.startswith("لل"):
+            hit = triggers.get("ا" + token[1:])  # للعام = ل + العام
+        if hit is None and token[0] in "وفبلك":
+            hit = triggers.get(token[1:])
+            if hit is None and len(token) > 2 and token[1] in "وفبلك":
+                hit = triggers.get(token[2:])
+        return hit or _NO_FAMILIES
+
+
+_NO_FAMILIES: frozenset[str] = frozenset()
+
+
+class _TokenFamilies(dict):
+    """Families by white-space chunk of text (``وللعام،``): the union of its tokens' families."""
+
+    def __init__(self, of_token) -> None:
+        super().__init__()
+        self._of_token = of_token
+
+    def __missing__(self, chunk: str) -> frozenset[str]:
+        families = frozenset().union(*map(self._of_token, _TOKEN.findall(chunk)))
+        if len(self) < 300_000:  # keep the memo bounded on a long ingest
+            self[chunk] = families
+        return families
 
 
 @lru_cache(maxsize=1)

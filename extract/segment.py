@@ -22,6 +22,7 @@ _PUNCT = re.compile(r"[^\w\s]+")
 # end a sentence: it is a common typo inside one; ".وكان" (a full stop glued
 # to the و that opens the next sentence) does.
 _SENTENCE_END = re.compile(r"(?<!\.)(?:[.!?؟؛]+|\.\.\.)(?<!\.\.)(?<![^.]\.\.)[\"”’»)\]]*(?=\s|$|(?<=[^\W\d_]\.)و[^\W\d_]{2})")
+_STOP_MARK = re.compile(r"[.!?؟؛]")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[^\W\d_]|[A-Z][a-z]?|د|م|ص|ج|أ|ش)\.$")
 _WORDISH = re.compile(r"\w+")
 _BULLET_ONLY = re.compile(r"^[\-–—•*·]+$")
@@ -77,6 +78,11 @@ def _line_key(line: str) -> str:
     return squash(_PUNCT.sub(" ", line)).lower()
 
 
+@lru_cache(maxsize=64)
+def _source_key(source: str) -> str:
+    return _line_key(fold(source))
+
+
 def _opens_with_marker(key: str, markers: frozenset[str]) -> bool:
     """Whether a line is an end-of-article marker, or opens with one glued to the list it heads.
 
@@ -109,7 +115,7 @@ def is_furniture(folded_line: str, previous: str = "", source: str | None = None
         return True
     if len(words) <= 3 and _DATELINE.match(folded_line.strip()):
         return True
-    if source and key == _line_key(fold(source)):
+    if source and key == _source_key(source):
         return True
     # A related headline after a bullet is short; a paragraph after a section break (***) is text.
     return bool(_BULLET_ONLY.match(previous.strip())) and len(words) <= _HEADLINE_WORDS
@@ -128,11 +134,30 @@ def _abbreviation_before(line: str, begin: int, dot: int) -> bool:
     return bool(_ABBREVIATION.search(window if start == begin else "#" + window))
 
 
+def _sentence_ends(line: str):
+    """``_SENTENCE_END.finditer(line)``, tried only where a stop mark stands.
+
+    Every match starts on a stop mark; the pattern opens with a look-behind,
+    which keeps the regex engine from skipping ahead to one by itself.
+    """
+    position = 0
+    while True:
+        mark = _STOP_MARK.search(line, position)
+        if mark is None:
+            return
+        m = _SENTENCE_END.match(line, mark.start())
+        if m is None:
+            position = mark.start() + 1
+            continue
+        yield m
+        position = m.end()
+
+
 def _split_sentences(line: str, offset: int) -> list[tuple[int, int]]:
     """Split one folded line into sentence spans (folded offsets)."""
     spans: list[tuple[int, int]] = []
     begin = 0
-    for m in _SENTENCE_END.finditer(line):
+    for m in _sentence_ends(line):
         if m.group().startswith(".") and _abbreviation_before(line, begin, m.start()):
             continue
         spans.append((begin, m.end()))

@@ -18,6 +18,7 @@ from .lexicon import alternation, squash
 from .normalize import fold
 from .patterns import grammar, lexicon
 from .resolve import Context, Resolution, Resolver, Where, inside_quote
+from .scan import Chunks, find_matches, search_tail
 from .segment import Layout, Sentence, segment
 from .timex import Timex, make_timex
 
@@ -49,14 +50,14 @@ def _widen(family: str, m: re.Match[str], text: str, sentence: Sentence, pieces)
     mod = None
     has_day_context = False
     if family in _DAY_FAMILIES:
-        ctx = pieces.left_day_context.search(left)
+        ctx = search_tail(pieces.left_day_context, left)
         if ctx and ctx.group():
             pod = lexicon().parts_of_day.get(squash(ctx["pod"])) if ctx["pod"] else None
             has_day_context = True
             start -= len(ctx.group())
             left = left[: len(left) - len(ctx.group())]
     if family in _COARSE_FAMILIES:
-        modifier = pieces.left_modifier.search(left)
+        modifier = search_tail(pieces.left_modifier, left)
         if modifier:
             mod = lexicon().modifiers.get(squash(modifier["mod"]))
             if modifier["cpos"]:
@@ -65,7 +66,7 @@ def _widen(family: str, m: re.Match[str], text: str, sentence: Sentence, pieces)
             start -= len(modifier.group())
             left = left[: len(left) - len(modifier.group())]
     quantity_mod = None
-    quantity = pieces.left_quantity.search(left)
+    quantity = search_tail(pieces.left_quantity, left)
     if quantity and family in ("duration", "clock", "day_month", "month", "year", "relative_unit"):
         quantity_mod = lexicon().modifiers.get(squash(quantity["mod"]))
         start -= len(quantity.group())
@@ -99,14 +100,25 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
     context.today = _writing_day(layout, dct)
     resolver = Resolver(context)
     timexes: list[Timex] = []
+    widths = pieces.widths
     for sentence in layout.sentences:
         candidates = []
-        sentence_text = text[sentence.folded_start : sentence.folded_end]
-        wanted = pieces.families_for(sentence_text)
+        chunk_texts = text[sentence.folded_start : sentence.folded_end].split()
+        wanted = pieces.families_for_chunks(chunk_texts)
+        chunks = None
         for family, pattern in pieces.families:
-            if family not in wanted:
+            if family not in wanted or not pieces.may_match(family, text, sentence.folded_start, sentence.folded_end):
                 continue
-            for m in pattern.finditer(text, sentence.folded_start, sentence.folded_end):
+            width = widths[family]
+            if width is not None and len(chunk_texts) > 2 * width + 2:
+                # A long sentence: search only around the family's trigger words (same matches).
+                if chunks is None:
+                    chunks = Chunks(text, sentence.folded_start, sentence.folded_end, chunk_texts)
+                matches = find_matches(pattern, text, sentence.folded_start, sentence.folded_end, chunks,
+                                       chunks.triggers(family, pieces.window_families), width)
+            else:
+                matches = pattern.finditer(text, sentence.folded_start, sentence.folded_end)
+            for m in matches:
                 if m.end() == m.start():
                     continue
                 cand = _widen(family, m, text, sentence, pieces)
@@ -154,7 +166,7 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
                 pending.append((len(timexes) - 1, res.event_offset, res.optional))
             if res.type == "DATE" and res.value and res.value[0].isdigit():
                 # "منذ 2010" is where a span began, not the frame of what follows.
-                explicit = (cand.family in _EXPLICIT_YEAR and _has_year(cand) and not _SINCE.search(where.before)
+                explicit = (cand.family in _EXPLICIT_YEAR and _has_year(cand) and not search_tail(_SINCE, where.before)
                             and _lead(cand) not in ("منذ", "ومنذ"))
                 hijri = resolver.last_hijri if cand.family == "hijri" else None
                 background = bool(_BACKGROUND.search(where.before))
@@ -213,8 +225,14 @@ def _writing_day(layout: Layout, dct: date | None) -> date | None:
         return None
     text = layout.folded.folded
     pattern = _today_with_weekday()
+    weekday = _weekday_word()
+    if weekday.search(text) is None:
+        return None
     lx = lexicon()
     for sentence in layout.sentences:
+        # Every match holds a weekday: the full pattern only runs where one stands.
+        if weekday.search(text, sentence.folded_start, sentence.folded_end) is None:
+            continue
         for m in pattern.finditer(text, sentence.folded_start, sentence.folded_end):
             if inside_quote(text[sentence.folded_start : m.start()]):
                 continue
@@ -226,6 +244,11 @@ def _writing_day(layout: Layout, dct: date | None) -> date | None:
             back = (named.isoweekday() - weekday) % 7
             return dct - timedelta(days=back) if back else None
     return None
+
+
+@lru_cache(maxsize=1)
+def _weekday_word() -> re.Pattern[str]:
+    return re.compile(alternation(lexicon().weekdays))
 
 
 @lru_cache(maxsize=1)
