@@ -34,7 +34,7 @@ from waqai.extract.pipeline import Analysis, analyze
 from waqai.extract.dumps import BadRow, DumpError, FieldMap, is_dump, read_dump
 from waqai.extract.reader import ARTICLE_SUFFIXES, ArticleText, UnreadableArticle, read_article
 
-from . import merge_index
+from . import merge_index, sentences
 from .db import Database, ensure_intact, immediate_transaction
 from .errors import IngestStopped, InputError
 
@@ -416,7 +416,8 @@ def _next_id(conn: sqlite3.Connection, table: str) -> int:
 
 def _write_document(conn: sqlite3.Connection, item: Prepared) -> tuple[int, int, int, int]:
     """Insert one analysed article (inside the caller's transaction); returns the counts."""
-    article, text, analysis = item.article, item.text, item.analysis
+    article, analysis = item.article, item.analysis
+    text = sentences.storable_text(item.text)
     layout = analysis.layout
     doc_id = conn.execute(
         "INSERT INTO documents(name, path, sha256, title, source, url, published, published_estimated, encoding,"
@@ -427,11 +428,12 @@ def _write_document(conn: sqlite3.Connection, item: Prepared) -> tuple[int, int,
     ).lastrowid
     first_sentence = _next_id(conn, "sentences")
     sentence_ids = {s.index: first_sentence + i for i, s in enumerate(layout.sentences)}
+    # A sentence is a span of the document's text: no copy of it is stored (store/sentences.py).
     conn.executemany(
-        "INSERT INTO sentences(id, doc_id, idx, paragraph, start_offset, end_offset, text, norm) VALUES (?,?,?,?,?,?,?,?)",
-        [(sentence_ids[s.index], doc_id, s.index, s.paragraph, s.start, s.end, s.text, fold(s.text))
-         for s in layout.sentences],
+        "INSERT INTO sentences(id, doc_id, idx, paragraph, start_offset, end_offset) VALUES (?,?,?,?,?,?)",
+        [(sentence_ids[s.index], doc_id, s.index, s.paragraph, s.start, s.end) for s in layout.sentences],
     )
+    sentences.index(conn, sentences.index_rows(text, [(sentence_ids[s.index], s.start, s.end) for s in layout.sentences]))
     first_timex = _next_id(conn, "timexes")
     timex_ids = {t.start: first_timex + i for i, t in enumerate(analysis.timexes)}
     starts = [s.start for s in layout.sentences]
@@ -474,11 +476,11 @@ def _merge_target(conn: sqlite3.Connection, c: EventCandidate, sentence_id: int,
     # An event told by hundreds of reports is judged by its newest few, so the
     # cost per candidate does not grow with the event either.
     rows = conn.execute(
-        "SELECT e.id, e.value, e.mod, r.clause_entities, r.clause_tokens, s.text, r.kind,"
+        f"SELECT e.id, e.value, e.mod, r.clause_entities, r.clause_tokens, {sentences.text_sql()}, r.kind,"
         " r.sentence_id, r.timex_id FROM events e JOIN"
         " (SELECT es.*, ROW_NUMBER() OVER (PARTITION BY es.event_id ORDER BY es.rowid DESC) AS n"
         f"  FROM event_sources es WHERE es.event_id IN ({marks})) r ON r.event_id = e.id"
-        " JOIN sentences s ON s.id = r.sentence_id"
+        " JOIN sentences s ON s.id = r.sentence_id JOIN documents d ON d.id = s.doc_id"
         f" WHERE r.n <= {_REPORTS_PER_CANDIDATE} OR r.sentence_id = ? OR r.timex_id = ?",
         [*ids, sentence_id, timex_id],
     ).fetchall()
