@@ -445,8 +445,10 @@ def _write_document(conn: sqlite3.Connection, item: Prepared) -> tuple[int, int,
          for t in analysis.timexes],
     )
     new_events = merged = 0
+    texts = sentences.Texts(conn, doc_id, text)
     for candidate in analysis.events:
-        is_new = _store_event(conn, doc_id, sentence_ids[candidate.sentence.index], timex_ids[candidate.timex.start], candidate)
+        is_new = _store_event(conn, texts, doc_id, sentence_ids[candidate.sentence.index],
+                              timex_ids[candidate.timex.start], candidate)
         new_events += is_new
         merged += not is_new
     return len(layout.sentences), len(analysis.timexes), new_events, merged
@@ -460,7 +462,8 @@ def _sentence_of(starts: list[int], layout, offset: int) -> int | None:
 _REPORTS_PER_CANDIDATE = 8
 
 
-def _merge_target(conn: sqlite3.Connection, c: EventCandidate, sentence_id: int, timex_id: int) -> int | None:
+def _merge_target(conn: sqlite3.Connection, texts: sentences.Texts, c: EventCandidate, sentence_id: int,
+                  timex_id: int) -> int | None:
     """The stored event this candidate reports, if any (see extract/merge.py).
 
     Only events sharing a signature with the candidate are looked at
@@ -476,20 +479,21 @@ def _merge_target(conn: sqlite3.Connection, c: EventCandidate, sentence_id: int,
     # An event told by hundreds of reports is judged by its newest few, so the
     # cost per candidate does not grow with the event either.
     rows = conn.execute(
-        f"SELECT e.id, e.value, e.mod, r.clause_entities, r.clause_tokens, {sentences.text_sql()}, r.kind,"
-        " r.sentence_id, r.timex_id FROM events e JOIN"
+        "SELECT e.id, e.value, e.mod, r.clause_entities, r.clause_tokens, s.doc_id, s.start_offset, s.end_offset,"
+        " r.kind, r.sentence_id, r.timex_id FROM events e JOIN"
         " (SELECT es.*, ROW_NUMBER() OVER (PARTITION BY es.event_id ORDER BY es.rowid DESC) AS n"
         f"  FROM event_sources es WHERE es.event_id IN ({marks})) r ON r.event_id = e.id"
-        " JOIN sentences s ON s.id = r.sentence_id JOIN documents d ON d.id = s.doc_id"
+        " JOIN sentences s ON s.id = r.sentence_id"
         f" WHERE r.n <= {_REPORTS_PER_CANDIDATE} OR r.sentence_id = ? OR r.timex_id = ?",
         [*ids, sentence_id, timex_id],
     ).fetchall()
     # Two happenings cut from one sentence stay apart, and one timex reports an event once.
-    excluded = {r[0] for r in rows if r[7] == sentence_id or r[8] == timex_id}
+    excluded = {r[0] for r in rows if r[9] == sentence_id or r[10] == timex_id}
     best, best_strength = None, -1.0
-    for row_id, value, mod, entities, tokens, sentence, kind, _, _ in rows:
+    for row_id, value, mod, entities, tokens, doc_id, start, end, kind, _, _ in rows:
         if row_id in excluded:
             continue
+        sentence = texts.get(doc_id, start, end)
         other = MergeKey(value, mod, frozenset(json.loads(entities)), frozenset(json.loads(tokens)), sentence, kind)
         if same_happening(key, other):
             score = strength(key, other)
@@ -498,10 +502,10 @@ def _merge_target(conn: sqlite3.Connection, c: EventCandidate, sentence_id: int,
     return best
 
 
-def _store_event(conn, doc_id: int, sentence_id: int, timex_id: int, c: EventCandidate) -> bool:
+def _store_event(conn, texts: sentences.Texts, doc_id: int, sentence_id: int, timex_id: int, c: EventCandidate) -> bool:
     """Attach the candidate to the event it reports, or create one. True when created."""
     t = c.timex
-    event_id = _merge_target(conn, c, sentence_id, timex_id)
+    event_id = _merge_target(conn, texts, c, sentence_id, timex_id)
     created = event_id is None
     if created:
         event_id = conn.execute(

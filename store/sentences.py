@@ -44,6 +44,26 @@ def index(conn: sqlite3.Connection, rows: list[tuple[int, str]]) -> None:
     conn.executemany("INSERT INTO sentences_fts(rowid, norm) VALUES (?, ?)", rows)
 
 
+class Texts:
+    """Sentence texts for the writer: the document being written from memory, others read once each.
+
+    Cutting a sentence in SQL loads its whole document, which made merging
+    into a long document quadratic; one write transaction reads each other
+    document once and slices it in Python.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, doc_id: int, text: str) -> None:
+        self.conn = conn
+        self.documents = {doc_id: text}
+
+    def get(self, doc_id: int, start: int, end: int) -> str:
+        """The text of the sentence at ``[start, end)`` of document ``doc_id``."""
+        text = self.documents.get(doc_id)
+        if text is None:
+            text = self.documents[doc_id] = self.conn.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()[0]
+        return text[start:end]
+
+
 def delete_document_sentences(conn: sqlite3.Connection, doc_id: int) -> None:
     """Delete a document's sentences and their full-text entries (inside the caller's transaction)."""
     row = conn.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
