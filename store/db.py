@@ -230,18 +230,27 @@ def _migration_6(conn: sqlite3.Connection) -> None:
         text = conn.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()[0]
         spans = conn.execute("SELECT id, start_offset, end_offset FROM sentences WHERE doc_id = ?", [doc_id]).fetchall()
         sentences.index(conn, sentences.index_rows(text, spans))
-    execute_script(conn, SENTENCE_TEXT_VIEW)
+    execute_script(conn, READER_VIEWS)
     if "sig" in db.table("event_keys").columns_dict:
         conn.execute("DROP TABLE event_keys")
         create_index(conn)
 
 
-# For people reading the database with sqlite3, sqlite-utils or Datasette (docs/ecosystem.md).
-SENTENCE_TEXT_VIEW = """
+# For people reading the database with sqlite3, sqlite-utils or Datasette
+# (docs/ecosystem.md, docs/metadata.json); waqai itself does not read them.
+READER_VIEWS = """
 CREATE VIEW sentence_text AS
 SELECT s.id, s.doc_id, s.idx, s.paragraph, s.start_offset, s.end_offset,
        substr(d.text, s.start_offset + 1, s.end_offset - s.start_offset) AS text
 FROM sentences s JOIN documents d ON d.id = s.doc_id;
+CREATE VIEW event_overview AS
+SELECT e.id, e.begin_day, e.end_day, substr(e.begin_day, 1, 4) AS year, e.value, e.granularity, e.title,
+       e.stance, e.planned, e.n_documents AS corroboration,
+       (SELECT json_group_array(en.name) FROM event_entities ee JOIN entities en ON en.id = ee.entity_id
+        WHERE ee.event_id = e.id AND en.kind IN ('group', 'person')) AS actors,
+       (SELECT json_group_array(en.name) FROM event_entities ee JOIN entities en ON en.id = ee.entity_id
+        WHERE ee.event_id = e.id AND en.kind IN ('place', 'country')) AS places
+FROM events e;
 """
 
 
@@ -370,7 +379,7 @@ def open_db(path: Path | str, *, readonly: bool = False, create: bool = True) ->
         if conn is not None:
             conn.close()
         raise StoreError(describe_error(path, error)) from None
-    except StoreError:
+    except BaseException:  # StoreError, or anything a failed migration raised: nothing stays open
         if conn is not None:
             conn.close()
         raise

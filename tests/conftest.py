@@ -105,6 +105,7 @@ def _downgrade_6(conn) -> None:
 
     conn.execute("PRAGMA legacy_alter_table = ON")  # the views naming sentences are not re-checked
     conn.execute("DROP VIEW sentence_text")
+    conn.execute("DROP VIEW event_overview")
     conn.execute("DROP TABLE sentences_fts")
     conn.execute(
         "CREATE TABLE sentences_v5 (id INTEGER PRIMARY KEY,"
