@@ -5,11 +5,13 @@ same-day sentences took 200 s inside the write transaction). Each stored
 report instead leaves signatures in ``event_keys``: its specific entities
 (``e:kalsu``), its content words (``t:قصف``) and its sentence (``x:…``), with
 its day (a day number, for single-day dates) or its whole span
-(``begin|end|mod``, for months, years…), stored as one 64-bit hash of the
+(``begin|end|mod``, for months, years…), stored as one 48-bit hash of the
 pair (``key``): the text of a signature was most of the table's size, and a
-hash collision only adds a candidate that the merge rule then rejects. A new report looks up the events
-sharing one of its signatures on its day or span, taking at most
-``PER_SIGNATURE`` of the newest per signature, so the work per report stays flat however many events the day
+hash collision only adds a candidate that the merge rule then rejects. One
+row per key and event counts the event's reports with that key (``n``). A
+new report looks up the events sharing one of its signatures on its day or
+span, taking those of the ``PER_SIGNATURE`` newest reports per signature, so
+the work per report stays flat however many events the day
 holds. The merge rule needs a shared entity or shared words, so an event
 sharing no signature could never have merged anyway.
 """
@@ -28,17 +30,20 @@ _SENTENCE_KEY_CHARS = 120
 
 
 def create_index(conn: sqlite3.Connection) -> None:
-    """Create ``event_keys`` and fill it from the reports already stored (a migration step)."""
+    """Create ``event_keys`` and fill it from the reports already stored (a migration step).
+
+    Hand-written, not sqlite-utils: it cannot create a WITHOUT ROWID table,
+    which stores each (key, event) once, clustered by key, with no rowid
+    table beside its index.
+    """
     from .sentences import text_sql
-    from .writer import utils_database
 
-    from sqlite_utils.db import ForeignKey
-
-    table = utils_database(conn).table("event_keys")
-    table.create({"event_id": int, "key": int}, not_null={"event_id", "key"},
-                 foreign_keys=[ForeignKey("event_keys", "event_id", "events", "id", on_delete="CASCADE")])
-    table.create_index(["key", "event_id"], index_name="event_keys_key")
-    table.create_index(["event_id"], index_name="event_keys_event")
+    conn.execute(
+        "CREATE TABLE event_keys (key INTEGER NOT NULL,"
+        " event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
+        " n INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (key, event_id)) WITHOUT ROWID"
+    )
+    conn.execute("CREATE INDEX event_keys_event ON event_keys(event_id)")
     rows = conn.execute(
         f"SELECT es.event_id, e.begin_day, e.end_day, e.mod, es.clause_entities, es.clause_tokens, {text_sql()}"
         " FROM event_sources es JOIN events e ON e.id = es.event_id JOIN sentences s ON s.id = es.sentence_id"
@@ -63,8 +68,12 @@ def _when(begin: str, end: str, mod: str | None) -> str:
 
 
 def key(sig: str, when: str) -> int:
-    """The stored key of one signature on one day or span: a signed 64-bit hash of both."""
-    digest = hashlib.blake2b(f"{sig}\x1f{when}".encode("utf-8"), digest_size=8).digest()
+    """The stored key of one signature on one day or span: a signed 48-bit hash of both.
+
+    48 bits keep a key in six bytes; with millions of keys a collision stays
+    rare, and it only adds a candidate that the merge rule then rejects.
+    """
+    digest = hashlib.blake2b(f"{sig}\x1f{when}".encode("utf-8"), digest_size=6).digest()
     return int.from_bytes(digest, "big", signed=True)
 
 
@@ -76,20 +85,29 @@ def signatures(entities, tokens, sentence: str) -> list[str]:
 
 def add_keys(conn: sqlite3.Connection, event_id: int, begin: str, end: str, mod: str | None,
              entities, tokens, sentence: str) -> None:
-    """Index one report of ``event_id``."""
+    """Index one report of ``event_id``: each of its keys counts one more report of the event."""
     when = _when(begin, end, mod)
-    conn.executemany("INSERT INTO event_keys(event_id, key) VALUES (?,?)",
-                     [(event_id, key(sig, when)) for sig in signatures(entities, tokens, sentence)])
+    conn.executemany("INSERT INTO event_keys(key, event_id) VALUES (?,?) ON CONFLICT (key, event_id) DO UPDATE SET n = n + 1",
+                     [(key(sig, when), event_id) for sig in signatures(entities, tokens, sentence)])
 
 
 def candidates(conn: sqlite3.Connection, begin: str, end: str, mod: str | None,
                entities, tokens, sentence: str) -> list[int]:
-    """Ids of stored events that share a signature with a report dated ``[begin, end]``."""
+    """Ids of stored events that share a signature with a report dated ``[begin, end]``.
+
+    Per signature, the newest events covering its ``PER_SIGNATURE`` newest
+    reports (``n`` counts an event's reports with that key).
+    """
     when = _when(begin, end, mod)
     found: dict[int, None] = {}
     for sig in signatures(entities, tokens, sentence):
-        # Equality on the key lets the index yield the newest ids first and LIMIT stop the scan.
-        for (event_id,) in conn.execute("SELECT event_id FROM event_keys WHERE key = ? ORDER BY event_id DESC LIMIT ?",
-                                        (key(sig, when), PER_SIGNATURE)):
+        # The primary key yields the newest ids first; the loop stops the scan.
+        rows = conn.execute("SELECT event_id, n FROM event_keys WHERE key = ? ORDER BY event_id DESC", (key(sig, when),))
+        reports = 0
+        for event_id, n in rows:
             found[event_id] = None
+            reports += n
+            if reports >= PER_SIGNATURE:
+                break
+        rows.close()
     return list(found)
