@@ -204,7 +204,7 @@ def _migration_6(conn: sqlite3.Connection) -> None:
     # full-text index keeps no copy, and merge keys are 64-bit hashes.
     from . import sentences
     from .merge_index import create_index
-    from .writer import utils_database
+    from .writer import insert_rows, utils_database
 
     db = utils_database(conn)
     for doc_id, text in conn.execute(
@@ -225,11 +225,17 @@ def _migration_6(conn: sqlite3.Connection) -> None:
     for _, sql in views:
         conn.execute(sql)
     conn.execute("CREATE VIRTUAL TABLE sentences_fts USING fts5(norm, content='')")
+    # The index is filled again from the documents, in batches of folded sentences.
+    batch: list[tuple[int, str]] = []
     documents = conn.execute("SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM sentences s WHERE s.doc_id = d.id)")
     for (doc_id,) in documents.fetchall():
         text = conn.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()[0]
         spans = conn.execute("SELECT id, start_offset, end_offset FROM sentences WHERE doc_id = ?", [doc_id]).fetchall()
-        sentences.index(conn, sentences.index_rows(text, spans))
+        batch += sentences.index_rows(text, spans)
+        if len(batch) >= 5000:
+            insert_rows(db, "sentences_fts", ("rowid", "norm"), batch)
+            batch = []
+    insert_rows(db, "sentences_fts", ("rowid", "norm"), batch)
     execute_script(conn, READER_VIEWS)
     if "sig" in db.table("event_keys").columns_dict:
         conn.execute("DROP TABLE event_keys")

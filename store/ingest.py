@@ -37,7 +37,6 @@ from waqai.extract.reader import ARTICLE_SUFFIXES, ArticleText, UnreadableArticl
 from . import merge_index, sentences
 from .db import Database, ensure_intact, immediate_transaction
 from .errors import IngestStopped, InputError
-from .writer import insert_rows, utils_database
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,11 +414,6 @@ def _next_id(conn: sqlite3.Connection, table: str) -> int:
     return conn.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]
 
 
-_SENTENCE_COLUMNS = ("id", "doc_id", "idx", "paragraph", "start_offset", "end_offset")
-_TIMEX_COLUMNS = ("id", "doc_id", "sentence_id", "start_offset", "end_offset", "text", "type", "value", "mod",
-                  "begin_day", "end_day")
-
-
 def _write_document(conn: sqlite3.Connection, item: Prepared) -> tuple[int, int, int, int]:
     """Insert one analysed article (inside the caller's transaction); returns the counts."""
     article, analysis = item.article, item.analysis
@@ -434,19 +428,24 @@ def _write_document(conn: sqlite3.Connection, item: Prepared) -> tuple[int, int,
     ).lastrowid
     first_sentence = _next_id(conn, "sentences")
     sentence_ids = {s.index: first_sentence + i for i, s in enumerate(layout.sentences)}
-    # The document's rows go in as batches (sqlite-utils), savepoints inside this transaction.
-    utils = utils_database(conn)
+    # Plain executemany, not sqlite-utils' insert_all: on 3,978 real articles insert_all
+    # cost the single writer about 1 ms more per article (+11 % of its CPU).
     # A sentence is a span of the document's text: no copy of it is stored (store/sentences.py).
-    insert_rows(utils, "sentences", _SENTENCE_COLUMNS,
-                [(sentence_ids[s.index], doc_id, s.index, s.paragraph, s.start, s.end) for s in layout.sentences])
+    conn.executemany(
+        "INSERT INTO sentences(id, doc_id, idx, paragraph, start_offset, end_offset) VALUES (?,?,?,?,?,?)",
+        [(sentence_ids[s.index], doc_id, s.index, s.paragraph, s.start, s.end) for s in layout.sentences],
+    )
     sentences.index(conn, sentences.index_rows(text, [(sentence_ids[s.index], s.start, s.end) for s in layout.sentences]))
     first_timex = _next_id(conn, "timexes")
     timex_ids = {t.start: first_timex + i for i, t in enumerate(analysis.timexes)}
     starts = [s.start for s in layout.sentences]
-    insert_rows(utils, "timexes", _TIMEX_COLUMNS,
-                [(timex_ids[t.start], doc_id, sentence_ids.get(_sentence_of(starts, layout, t.start)), t.start, t.end,
-                  t.text, t.type, t.value, t.mod, t.begin.isoformat() if t.begin else None,
-                  t.last.isoformat() if t.last else None) for t in analysis.timexes])
+    conn.executemany(
+        "INSERT INTO timexes(id, doc_id, sentence_id, start_offset, end_offset, text, type, value, mod, begin_day, end_day)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        [(timex_ids[t.start], doc_id, sentence_ids.get(_sentence_of(starts, layout, t.start)), t.start, t.end, t.text,
+          t.type, t.value, t.mod, t.begin.isoformat() if t.begin else None, t.last.isoformat() if t.last else None)
+         for t in analysis.timexes],
+    )
     new_events = merged = 0
     texts = sentences.Texts(conn, doc_id, text)
     for candidate in analysis.events:
