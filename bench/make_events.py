@@ -43,20 +43,41 @@ def main() -> None:
 
 
 def write(path: Path, n: int, rng: random.Random) -> None:
-    """Write ``n`` events into a new database at ``path``."""
+    """Write ``n`` events into a new database at ``path``.
+
+    Each document's text is its sentences, one a line, and every offset
+    indexes it. The same script fills a schema-5 database (sentences with
+    their text, run from an older checkout) so lookups compare like for like.
+    """
     db = open_db(path)
     conn = db.conn
     names = gazetteer()
     actors = [e for e in names.entities.values() if e.kind in ("group", "person")]
     places = [e for e in names.entities.values() if e.kind == "place"]
+    sentence_columns = {row[1] for row in conn.execute("PRAGMA table_info(sentences)")}
     conn.execute("BEGIN IMMEDIATE")
     for e in names.entities.values():
         conn.execute("INSERT INTO entities(id, name, name_en, kind, lat, lon) VALUES (?,?,?,?,?,?)",
                      (e.id, e.name, e.name_en, e.kind, e.lat, e.lon))
     start_day, span = date(1990, 1, 1), (date(2025, 12, 31) - date(1990, 1, 1)).days
     doc_id = sentence_id = 0
+    lines: list[str] = []
+    offset = 0
+
+    def finish_document() -> None:
+        text = "\n".join(lines)
+        conn.execute("UPDATE documents SET text = ? WHERE id = ?", (text, doc_id))
+        if "text" not in sentence_columns:
+            from waqai.store import sentences
+
+            spans = conn.execute("SELECT id, start_offset, end_offset FROM sentences WHERE doc_id = ?", [doc_id]).fetchall()
+            sentences.index(conn, sentences.index_rows(text, spans))
+
     for i in range(n):
         if i % PER_DOCUMENT == 0:
+            if lines:
+                finish_document()
+            lines, offset = [], 0
             doc_id += 1
             published = start_day + timedelta(days=rng.randrange(span))
             conn.execute(
@@ -77,9 +98,16 @@ def write(path: Path, n: int, rng: random.Random) -> None:
         sentence = f"{rng.choice(VERBS)} {actor.name} مواقع في {place.name} في {timex_text}."
         begin, last = interval(value)
         sentence_id += 1
-        conn.execute("INSERT INTO sentences(id, doc_id, idx, paragraph, start_offset, end_offset, text, norm) VALUES (?,?,?,?,?,?,?,?)",
-                     (sentence_id, doc_id, i % PER_DOCUMENT, i % PER_DOCUMENT, 0, len(sentence), sentence, fold(sentence)))
-        timex_start = sentence.index(timex_text)
+        if "text" in sentence_columns:
+            conn.execute("INSERT INTO sentences(id, doc_id, idx, paragraph, start_offset, end_offset, text, norm)"
+                         " VALUES (?,?,?,?,?,?,?,?)", (sentence_id, doc_id, i % PER_DOCUMENT, i % PER_DOCUMENT, offset,
+                                                       offset + len(sentence), sentence, fold(sentence)))
+        else:
+            conn.execute("INSERT INTO sentences(id, doc_id, idx, paragraph, start_offset, end_offset) VALUES (?,?,?,?,?,?)",
+                         (sentence_id, doc_id, i % PER_DOCUMENT, i % PER_DOCUMENT, offset, offset + len(sentence)))
+        timex_start = offset + sentence.index(timex_text)
+        lines.append(sentence)
+        offset += len(sentence) + 1
         timex_id = conn.execute(
             "INSERT INTO timexes(doc_id, sentence_id, start_offset, end_offset, text, type, value, mod, begin_day, end_day)"
             " VALUES (?,?,?,?,?,'DATE',?,NULL,?,?)",
@@ -90,10 +118,13 @@ def write(path: Path, n: int, rng: random.Random) -> None:
             "INSERT INTO events(value, mod, begin_day, end_day, granularity, title, stance, n_sources, n_documents) VALUES (?,NULL,?,?,?,?,NULL,1,1)",
             (value, begin.isoformat(), last.isoformat(), granularity, sentence[:-1].replace(f" في {timex_text}", "")),
         ).lastrowid
-        conn.execute("INSERT INTO event_sources VALUES (?,?,?,?,NULL,NULL,?,?)",
+        conn.execute("INSERT INTO event_sources(event_id, timex_id, sentence_id, doc_id, attribution, stance,"
+                     " clause_tokens, clause_entities) VALUES (?,?,?,?,NULL,NULL,?,?)",
                      (event_id, timex_id, sentence_id, doc_id, "[]", json.dumps([actor.id, place.id])))
         conn.execute("INSERT INTO event_entities VALUES (?,?)", (event_id, actor.id))
         conn.execute("INSERT INTO event_entities VALUES (?,?)", (event_id, place.id))
+    if lines:
+        finish_document()
     conn.execute("COMMIT")
     conn.execute("PRAGMA optimize")
 

@@ -23,6 +23,7 @@ from typing import Iterator
 
 from .db import Database
 from .queries import EventFilter
+from .sentences import text_sql
 from .sanitize import inert_json_utf8
 
 
@@ -60,7 +61,7 @@ SOURCE_FIELDS: list[tuple[str, str]] = [
     ("title", _text("d.title")),
     ("published", _text("d.published")),
     ("source", _text("d.source")),
-    ("sentence", _text("s.text")),
+    ("sentence", _text(text_sql())),
     ("start", _text("s.start_offset")),
     ("end", _text("s.end_offset")),
     ("timex", _text("t.text")),

@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator
 
 from .errors import StoreError
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 _APPLICATION_ID = 0x77716169  # "wqai"
 
 
@@ -197,12 +197,76 @@ def _migration_5(conn: sqlite3.Connection) -> None:
     create_index(conn)
 
 
+def _migration_6(conn: sqlite3.Connection) -> None:
+    # The database was 6.5 times the text on real news (issue 18): sentences kept
+    # their text and a folded copy, and event_keys its signatures as text three
+    # times over. Sentences now keep offsets only (store/sentences.py), the
+    # full-text index keeps no copy, and merge keys are 64-bit hashes.
+    from . import sentences
+    from .merge_index import create_index
+    from .writer import insert_rows, utils_database
+
+    db = utils_database(conn)
+    for doc_id, text in conn.execute(
+        "SELECT id, text FROM documents WHERE instr(CAST(text AS BLOB), x'00') > 0"
+    ).fetchall():
+        conn.execute("UPDATE documents SET text = ? WHERE id = ?", (sentences.storable_text(text), doc_id))
+    # A view naming sentences would fail the rename that ends transform(): the
+    # views are dropped and made again from their own SQL.
+    views = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view' ORDER BY rowid").fetchall()
+    for name, _ in reversed(views):
+        conn.execute(f'DROP VIEW "{name}"')
+    for trigger in ("sentences_ai", "sentences_ad"):
+        conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    conn.execute("DROP TABLE IF EXISTS sentences_fts")
+    # SQLite's DROP COLUMN would do here too, but transform() is the one
+    # tool for every later change of a column, so the history uses it once.
+    db.table("sentences").transform(drop={"text", "norm"})
+    for _, sql in views:
+        conn.execute(sql)
+    conn.execute("CREATE VIRTUAL TABLE sentences_fts USING fts5(norm, content='')")
+    # The index is filled again from the documents, in batches of folded sentences.
+    batch: list[tuple[int, str]] = []
+    documents = conn.execute("SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM sentences s WHERE s.doc_id = d.id)")
+    for (doc_id,) in documents.fetchall():
+        text = conn.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()[0]
+        spans = conn.execute("SELECT id, start_offset, end_offset FROM sentences WHERE doc_id = ?", [doc_id]).fetchall()
+        batch += sentences.index_rows(text, spans)
+        if len(batch) >= 5000:
+            insert_rows(db, "sentences_fts", ("rowid", "norm"), batch)
+            batch = []
+    insert_rows(db, "sentences_fts", ("rowid", "norm"), batch)
+    execute_script(conn, READER_VIEWS)
+    if "sig" in db.table("event_keys").columns_dict:
+        conn.execute("DROP TABLE event_keys")
+        create_index(conn)
+
+
+# For people reading the database with sqlite3, sqlite-utils or Datasette
+# (docs/ecosystem.md, docs/metadata.json); waqai itself does not read them.
+READER_VIEWS = """
+CREATE VIEW sentence_text AS
+SELECT s.id, s.doc_id, s.idx, s.paragraph, s.start_offset, s.end_offset,
+       substr(d.text, s.start_offset + 1, s.end_offset - s.start_offset) AS text
+FROM sentences s JOIN documents d ON d.id = s.doc_id;
+CREATE VIEW event_overview AS
+SELECT e.id, e.begin_day, e.end_day, substr(e.begin_day, 1, 4) AS year, e.value, e.granularity, e.title,
+       e.stance, e.planned, e.n_documents AS corroboration,
+       (SELECT json_group_array(en.name) FROM event_entities ee JOIN entities en ON en.id = ee.entity_id
+        WHERE ee.event_id = e.id AND en.kind IN ('group', 'person')) AS actors,
+       (SELECT json_group_array(en.name) FROM event_entities ee JOIN entities en ON en.id = ee.entity_id
+        WHERE ee.event_id = e.id AND en.kind IN ('place', 'country')) AS places
+FROM events e;
+"""
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("0001_initial", _migration_1),
     ("0002_events_span_rtree", _migration_2),
     ("0003_analyst_edits", _migration_3),
     ("0004_encoding_confidence", _migration_4),
     ("0005_planned_and_merge_index", _migration_5),
+    ("0006_compact_sentences_and_keys", _migration_6),
 ]
 
 
@@ -321,7 +385,7 @@ def open_db(path: Path | str, *, readonly: bool = False, create: bool = True) ->
         if conn is not None:
             conn.close()
         raise StoreError(describe_error(path, error)) from None
-    except StoreError:
+    except BaseException:  # StoreError, or anything a failed migration raised: nothing stays open
         if conn is not None:
             conn.close()
         raise
@@ -394,24 +458,35 @@ def migrate(db: Database) -> None:
     """Apply the migrations not yet recorded, in one transaction.
 
     An up-to-date database is only read, never written, so opening it for
-    lookups changes nothing on disk.
+    lookups changes nothing on disk. Foreign keys are off while migrating:
+    rebuilding a table (``Table.transform``) drops the old one, and with them
+    on that would cascade into every row referencing it; ``PRAGMA
+    foreign_key_check`` then refuses to commit a migration that broke one.
     """
     conn = db.conn
     if not _pending(db):
         return
-    with immediate_transaction(conn):
-        conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-        done = _applied(conn)  # again: another process may have migrated meanwhile
-        for number, (name, apply) in enumerate(MIGRATIONS, start=1):
-            if name in done:
-                continue
-            apply(conn)
-            conn.execute(
-                "INSERT INTO migrations(name, applied_at) VALUES (?, ?)",
-                (name, datetime.now(timezone.utc).isoformat(timespec="seconds")),
-            )
-            conn.execute(f"PRAGMA user_version = {number}")
-        conn.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+    conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction, so before BEGIN
+    try:
+        with immediate_transaction(conn):
+            conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+            done = _applied(conn)  # again: another process may have migrated meanwhile
+            for number, (name, apply) in enumerate(MIGRATIONS, start=1):
+                if name in done:
+                    continue
+                apply(conn)
+                conn.execute(
+                    "INSERT INTO migrations(name, applied_at) VALUES (?, ?)",
+                    (name, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+                )
+                conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+            broken = conn.execute("PRAGMA foreign_key_check").fetchone()
+            if broken:
+                raise StoreError(f"{db.path}: upgrading the schema would break a reference from {broken[0]}"
+                                 f" to {broken[2]}; nothing was changed")
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
 
 
 @contextmanager

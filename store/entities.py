@@ -24,6 +24,7 @@ from waqai.extract.lexicon import load_json
 from waqai.extract.normalize import fold, fold_with_offsets
 
 from .files import replace_file
+from .sentences import text_sql
 from .db import Database, immediate_transaction
 from .errors import InputError, QueryError
 
@@ -145,7 +146,8 @@ def relink(db: Database, names: Gazetteer | None = None) -> RelinkSummary:
     ):
         sources[doc_id].append((event_id, sentence_id))
     for doc_id, pairs in sources.items():
-        texts = dict(conn.execute("SELECT id, text FROM sentences WHERE doc_id = ? ORDER BY idx", [doc_id]).fetchall())
+        texts = dict(conn.execute(f"SELECT s.id, {text_sql()} FROM sentences s JOIN documents d ON d.id = s.doc_id"
+                                  " WHERE s.doc_id = ? ORDER BY s.idx", [doc_id]).fetchall())
         context = names.context(texts.values())
         found: dict[int, list[Mention]] = {}
         for event_id, sentence_id in pairs:
@@ -223,7 +225,7 @@ def unknown_names(db: Database, limit: int = 20, names: Gazetteer | None = None)
     names = names or gazetteer()
     rules = _discovery()
     found: dict[str, UnknownName] = {}
-    for text, doc in db.execute("SELECT s.text, d.name FROM sentences s JOIN documents d ON d.id = s.doc_id ORDER BY s.id"):
+    for text, doc in db.execute(f"SELECT {text_sql()}, d.name FROM sentences s JOIN documents d ON d.id = s.doc_id ORDER BY s.id"):
         for name, kind, cue in _candidates(text, names, rules):
             key = " ".join(_WORD.findall(fold(name)))
             entry = found.get(key)

@@ -4,11 +4,15 @@ Comparing a report with every event of its day made ingest quadratic (8,000
 same-day sentences took 200 s inside the write transaction). Each stored
 report instead leaves signatures in ``event_keys``: its specific entities
 (``e:kalsu``), its content words (``t:قصف``) and its sentence (``x:…``, and
-``r:`` for its letters only), with its day (a day number, for single-day
-dates) or its whole span (``begin|end|mod``, for months, years…). A new
-report looks up the events sharing one of its signatures on its day or span
-(and the neighbouring days and nesting spans the merge rule allows), taking at most
-``PER_SIGNATURE`` of the newest per signature, so the work per report stays flat however many events the day
+``r:`` for its letters only), with
+its day (a day number, for single-day dates) or its whole span
+(``begin|end|mod``, for months, years…), stored as one 48-bit hash of the
+pair (``key``): the text of a signature was most of the table's size, and a
+hash collision only adds a candidate that the merge rule then rejects. One
+row per key and event counts the event's reports with that key (``n``). A
+new report looks up the events sharing one of its signatures on its day or
+span, taking those of the ``PER_SIGNATURE`` newest reports per signature, so
+the work per report stays flat however many events the day
 holds. The merge rule needs a shared entity or shared words, so an event
 sharing no signature could never have merged anyway.
 """
@@ -30,17 +34,24 @@ _LETTERS = re.compile(r"[^\W_]+")
 
 
 def create_index(conn: sqlite3.Connection) -> None:
-    """Create ``event_keys`` and fill it from the reports already stored (a migration step)."""
+    """Create ``event_keys`` and fill it from the reports already stored (a migration step).
+
+    Hand-written, not sqlite-utils: it cannot create a WITHOUT ROWID table,
+    which stores each (key, event) once, clustered by key, with no rowid
+    table beside its index.
+    """
+    from .sentences import text_sql
+
     conn.execute(
-        "CREATE TABLE event_keys (event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
-        " day INTEGER, span TEXT NOT NULL, sig TEXT NOT NULL)"
+        "CREATE TABLE event_keys (key INTEGER NOT NULL,"
+        " event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
+        " n INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (key, event_id)) WITHOUT ROWID"
     )
-    conn.execute("CREATE INDEX event_keys_day ON event_keys(sig, day, event_id)")
-    conn.execute("CREATE INDEX event_keys_span ON event_keys(sig, span, event_id)")
     conn.execute("CREATE INDEX event_keys_event ON event_keys(event_id)")
     rows = conn.execute(
-        "SELECT es.event_id, e.begin_day, e.end_day, e.mod, es.clause_entities, es.clause_tokens, s.text"
+        f"SELECT es.event_id, e.begin_day, e.end_day, e.mod, es.clause_entities, es.clause_tokens, {text_sql()}"
         " FROM event_sources es JOIN events e ON e.id = es.event_id JOIN sentences s ON s.id = es.sentence_id"
+        " JOIN documents d ON d.id = s.doc_id ORDER BY es.rowid"
     )
     for event_id, begin, end, mod, entities, tokens, sentence in rows.fetchall():
         add_keys(conn, event_id, begin, end, mod, json.loads(entities), json.loads(tokens), sentence)
@@ -52,6 +63,22 @@ def _day_number(begin: str, end: str) -> int | None:
 
 def _span(begin: str, end: str, mod: str | None) -> str:
     return f"{begin}|{end}|{mod or ''}"
+
+
+def _when(begin: str, end: str, mod: str | None) -> str:
+    """A single day by its number (whatever its mod), any other interval by its span and mod."""
+    day = _day_number(begin, end)
+    return f"d{day}" if day is not None else _span(begin, end, mod)
+
+
+def key(sig: str, when: str) -> int:
+    """The stored key of one signature on one day or span: a signed 48-bit hash of both.
+
+    48 bits keep a key in six bytes; with millions of keys a collision stays
+    rare, and it only adds a candidate that the merge rule then rejects.
+    """
+    digest = hashlib.blake2b(f"{sig}\x1f{when}".encode("utf-8"), digest_size=6).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def signatures(entities, tokens, sentence: str) -> list[str]:
@@ -69,12 +96,10 @@ def signatures(entities, tokens, sentence: str) -> list[str]:
 
 def add_keys(conn: sqlite3.Connection, event_id: int, begin: str, end: str, mod: str | None,
              entities, tokens, sentence: str) -> None:
-    """Index one report of ``event_id``."""
-    day, span = _day_number(begin, end), _span(begin, end, mod)
-    conn.executemany(
-        "INSERT INTO event_keys(event_id, day, span, sig) VALUES (?,?,?,?)",
-        [(event_id, day, span, sig) for sig in signatures(entities, tokens, sentence)],
-    )
+    """Index one report of ``event_id``: each of its keys counts one more report of the event."""
+    when = _when(begin, end, mod)
+    conn.executemany("INSERT INTO event_keys(key, event_id) VALUES (?,?) ON CONFLICT (key, event_id) DO UPDATE SET n = n + 1",
+                     [(key(sig, when), event_id) for sig in signatures(entities, tokens, sentence)])
 
 
 def _week(day: date) -> tuple[date, date]:
@@ -119,59 +144,57 @@ def candidates(conn: sqlite3.Connection, begin: str, end: str, mod: str | None,
                entities, tokens, sentence: str, deictic: bool = False) -> list[int]:
     """Ids of stored events that share a signature with a report dated ``[begin, end]``.
 
-    Besides the report's own day or span, it looks where the merge rule
-    (extract/merge.py) may still find the happening: the day after (a late
-    deictic report of this one) and, when this one is deictic, the day before,
-    by a shared actor or place; a few days either side by the same sentence
-    (a late reprint); the week and month holding a day or week, and the days
-    and weeks inside a week or month (nested dates merge only on shared
-    words beyond the kind's own, so only those are looked up there). Those
-    wider looks are one query each for all the signatures, capped at
-    ``WIDER_LIMIT`` events.
+    On the report's own day or span: per signature, the newest events covering
+    its ``PER_SIGNATURE`` newest reports (``n`` counts an event's reports with
+    that key). Besides, where the merge rule (extract/merge.py) may still find
+    the happening: the day after (a late deictic report of this one) and, when
+    this one is deictic, the day before, by a shared actor or place; a few days
+    either side by the same sentence (a late reprint); the week and month
+    holding a day or week, and the days and weeks inside a week or month
+    (nested dates merge only on shared words beyond the kind's own, so only
+    those are looked up there). Each of those wider looks is one query over
+    the keys of its signatures on its days or spans, capped at ``WIDER_LIMIT``
+    events.
     """
-    day, span = _day_number(begin, end), _span(begin, end, mod)
+    when = _when(begin, end, mod)
+    found: dict[int, None] = {}
+    sigs = signatures(entities, tokens, sentence)
+    for sig in sigs:
+        # The primary key yields the newest ids first; the loop stops the scan.
+        rows = conn.execute("SELECT event_id, n FROM event_keys WHERE key = ? ORDER BY event_id DESC", (key(sig, when),))
+        reports = 0
+        for event_id, n in rows:
+            found[event_id] = None
+            reports += n
+            if reports >= PER_SIGNATURE:
+                break
+        rows.close()
+    day = _day_number(begin, end)
     first, last = date.fromisoformat(begin), date.fromisoformat(end)
     nested = (last - first).days < NESTED_MAX_DAYS
-    sigs = signatures(entities, tokens, sentence)
-    lookups = []
-    for sig in sigs:
-        # Equality on (sig, day) lets the index yield the newest ids first and
-        # LIMIT stop the scan, so a common word costs no more on a busy day.
-        if day is not None:
-            lookups.append(("SELECT event_id FROM event_keys WHERE sig = ? AND day = ? ORDER BY event_id DESC LIMIT ?",
-                            [sig, day, PER_SIGNATURE]))
-        else:
-            lookups.append(("SELECT event_id FROM event_keys WHERE sig = ? AND span = ? ORDER BY event_id DESC LIMIT ?",
-                            [sig, span, PER_SIGNATURE]))
     actors = [sig for sig in sigs if sig[0] == "e"]
     reprints = [sig for sig in sigs if sig[0] in "xr"]
     words = [sig for sig in sigs if sig[0] == "e" or (sig[0] == "t" and specific_word(sig[2:]))]
+    wider: list[tuple[list[str], list[str]]] = []
     if day is not None:
         near = [day - 1, day + 1] if deictic else [day + 1]
-        lookups.append(_wider("day IN (%s)" % ",".join("?" * len(near)), actors, near))
-        lookups.append(_wider("day BETWEEN ? AND ?", reprints, [day - LAGGED_MAX_DAYS, day + LAGGED_MAX_DAYS]))
+        wider.append((actors, [f"d{n}" for n in near]))
+        wider.append((reprints, [f"d{n}" for n in range(day - LAGGED_MAX_DAYS, day + LAGGED_MAX_DAYS + 1) if n != day]))
     elif nested:
-        lookups.append(_wider("day BETWEEN ? AND ?", words, [first.toordinal(), last.toordinal()]))
+        wider.append((words, [f"d{n}" for n in range(first.toordinal(), last.toordinal() + 1)]))
     spans = (_containers(first, last) if mod is None and nested else []) + (
         _contained_weeks(first, last) if day is None and nested else [])
     if spans:
-        lookups.append(_wider("span IN (%s)" % ",".join("?" * len(spans)), words, spans))
-    found: dict[int, None] = {}
-    for sql, params in lookups:
-        if sql is None:
+        wider.append((words, spans))
+    for group, whens in wider:
+        keys = [key(sig, w) for sig in group for w in whens]
+        if not keys:
             continue
-        for (event_id,) in conn.execute(sql, params):
+        marks = ",".join("?" * len(keys))
+        sql = f"SELECT DISTINCT event_id FROM event_keys WHERE key IN ({marks}) ORDER BY event_id DESC LIMIT ?"
+        for (event_id,) in conn.execute(sql, [*keys, WIDER_LIMIT]):
             found[event_id] = None
     return list(found)
 
 
 WIDER_LIMIT = 40
-
-
-def _wider(where: str, sigs: list[str], params: list) -> tuple[str | None, list]:
-    """One query for the events holding any of ``sigs`` where ``where`` says (None when no signature)."""
-    if not sigs:
-        return None, []
-    marks = ",".join("?" * len(sigs))
-    return (f"SELECT DISTINCT event_id FROM event_keys WHERE sig IN ({marks}) AND {where} ORDER BY event_id DESC LIMIT ?",
-            [*sigs, *params, WIDER_LIMIT])

@@ -16,6 +16,7 @@ from waqai.extract.calendar import interval
 from waqai.extract.normalize import fold
 
 from .db import Database, snapshot
+from .sentences import text_sql
 from .edits import decorate
 from .errors import QueryError
 
@@ -160,7 +161,7 @@ def _events_by_id(db: Database, ids: list[int], with_sources: bool) -> list[dict
         events[event_id]["entities"].append({"name": name, "name_en": name_en, "kind": kind})
     if with_sources:
         for row in db.execute(
-            "SELECT es.event_id, d.name, d.title, d.published, d.source, s.text, s.start_offset, s.end_offset,"
+            f"SELECT es.event_id, d.name, d.title, d.published, d.source, {text_sql()}, s.start_offset, s.end_offset,"
             " t.text, es.attribution, es.stance, d.id, s.idx, t.start_offset, t.end_offset, d.url, d.published_estimated"
             " FROM event_sources es JOIN documents d ON d.id = es.doc_id JOIN sentences s ON s.id = es.sentence_id"
             f" JOIN timexes t ON t.id = es.timex_id WHERE es.event_id IN ({marks}) ORDER BY d.published, d.id, s.idx",
@@ -198,7 +199,8 @@ def get_event(db: Database, event_id: int) -> dict | None:
 def context_sentences(db: Database, doc_id: int, index: int, around: int = 1) -> list[dict]:
     """The sentences around one sentence of a document (for drill-down context)."""
     rows = db.execute(
-        "SELECT idx, text FROM sentences WHERE doc_id = ? AND idx BETWEEN ? AND ? ORDER BY idx",
+        f"SELECT s.idx, {text_sql()} FROM sentences s JOIN documents d ON d.id = s.doc_id"
+        " WHERE s.doc_id = ? AND s.idx BETWEEN ? AND ? ORDER BY s.idx",
         (doc_id, index - around, index + around),
     ).fetchall()
     return [{"index": r[0], "text": r[1]} for r in rows]
@@ -220,7 +222,7 @@ def search_sentences(db: Database, text: str, limit: int = 50, prefix_last: bool
     if query is None:
         raise QueryError(f"nothing to search for in {text!r}")
     rows = db.execute(
-        "SELECT s.id, d.name, d.title, d.published, s.text, s.start_offset, s.end_offset,"
+        f"SELECT s.id, d.name, d.title, d.published, {text_sql()}, s.start_offset, s.end_offset,"
         " (SELECT group_concat(es.event_id) FROM event_sources es WHERE es.sentence_id = s.id)"
         " FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN documents d ON d.id = s.doc_id"
         f" WHERE sentences_fts MATCH ? ORDER BY rank LIMIT {int(limit)}",

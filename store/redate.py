@@ -22,6 +22,7 @@ from pathlib import Path
 from .db import Database, immediate_transaction
 from .errors import QueryError
 from .edits import _apply_dates, _now, _writable
+from .sentences import delete_document_sentences
 
 
 def _document(db: Database, name: str) -> tuple[int, str, str | None]:
@@ -54,7 +55,7 @@ def _rebuild(conn: sqlite3.Connection, sha256: str, published: str | None, estim
         else:
             conn.execute("DELETE FROM events WHERE id = ?", [event_id])
     conn.execute("DELETE FROM timexes WHERE doc_id = ?", [doc_id])
-    conn.execute("DELETE FROM sentences WHERE doc_id = ?", [doc_id])
+    delete_document_sentences(conn, doc_id)  # and their full-text entries
     conn.execute("DELETE FROM documents WHERE id = ?", [doc_id])
     day = date.fromisoformat(published) if published else None
     analysis = analyze(text, day, source, title=title)

@@ -7,6 +7,7 @@ clean checkout tests against them without the ``../shared`` folder.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,8 @@ def _downgrade(path: Path, version: int) -> None:
 
     conn = sqlite3.connect(path)
     conn.isolation_level = None
+    if version < 6:
+        _downgrade_6(conn)
     if version < 5:
         conn.execute("DROP TABLE event_keys")
         conn.execute("ALTER TABLE events DROP COLUMN planned")
@@ -92,6 +95,52 @@ def _downgrade(path: Path, version: int) -> None:
         conn.execute("DELETE FROM migrations WHERE name = '0002_events_span_rtree'")
     conn.execute(f"PRAGMA user_version = {version}")
     conn.close()
+
+
+def _downgrade_6(conn) -> None:
+    """Schema 6 back to 5: sentences with their text and folded copy, an external-content FTS
+    kept by triggers, and merge keys as text (as waqai 0005 wrote them)."""
+    from waqai.extract.normalize import fold
+    from waqai.store.merge_index import signatures
+
+    conn.execute("PRAGMA legacy_alter_table = ON")  # the views naming sentences are not re-checked
+    conn.execute("DROP VIEW sentence_text")
+    conn.execute("DROP VIEW event_overview")
+    conn.execute("DROP TABLE sentences_fts")
+    conn.execute(
+        "CREATE TABLE sentences_v5 (id INTEGER PRIMARY KEY,"
+        " doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE, idx INTEGER NOT NULL,"
+        " paragraph INTEGER NOT NULL, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,"
+        " text TEXT NOT NULL, norm TEXT NOT NULL)")
+    rows = conn.execute("SELECT s.id, s.doc_id, s.idx, s.paragraph, s.start_offset, s.end_offset, d.text"
+                        " FROM sentences s JOIN documents d ON d.id = s.doc_id").fetchall()
+    conn.executemany("INSERT INTO sentences_v5 VALUES (?,?,?,?,?,?,?,?)",
+                     [(*r[:6], r[6][r[4]:r[5]], fold(r[6][r[4]:r[5]])) for r in rows])
+    conn.execute("DROP TABLE sentences")
+    conn.execute("ALTER TABLE sentences_v5 RENAME TO sentences")
+    conn.execute("CREATE INDEX sentences_doc ON sentences(doc_id, idx)")
+    conn.execute("CREATE VIRTUAL TABLE sentences_fts USING fts5(norm, content='sentences', content_rowid='id')")
+    conn.execute("INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')")
+    conn.execute("CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN"
+                 " INSERT INTO sentences_fts(rowid, norm) VALUES (new.id, new.norm); END")
+    conn.execute("CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN"
+                 " INSERT INTO sentences_fts(sentences_fts, rowid, norm) VALUES ('delete', old.id, old.norm); END")
+    conn.execute("DROP TABLE event_keys")
+    conn.execute("CREATE TABLE event_keys (event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
+                 " day INTEGER, span TEXT NOT NULL, sig TEXT NOT NULL)")
+    conn.execute("CREATE INDEX event_keys_day ON event_keys(sig, day, event_id)")
+    conn.execute("CREATE INDEX event_keys_span ON event_keys(sig, span, event_id)")
+    conn.execute("CREATE INDEX event_keys_event ON event_keys(event_id)")
+    for event_id, begin, end, mod, entities, tokens, sentence in conn.execute(
+        "SELECT es.event_id, e.begin_day, e.end_day, e.mod, es.clause_entities, es.clause_tokens, s.text"
+        " FROM event_sources es JOIN events e ON e.id = es.event_id JOIN sentences s ON s.id = es.sentence_id"
+    ).fetchall():
+        day = date.fromisoformat(begin).toordinal() if begin == end else None
+        conn.executemany("INSERT INTO event_keys(event_id, day, span, sig) VALUES (?,?,?,?)",
+                         [(event_id, day, f"{begin}|{end}|{mod or ''}", sig)
+                          for sig in signatures(json.loads(entities), json.loads(tokens), sentence)])
+    conn.execute("PRAGMA legacy_alter_table = OFF")
+    conn.execute("DELETE FROM migrations WHERE name = '0006_compact_sentences_and_keys'")
 
 
 @pytest.fixture(scope="session")

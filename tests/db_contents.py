@@ -27,8 +27,11 @@ def contents(path: Path) -> dict[str, list]:
     result = {
         "documents": one("SELECT name, path, sha256, title, source, url, published, published_estimated, encoding, text"
                          " FROM documents"),
-        "sentences": one("SELECT d.sha256, s.idx, s.paragraph, s.start_offset, s.end_offset, s.text, s.norm"
-                         " FROM sentences s JOIN documents d ON d.id = s.doc_id"),
+        "sentences": one("SELECT d.sha256, s.idx, s.paragraph, s.start_offset, s.end_offset FROM sentences s"
+                         " JOIN documents d ON d.id = s.doc_id"),
+        # A contentless index cannot be read back: each sentence's token count in it is compared instead.
+        "sentences_fts": one("SELECT d.sha256, s.idx, hex(z.sz) FROM sentences_fts_docsize z"
+                             " JOIN sentences s ON s.id = z.id JOIN documents d ON d.id = s.doc_id"),
         "timexes": one("SELECT d.sha256, s.idx, t.start_offset, t.end_offset, t.text, t.type, t.value, t.mod,"
                        " t.begin_day, t.end_day FROM timexes t JOIN documents d ON d.id = t.doc_id"
                        " LEFT JOIN sentences s ON s.id = t.sentence_id"),

@@ -196,7 +196,14 @@ async def test_O_opens_the_url_or_copies_it_over_ssh(edited_db, monkeypatch):
 
 async def test_an_article_cannot_write_to_the_terminal_through_a_copy(edited_db):
     conn = sqlite3.connect(edited_db)
-    conn.execute("UPDATE sentences SET text = text || ? WHERE text LIKE '%29 يونيو%'", ["\x1b]52;c;ZXZpbA==\x07\x1b[2J"])
+    # A sentence is cut from its document: write the escape over the end of the sentence, keeping every offset.
+    escape = "\x1b]52;c;ZXZpbA==\x07\x1b[2J"
+    doc_id, start, end, text = conn.execute(
+        "SELECT s.doc_id, s.start_offset, s.end_offset, d.text FROM sentence_text s JOIN documents d ON d.id = s.doc_id"
+        " WHERE s.text LIKE '%29 يونيو%'").fetchone()
+    at = end - 1 - len(escape)
+    assert "29 يونيو" in text[start:at]
+    conn.execute("UPDATE documents SET text = ? WHERE id = ?", [text[:at] + escape + text[end - 1:], doc_id])
     conn.commit()
     conn.close()
     app = WaqaiApp(open_db(edited_db))

@@ -14,6 +14,7 @@ from waqai.store.db import open_db, open_for_lookup
 from waqai.store.ingest import collect, ingest
 from waqai.store.queries import EventFilter, contract_event, list_events, make_filter
 from waqai.store.sanitize import safe_json
+from waqai.store.sentences import storable_text
 from waqai.tui.cli import main
 
 # Controls of every kind, quotes and backslashes inside article text (NUL: see the last test).
@@ -84,9 +85,12 @@ def test_empty_answer_is_an_empty_array(hostile_store):
 def test_any_text_is_encoded_as_json_dumps_would(tmp_path_factory, title, sentence, name, source, attribution, entity):
     db = open_db(tmp_path_factory.mktemp("any") / "w.db")
     conn = db.conn
+    # The sentence sits inside its document: its text is cut from the document's by offsets.
+    before, after = "مقدمة \U0001f600 ", " خاتمة"
+    text = storable_text(before + sentence + after)
     conn.execute("INSERT INTO documents(id, name, sha256, title, source, published, text, ingested_at)"
-                 " VALUES (1, ?, 'x', ?, ?, '2020-01-01', ?, 'now')", (name, title, source, sentence))
-    conn.execute("INSERT INTO sentences VALUES (1, 1, 0, 0, 0, ?, ?, '')", (len(sentence), sentence))
+                 " VALUES (1, ?, 'x', ?, ?, '2020-01-01', ?, 'now')", (name, title, source, text))
+    conn.execute("INSERT INTO sentences VALUES (1, 1, 0, 0, ?, ?)", (len(before), len(before) + len(sentence)))
     conn.execute("INSERT INTO timexes VALUES (1, 1, 1, 0, 1, ?, 'DATE', '2020', NULL, '2020-01-01', '2020-12-31')",
                  (sentence[:1],))
     conn.execute("INSERT INTO events(id, value, mod, begin_day, end_day, granularity, title, stance, n_sources, n_documents)"
@@ -96,6 +100,7 @@ def test_any_text_is_encoded_as_json_dumps_would(tmp_path_factory, title, senten
     conn.execute("INSERT INTO entities VALUES ('x', ?, ?, 'place', NULL, NULL)", (entity, entity[::-1]))
     conn.execute("INSERT INTO event_entities VALUES (1, 'x')")
     assert events_json(db, EventFilter()) == python_answer(db, EventFilter())
+    assert list_events(db, EventFilter())[0]["sources"][0]["sentence"] == storable_text(sentence)
     db.close()
 
 

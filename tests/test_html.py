@@ -77,7 +77,7 @@ def test_ingesting_a_page_stores_its_visible_text_title_and_meta_date(tmp_path):
     title, published, text = conn.execute("SELECT title, published, text FROM documents").fetchone()
     assert (title, published) == ("انفجار في قاعدة كالسو", "2024-04-21")
     assert "var d" not in text and "الأكثر قراءة" not in text and "مخفي" not in text
-    for start, end, sentence in conn.execute("SELECT start_offset, end_offset, text FROM sentences"):
+    for start, end, sentence in conn.execute("SELECT start_offset, end_offset, text FROM sentence_text"):
         assert text[start:end] == sentence
     values = {e["value"] for e in json.loads(CliRunner().invoke(main, ["list", "--json", "--db", str(db)]).output)}
     # "ليل أمس السبت" resolves against the meta date; nothing from scripts, asides or hidden text.
