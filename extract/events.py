@@ -451,6 +451,19 @@ def _attribution(text: str) -> str | None:
     return squash(re.sub("[\"“”«»\u200e\u200f\u202a-\u202e\u2066-\u2069]", " ", found)).strip(_STRIP) or None
 
 
+_SEGMENT_BREAK = re.compile(r"[،,؛;.:!?؟]")
+
+
+def _segment(text: str, start: int, end: int) -> tuple[str, int]:
+    """The punctuation-bounded piece of ``text`` around ``[start, end)`` and the span's start in it."""
+    left = max((m.end() for m in _SEGMENT_BREAK.finditer(text, 0, start)), default=0)
+    breaks = [m.start() for m in _SEGMENT_BREAK.finditer(text, end)] + [len(text)]
+    # ومنذ يونيو الماضي، سيطر المسلحون …: a fronted date's clause follows its comma.
+    fronted = len(_WORD.findall(text[left:start])) <= 2 and len(_WORD.findall(text[end:breaks[0]])) <= 1
+    right = breaks[1] if fronted and len(breaks) > 1 else breaks[0]
+    return text[left:right], start - left
+
+
 def _not_a_happening(sentence: Sentence, timex: Timex, clause: str) -> bool:
     """Furniture, datelines, nowadays اليوم, rankings, leaves, figures, states, verbless clauses."""
     local = timex.start - sentence.start, timex.end - sentence.start
@@ -462,6 +475,8 @@ def _not_a_happening(sentence: Sentence, timex: Timex, clause: str) -> bool:
         or happening.is_nowadays(text, timex.text)
         or happening.ranks_rather_than_dates(text, local[0], timex.text)
         or happening.is_leave(text, local[0], timex.granularity)
+        or happening.names_a_group(text, local[0], timex.text)
+        or happening.is_since_state(*_segment(text, *local), timex.text)
         or happening.is_daily_hours(text, local[0], timex.text, timex.type)
         or happening.is_statistic(clause, timex.granularity, before)
         or happening.is_hypothetical(clause)
@@ -499,8 +514,9 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         offsets = [t for t in dated if _offset_beside_a_date(sentence, parts, t, dated)]
         # Neither dates; an offset still leaves the title like a date, a feast stays in it. Both still
         # take part in telling a date said in pieces (عيد الفطر 1436هـ: the year is the feast's).
+        # غداة إقدام الجبهة على الخطف: an anchor word alone has only a guessed day; it dates no event.
         chosen = [t for t in _governing(sentence, parts, [t for t in dated if dates_an_event(t)])
-                  if t not in feasts and t not in offsets]
+                  if t not in feasts and t not in offsets and squash(fold(t.text)) not in _anchor_words()]
         dated = [t for t in dated if t not in feasts]
         if not chosen:
             continue

@@ -99,6 +99,71 @@ def test_a_leave_is_not_the_day_of_a_happening():
     assert events_of("غادر معظم المتدربين في إجازة نهاية الأسبوع.\n") == []
 
 
+def test_a_birth_year_is_not_a_happening():
+    assert events_of("والمتهمون الموقوفون هم (سالم ناصر مواليد 1991) وقد انضم وقاتل مع التنظيم في الخارج.\n") == []
+    (event,) = events_of("أوقفت الشرطة أمس شابا من مواليد 1993 في حي الصفا.\n")
+    assert event.timex.value == "2030-03-07"
+
+
+@pytest.mark.parametrize("sentence", [
+    "وسخر الخطيب من الحكومة ومن تيار الرابع عشر من آذار دون أن يسميهما.",
+    "وانتقد الخطيب فريق الثامن من آذار واتهمه بتعطيل الحكومة.",
+])
+def test_a_bloc_named_after_a_day_is_not_a_date(sentence):
+    assert events_of(sentence + "\n") == []
+
+
+def test_a_bloc_word_before_a_full_date_still_dates():
+    (event,) = events_of("أعلن تحالف المعارضة في 14 آذار 2029 مقاطعة الانتخابات.\n")
+    assert event.timex.value == "2029-03-14"
+
+
+@pytest.mark.parametrize("sentence", [
+    "وتقود الولايات المتحدة منذ سبتمبر الماضي تحالفا لمكافحة المهربين.",
+    "والمصنع شبه متوقف منذ عام 2027 ويعجز عن دفع الرواتب.",
+    "الحي الذي يسيطر عليه المسلحون منذ يونيو 2028.",
+    "وظلت الأسعار مجمدة عند مستواها منذ أبريل 2028.",
+])
+def test_a_state_since_a_date_is_not_a_happening(sentence):
+    assert events_of(sentence + "\n") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "وقال المرصد إن أكثر من 12 ألف شخص قتلوا منذ بداية النزاع في مايو 2027.",
+    "وذكر المرصد أن نحو مليوني شخص قد أصيبوا منذ اندلاع الحرب في أبريل 2026.",
+    "وقتل 57 مدنيا منذ أكتوبر الماضي في الغارات على الإقليم.",
+])
+def test_a_running_total_since_a_date_is_not_a_happening(sentence):
+    assert events_of(sentence + "\n") == []
+
+
+def test_a_happening_since_which_a_state_lasts_is_kept():
+    (event,) = events_of("سيطرت المعارضة على البلدة منذ 12 يناير الماضي.\n")
+    assert event.timex.value == "2030-01-12"
+    (event,) = events_of("ومنذ 12 يناير الماضي، سيطرت المعارضة على البلدة.\n")
+    assert event.timex.value == "2030-01-12"
+    (event,) = events_of("وقال المحلل: «منذ مايو 2028، أسهم الحرس في صد الهجوم على الميناء».\n")
+    assert event.timex.value == "2028-05"
+    # منذ governs the happening (فرضه), whose date follows: the date is the imposition's.
+    (event,) = events_of("وهذا هو التمديد الرابع لحظر التجول منذ فرضه لأول مرة في نوفمبر 2028 في الإقليم.\n")
+    assert event.timex.value == "2028-11"
+
+
+def test_worst_since_ranks_even_with_a_conjunction():
+    assert events_of("يعد التفجير من أكثر الهجمات دموية في المدينة منذ أشهر والأسوأ منذ مايو 2027.\n") == []
+
+
+def test_an_anchor_word_alone_dates_no_event():
+    # غداة X where X has no date of its own: the day is only a guess (here the day after Friday), so no event.
+    text = "هاجم المسلحون اليوم الجمعة مقرا للشرطة في البلدة. ويأتي هذا الهجوم غداة إقدام المسلحين على خطف ثمانية من عناصر الشرطة.\n"
+    assert [e.timex.value for e in events_of(text)] == ["2030-03-08"]
+
+
+def test_today_with_a_we_verb_in_a_speech_is_rhetorical():
+    text = "وقال المحافظ في كلمته إن حماية الوطن مسؤوليتنا جميعا، واليوم نودع ثلاثة من أبنائنا الأبطال.\n"
+    assert all(e.timex.text not in ("اليوم", "واليوم") for e in events_of(text))
+
+
 def test_a_photo_caption_of_a_happening_is_kept():
     (event,) = events_of("مقاتلون في عرض عسكري وسط المدينة. 31 مايو 2029 - AFP\n")
     assert event.timex.value == "2029-05-31"
