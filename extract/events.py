@@ -688,7 +688,7 @@ def _offset_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex,
         return next((i for i, c in enumerate(parts) if c.start <= local < c.end), -1)
 
     own = clause_of(timex)
-    return any(o is not timex and dates_an_event(o) and clause_of(o) == own and not _WORD.findall(fold(o.text))[0] in ("بعد", "قبل")
+    return any(o is not timex and dates_an_event(o) and clause_of(o) == own and (_WORD.findall(fold(o.text)) or [""])[0] not in ("بعد", "قبل")
                for o in dated)
 
 

@@ -164,6 +164,12 @@ def test_today_with_a_we_verb_in_a_speech_is_rhetorical():
     assert all(e.timex.text not in ("اليوم", "واليوم") for e in events_of(text))
 
 
+def test_an_offset_beside_a_bare_year_does_not_crash():
+    # قبل 16 عاما in the clause of a year written in digits only: the year has no word to look at.
+    text = "وتوقع التقرير أن يكون عدد العاملين في المصانع في 2029 أقل من النصف مقارنة بما كانوا عليه قبل 16 عاما.\n"
+    assert [e.timex.value for e in events_of(text)] == ["2029"]
+
+
 def test_a_photo_caption_of_a_happening_is_kept():
     (event,) = events_of("مقاتلون في عرض عسكري وسط المدينة. 31 مايو 2029 - AFP\n")
     assert event.timex.value == "2029-05-31"
