@@ -502,6 +502,8 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         if cursor < len(sentences) and sentences[cursor].start <= timex.start:
             by_sentence.setdefault(cursor, []).append(timex)
     events: list[EventCandidate] = []
+    # An opinion column's bare اليوم/غدا is nowadays and the future (في سوريا اليوم), never the paper's day.
+    essay = happening.is_essay(layout.folded.original)
     context = names.article_context(layout)  # ambiguous names are resolved by the whole article
     for index, dated in by_sentence.items():
         sentence = sentences[index]
@@ -535,7 +537,7 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         for timex in chosen:
             local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
             title, governed = make_title(text, local_start, local_end, parts, spans)
-            if _not_a_happening(sentence, timex, governed):
+            if _not_a_happening(sentence, timex, governed) or (essay and happening.is_essay_day(timex.text)):
                 continue
             shown = _with_speaker(title, text, lambda: _recent_speaker(sentences, index))
             events.append(_candidate(names, timex, sentence, title, governed, entity_ids, attribution, dct, context, shown))

@@ -372,6 +372,27 @@ def is_nowadays(sentence: str, timex_text: str) -> bool:
     return bool(_TODAY_WE_VERB.search(folded) and _WE.search(folded))
 
 
+_BARE_RELATIVE_DAYS = frozenset(("اليوم", "واليوم", "لليوم", "غدا", "وغدا"))
+
+
+def is_essay(text: str) -> bool:
+    """Whether an article argues rather than reports: it asks its reader questions and cites no agency.
+
+    An opinion column asks (هل …؟، ما الفائدة …؟!) and carries no wire mark
+    (واس، أ ف ب، رويترز); its bare ``اليوم`` and ``غدا`` mean nowadays and the
+    future, not the paper's day.
+    """
+    if "؟" not in text:
+        return False
+    # The whole text, furniture included: a dateline (الرياض (واس)) is cut from the sentences.
+    return not event_words().agencies.search(squash(fold(text)))
+
+
+def is_essay_day(timex_text: str) -> bool:
+    """Whether a timex is a bare relative day (اليوم، غدا) that an essay uses figuratively."""
+    return squash(fold(timex_text)).strip() in _BARE_RELATIVE_DAYS
+
+
 def _words_before(sentence: str, start: int, count: int) -> list[str]:
     return _WORD.findall(fold(sentence[:start]))[-count:]
 

@@ -71,6 +71,27 @@ def test_nowadays_today_in_an_opinion_column_is_not_an_event():
     assert events_of("نحن اليوم بحاجة إلى مراجعة صادقة لأولوياتنا.\n") == []
 
 
+_COLUMN = (
+    "ما الذي تغير في مدننا؟ لا شيء تقريبا.\n"
+    "ويتنافس في أسواقنا اليوم ثلاثة أنواع من التجار.\n"
+    "ومن يخسر اليوم يربح غدا إذا صبر.\n"
+)
+
+
+def test_bare_today_in_a_column_that_asks_its_reader_is_nowadays():
+    assert events_of(_COLUMN) == []
+
+
+def test_a_report_with_a_question_but_a_wire_mark_keeps_its_today():
+    text = "الرياض (واس)\nوتساءل الوزير: ما الذي يمنع التجار من خفض الأسعار؟\nوافتتح الوزير اليوم سوقا جديدة في المدينة.\n"
+    assert [e.timex.value for e in events_of(text)] == ["2030-03-08"]
+
+
+def test_a_column_keeps_its_written_dates():
+    (event,) = events_of(_COLUMN + "وقد افتتحت البلدية السوق في 12 مايو 2028.\n")
+    assert event.timex.value == "2028-05-12"
+
+
 @pytest.mark.parametrize("sentence", [
     "تبلغ مساحتها نحو عشرين كيلومترا مربعا منذ عام 2010.",
     "وسجل خام برنت الأسبوع الماضي ثالث خسارة أسبوعية على التوالي.",
