@@ -19,7 +19,7 @@ never ending on a particle or a preposition, never one word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -309,6 +309,11 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         return _has_happening(text) and not _adjunct().match(text) and not _ASIDE.match(text)
 
     main = next((i for i in range(index - 1, -1, -1) if parts[i].kind == "main" and can_head(i)), None)
+    # …، بحسب ما ذكرت مصادر، الخميس.: a date alone after an attribution is the report's date, as inside it.
+    attributed = clause.kind == "attribution" or (
+        index > 0 and parts[index - 1].kind == "attribution" and not _WORD.findall(finish_title(own)))
+    if attributed:
+        clause = replace(clause, kind="attribution")
     if (clause.kind == "opener" and _CONJUNCTION_OPENER.match(own) and main is not None
             and not any(parts[main].start <= d[0] < parts[main].end for d in dates)):
         # قتل أربعة … فيما أصيب ثلاثة آخرون اليوم: the date governs the sentence's main happening too.
@@ -363,6 +368,17 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         adjunct = nxt.kind == "main" and _adjunct().match(text_of(j)) is not None
         # …، أمس الثلاثاء، إن جميع المجموعات انسحبت: what the statement says.
         says = statement and _COMPLEMENT_START.match(text_of(j)) is not None
+        # قالت الوكالة، نقلا عن الوزارة، إن …: who the statement cites sits between it and what it says.
+        if (statement and nxt.kind == "attribution" and j + 1 < len(parts)
+                and _COMPLEMENT_START.match(text_of(j + 1)) is not None):
+            continue
+        # أوضحت الوكالة أن القرار الذي صدر يطال …: what is said has its subject, not yet its verb.
+        said = _COMPLEMENT_START.sub("", text_of(chosen[-1])).split()
+        subject_only = (parts[chosen[-1]].kind == "reported" and nxt.kind == "relative" and len(said) <= 3
+                        and not any(happening.starts_with_verb(w) for w in said))
+        if subject_only:
+            chosen.append(j)
+            continue
         if nxt.kind in ("attribution", "opener", "coordinate", "relative") or (words >= (16 if adjunct else 12) and not says):
             break
         # نفذت في الساعات الأولى من فجر اليوم، كمائن …: a date closing the clause parted the verb from its object.

@@ -226,6 +226,24 @@ def test_title_has_no_date_and_no_debris():
     assert title_form_ok(title)[0]
 
 
+@pytest.mark.parametrize("sentence, wanted", [
+    ("قالت وكالة الأنباء الرسمية، اليوم، نقلا عن وزارة الداخلية، إن الشرطة اعتقلت خمسة من المشتبه بهم في الهجوم.",
+     "اعتقلت خمسة"),
+    ("وأوضحت وكالة الأنباء الرسمية اليوم أن القرار الذي صدر يشمل ثلاثة من قادة الجماعة.", "يشمل ثلاثة"),
+    ("وأضاف المجلس في بيان اليوم أن مجلس الوزراء الذي يضم عشرين وزيرا سيجتمع بناء على طلب من الرئيس.", "سيجتمع"),
+])
+def test_a_statement_title_reaches_what_is_said(sentence, wanted):
+    (title,) = titles_of(sentence + "\n")
+    assert wanted in title and title_form_ok(title)[0]
+
+
+def test_a_short_attribution_tail_stays_with_the_happening_it_attributes():
+    text = ("هاجم مسلحون مجهولون قافلة تابعة للشركة الوطنية للنقل كانت تنقل مواد غذائية إلى القرى المحاصرة في الجبل "
+            "وأحرقوا ثلاث شاحنات منها واختطفوا سائقيها الأربعة، بحسب ما ذكرت مصادر محلية، الخميس.\n")
+    (event,) = events_of(text)
+    assert event.title.startswith("هاجم مسلحون") and "بحسب" not in event.title
+
+
 def test_title_without_attribution_tail():
     (title,) = titles_of("قتل ثلاثة جنود أمس في انفجار عبوة ناسفة بحسب ما أفاد مصدر أمني للصحيفة.\n")
     assert "بحسب" not in title and "مصدر" not in title and "قتل ثلاثة جنود" in title
