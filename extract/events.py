@@ -555,6 +555,8 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
             title, governed = make_title(text, local_start, local_end, parts, spans)
             if _not_a_happening(sentence, timex, governed) or (essay and happening.is_essay_day(timex.text)):
                 continue
+            if _reports_the_last(sentence, timex, title, events):
+                continue
             shown = _with_speaker(title, text, lambda: _recent_speaker(sentences, index))
             events.append(_candidate(names, timex, sentence, title, governed, entity_ids, attribution, dct, context, shown))
             own = next((c for c in parts if c.start <= local_start < c.end), None)
@@ -569,6 +571,18 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
             events.extend(_second_happenings(names, sentence, text, parts, chosen, entity_ids, attribution, dct, events,
                                              context))
     return events
+
+
+_ATTRIBUTION_START = re.compile(r"^\s*[وف]?(?:بحسب|حسب|حسبما|وفق|وفقا|نقلا عن)(?![^\W\d_])")
+
+
+def _reports_the_last(sentence: Sentence, timex: Timex, title: str, events: list[EventCandidate]) -> bool:
+    """Whether an attribution opening the sentence (…، حسب ما نقلت الوكالة اليوم عن الوزارة "…") only
+    reports, on the same day, the happening the sentence before it told: that happening is the event."""
+    if not _ATTRIBUTION_START.match(fold(title)):
+        return False
+    return any(e.sentence.index == sentence.index - 1 and e.sentence.paragraph == sentence.paragraph
+               and e.timex.value == timex.value for e in events)
 
 
 @lru_cache(maxsize=1)

@@ -152,10 +152,17 @@ def test_a_state_since_a_date_is_not_a_happening(sentence):
 @pytest.mark.parametrize("sentence", [
     "وقال المرصد إن أكثر من 12 ألف شخص قتلوا منذ بداية النزاع في مايو 2027.",
     "وذكر المرصد أن نحو مليوني شخص قد أصيبوا منذ اندلاع الحرب في أبريل 2026.",
-    "وقتل 57 مدنيا منذ أكتوبر الماضي في الغارات على الإقليم.",
+    "وقتل 57 مدنيا منذ بدء الغارات على الإقليم في أكتوبر الماضي.",
 ])
 def test_a_running_total_since_a_date_is_not_a_happening(sentence):
     assert events_of(sentence + "\n") == []
+
+
+def test_a_count_right_after_since_a_date_dates_the_campaign_start():
+    (event,) = events_of("وحملت الحكومة المتمردين مسؤولية أكثر من 40 هجوما منذ منتصف يناير الماضي.\n")
+    assert event.timex.value == "2030-01"
+    (event,) = events_of("وألقت الحكومة باللوم على المتمردين في أكثر من 40 هجوما منذ منتصف يناير الماضي.\n")
+    assert event.timex.value == "2030-01"
 
 
 def test_a_happening_since_which_a_state_lasts_is_kept():
@@ -242,6 +249,14 @@ def test_a_short_attribution_tail_stays_with_the_happening_it_attributes():
             "وأحرقوا ثلاث شاحنات منها واختطفوا سائقيها الأربعة، بحسب ما ذكرت مصادر محلية، الخميس.\n")
     (event,) = events_of(text)
     assert event.title.startswith("هاجم مسلحون") and "بحسب" not in event.title
+
+
+def test_an_attribution_that_only_reports_the_last_sentence_is_not_a_second_event():
+    text = ("أعلنت وزارة الداخلية، اليوم (الخميس)، عن ضبط خلية تضم خمسة مطلوبين في العاصمة، فيما يشكل حسب ما نقلت "
+            "وكالة الأنباء الرسمية اليوم عن الوزارة \"ضربة استباقية لكل من يحاول العبث بأمن البلاد وأمان مواطنيها "
+            "وسلامة منشآتها العامة\".\n")
+    (event,) = events_of(text, date(2030, 3, 7))
+    assert event.title.startswith("أعلنت وزارة الداخلية")
 
 
 def test_title_without_attribution_tail():
