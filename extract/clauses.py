@@ -30,6 +30,7 @@ _WORD = re.compile(r"[^\W_]+")
 _RELATIVE = re.compile(r"(?:\s|(?<=[.،,؛]))(?=و?(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?![^\W\d_]))")
 _WORD_AFTER_WAW = re.compile(r"\s(?=و([^\W\d_]{3,}))")
 ATTRIBUTION_SPLIT_WORDS = 30
+ATTRIBUTION_TAIL_WORDS = 12
 LONG_SENTENCE_WORDS = 60
 
 
@@ -161,7 +162,7 @@ def refine_sentences(line: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     sentence of its own (furniture, no event); a sentence is cut before a
     contrast (``…، لكن سيكون …``); a sentence over 30 words is
     cut before an attribution (بحسب، وفق، نقلا عن: what follows is who said
-    it, often with facts of its own); one over 60 words (a paragraph without
+    it, often with facts of its own) when at least twelve words follow it; one over 60 words (a paragraph without
     full stops) is also cut at its commas, though not before an adjunct
     (``…، داخل مسجد``: where the happening before it took place). Every piece cut by length keeps
     at least six words.
@@ -180,8 +181,9 @@ def refine_sentences(line: str, spans: list[tuple[int, int]]) -> list[tuple[int,
                   if len(piece[:m.start()].split()) >= 6 and len(piece[m.end():].split()) >= 6}
         words = _words(piece)
         if words > ATTRIBUTION_SPLIT_WORDS:
+            # A short tail (…، بحسب ما ذكر المرصد، الخميس.) only says who reported and when: it stays.
             points |= {m.end() for m in attribution_re.finditer(piece)
-                       if len(piece[:m.start()].split()) >= 8 and len(piece[m.end():].split()) >= 8}
+                       if len(piece[:m.start()].split()) >= 8 and len(piece[m.end():].split()) >= ATTRIBUTION_TAIL_WORDS}
         if words > LONG_SENTENCE_WORDS:
             # Commas only: a spaced dash is more often a parenthesis (– بمشيئة الله –),
             # and an opener (بينما كان …) often needs the clause before it.

@@ -19,7 +19,7 @@ never ending on a particle or a preposition, never one word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -309,6 +309,11 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         return _has_happening(text) and not _adjunct().match(text) and not _ASIDE.match(text)
 
     main = next((i for i in range(index - 1, -1, -1) if parts[i].kind == "main" and can_head(i)), None)
+    # …، بحسب ما ذكرت مصادر، الخميس.: a date alone after an attribution is the report's date, as inside it.
+    attributed = clause.kind == "attribution" or (
+        index > 0 and parts[index - 1].kind == "attribution" and not _WORD.findall(finish_title(own)))
+    if attributed:
+        clause = replace(clause, kind="attribution")
     if (clause.kind == "opener" and _CONJUNCTION_OPENER.match(own) and main is not None
             and not any(parts[main].start <= d[0] < parts[main].end for d in dates)):
         # قتل أربعة … فيما أصيب ثلاثة آخرون اليوم: the date governs the sentence's main happening too.
@@ -363,6 +368,17 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         adjunct = nxt.kind == "main" and _adjunct().match(text_of(j)) is not None
         # …، أمس الثلاثاء، إن جميع المجموعات انسحبت: what the statement says.
         says = statement and _COMPLEMENT_START.match(text_of(j)) is not None
+        # قالت الوكالة، نقلا عن الوزارة، إن …: who the statement cites sits between it and what it says.
+        if (statement and nxt.kind == "attribution" and j + 1 < len(parts)
+                and _COMPLEMENT_START.match(text_of(j + 1)) is not None):
+            continue
+        # أوضحت الوكالة أن القرار الذي صدر يطال …: what is said has its subject, not yet its verb.
+        said = _COMPLEMENT_START.sub("", text_of(chosen[-1])).split()
+        subject_only = (parts[chosen[-1]].kind == "reported" and nxt.kind == "relative" and len(said) <= 3
+                        and not any(happening.starts_with_verb(w) for w in said))
+        if subject_only:
+            chosen.append(j)
+            continue
         if nxt.kind in ("attribution", "opener", "coordinate", "relative") or (words >= (16 if adjunct else 12) and not says):
             break
         # نفذت في الساعات الأولى من فجر اليوم، كمائن …: a date closing the clause parted the verb from its object.
@@ -451,6 +467,19 @@ def _attribution(text: str) -> str | None:
     return squash(re.sub("[\"“”«»\u200e\u200f\u202a-\u202e\u2066-\u2069]", " ", found)).strip(_STRIP) or None
 
 
+_SEGMENT_BREAK = re.compile(r"[،,؛;.:!?؟]")
+
+
+def _segment(text: str, start: int, end: int) -> tuple[str, int]:
+    """The punctuation-bounded piece of ``text`` around ``[start, end)`` and the span's start in it."""
+    left = max((m.end() for m in _SEGMENT_BREAK.finditer(text, 0, start)), default=0)
+    breaks = [m.start() for m in _SEGMENT_BREAK.finditer(text, end)] + [len(text)]
+    # ومنذ يونيو الماضي، سيطر المسلحون …: a fronted date's clause follows its comma.
+    fronted = len(_WORD.findall(text[left:start])) <= 2 and len(_WORD.findall(text[end:breaks[0]])) <= 1
+    right = breaks[1] if fronted and len(breaks) > 1 else breaks[0]
+    return text[left:right], start - left
+
+
 def _not_a_happening(sentence: Sentence, timex: Timex, clause: str) -> bool:
     """Furniture, datelines, nowadays اليوم, rankings, leaves, figures, states, verbless clauses."""
     local = timex.start - sentence.start, timex.end - sentence.start
@@ -462,6 +491,8 @@ def _not_a_happening(sentence: Sentence, timex: Timex, clause: str) -> bool:
         or happening.is_nowadays(text, timex.text)
         or happening.ranks_rather_than_dates(text, local[0], timex.text)
         or happening.is_leave(text, local[0], timex.granularity)
+        or happening.names_a_group(text, local[0], timex.text)
+        or happening.is_since_state(*_segment(text, *local), timex.text)
         or happening.is_daily_hours(text, local[0], timex.text, timex.type)
         or happening.is_statistic(clause, timex.granularity, before)
         or happening.is_hypothetical(clause)
@@ -487,6 +518,8 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         if cursor < len(sentences) and sentences[cursor].start <= timex.start:
             by_sentence.setdefault(cursor, []).append(timex)
     events: list[EventCandidate] = []
+    # An opinion column's bare اليوم/غدا is nowadays and the future (في سوريا اليوم), never the paper's day.
+    essay = happening.is_essay(layout.folded.original)
     context = names.article_context(layout)  # ambiguous names are resolved by the whole article
     for index, dated in by_sentence.items():
         sentence = sentences[index]
@@ -499,8 +532,9 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         offsets = [t for t in dated if _offset_beside_a_date(sentence, parts, t, dated)]
         # Neither dates; an offset still leaves the title like a date, a feast stays in it. Both still
         # take part in telling a date said in pieces (عيد الفطر 1436هـ: the year is the feast's).
+        # غداة إقدام الجبهة على الخطف: an anchor word alone has only a guessed day; it dates no event.
         chosen = [t for t in _governing(sentence, parts, [t for t in dated if dates_an_event(t)])
-                  if t not in feasts and t not in offsets]
+                  if t not in feasts and t not in offsets and squash(fold(t.text)) not in _anchor_words()]
         dated = [t for t in dated if t not in feasts]
         if not chosen:
             continue
@@ -519,7 +553,9 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         for timex in chosen:
             local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
             title, governed = make_title(text, local_start, local_end, parts, spans)
-            if _not_a_happening(sentence, timex, governed):
+            if _not_a_happening(sentence, timex, governed) or (essay and happening.is_essay_day(timex.text)):
+                continue
+            if _reports_the_last(sentence, timex, title, events):
                 continue
             shown = _with_speaker(title, text, lambda: _recent_speaker(sentences, index))
             events.append(_candidate(names, timex, sentence, title, governed, entity_ids, attribution, dct, context, shown))
@@ -535,6 +571,18 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
             events.extend(_second_happenings(names, sentence, text, parts, chosen, entity_ids, attribution, dct, events,
                                              context))
     return events
+
+
+_ATTRIBUTION_START = re.compile(r"^\s*[وف]?(?:بحسب|حسب|حسبما|وفق|وفقا|نقلا عن)(?![^\W\d_])")
+
+
+def _reports_the_last(sentence: Sentence, timex: Timex, title: str, events: list[EventCandidate]) -> bool:
+    """Whether an attribution opening the sentence (…، حسب ما نقلت الوكالة اليوم عن الوزارة "…") only
+    reports, on the same day, the happening the sentence before it told: that happening is the event."""
+    if not _ATTRIBUTION_START.match(fold(title)):
+        return False
+    return any(e.sentence.index == sentence.index - 1 and e.sentence.paragraph == sentence.paragraph
+               and e.timex.value == timex.value for e in events)
 
 
 @lru_cache(maxsize=1)
@@ -672,7 +720,7 @@ def _offset_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex,
         return next((i for i, c in enumerate(parts) if c.start <= local < c.end), -1)
 
     own = clause_of(timex)
-    return any(o is not timex and dates_an_event(o) and clause_of(o) == own and not _WORD.findall(fold(o.text))[0] in ("بعد", "قبل")
+    return any(o is not timex and dates_an_event(o) and clause_of(o) == own and (_WORD.findall(fold(o.text)) or [""])[0] not in ("بعد", "قبل")
                for o in dated)
 
 

@@ -357,6 +357,9 @@ def is_dateline(sentence: str, start: int, end: int) -> bool:
 
 
 _WE_VERB_TODAY = re.compile(r"(?<![^\W\d_])ن[^\W\d_]{2,}\s+(?:ال)?يوم(?![^\W\d_])")
+_TODAY_WE_VERB = re.compile(r"(?<![^\W\d_])و?اليوم\s+ن[^\W\d_]{2,4}(?![^\W\d_])")
+# The speaker says "we": a word of the first person plural (نحن، علينا، مسؤوليتنا).
+_WE = re.compile(r"(?<![^\W\d_])(?:نحن|اننا|لنا|علينا|منا|بنا|[^\W\d_]{2,}تنا)(?![^\W\d_])")
 
 
 def is_nowadays(sentence: str, timex_text: str) -> bool:
@@ -364,7 +367,31 @@ def is_nowadays(sentence: str, timex_text: str) -> bool:
     if squash(fold(timex_text)) not in ("اليوم", "واليوم", "لليوم"):
         return False
     folded = squash(fold(sentence))
-    return bool(event_words().nowadays.search(folded) or _WE_VERB_TODAY.search(folded))
+    if event_words().nowadays.search(folded) or _WE_VERB_TODAY.search(folded):
+        return True
+    # واليوم نودع … in a speech that says "we": the speaker's rhetorical today, not the paper's day.
+    return bool(_TODAY_WE_VERB.search(folded) and _WE.search(folded))
+
+
+_BARE_RELATIVE_DAYS = frozenset(("اليوم", "واليوم", "لليوم", "غدا", "وغدا"))
+
+
+def is_essay(text: str) -> bool:
+    """Whether an article argues rather than reports: it asks its reader questions and cites no agency.
+
+    An opinion column asks (هل …؟، ما الفائدة …؟!) and carries no wire mark
+    (واس، أ ف ب، رويترز); its bare ``اليوم`` and ``غدا`` mean nowadays and the
+    future, not the paper's day.
+    """
+    if "؟" not in text:
+        return False
+    # The whole text, furniture included: a dateline (الرياض (واس)) is cut from the sentences.
+    return not event_words().agencies.search(squash(fold(text)))
+
+
+def is_essay_day(timex_text: str) -> bool:
+    """Whether a timex is a bare relative day (اليوم، غدا) that an essay uses figuratively."""
+    return squash(fold(timex_text)).strip() in _BARE_RELATIVE_DAYS
 
 
 def _words_before(sentence: str, start: int, count: int) -> list[str]:
@@ -389,7 +416,9 @@ def ranks_rather_than_dates(sentence: str, start: int, timex_text: str) -> bool:
         after = _WORD.findall(fold(sentence[start:]))
         # … منذ أوائل فبراير عندما أوقفت الجماعات هجماتها: the date is a happening's.
         anchored = any(w in ("عندما", "حين", "حينما", "بعدما", "يوم") for w in after[len(_WORD.findall(fold(timex_text))):][:2])
-        return not anchored and any(w in ranking for w in _WORD.findall(fold(sentence[:start])))
+        # والأسوأ منذ مارس: a ranking word keeps its glued conjunction.
+        return not anchored and any(w in ranking or (w[:1] in "وف" and w[1:] in ranking)
+                                    for w in _WORD.findall(fold(sentence[:start])))
     return False
 
 
@@ -405,6 +434,127 @@ def is_leave(sentence: str, start: int, granularity: str | None = None) -> bool:
     if granularity == "month" and before[0] in _contract_words():
         return True
     return before[0] in event_words().leave_words and not re.search(r"عيد", fold(sentence[start:start + 12]))
+
+
+def names_a_group(sentence: str, start: int, timex_text: str) -> bool:
+    """Whether a day and month right after a group word name a political group (قوى 14 آذار، فريق الرابع عشر من آذار).
+
+    Such a date dates nothing: the bloc is named after a day long past. A year
+    or a relative word in the timex (تحالف أمس) makes it a date again.
+    """
+    words = _WORD.findall(fold(timex_text))
+    if re.search(r"\d{4}", timex_text) or any(w in _RELATIVE_DATE_WORDS or w in _weekdays() for w in words):
+        return False
+    # The tagger may leave a spelled day out of the month (فريق الرابع عشر من آذار): look past it.
+    tokens = re.findall(r"[^\W_]+", fold(sentence[:start]))[-4:]
+    for i in range(len(tokens) - 1, -1, -1):
+        between = tokens[i + 1:]
+        if between and not (between[-1] == "من" or between[-1].isdigit()):
+            break
+        word = tokens[i]
+        bare = word[1:] if len(word) > 3 and word[0] in "وبلف" else word
+        if {word, bare} & _group_words():
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _group_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json("lexicon/events.json")["date_named_groups"])
+
+
+@lru_cache(maxsize=1)
+def _count_words() -> re.Pattern:
+    return _phrases(load_json("lexicon/events.json")["count_words"])
+
+
+_SINCE_WORD = re.compile(r"(?<![^\W\d_])و?منذ(?![^\W\d_])")
+_SINCE_REACH = 6  # words between منذ and the date it governs (منذ بداية هذا الصراع في مارس 2011)
+
+
+def _since_at(clause: str, start: int, timex_text: str) -> int | None:
+    """Where the منذ governing the date at ``start`` of ``clause`` begins, or None."""
+    if _SINCE_WORD.match(fold(timex_text).strip()):
+        return start
+    before = clause[:start]
+    found = list(_SINCE_WORD.finditer(fold(before)))
+    if not found:
+        return None
+    between = before[found[-1].end():]
+    if len(_WORD.findall(between)) > _SINCE_REACH or re.search(r"[،,؛;:.]", between):
+        return None
+    return found[-1].start()
+
+
+def _perfect_verb(text: str) -> bool:
+    """Whether ``text`` holds a word that reads as a past-tense (perfect) verb.
+
+    Verbs of continuation (ظل، استمر) tell a state and do not count. A short
+    bare word opening a piece of the clause (، أسهم الحشد …) is read as its
+    verb: Arabic clauses open on their verb, and a masculine perfect has no
+    ending to tell it by.
+    """
+    words = event_words()
+    folded = fold(_TANWEEN_WORD.sub(" ", text))
+    if _continuation_start().search(folded):
+        return False
+    for piece in re.split(r"[،,؛;:«»\"“”()]", folded):
+        first = (_WORD.findall(piece) or [""])[0]
+        bare = first[1:] if len(first) > 3 and first[0] in "وف" else first
+        if (3 <= len(bare) <= 4 and not _ARTICLE.match(first) and not _IMPERFECT.match(first)
+                and not _FUTURE_PREFIX.match(first) and first not in words.stop and bare not in words.stop
+                and bare not in _not_verbs() and not bare.startswith("م")):
+            return True
+    for m in _WORD.finditer(folded):
+        w = m.group()
+        bare = w[1:] if len(w) > 3 and w[0] in "وف" else w
+        if (w in other_verbs() or bare in other_verbs() or w in words.say_verbs or bare in words.say_verbs) and not (
+                _IMPERFECT.match(bare)):
+            return True  # ألقت folds to القت: a listed verb before the article test
+        if _ARTICLE.match(w) or w in _not_verbs() or bare in _not_verbs() or w.startswith("م"):
+            continue
+        if _IMPERFECT.match(w) or (_FUTURE_PREFIX.match(w) and not _future_exception(w)) or bare in ("لا", "لم", "لن", "ما"):
+            continue
+        if (w in words.say_verbs or bare in words.say_verbs or bare in other_verbs() or word_class(w)
+                or (_PERFECT.match(w) and len(w) >= 4 and not w.endswith("ات"))):
+            return True
+    return False
+
+
+def is_since_state(clause: str, start: int, timex_text: str) -> bool:
+    """Whether a date governed by ``منذ`` starts a standing state or a running total, not a happening.
+
+    ``تقود واشنطن منذ أغسطس ائتلافا``، ``النظام شبه منهار منذ عام 2012``: no
+    past-tense verb in the clause, only a present one or none, so the date
+    opens a state. ``قتل أكثر من 240 ألفا منذ بداية الصراع في مارس 2011``: a
+    count since the onset of a period is a running total (``أكثر من 60 هجوما
+    منذ منتصف أكتوبر`` still dates the campaign's start). ``سيطرت المعارضة على البلدة منذ 28 مايو`` still
+    tells when the town fell.
+    """
+    at = _since_at(clause, start, timex_text)
+    if at is None:
+        return False
+    rest = clause[:at] + " " + clause[start + len(timex_text):]
+    governed = _WORD.findall(fold(clause[at:start]))[1:]
+    # منذ فرضها لأول مرة في أكتوبر: منذ governs a happening whose date follows; only منذ + date opens a state.
+    direct = not governed or bool(_SINCE_WORD.match(fold(timex_text).strip()))
+    # منذ بداية الصراع في مارس 2011: the onset of a period, not a happening of its own. A count
+    # right after منذ + date (أكثر من 60 هجوما منذ منتصف أكتوبر) dates a campaign's start: news.
+    onset = not direct and governed[0] in _onset_nouns()
+    counted = _count_words().search(fold(rest)) or any(31 < int(n) < 1900 or int(n) > 2100 for n in re.findall(r"\d+", rest))
+    if counted and onset:
+        return True  # a count (240 ألفا، 45 قتيلا) since then; a day (1..31) or a year is a date, not a count
+    return direct and not _perfect_verb(rest)
+
+
+@lru_cache(maxsize=1)
+def _continuation_start() -> re.Pattern:
+    return _phrases(load_json("lexicon/events.json")["continuation_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _onset_nouns() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json("lexicon/events.json")["onset_nouns"])
 
 
 _RELATIVE_DATE_WORDS = frozenset(("امس", "اليوم", "غد", "غدا", "الماضي", "الماضيه", "المقبل", "المقبله", "الجاري", "القادم",

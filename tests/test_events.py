@@ -71,6 +71,27 @@ def test_nowadays_today_in_an_opinion_column_is_not_an_event():
     assert events_of("نحن اليوم بحاجة إلى مراجعة صادقة لأولوياتنا.\n") == []
 
 
+_COLUMN = (
+    "ما الذي تغير في مدننا؟ لا شيء تقريبا.\n"
+    "ويتنافس في أسواقنا اليوم ثلاثة أنواع من التجار.\n"
+    "ومن يخسر اليوم يربح غدا إذا صبر.\n"
+)
+
+
+def test_bare_today_in_a_column_that_asks_its_reader_is_nowadays():
+    assert events_of(_COLUMN) == []
+
+
+def test_a_report_with_a_question_but_a_wire_mark_keeps_its_today():
+    text = "الرياض (واس)\nوتساءل الوزير: ما الذي يمنع التجار من خفض الأسعار؟\nوافتتح الوزير اليوم سوقا جديدة في المدينة.\n"
+    assert [e.timex.value for e in events_of(text)] == ["2030-03-08"]
+
+
+def test_a_column_keeps_its_written_dates():
+    (event,) = events_of(_COLUMN + "وقد افتتحت البلدية السوق في 12 مايو 2028.\n")
+    assert event.timex.value == "2028-05-12"
+
+
 @pytest.mark.parametrize("sentence", [
     "تبلغ مساحتها نحو عشرين كيلومترا مربعا منذ عام 2010.",
     "وسجل خام برنت الأسبوع الماضي ثالث خسارة أسبوعية على التوالي.",
@@ -97,6 +118,84 @@ def test_a_hypothetical_future_is_not_an_event_and_is_cut_from_the_fact():
 
 def test_a_leave_is_not_the_day_of_a_happening():
     assert events_of("غادر معظم المتدربين في إجازة نهاية الأسبوع.\n") == []
+
+
+def test_a_birth_year_is_not_a_happening():
+    assert events_of("والمتهمون الموقوفون هم (سالم ناصر مواليد 1991) وقد انضم وقاتل مع التنظيم في الخارج.\n") == []
+    (event,) = events_of("أوقفت الشرطة أمس شابا من مواليد 1993 في حي الصفا.\n")
+    assert event.timex.value == "2030-03-07"
+
+
+@pytest.mark.parametrize("sentence", [
+    "وسخر الخطيب من الحكومة ومن تيار الرابع عشر من آذار دون أن يسميهما.",
+    "وانتقد الخطيب فريق الثامن من آذار واتهمه بتعطيل الحكومة.",
+])
+def test_a_bloc_named_after_a_day_is_not_a_date(sentence):
+    assert events_of(sentence + "\n") == []
+
+
+def test_a_bloc_word_before_a_full_date_still_dates():
+    (event,) = events_of("أعلن تحالف المعارضة في 14 آذار 2029 مقاطعة الانتخابات.\n")
+    assert event.timex.value == "2029-03-14"
+
+
+@pytest.mark.parametrize("sentence", [
+    "وتقود الولايات المتحدة منذ سبتمبر الماضي تحالفا لمكافحة المهربين.",
+    "والمصنع شبه متوقف منذ عام 2027 ويعجز عن دفع الرواتب.",
+    "الحي الذي يسيطر عليه المسلحون منذ يونيو 2028.",
+    "وظلت الأسعار مجمدة عند مستواها منذ أبريل 2028.",
+])
+def test_a_state_since_a_date_is_not_a_happening(sentence):
+    assert events_of(sentence + "\n") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "وقال المرصد إن أكثر من 12 ألف شخص قتلوا منذ بداية النزاع في مايو 2027.",
+    "وذكر المرصد أن نحو مليوني شخص قد أصيبوا منذ اندلاع الحرب في أبريل 2026.",
+    "وقتل 57 مدنيا منذ بدء الغارات على الإقليم في أكتوبر الماضي.",
+])
+def test_a_running_total_since_a_date_is_not_a_happening(sentence):
+    assert events_of(sentence + "\n") == []
+
+
+def test_a_count_right_after_since_a_date_dates_the_campaign_start():
+    (event,) = events_of("وحملت الحكومة المتمردين مسؤولية أكثر من 40 هجوما منذ منتصف يناير الماضي.\n")
+    assert event.timex.value == "2030-01"
+    (event,) = events_of("وألقت الحكومة باللوم على المتمردين في أكثر من 40 هجوما منذ منتصف يناير الماضي.\n")
+    assert event.timex.value == "2030-01"
+
+
+def test_a_happening_since_which_a_state_lasts_is_kept():
+    (event,) = events_of("سيطرت المعارضة على البلدة منذ 12 يناير الماضي.\n")
+    assert event.timex.value == "2030-01-12"
+    (event,) = events_of("ومنذ 12 يناير الماضي، سيطرت المعارضة على البلدة.\n")
+    assert event.timex.value == "2030-01-12"
+    (event,) = events_of("وقال المحلل: «منذ مايو 2028، أسهم الحرس في صد الهجوم على الميناء».\n")
+    assert event.timex.value == "2028-05"
+    # منذ governs the happening (فرضه), whose date follows: the date is the imposition's.
+    (event,) = events_of("وهذا هو التمديد الرابع لحظر التجول منذ فرضه لأول مرة في نوفمبر 2028 في الإقليم.\n")
+    assert event.timex.value == "2028-11"
+
+
+def test_worst_since_ranks_even_with_a_conjunction():
+    assert events_of("يعد التفجير من أكثر الهجمات دموية في المدينة منذ أشهر والأسوأ منذ مايو 2027.\n") == []
+
+
+def test_an_anchor_word_alone_dates_no_event():
+    # غداة X where X has no date of its own: the day is only a guess (here the day after Friday), so no event.
+    text = "هاجم المسلحون اليوم الجمعة مقرا للشرطة في البلدة. ويأتي هذا الهجوم غداة إقدام المسلحين على خطف ثمانية من عناصر الشرطة.\n"
+    assert [e.timex.value for e in events_of(text)] == ["2030-03-08"]
+
+
+def test_today_with_a_we_verb_in_a_speech_is_rhetorical():
+    text = "وقال المحافظ في كلمته إن حماية الوطن مسؤوليتنا جميعا، واليوم نودع ثلاثة من أبنائنا الأبطال.\n"
+    assert all(e.timex.text not in ("اليوم", "واليوم") for e in events_of(text))
+
+
+def test_an_offset_beside_a_bare_year_does_not_crash():
+    # قبل 16 عاما in the clause of a year written in digits only: the year has no word to look at.
+    text = "وتوقع التقرير أن يكون عدد العاملين في المصانع في 2029 أقل من النصف مقارنة بما كانوا عليه قبل 16 عاما.\n"
+    assert [e.timex.value for e in events_of(text)] == ["2029"]
 
 
 def test_a_photo_caption_of_a_happening_is_kept():
@@ -132,6 +231,32 @@ def test_title_has_no_date_and_no_debris():
     (title,) = titles_of("وكانت القوات قد شنت في وقت سابق من نهار أمس هجوما واسعا لاستعادة المطار.\n")
     assert "أمس" not in title and "نهار" not in title and title.startswith("القوات") and "هجوما" in title
     assert title_form_ok(title)[0]
+
+
+@pytest.mark.parametrize("sentence, wanted", [
+    ("قالت وكالة الأنباء الرسمية، اليوم، نقلا عن وزارة الداخلية، إن الشرطة اعتقلت خمسة من المشتبه بهم في الهجوم.",
+     "اعتقلت خمسة"),
+    ("وأوضحت وكالة الأنباء الرسمية اليوم أن القرار الذي صدر يشمل ثلاثة من قادة الجماعة.", "يشمل ثلاثة"),
+    ("وأضاف المجلس في بيان اليوم أن مجلس الوزراء الذي يضم عشرين وزيرا سيجتمع بناء على طلب من الرئيس.", "سيجتمع"),
+])
+def test_a_statement_title_reaches_what_is_said(sentence, wanted):
+    (title,) = titles_of(sentence + "\n")
+    assert wanted in title and title_form_ok(title)[0]
+
+
+def test_a_short_attribution_tail_stays_with_the_happening_it_attributes():
+    text = ("هاجم مسلحون مجهولون قافلة تابعة للشركة الوطنية للنقل كانت تنقل مواد غذائية إلى القرى المحاصرة في الجبل "
+            "وأحرقوا ثلاث شاحنات منها واختطفوا سائقيها الأربعة، بحسب ما ذكرت مصادر محلية، الخميس.\n")
+    (event,) = events_of(text)
+    assert event.title.startswith("هاجم مسلحون") and "بحسب" not in event.title
+
+
+def test_an_attribution_that_only_reports_the_last_sentence_is_not_a_second_event():
+    text = ("أعلنت وزارة الداخلية، اليوم (الخميس)، عن ضبط خلية تضم خمسة مطلوبين في العاصمة، فيما يشكل حسب ما نقلت "
+            "وكالة الأنباء الرسمية اليوم عن الوزارة \"ضربة استباقية لكل من يحاول العبث بأمن البلاد وأمان مواطنيها "
+            "وسلامة منشآتها العامة\".\n")
+    (event,) = events_of(text, date(2030, 3, 7))
+    assert event.title.startswith("أعلنت وزارة الداخلية")
 
 
 def test_title_without_attribution_tail():
