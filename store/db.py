@@ -454,6 +454,20 @@ def _pending(db: Database) -> bool:
     return not ({name for name, _ in MIGRATIONS} <= _applied(db.conn) and _identity(db)[0] == _APPLICATION_ID)
 
 
+_upgrade_notice: Callable[[str], None] | None = None
+
+
+def set_upgrade_notice(notice: Callable[[str], None] | None) -> None:
+    """Have ``notice`` told, in one line, before an existing database is upgraded (the CLI prints it).
+
+    An upgrade runs on the first open by a newer waqai, lookups included, and
+    takes about a minute per few hundred megabytes: the user should know why
+    that first command waits.
+    """
+    global _upgrade_notice
+    _upgrade_notice = notice
+
+
 def migrate(db: Database) -> None:
     """Apply the migrations not yet recorded, in one transaction.
 
@@ -466,6 +480,9 @@ def migrate(db: Database) -> None:
     conn = db.conn
     if not _pending(db):
         return
+    version = _identity(db)[1]
+    if version and _upgrade_notice is not None:
+        _upgrade_notice(f"Upgrading {db.path} from schema {version} to {SCHEMA_VERSION} (once; a large archive takes a minute)…")
     conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction, so before BEGIN
     try:
         with immediate_transaction(conn):

@@ -51,7 +51,16 @@ def old_db(tmp_path) -> Path:
 def _run(*args) -> str:
     result = CliRunner().invoke(main, list(args))
     assert result.exit_code == 0, result.output
-    return result.output
+    return result.stdout
+
+
+def test_the_first_command_on_an_old_database_says_it_is_upgrading_it(old_db):
+    first = CliRunner().invoke(main, ["list", "--json", "--db", str(old_db)])
+    assert first.exit_code == 0
+    assert first.stderr.strip() == f"Upgrading {old_db} from schema 5 to 6 (once; a large archive takes a minute)…"
+    assert json.loads(first.stdout)
+    again = CliRunner().invoke(main, ["list", "--json", "--db", str(old_db)])
+    assert again.stderr == "" and again.stdout == first.stdout
 
 
 def test_a_schema_5_database_upgrades_in_place_keeping_every_fact(old_db):

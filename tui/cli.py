@@ -224,6 +224,9 @@ def main(ctx: click.Context, db_path: Path | None, bidi: str | None) -> None:
     the bundled corpus on first use). --db and --bidi given here apply to
     every command.
     """
+    from waqai.store.db import set_upgrade_notice
+
+    set_upgrade_notice(lambda line: echo(line, err=True))
     if ctx.invoked_subcommand is None:
         ctx.invoke(tui, db_path=db_path, bidi=bidi)
 
