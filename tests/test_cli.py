@@ -208,7 +208,7 @@ def test_a_schema_1_database_is_upgraded_with_its_interval_index(tmp_path, corpu
     assert CliRunner().invoke(main, ["ingest", str(corpus_dir), "--db", str(path)]).exit_code == 0
     downgrade(path, 1)
     result = CliRunner().invoke(main, ["list", "--on", "2021-06", "--json", "--db", str(path)])
-    assert result.exit_code == 0 and json.loads(result.output)
+    assert result.exit_code == 0 and json.loads(result.stdout) and "Upgrading" in result.stderr
     conn = sqlite3.connect(path)
     from waqai.store.db import SCHEMA_VERSION
 

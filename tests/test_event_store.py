@@ -102,7 +102,7 @@ def test_a_schema_2_database_upgrades_in_place_with_its_merge_index(tmp_path, co
     downgrade(path, 2)
     result = CliRunner().invoke(main, ["list", "--json", "--db", str(path)])
     assert result.exit_code == 0
-    after = json.loads(result.output)
+    after = json.loads(result.stdout)
     assert [e["id"] for e in after] == [e["id"] for e in before]
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
