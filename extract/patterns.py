@@ -401,7 +401,7 @@ def grammar() -> Grammar:
         # 2024/02/09, 21-04-2016, 7 - 9 - 2012 م, 4 /1 / 1426هـ
         # الخميس 20/10/1436هـ: a weekday written before the date is in its span (the date decides)
         "numeric": rf"(?:{WORD_START}(?<!اليوم )(?<!امس )(?<!غد )(?<!غدا )(?P<nweekday>{weekday}){S0}[,،]?{S0})?(?<![\d/.\-\\]){gregorian_numeric}(?![\d/.\-\\]*\d)"
-        rf"(?:{S0}(?P<yearmark>م|هـ|ه)(?![^\W\d_]))?",
+        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?",
         # عام 2013, العام 2014, سنة 1258م, عام 1445 هـ
         "year": rf"{WORD_START}(?P<yearword>{year_word}){S}(?P<year>\d{{4}})(?!\d)"
         rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?",
@@ -424,7 +424,9 @@ def grammar() -> Grammar:
         rf"(?:{S0}[,،]?{S0}(?P<wopen>\(){S0}(?P<weekday_b>{weekday}){S0}\)|{S0}[,،]?{S0}(?P<weekday>{weekday}))?"
         rf"(?:{S}(?P<rpod>{conv_pods})(?!{S0}\d|{S}(?:الساعه|{hour_word})))?{WORD_END}",
         # بين 19 و28 عاما: the first number takes the unit of the second
-        "duration_list": rf"(?<![\d.,])(?P<num>\d+)(?![\d.,])(?={S0}(?:و|الي|حتي|-|–){S0}\d+{S}(?P<unit>{units_any})(?![^\W_]))",
+        # من ثلاثة إلى 6 أشهر, خمسة أو ستة أيام: a number word too (the second then a word or digits)
+        "duration_list": rf"(?:(?<![\d.,])(?P<num>\d+)(?![\d.,])|{WORD_START}(?P<numword>{cardinal})(?![^\W_]))"
+        rf"(?={S0}(?:و|او|الي|حتي|-|–){S0}(?:\d+|{cardinal}){S}(?P<unit>{units_any})(?![^\W_]))",
         # يومي 10 و12 أغسطس, من 5 إلى 10 مايو: the first day takes the month of the second
         "day_list": rf"{WORD_START}(?:يومي{S})?(?P<day>(?:ال)?\d{{1,2}}(?!\d)|{ordinal})"
         rf"(?=(?:{S0}(?:و|[,،]){S0}(?:ال)?\d{{1,2}}(?!\d))*"  # 6 و7 و8 أغسطس: a longer list

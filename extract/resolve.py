@@ -77,6 +77,9 @@ _DAY_WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?:[وفبل]?(?:ال)?امس|[وف
 _COMPARATIVES = frozenset("اكثر اقل اعلي ادني اكبر اصغر افضل اسوا اسرع ابطا اقوي اضعف".split())
 # TIMEX3 letters of the units under a day (after the T): hours, minutes, seconds.
 _TIME_CODES = {"H": "H", "MIN": "M", "S": "S"}
+# Era words after a date (folded): 19/10/1436 هجرية, 4/8/2015 ميلادية
+_HIJRI_MARKS = frozenset({"ه", "هـ", "هجري", "هجريه", "للهجره"})
+_GREGORIAN_MARKS = frozenset({"م", "ميلادي", "ميلاديه", "للميلاد"})
 # After a counted plural (الأيام الثلاثة): an ordinal adjective makes it a stretch of a larger period.
 _DEFINITE_FOLLOWS_COUNT = re.compile(r"^[^\S\n]+(?:الاولي|الاول|الاخيره|الاخير|الاواخر|الاوائل)(?![^\W\d_])")
 _NEXT_WORD = re.compile(r"^[^\S\n]*[,،]?[^\S\n]*([^\s,،.]+)")
@@ -667,7 +670,10 @@ class Resolver:
     def _duration_list(self, m: re.Match[str], where: Where) -> Resolution | None:
         """The first number of ``بين 19 و28 عاما``: a duration in the unit of the second."""
         unit = self.lx.units.get(squash(m["unit"]))
-        amount = int(m["num"])
+        number = int(m["num"]) if m["num"] else _number(m["numword"], self.lx)
+        if number is None or number != int(number):
+            return None
+        amount = int(number)
         if unit is None or not 0 < amount <= 10000:
             return None
         code = unit[0]
@@ -755,7 +761,7 @@ class Resolver:
             year, month, day = int(m["y2"]), int(m["m2"]), int(m["d2"])
             if month > 12 and day <= 12:  # month-first only where the day is > 12
                 month, day = day, month
-        if m["yearmark"] in ("ه", "هـ") or (self._is_hijri_year(year) and m["yearmark"] != "م"):
+        if m["yearmark"] in _HIJRI_MARKS or (self._is_hijri_year(year) and m["yearmark"] not in _GREGORIAN_MARKS):
             return self._hijri_day(year, month, day, where)
         if not 1000 <= year <= 2999:
             return None
@@ -1226,7 +1232,11 @@ class Resolver:
             amount, unit_word = None, squash(m["bare"])
             if "مضت" in (m["padj"], m["padj2"], m["recent"]):
                 return Resolution("DATE", "PAST_REF")  # قرون مضت, سنوات مضت: some time ago
-            if not (lead or m["padj"] or m["recent"]) and not _PLURAL_CLOSER.match(where.after):
+            # لدقائق, بسنوات: a glued ل (for) or ب (by) introduces the length like لمدة
+            glued = re.search(r"(?<![^\W\d_])[وف]?[لب]$", where.tail) is not None
+            if glued and _DEFINITE_WORD.match(where.after):
+                return None  # لساعات العمل: a noun phrase
+            if not (lead or glued or m["padj"] or m["recent"]) and not _PLURAL_CLOSER.match(where.after):
                 return None  # سنوات الحرب, أول أيام عيد الفطر: a noun phrase, not a length of time
             if lead and _DEFINITE_WORD.match(where.after):
                 return None  # منذ سنوات الطفرة
@@ -1296,6 +1306,9 @@ class Resolver:
                     return Resolution("DURATION", f"P{int(amount)}Y", mod=qmod, trim_left=trim)  # an absence that long
                 if year is not None:
                     return Resolution("DATE", f"{year + int(amount):04d}", mod=qmod)
+            if amount is not None and lead == "بعد":
+                # وبعد عشر سنوات، كان …: nothing to count from, so the phrase gives a length, not a date
+                return Resolution("DURATION", f"P{_format_amount(amount)}{unit}", mod=qmod, trim_left=trim)
             if amount is not None:
                 return Resolution("DATE", "", mod=qmod)
         elif lead == "قبل" and amount is not None and unit in ("M", "Y") and not _FOLLOWED_BY_OF.match(where.after):

@@ -236,3 +236,32 @@ CASES = [
 def test_generalize(text, dct, expected):
     got = [(t.text, t.type, t.value, t.mod) for t in tag(text, dct)]
     assert got == expected
+
+
+# Round 2 on unseen news (issue 13): families seen in a fresh held-out set, with sentences written here.
+CASES_ROUND2 = [
+    # an era word after a numeric Hijri date is in its span, and the الموافق pair stays one date
+    ("صدر القرار بتاريخ 3/11/1436 هجرية الموافق 18/8/2015.", D,
+     [("3/11/1436 هجرية الموافق 18/8/2015", "DATE", "2015-08-18", None)]),
+    ("يبدأ التسجيل في 25/10/1436 هجري.", D, [("25/10/1436 هجري", "DATE", "2015-08-10", None)]),
+    # a range of lengths written once: the first number borrows the unit of the second
+    ("تستمر فترة العلاج من ثلاثة إلى ستة أشهر عادة.", D,
+     [("ثلاثة", "DURATION", "P3M", None), ("ستة أشهر", "DURATION", "P6M", None)]),
+    ("يحتاج المريض إلى خمسة أو سبعة أيام للتعافي.", D,
+     [("خمسة", "DURATION", "P5D", None), ("سبعة أيام", "DURATION", "P7D", None)]),
+    ("فاز الفريق بثلاثة أهداف إلى هدف.", D, []),
+    # a plural unit with a glued ل (for) or ب (by), or an adjective of quantity, is a length of time
+    ("توقف البث لدقائق ثم عاد.", D, [("لدقائق", "DURATION", "PTXM", None)]),
+    ("سبق الاتفاق الحرب بسنوات.", D, [("بسنوات", "DURATION", "PXY", None)]),
+    ("لم يبق في المدينة سوى ساعات محدودة.", D, [("ساعات محدودة", "DURATION", "PTXH", None)]),
+    ("يمتد الدوام لساعات العمل الرسمية.", D, []),
+    # بعد N with nothing to count from is the length of time (not an empty date)
+    ("تابعت الدراسة المشاركين، وبعد خمس سنوات، أصيب عدد منهم بالمرض.", D,
+     [("خمس سنوات", "DURATION", "P5Y", None)]),
+]
+
+
+@pytest.mark.parametrize("text,dct,expected", CASES_ROUND2)
+def test_generalize_round2(text, dct, expected):
+    got = [(t.text, t.type, t.value, t.mod) for t in tag(text, dct)]
+    assert got == expected

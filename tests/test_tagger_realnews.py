@@ -421,8 +421,9 @@ def test_the_day_after_an_undated_event_stays_unresolved():
 def test_three_months_later_counts_from_the_date_in_force_not_the_dct():
     dated = [(t.text, t.value) for t in tag("وقعت الاتفاقية في 5 مارس 2010، وبعد ثلاثة أشهر انهارت.", FRI)]
     assert dated == [("5 مارس 2010", "2010-03-05"), ("وبعد ثلاثة أشهر", "2010-06")]
-    undated = [(t.text, t.value) for t in tag("انهارت الهدنة بعد ثلاثة أشهر.", FRI)]
-    assert [v for _, v in undated] == [""]
+    # nothing to count from: the length of time, not a date from the DCT
+    undated = [(t.text, t.type, t.value) for t in tag("انهارت الهدنة بعد ثلاثة أشهر.", FRI)]
+    assert undated == [("ثلاثة أشهر", "DURATION", "P3M")]
 
 
 def test_today_corrected_by_a_weekday_moves_later_relative_days():
