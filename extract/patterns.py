@@ -510,7 +510,10 @@ def grammar() -> Grammar:
         "past_ref": rf"{WORD_START}(?P<ref_past>{_alt(lx.past_ref)}){WORD_END}",
         # في الماضي, من قبل at the end of a clause (common words: a family of their own)
         "past_ref_context": rf"(?<=في )(?P<ref_past_fi>{_alt(temporal['past_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))"
-        rf"|{WORD_START}(?P<ref_past_end>{_alt(temporal['past_ref_at_clause_end'])})(?={S0}(?:[.،,؛:!؟)»”\"]|$|و))",
+        rf"|{WORD_START}(?P<ref_past_end>{_alt(temporal['past_ref_at_clause_end'])})(?={S0}(?:[.،,؛:!؟)»”\"]|$|و))"
+        # the noun "the past": after a preposition (بالماضي, عن الماضي) or before an adjective of worth (الماضي الجميل)
+        rf"|(?:(?<=\b[بل])|(?<=\b[وف][بل])|(?<=\bعن )|(?<=\bالي )|(?<=\bمع )|(?<=\bمن ))(?P<ref_past_noun>الماضي)(?![^\W_]|{S}(?:ال(?!{_alt(temporal['past_noun_adjectives'])})|\d))"
+        rf"|(?<![^\W\d_])(?P<ref_past_adj>الماضي)(?={S}(?:{_alt(temporal['past_noun_adjectives'])})(?![^\W_]))",
         "future_ref": rf"{WORD_START}(?P<ref_future>{_alt(lx.future_ref)}){WORD_END}"
         rf"|(?:(?<=في )|(?<=الي ))(?P<ref_future_fi>{_alt(temporal['future_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))",
         # كل يوم, سنويا, رواتب شهرية

@@ -1219,6 +1219,8 @@ class Resolver:
                 return None  # اليومين alone is not a duration
         elif m["fewword"]:
             amount, unit_word = None, squash(m["fewunit"])
+            if lead == "قبل" and unit_word in lx.units and not _FOLLOWED_BY_OF.match(where.after):
+                return Resolution("DATE", "PAST_REF")  # قبل بضعة عقود, قبل عدة أسابيع: some time ago
         elif m["defsingle"]:
             # قرابة العام, أكثر من الشهر: one unit, only after a quantity word.
             if not where.quantity_mod or _DEFINITE_WORD.match(where.after):
@@ -1507,6 +1509,9 @@ class Resolver:
         imperfect = (bool(re.match(r"^(?:ي[^\W\d_]{2,7}|ت[^ا\W\d_][^\W\d_]{1,6})$", prev))
                      and not prev.endswith(("ه", "ا")) and not self._future_exception(prev))
         participle = bool(re.match(r"^م[^\W\d_]{3,4}[اه]?$", stem)) and not stem.endswith("يا")
+        if word == "قديما" and prev.startswith("ال") and len(prev) > 3 and _CLAUSE_END.match(where.after):
+            # حياة الناس قديما: an indefinite adjective cannot follow a definite noun, so this is the adverb
+            return Resolution("DATE", "PAST_REF")
         if not (prev in lex["verbs"] or imperfect or participle):
             return None
         if word == "لاحقا" and (imperfect or self._future(where)):

@@ -258,6 +258,20 @@ CASES_ROUND2 = [
     # بعد N with nothing to count from is the length of time (not an empty date)
     ("تابعت الدراسة المشاركين، وبعد خمس سنوات، أصيب عدد منهم بالمرض.", D,
      [("خمس سنوات", "DURATION", "P5Y", None)]),
+    # vague references by shape: a demonstrative of distance + a plural calendar unit (not a singular one,
+    # which is the anaphor ذلك اليوم, and not a vague period noun: تلك الفترة, ذلك الوقت are left out)
+    ("روى الأهالي ما عاشوه في تلك السنوات من خوف.", D, [("تلك السنوات", "DATE", "PAST_REF", None)]),
+    ("وفي تلك الفترة كانت الأسواق مغلقة.", D, []),
+    # the noun "the past" after a preposition or before an adjective of worth; not the adjective of a unit
+    ("يحن كبار السن إلى الماضي ويتحدثون عنه.", D, [("الماضي", "DATE", "PAST_REF", None)]),
+    ("يذكرنا المعرض بالماضي وحكايات الأجداد.", D, [("بالماضي", "DATE", "PAST_REF", None)]),
+    ("تعيد هذه البيوت الماضي الجميل للقرية.", D, [("الماضي", "DATE", "PAST_REF", None)]),
+    ("ارتفعت الأسعار منذ الشهر الماضي.", D, [("الشهر الماضي", "DATE", "2015-06", None)]),
+    # قديما after a definite noun closing its clause is the adverb (an adjective would be indefinite)
+    ("تظهر الصور بيوت الطين قديما.", D, [("قديما", "DATE", "PAST_REF", None)]),
+    ("أهدى الرجل المتحف سيفا قديما.", D, []),
+    # قبل + an unspecified count + a unit is some time ago
+    ("وقبل بضعة عقود كانت القرية بلا كهرباء.", D, [("وقبل بضعة عقود", "DATE", "PAST_REF", None)]),
 ]
 
 
