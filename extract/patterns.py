@@ -243,6 +243,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     # Every anaphoric match holds one of these words (اليوم التالي, ذات اليوم, الشهر نفسه).
     add(temporal["anaphoric_next"] + temporal["anaphoric_same"] + ["ذات", "نفس", "ذلك", "تلك"], "anaphoric")
     add(temporal["anaphoric_previous"] + temporal["anaphoric_following"], "anaphoric")  # العام الذي سبقه
+    index.setdefault("اليوم", set()).add("anaphoric")  # هذا اليوم (هذا alone is too common a trigger)
     add(lx.units, "duration")
     add(lx.plural_recent, "plural_recent")
     add(lx.present_ref, "present_ref")
@@ -461,7 +462,9 @@ def grammar() -> Grammar:
         # اليوم التالي, الشهر نفسه, ذلك اليوم, ذات اليوم
         "anaphoric": rf"{WORD_START}(?:(?P<ana_unit>اليوم|الشهر|العام|السنه|الاسبوع){S}"
         rf"(?P<ana>{_alt(temporal['anaphoric_next'] + temporal['anaphoric_same'] + temporal['anaphoric_previous'] + temporal['anaphoric_following'])})"
-        rf"|(?P<ana_pre>ذات|نفس|ذلك|تلك){S}(?P<ana_unit2>اليوم|الشهر|العام|السنه|الاسبوع|الليله)){WORD_END}",
+        rf"|(?P<ana_pre>ذات|نفس|ذلك|تلك){S}(?P<ana_unit2>اليوم|الشهر|العام|السنه|الاسبوع|الليله)"
+        # لهذا اليوم, صباح هذا اليوم: the writing day
+        rf"|(?P<ana_this>هذا){S}(?P<ana_unit3>اليوم)){WORD_END}",
         # الأسبوع الأول من الشهر المقبل, الأسبوع الأخير من أغسطس 2015: an ordinal week of a month
         "week_of_month": rf"{WORD_START}الاسبوع{S}(?P<wk>الاول|الثاني|الثالث|الرابع|الاخير){S}من{S}"
         rf"(?:(?:شهر{S})?(?P<wmonth>{month})(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<wyear>\d{{4}})(?!\d))?"

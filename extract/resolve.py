@@ -1140,6 +1140,12 @@ class Resolver:
         return Resolution("DURATION", f"PT{amount}H" if unit == "H" else f"P{amount}{unit}")
 
     def _anaphoric(self, m: re.Match[str], where: Where) -> Resolution | None:
+        if m["ana_this"]:
+            if re.search(r"(?<![^\W\d_])[وفب]?مثل[^\S\n]*$", where.tail):
+                return None  # في مثل هذا اليوم: the same day of another year, left to اليوم
+            # the proximal demonstrative points at the writing day (ونحن نودع العيد هذا اليوم), not the day in force
+            day = self.ctx.ref
+            return Resolution("DATE", self._with_pod(day.isoformat(), where)) if day else Resolution("DATE", "")
         unit_word = squash(m["ana_unit"] or m["ana_unit2"])
         ana = squash(m["ana"]) if m["ana"] else ""
         nxt = ana in ("التالي", "التاليه", "اللاحق", "اللاحقه") or ana in _anaphoric_shift()["following"]
