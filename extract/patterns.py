@@ -359,7 +359,7 @@ def grammar() -> Grammar:
     # يونيو/ حزيران, تشرين الثاني/ نوفمبر, أيار (مايو), حزيران - يونيو
     pair = rf"(?:(?:{S0}[/\\(\-–]{S0}|{S})(?:شهر{S})?{month}(?:{S0}\))?)"
     month_phrase = rf"(?P<month>{month}{pair}?)"
-    day = rf"(?P<day>\(?(?:ال)?(?<!\d)\d{{1,2}}(?![\d:.]\d)\)?|{ordinal}|غره)"
+    day = rf"(?P<day>\(?(?:ال{S0})?(?<!\d)\d{{1,2}}(?![\d:.]\d)\)?|{ordinal}|غره)"  # الـ 7 (folded: ال 7)
     rel = rf"(?:{S}(?P<rel>{_alt(w for w in lx.relative_offsets if w not in ('هذا', 'هذه'))}))"
     hijri_mark = r"(?P<hmark>هـ|ه|للهجره|هجري|هجريه)"
 
@@ -507,7 +507,7 @@ def grammar() -> Grammar:
         rf"(?:ال{S0})?(?P<hh2>\d{{1,2}})(?:[:.](?P<mm2>\d{{2}}))?(?!\d)(?:{S}(?P<hpod3>صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا|{range_pods})"
         # من 5 إلى 9 مساء: the first hour of a range takes the part of day written after the second
         rf"|(?=(?:{S}|{S0}[-–]{S0})(?:الي|حتي|و|-|–|ل)?{S0}\d{{1,2}}(?:[:.]\d{{2}})?{S}(?:صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا|{range_pods})(?![^\W_]))))"
-        rf"(?:{S}(?P<gmt>بتوقيت{S}(?:{_alt(temporal['time_zones'])}|[^\W\d_]+)))?"
+        rf"(?:{S}(?P<gmt>بتوقيت{S}(?:{_alt(temporal['time_zones'])}|[^\W\d_]+)|بالتوقيت{S}(?:المحلي|العالمي|الصيفي|الشتوي|[^\W\d_]+)))?"
         rf"(?:{S}(?:من{S})?(?:(?P<dpod>{pod}){S})?(?:يوم{S})?(?:(?P<drelday>{relday})(?:{S0}[,،]?{S0}(?:\({S0})?{weekday}(?:{S0}\))?)?|(?P<dweekday>{weekday})(?:{S}(?P<drel>الماضي|المقبل|القادم))?))?{WORD_END}",
         "present_ref": rf"{WORD_START}(?P<ref_present>{_alt(lx.present_ref)}){WORD_END}",
         "past_ref": rf"{WORD_START}(?P<ref_past>{_alt(lx.past_ref)}){WORD_END}",
@@ -545,8 +545,9 @@ def grammar() -> Grammar:
         rf"(?:{S}\d{{4}}(?:{S0}م(?![^\W\d_]))?)?"
         rf"){WORD_END}|(?<![^\W\d_])(?:(?P<pthis>[لب]?هذا|[لب]?هذه){S})?(?P<season_bare>ال(?:صيف|شتاء|خريف))(?![^\W_]|{S}(?:ال|\d))",
         # الربع الأول من عام 2024, الربع الثاني
-        "quarter": rf"{WORD_START}(?:(?:الربع|(?<=ل)لربع){S}(?P<quarter>{_alt(lx.quarters)})(?:{S}(?:من{S})?"
-        rf"(?:(?:{year_word}{S})?(?P<year>\d{{4}})|(?:العام|السنه){S}(?P<rel>{offsets}){restated_year}))?"
+        "quarter": rf"{WORD_START}(?:(?:الربع|(?<=ل)لربع){S}(?P<quarter>{_alt(lx.quarters)})(?:{S}(?:من{S}|ل(?=ل?(?:عام|سنه)))?"
+        # الربع الأول للعام 2015م, الربع الثاني لعام 2014
+        rf"(?:(?:{year_word}{S})?(?P<year>\d{{4}})(?!\d)(?:{S0}م(?![^\W\d_]))?|{_alt_lam(['العام', 'السنه'])}{S}(?P<rel>{offsets}){restated_year}))?"
         # النصف الأول من العام الجاري, النصف الثاني من 2014: a half only with its year (not a match's half)
         rf"|النصف{S}(?P<half>الاول|الثاني){S}من{S}(?:(?:{year_word}{S})?(?P<hyear>\d{{4}})(?!\d)"
         rf"|(?:العام|السنه){S}(?P<hrel>{offsets}){restated_year}|(?:هذا|هذه){S}(?:العام|السنه)(?P<hthis>)))"
@@ -567,7 +568,9 @@ def grammar() -> Grammar:
         rf"(?:{S}(?:الميلادي|للميلاد))?{WORD_END}",
         # 18 شوال 1445 هـ, رمضان 1445, شهر رمضان, 12/11/1436هـ, الخميس 20 شوال لعام 1436هـ
         "hijri": rf"{WORD_START}(?:(?P<weekday>{weekday})(?:{S}{week_rel})?{S0}[,،]?{S0}(?:(?:ال)?موافق{S})?)?"
-        rf"(?:{day}{S0}(?:من{S}|/{S0})?)?(?:(?P<shahr>شهر|شهري){S})?(?P<hmonth>{hijri_month})"
+        rf"(?:{day}{S0}(?:من{S}|/{S0})?|(?P<hdays>ايام){S}(?=[^\W\d_]))?(?:(?P<shahr>شهر|شهري){S})?(?P<hmonth>{hijri_month})"
+        # شهر رمضان المبارك: the month's epithet is in its span (not a feast's: بعيد الفطر المبارك)
+        rf"(?:{S}(?P<hepithet>المبارك|الكريم|الفضيل|المعظم)(?![^\W\d_]))?"
         rf"(?:(?:{S0}[,،]?{S}|{S0}[/\-]{S0})(?:(?:ل|من{S}|في{S})?(?:عام|سنه|العام|السنه){S})?(?P<hyear>1[2-5]\d\d)(?!\d)(?:{S0}{hijri_mark}(?![^\W\d_]))?|{rel}"
         rf"|{S}(?:من{S})?(?P<hthis>هذا{S}العام|العام{S}(?:الجاري|الحالي)|هذه{S}السنه)"
         # ذو الحجة من العام الماضي: the Hijri year before the DCT's

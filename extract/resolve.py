@@ -77,6 +77,8 @@ _DAY_WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?:[وفبل]?(?:ال)?امس|[وف
 _COMPARATIVES = frozenset("اكثر اقل اعلي ادني اكبر اصغر افضل اسوا اسرع ابطا اقوي اضعف".split())
 # TIMEX3 letters of the units under a day (after the T): hours, minutes, seconds.
 _TIME_CODES = {"H": "H", "MIN": "M", "S": "S"}
+# The head of a clause: nothing before, a punctuation mark, or a glued و/ف (وبعد عشر سنوات)
+_CLAUSE_HEAD = re.compile(r"(?:^|[.،,؛:!؟\n])[^\S\n]*$|(?<![^\W\d_])[وف]$")
 # Era words after a date (folded): 19/10/1436 هجرية, 4/8/2015 ميلادية
 _HIJRI_MARKS = frozenset({"ه", "هـ", "هجري", "هجريه", "للهجره"})
 _GREGORIAN_MARKS = frozenset({"م", "ميلادي", "ميلاديه", "للميلاد"})
@@ -314,8 +316,8 @@ def _number(text: str, lx: Lexicon) -> float | None:
 
 def _day_number(text: str, lx: Lexicon) -> int | None:
     text = squash(text.strip("() \t"))
-    if text.startswith("ال") and text[2:].isdigit():
-        text = text[2:]
+    if text.startswith("ال") and text[2:].strip().isdigit():
+        text = text[2:].strip()  # الـ7, الـ 7
     if text.isdigit():
         return int(text)
     if text == "غره":
@@ -1314,8 +1316,9 @@ class Resolver:
                     return Resolution("DURATION", f"P{int(amount)}Y", mod=qmod, trim_left=trim)  # an absence that long
                 if year is not None:
                     return Resolution("DATE", f"{year + int(amount):04d}", mod=qmod)
-            if amount is not None and lead == "بعد":
-                # وبعد عشر سنوات، كان …: nothing to count from, so the phrase gives a length, not a date
+            if amount is not None and lead == "بعد" and _CLAUSE_HEAD.search(where.tail):
+                # وبعد عشر سنوات، كان …: heading a clause of a story with nothing to count from, the phrase
+                # gives a length, not a date (الرحلة بعد يومين inside a clause stays a date to be found)
                 return Resolution("DURATION", f"P{_format_amount(amount)}{unit}", mod=qmod, trim_left=trim)
             if amount is not None:
                 return Resolution("DATE", "", mod=qmod)
