@@ -946,7 +946,7 @@ class Resolver:
                 return None  # اليوم العالمي, اليوم الأول من الحرب
             if not named and not m["pod"] and m.group() == word and self._after_amount(where):
                 return None  # مرتين في اليوم: a rate (the rate family)
-            if prev_word in self.lx.newspaper_words or _PAPER_NAME.search(where.tail) and _PAPER_CLOSE.match(where.after):
+            if re.split(r"[\"“”«»()']", prev_word)[-1] in self.lx.newspaper_words or _PAPER_NAME.search(where.tail) and _PAPER_CLOSE.match(where.after):
                 return None  # عين اليوم, (اليوم), لـ"اليوم": the newspaper
             if not named and _DATELINE_BEFORE.search(where.before) and not where.after.strip(" \t-–"):
                 return None  # a byline: "الدمام - اليوم"
@@ -988,6 +988,10 @@ class Resolver:
         out altogether (the conventions annotate it only for a dated event).
         """
         day = self.ctx.day_in_force(where.sentence, where.paragraph)
+        if day is not None and _DAY_WORD_BEFORE.search(re.split(r"[.،,؛:!؟\n]", where.tail)[-1]):
+            # أكدت الحركة أمس وفاته غداة إعلان الحكومة: the day in the same clause dates the main event,
+            # which happened غداة X; the day is that one, not the one after it
+            offset = 0
         return Resolution("DATE", (day + timedelta(days=offset)).isoformat() if day else "", optional=offset < 0,
                           event_offset=offset)
 
@@ -1795,8 +1799,8 @@ class Resolver:
             return None
         if day and not m["hyear"] and "/" in m.group()[: m.start("hmonth") - m.start()]:
             return None  # 4/ صفر is a score; 10/شوال/ 1436هـ is a date
-        if squash(m["hmonth"]) in lx.ambiguous_months and not (day or m["hyear"] or m["shahr"] or m["rel"]
-                                                               or m["hthis"] or where.has_day_context):
+        if squash(m["hmonth"]) in lx.ambiguous_months and not (day or m["hyear"] or m["shahr"] or m["rel"] or m["hdays"]
+                                                               or m["hthis"] or m["hepithet"] or where.has_day_context):
             prev = _PREV_WORD.search(where.tail)
             licensed = prev and (prev.group(1) in _MONTH_PREPOSITIONS or prev.group(1) in lx.hijri_month_nouns
                                  or prev.group(1)[1:] in lx.hijri_month_nouns)
