@@ -543,7 +543,8 @@ def grammar() -> Grammar:
         rf"|{S}(?P<sthis>ل?هذا|ل?هذه){S}(?:العام|السنه)"
         rf"|{S}(?P<rel>{offsets})|{S}(?P<ryear>العام|السنه){S}(?P<rel2>{offsets})"
         rf"(?:{S}\d{{4}}(?:{S0}م(?![^\W\d_]))?)?"
-        rf"){WORD_END}|(?<![^\W\d_])(?:(?P<pthis>[لب]?هذا|[لب]?هذه){S})?(?P<season_bare>ال(?:صيف|شتاء|خريف))(?![^\W_]|{S}(?:ال|\d))",
+        # الصيف إلى …: إلى (folded الي) is a preposition, not a definite word that would make الصيف a noun's complement
+        rf"){WORD_END}|(?:(?<![^\W\d_])|(?<=\b[وفبل]))(?:(?P<pthis>[لب]?هذا|[لب]?هذه){S}|فصل{S})?(?P<season_bare>ال(?:صيف|شتاء|خريف))(?![^\W_]|{S}(?:ال(?!ي(?![^\W_]))|\d))",
         # الربع الأول من عام 2024, الربع الثاني
         "quarter": rf"{WORD_START}(?:(?:الربع|(?<=ل)لربع){S}(?P<quarter>{_alt(lx.quarters)})(?:{S}(?:من{S}|ل(?=ل?(?:عام|سنه)))?"
         # الربع الأول للعام 2015م, الربع الثاني لعام 2014
@@ -581,7 +582,10 @@ def grammar() -> Grammar:
         # (the literal first, then the word start: the search skips to each يوم)
         "bare_day": rf"يوم(?:(?<![^\W\d_]يوم)|(?<=\b[وفبلك]يوم)){S}(?P<bday>\d{{1,2}})(?![\d:%]|{S0}[.\-/–]{S0}\d)(?!{S0}(?:[-–/]|و{S0}\d|ال)|{S}(?:من|{month}|{hijri_month}|{units_any}|\d|[^\W\d_]+{S}(?:من|{month})))",
         # عيد الأم, ليلة رأس السنة, الكريسماس: fixed Gregorian feasts
-        "gregorian_holiday": rf"{WORD_START}(?P<gholiday>{_alt(lx.gregorian_holidays)}){WORD_END}",
+        # عيد الميلاد المقبل: Christmas only with its offset (عيد الميلاد alone is also a birthday)
+        "gregorian_holiday": rf"{WORD_START}(?:(?P<gholiday>{_alt(lx.gregorian_holidays)})"
+        rf"|(?P<xmas>عيد{S}الميلاد)(?={S}(?P<grel>المقبل|القادم|الماضي|المنصرم|الفائت)(?![^\W_])))"
+        rf"(?:{S}(?P<grel2>المقبل|القادم|الماضي|المنصرم|الفائت))?{WORD_END}",
         # هذا المساء, هالمسا, هذا الصباح: a part of today
         # (not هذا العصر: "this era")
         "this_pod": rf"{WORD_START}(?:هذا{S}|هذه{S}|ه(?=ال))(?P<tpod>الصباح|الصبح|المساء|المسا){WORD_END}",

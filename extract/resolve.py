@@ -1630,7 +1630,7 @@ class Resolver:
 
     def _gregorian_holiday(self, m: re.Match[str], where: Where) -> Resolution | None:
         """عيد الأم, ليلة رأس السنة: the occurrence nearest the DCT, or the next one in a future clause."""
-        feast = self.lx.gregorian_holidays.get(squash(m["gholiday"]))
+        feast = (12, 25) if m["xmas"] else self.lx.gregorian_holidays.get(squash(m["gholiday"]))
         ref = self.ctx.dct
         if feast is None:
             return None
@@ -1638,6 +1638,12 @@ class Resolver:
             return Resolution("DATE", "")
         month, day = feast[0], feast[1]
         candidates = [d for d in (safe_date(ref.year + k, month, day) for k in (-1, 0, 1)) if d]
+        offset = self.lx.relative_offsets.get(squash(m["grel2"])) if m["grel2"] else None
+        if offset is not None and offset != 0:
+            # عيد الميلاد المقبل / الماضي: the next one after the DCT, or the last one before it
+            ahead = [d for d in candidates if (d > ref if offset > 0 else d < ref)]
+            best = min(ahead, key=lambda d: abs((d - ref).days)) if ahead else None
+            return Resolution("DATE", best.isoformat() + (f"T{feast[2]}" if len(feast) > 2 else "")) if best else None
         if self._future(where):
             candidates = [d for d in candidates if d >= ref] or candidates
         best = min(candidates, key=lambda d: abs((d - ref).days))
@@ -1723,6 +1729,11 @@ class Resolver:
             return Resolution("DATE", f"{dct.year + offset:04d}-{season}")
         if m["pthis"] and not m["rel"]:
             return Resolution("DATE", _season_this(dct, season))
+        if not m["rel"] and self.ctx.year_in_sentence(where.sentence):
+            # لعام 1957 عندما … خلال فصل الصيف: a bare season takes the year written before it in its sentence
+            year = self.ctx.year_in_force(where.sentence, where.paragraph)
+            if year is not None:
+                return Resolution("DATE", f"{year:04d}-{season}")
         offset = self.lx.relative_offsets.get(m["rel"], 0) if m["rel"] else 0
         return Resolution("DATE", _season_near(dct, season, offset))
 
