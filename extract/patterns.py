@@ -289,7 +289,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(["هالشهر"], "day_same_month")
     add(lx.clock_pods - _MSA_POD_WORDS, "clock")  # من 8 الصبح لـ4 العصر
     index["0"] = {"numeric", "bare_day"}
-    index["0000"] = {"numeric", "bare_year"}
+    index["0000"] = {"numeric", "bare_year", "hijri_numeric_month"}
     return {token: frozenset(families) for token, families in index.items()}
 
 
@@ -403,6 +403,9 @@ def grammar() -> Grammar:
         # الخميس 20/10/1436هـ: a weekday written before the date is in its span (the date decides)
         "numeric": rf"(?:{WORD_START}(?<!اليوم )(?<!امس )(?<!غد )(?<!غدا )(?P<nweekday>{weekday}){S0}[,،]?{S0})?(?<![\d/.\-\\]){gregorian_numeric}(?![\d/.\-\\]*\d)"
         rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?",
+        # 1435/7هـ, 7/1435 هـ: a Hijri month written with its year and the era mark
+        "hijri_numeric_month": rf"(?<![\d/.\-])(?:(?P<hny>1[34]\d\d){S0}/{S0}(?P<hnm>\d{{1,2}})|(?P<hnm2>\d{{1,2}}){S0}/{S0}(?P<hny2>1[34]\d\d))"
+        rf"(?![\d/])(?:{S0}(?:هـ|ه|هجري|هجريه|للهجره)(?![^\W\d_]))",
         # عام 2013, العام 2014, سنة 1258م, عام 1445 هـ
         "year": rf"{WORD_START}(?P<yearword>{year_word}){S}(?P<year>\d{{4}})(?!\d)"
         rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?",

@@ -1802,6 +1802,21 @@ class Resolver:
         century = self._century_digits(m["century"])
         return Resolution("DATE", century) if century else Resolution("DATE", "")
 
+    def _hijri_numeric_month(self, m: re.Match[str], where: Where) -> Resolution | None:
+        """``1435/7هـ``: the Gregorian month holding the Hijri month's middle, like ``رجب 1435``."""
+        year, month = (int(m["hny"]), int(m["hnm"])) if m["hny"] else (int(m["hny2"]), int(m["hnm2"]))
+        if not 1 <= month <= 12:
+            return None
+        try:
+            first = Hijri(year, month, 1)
+            g = first.to_gregorian()
+        except (ValueError, OverflowError):
+            return None
+        begin = date(g.year, g.month, g.day)
+        end = begin + timedelta(days=first.month_length() - 1)
+        middle = begin + (end - begin) / 2
+        return Resolution("DATE", f"{middle.year:04d}-{middle.month:02d}", explicit=(begin, end))
+
     def _hijri(self, m: re.Match[str], where: Where) -> Resolution | None:
         lx = self.lx
         month = lx.hijri_months.get(squash(m["hmonth"]))

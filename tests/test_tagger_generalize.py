@@ -298,6 +298,12 @@ CASES_ROUND2 = [
     # a bare season before إلى, with فصل, and in a sentence that wrote its year
     ("يقضي الطلاب إجازتهم خلال الصيف إلى جانب أسرهم.", D, [("الصيف", "DATE", "2015-SU", None)]),
     ("افتتح المتحف عام 1990 في فصل الشتاء.", D, [("عام 1990", "DATE", "1990", None), ("فصل الشتاء", "DATE", "1990-WI", None)]),
+    # a Hijri month written with its year and era mark: the Gregorian month holding its middle
+    ("قدم طلبه في 1435/7هـ ولم يتلق ردا حتى 1436/2هـ.", D,
+     [("1435/7هـ", "DATE", "2014-05", None), ("1436/2هـ", "DATE", "2014-12", None)]),
+    ("ارتفعت النسبة إلى 5/1436 من المجموع.", D, []),
+    # an unspecified plural length with القليلة/الطويلة alone (before a relative clause)
+    ("يزداد الطلب في الأسابيع القليلة التي تسبق الموسم.", D, [("الأسابيع القليلة", "DURATION", "PXW", None)]),
     ("نودع شهر رمضان هذا اليوم بقلوب حزينة.", D, [("شهر رمضان", "DATE", "2015-07", None), ("هذا اليوم", "DATE", "2015-07-24", None)]),
 ]
 
