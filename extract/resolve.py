@@ -77,6 +77,10 @@ _DAY_WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?:[وفبل]?(?:ال)?امس|[وف
 _COMPARATIVES = frozenset("اكثر اقل اعلي ادني اكبر اصغر افضل اسوا اسرع ابطا اقوي اضعف".split())
 # TIMEX3 letters of the units under a day (after the T): hours, minutes, seconds.
 _TIME_CODES = {"H": "H", "MIN": "M", "S": "S"}
+# "Today's X, tomorrow's Y" (قارئ اليوم قائد الغد): nouns in construct around both words, neither is a day
+_SLOGAN_PARTICLES = r"(?:ان|من|في|علي|الي|عن|مع|لا|لم|لن|قد|ثم|او|هو|هي)"
+_SLOGAN_TOMORROW = re.compile(rf"^[^\S\n]+(?!ال|[وف]|{_SLOGAN_PARTICLES}[^\S\n])[^\W\d_]{{2,}}[^\S\n]+(?:ال)?غد(?![^\W\d_])")
+_SLOGAN_TODAY = re.compile(rf"(?<![^\W\d_])(?!ال|[وف])[^\W\d_]{{2,}}[^\S\n]+اليوم[^\S\n]+(?!ال|[وف]|{_SLOGAN_PARTICLES}[^\S\n])[^\W\d_]{{2,}}[^\S\n]+$")
 # The head of a clause: nothing before, a punctuation mark, or a glued و/ف (وبعد عشر سنوات)
 _CLAUSE_HEAD = re.compile(r"(?:^|[.،,؛:!؟\n])[^\S\n]*$|(?<![^\W\d_])[وف]$")
 # Era words after a date (folded): 19/10/1436 هجرية, 4/8/2015 ميلادية
@@ -941,6 +945,11 @@ class Resolver:
             return None  # في أمسّ الحاجة: "in dire need", a superlative
         if word in ("بكره", "بكرا") and re.match(r"^[^\S\n]+ال(?:قدم|يد|سله|طائره|ماء|مضرب|طاوله)(?![^\W\d_])", where.after):
             return None  # بكرة القدم: ب + كرة (football), not "tomorrow"
+        if not named and not m["pod"] and (
+                (word == "اليوم" and _SLOGAN_TOMORROW.match(where.after)
+                 and re.search(r"(?<![^\W\d_])(?!ال|[وف])[^\W\d_]{2,}[^\S\n]*$", where.tail))
+                or (word in ("الغد", "غد") and _SLOGAN_TODAY.search(where.tail))):
+            return None  # قارئ اليوم قائد الغد, شباب اليوم رجال الغد: "today's X, tomorrow's Y", a slogan
         if word in ("اليوم", "الليله"):
             if not named and _DAY_NOUN_ADJECTIVE.match(where.after):
                 return None  # اليوم العالمي, اليوم الأول من الحرب

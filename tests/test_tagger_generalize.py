@@ -304,6 +304,9 @@ CASES_ROUND2 = [
     ("ارتفعت النسبة إلى 5/1436 من المجموع.", D, []),
     # an unspecified plural length with القليلة/الطويلة alone (before a relative clause)
     ("يزداد الطلب في الأسابيع القليلة التي تسبق الموسم.", D, [("الأسابيع القليلة", "DURATION", "PXW", None)]),
+    # "today's X, tomorrow's Y" is a slogan (a competition's or a lecture's name), neither word a day
+    ("أطلق النادي مسابقة «كاتب اليوم نجم الغد» للشباب.", D, []),
+    ("يصل الوفد اليوم ويغادر الغد.", D, [("اليوم", "DATE", "2015-07-24", None), ("الغد", "DATE", "2015-07-25", None)]),
     ("نودع شهر رمضان هذا اليوم بقلوب حزينة.", D, [("شهر رمضان", "DATE", "2015-07", None), ("هذا اليوم", "DATE", "2015-07-24", None)]),
 ]
 
