@@ -479,7 +479,7 @@ def grammar() -> Grammar:
         rf"|(?:ذات|نفس){S}الشهر){WORD_END}",
         # قبل يومين, 48 ساعة, ثلاثة أشهر, شهر ونصف, بعد يوم من, قبل نحو 50 عاما, سنوات طويلة
         "duration": rf"{WORD_START}(?:(?P<lead>قبل|بعد|منذ|خلال|لمده|طوال|مده|غضون|ظرف){S}(?:(?P<qmod>{qmod}){S})?)?"
-        rf"(?:(?:ال{S0})?\(?{S0}(?P<num>\d+(?:[.,]\d+)?|{cardinal}){S0}\)?{S}(?P<unit>{units_any})"
+        rf"(?:(?:ال{S0})?\(?{S0}(?P<num>\d+(?:[.,]\d+)?|{cardinal}){S0}\)?(?:{S}|(?<=\d))(?P<unit>{units_any})"
         rf"|ال(?P<dualdef>{dual_units})"
         rf"|ال(?P<defsingle>{singular_units})"
         rf"|(?P<dual>{dual_units})"

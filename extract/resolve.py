@@ -231,6 +231,13 @@ class Where:
 
 
 @lru_cache(maxsize=1)
+def _lasting_verbs() -> frozenset[str]:
+    from .lexicon import load_json
+    from .normalize import fold
+    return frozenset(squash(fold(w)) for w in load_json("lexicon/temporal.json")["lasting_verbs"]["words"])
+
+
+@lru_cache(maxsize=1)
 def _decade_words() -> dict[str, frozenset[str]]:
     from .lexicon import load_json
     from .normalize import fold
@@ -1273,7 +1280,9 @@ class Resolver:
             next_word = nxt.group(1) if nxt else ""
             if m["calendar"] and not m["one"]:
                 return None  # عام هجري: a kind of year, not a length
-            if not (lead or m["frac"] or where.quantity_mod or qmod or m["one"] or m["whole"]):
+            if not (lead or m["frac"] or where.quantity_mod or qmod or m["one"] or m["whole"]
+                    or (m["single"].endswith("ا") and self._after_lasting_verb(where)
+                        and not re.match(r"^[^\S\n]+بعد(?![^\W\d_])", where.after))):  # not يوما بعد يوم
                 return None
             if m["one"] or m["whole"]:
                 next_word = ""  # the unit's phrase ends with واحد
@@ -1358,6 +1367,12 @@ class Resolver:
         if m["qmod"]:
             trim = m.start("qmod") - m.start()
         return Resolution("DURATION", value, mod=qmod, trim_left=trim)
+
+    def _after_lasting_verb(self, where: Where) -> bool:
+        """Whether a verb of lasting (تستمر, أمضى) is among the last four words of the clause: تستمر الجولة أسبوعا."""
+        words = re.split(r"[^\S\n]+", re.split(r"[.،,؛:!؟\n]", where.tail)[-1].strip())[-4:]
+        verbs = _lasting_verbs()
+        return any(w in verbs or (w[:1] in "وف" and w[1:] in verbs) for w in words)
 
     def _decade_in_time(self, m: re.Match[str], where: Where, lead: str | None, prev) -> bool:
         """Whether عقد/عقود is a decade here, not a contract (عقود رعاية, بعد عقد صفقة)."""

@@ -307,6 +307,12 @@ CASES_ROUND2 = [
     # "today's X, tomorrow's Y" is a slogan (a competition's or a lecture's name), neither word a day
     ("أطلق النادي مسابقة «كاتب اليوم نجم الغد» للشباب.", D, []),
     ("يصل الوفد اليوم ويغادر الغد.", D, [("اليوم", "DATE", "2015-07-24", None), ("الغد", "DATE", "2015-07-25", None)]),
+    # a singular unit in the accusative after a verb of lasting is a length; a number glued to its unit too
+    ("تستمر الدورة التدريبية أسبوعا في مقر المعهد.", D, [("أسبوعا", "DURATION", "P1W", None)]),
+    ("أمضى الوفد شهرا في العاصمة.", D, [("شهرا", "DURATION", "P1M", None)]),
+    ("لم يتأخر يوما عن عمله.", D, []),
+    ("تتفاقم المشكلة يوما بعد يوم.", D, []),
+    ("أوقفت الشرطة شابا (19عاما) في الحي.", D, [("19عاما", "DURATION", "P19Y", None)]),
     ("نودع شهر رمضان هذا اليوم بقلوب حزينة.", D, [("شهر رمضان", "DATE", "2015-07", None), ("هذا اليوم", "DATE", "2015-07-24", None)]),
 ]
 
