@@ -981,6 +981,11 @@ class Resolver:
         anchor = self.ctx.ref
         quoted = word == "اليوم" and _inside_quote(where.before) and self.ctx.last_day is not None
         if quoted:
+            opening = max(where.before.rfind(q) for q in _QUOTES_OPEN + '"')
+            if _DAY_WORD_BEFORE.search(where.before[opening + 1:]):
+                # “اجتمع المجلس أمس الأربعاء واليوم”: the speaker's own days count from the writing day
+                quoted = False
+        if quoted:
             # "today" in reported speech is the day the words were said.
             anchor = self.ctx.last_day
         if anchor is None:
