@@ -80,6 +80,7 @@ class Lexicon:
     gregorian_holidays: dict[str, tuple] = field(default_factory=dict)  # عيد الأم -> (3, 21)
     set_pods: dict[str, str] = field(default_factory=dict)  # كل صبح -> MO
     present_ref_blockers: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    nowadays_presentatives: tuple[str, ...] = ()  # ها هي اليوم: here it is today
 
 
 def _merged(base: dict, extra: dict | None) -> dict:
@@ -181,6 +182,7 @@ def lexicon() -> Lexicon:
                         if not k.startswith("_") for w in ws},
         nowadays_becoming=frozenset(squash(fold(w)) for w in temporal["nowadays_cues"]["becoming"]),
         nowadays_contrast=tuple(squash(fold(w)) for w in temporal["nowadays_cues"]["past_contrast"]),
+        nowadays_presentatives=tuple(squash(fold(w)) for w in temporal["nowadays_cues"].get("presentatives", [])),
         hijri_month_nouns=frozenset(squash(fold(w)) for w in temporal["hijri_month_nouns"]["words"]),
         set_adjectives={w: k for w, k in folded_index(temporal["set_adjectives"]).items()},
         set_adjective_blockers=frozenset(squash(fold(w)) for w in temporal["set_adjective_blockers"]["words"]),

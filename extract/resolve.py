@@ -970,7 +970,8 @@ class Resolver:
                     and not re.match(r"^[^\S\n]+الواحد", where.after):
                 bare_prev = prev_word[1:] if prev_word[:1] in "وف" and len(prev_word) > 3 else prev_word
                 sentence = where.before + " " + where.after
-                if (prev_word in self.lx.nowadays_becoming or bare_prev in self.lx.nowadays_becoming
+                presented = any(re.search(rf"(?<![^\W\d_]){p}[^\S\n]*$", where.tail) for p in self.lx.nowadays_presentatives)
+                if (presented or prev_word in self.lx.nowadays_becoming or bare_prev in self.lx.nowadays_becoming
                         or any(re.search(rf"(?<![^\W\d_]){c}(?![^\W\d_])", sentence) for c in self.lx.nowadays_contrast)):
                     return Resolution("DATE", "PRESENT_REF")  # أصبح اليوم, في الماضي … اليوم: nowadays
         if word in ("غداه", "عشيه") and not named:
