@@ -574,7 +574,8 @@ def grammar() -> Grammar:
         rf"(?:{S}(?:الميلادي|للميلاد))?{WORD_END}",
         # 18 شوال 1445 هـ, رمضان 1445, شهر رمضان, 12/11/1436هـ, الخميس 20 شوال لعام 1436هـ
         "hijri": rf"{WORD_START}(?:(?P<weekday>{weekday})(?:{S}{week_rel})?{S0}[,،]?{S0}(?:(?:ال)?موافق{S})?)?"
-        rf"(?:{day}{S0}(?:من{S}|/{S0})?|(?P<hdays>ايام){S}(?=[^\W\d_]))?(?:(?P<shahr>شهر|شهري){S})?(?P<hmonth>{hijri_month})"
+        # (not الأولى من رمضان: a feminine ordinal counts days or nights, الأيام العشرة الأولى من رمضان = the month, START)
+        rf"(?:(?!الاولي{S}من{S}){day}{S0}(?:من{S}|/{S0})?|(?P<hdays>ايام){S}(?=[^\W\d_]))?(?:(?P<shahr>شهر|شهري){S})?(?P<hmonth>{hijri_month})"
         # شهر رمضان المبارك: the month's epithet is in its span (not a feast's: بعيد الفطر المبارك)
         rf"(?:{S}(?P<hepithet>المبارك|الكريم|الفضيل|المعظم)(?![^\W\d_]))?"
         rf"(?:(?:{S0}[,،]?{S}|{S0}[/\-]{S0})(?:(?:ل|من{S}|في{S})?(?:عام|سنه|العام|السنه){S})?(?P<hyear>1[2-5]\d\d)(?!\d)(?:{S0}{hijri_mark}(?![^\W\d_]))?|{rel}"

@@ -1859,7 +1859,9 @@ class Resolver:
                                                                or m["hthis"] or m["hepithet"] or where.has_day_context):
             prev = _PREV_WORD.search(where.tail)
             licensed = prev and (prev.group(1) in _MONTH_PREPOSITIONS or prev.group(1) in lx.hijri_month_nouns
-                                 or prev.group(1)[1:] in lx.hijri_month_nouns)
+                                 or prev.group(1)[1:] in lx.hijri_month_nouns
+                                 # الليلة الأولى من رمضان, الأيام الأخيرة من رمضان
+                                 or re.search(r"(?<![^\W\d_])(?:الاولي|الاخيره|الاول|الاخير)[^\S\n]+من[^\S\n]*$", where.tail))
             if not licensed or _NEXT_NAME.match(where.after):
                 return None  # رمضان the name; but في رمضان is the month
         if m["hyear"]:

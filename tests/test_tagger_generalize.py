@@ -320,6 +320,10 @@ CASES_ROUND2 = [
     # a presentative (ها هي, ها نحن) before اليوم makes it "nowadays"
     ("بعد سنوات من الركود ها هي اليوم المدينة تستعيد حيويتها.", D,
      [("سنوات", "DURATION", "PXY", None), ("اليوم", "DATE", "PRESENT_REF", None)]),
+    # a counted stretch at the start of a Hijri month is the month, START (الأولى is no day number)
+    ("تزداد أعداد المعتمرين في الأيام العشرة الأولى من رمضان.", D,
+     [("الأيام العشرة الأولى من رمضان", "DATE", "2015-07", "START")]),
+    ("بدأ الصيام في الأول من رمضان.", D, [("الأول من رمضان", "DATE", "2015-06-18", None)]),
     ("نودع شهر رمضان هذا اليوم بقلوب حزينة.", D, [("شهر رمضان", "DATE", "2015-07", None), ("هذا اليوم", "DATE", "2015-07-24", None)]),
 ]
 
