@@ -1192,7 +1192,9 @@ class Resolver:
             if day is None:
                 return Resolution("DATE", "")
             value = (day + timedelta(days=1 if nxt else 0)).isoformat()
-            return Resolution("DATE", value + ("TNI" if unit_word == "الليله" else ""))
+            if unit_word == "الليله":
+                return Resolution("DATE", value + "TNI")
+            return Resolution("DATE", self._with_pod(value, where))  # صباح اليوم التالي: that day's morning
         if unit_word == "الاسبوع":
             if self.ctx.last_week:
                 # الأسبوع الفائت … وفي ذات الأسبوع: the week just written
