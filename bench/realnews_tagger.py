@@ -162,7 +162,7 @@ def errors(total: Score, gold: list[dict], system: dict[str, list[dict]]) -> Non
         print(f"  {m['doc']:<18}{m['start']:>6}  {m['text']!r:<40} {m['type']} {m['value']} {m.get('mod') or ''}")
     print(f"\n-- wrong values ({len(total.wrong_values)})")
     for m in total.wrong_values:
-        print(f"  {m['doc']:<18}  {m['text']!r:<36} gold {m['gold']:<14} system {m['system']!s:<16} {m['system_text']!r}")
+        print(f"  {m['doc']:<18}  {m['text']!r:<36} gold {m['gold']!s:<14} system {m['system']!s:<16} {m['system_text']!r}")
     print("\n-- span differences (relaxed, not strict)")
     for d in gold:
         for g in d["timexes"]:

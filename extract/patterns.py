@@ -81,6 +81,7 @@ class Lexicon:
     gregorian_holidays: dict[str, tuple] = field(default_factory=dict)  # عيد الأم -> (3, 21)
     set_pods: dict[str, str] = field(default_factory=dict)  # كل صبح -> MO
     present_ref_blockers: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    nowadays_presentatives: tuple[str, ...] = ()  # ها هي اليوم: here it is today
 
 
 def _merged(base: dict, extra: dict | None) -> dict:
@@ -182,6 +183,7 @@ def lexicon() -> Lexicon:
                         if not k.startswith("_") for w in ws},
         nowadays_becoming=frozenset(squash(fold(w)) for w in temporal["nowadays_cues"]["becoming"]),
         nowadays_contrast=tuple(squash(fold(w)) for w in temporal["nowadays_cues"]["past_contrast"]),
+        nowadays_presentatives=tuple(squash(fold(w)) for w in temporal["nowadays_cues"].get("presentatives", [])),
         hijri_month_nouns=frozenset(squash(fold(w)) for w in temporal["hijri_month_nouns"]["words"]),
         set_adjectives={w: k for w, k in folded_index(temporal["set_adjectives"]).items()},
         set_adjective_blockers=frozenset(squash(fold(w)) for w in temporal["set_adjective_blockers"]["words"]),
@@ -244,6 +246,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     # Every anaphoric match holds one of these words (اليوم التالي, ذات اليوم, الشهر نفسه).
     add(temporal["anaphoric_next"] + temporal["anaphoric_same"] + ["ذات", "نفس", "ذلك", "تلك"], "anaphoric")
     add(temporal["anaphoric_previous"] + temporal["anaphoric_following"], "anaphoric")  # العام الذي سبقه
+    index.setdefault("اليوم", set()).add("anaphoric")  # هذا اليوم (هذا alone is too common a trigger)
     add(lx.units, "duration")
     add(lx.plural_recent, "plural_recent")
     add(lx.present_ref, "present_ref")
@@ -289,7 +292,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(["هالشهر"], "day_same_month")
     add(lx.clock_pods - _MSA_POD_WORDS, "clock")  # من 8 الصبح لـ4 العصر
     index["0"] = {"numeric", "bare_day"}
-    index["0000"] = {"numeric", "bare_year"}
+    index["0000"] = {"numeric", "bare_year", "hijri_numeric_month"}
     return {token: frozenset(families) for token, families in index.items()}
 
 
@@ -444,7 +447,7 @@ def grammar() -> Grammar:
     # يونيو/ حزيران, تشرين الثاني/ نوفمبر, أيار (مايو), حزيران - يونيو
     pair = rf"(?:(?:{S0}[/\\(\-–]{S0}|{S})(?:شهر{S})?{month}(?:{S0}\))?)"
     month_phrase = rf"(?P<month>{month}{pair}?)"
-    day = rf"(?P<day>\(?(?:ال)?(?<!\d)\d{{1,2}}(?![\d:.]\d)\)?|{ordinal}|غره)"
+    day = rf"(?P<day>\(?(?:ال{S0})?(?<!\d)\d{{1,2}}(?![\d:.]\d)\)?|{ordinal}|غره)"  # الـ 7 (folded: ال 7)
     rel = rf"(?:{S}(?P<rel>{_alt(w for w in lx.relative_offsets if w not in ('هذا', 'هذه'))}))"
     hijri_mark = r"(?P<hmark>هـ|ه|للهجره|هجري|هجريه)"
 
@@ -487,7 +490,10 @@ def grammar() -> Grammar:
         # 2024/02/09, 21-04-2016, 7 - 9 - 2012 م, 4 /1 / 1426هـ
         # الخميس 20/10/1436هـ: a weekday written before the date is in its span (the date decides)
         "numeric": rf"(?:{WORD_START}(?<!اليوم )(?<!امس )(?<!غد )(?<!غدا )(?P<nweekday>{weekday}){S0}[,،]?{S0})?(?<![\d/.\-\\]){gregorian_numeric}(?![\d/.\-\\]*\d)"
-        rf"(?:{S0}(?P<yearmark>م|هـ|ه)(?![^\W\d_]))?",
+        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?",
+        # 1435/7هـ, 7/1435 هـ: a Hijri month written with its year and the era mark
+        "hijri_numeric_month": rf"(?<![\d/.\-])(?:(?P<hny>1[34]\d\d){S0}/{S0}(?P<hnm>\d{{1,2}})|(?P<hnm2>\d{{1,2}}){S0}/{S0}(?P<hny2>1[34]\d\d))"
+        rf"(?![\d/])(?:{S0}(?:هـ|ه|هجري|هجريه|للهجره)(?![^\W\d_]))",
         # عام 2013, العام 2014, سنة 1258م, عام 1445 هـ
         "year": rf"{WORD_START}(?P<yearword>{year_word}){S}(?P<year>\d{{4}})(?!\d)"
         rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?",
@@ -510,7 +516,9 @@ def grammar() -> Grammar:
         rf"(?:{S0}[,،]?{S0}(?P<wopen>\(){S0}(?P<weekday_b>{weekday}){S0}\)|{S0}[,،]?{S0}(?P<weekday>{weekday}))?"
         rf"(?:{S}(?P<rpod>{conv_pods})(?!{S0}\d|{S}(?:الساعه|{hour_word})))?{WORD_END}",
         # بين 19 و28 عاما: the first number takes the unit of the second
-        "duration_list": rf"(?<![\d.,])(?P<num>\d+)(?![\d.,])(?={S0}(?:و|الي|حتي|-|–){S0}\d+{S}(?P<unit>{units_any})(?![^\W_]))",
+        # من ثلاثة إلى 6 أشهر, خمسة أو ستة أيام: a number word too (the second then a word or digits)
+        "duration_list": rf"(?:(?<![\d.,])(?P<num>\d+)(?![\d.,])|{WORD_START}(?P<numword>{cardinal})(?![^\W_]))"
+        rf"(?={S0}(?:و|او|الي|حتي|-|–){S0}(?:\d+|{cardinal}){S}(?P<unit>{units_any})(?![^\W_]))",
         # يومي 10 و12 أغسطس, من 5 إلى 10 مايو: the first day takes the month of the second
         "day_list": rf"{WORD_START}(?:يومي{S})?(?P<day>(?:ال)?\d{{1,2}}(?!\d)|{ordinal})"
         rf"(?=(?:{S0}(?:و|[,،]){S0}(?:ال)?\d{{1,2}}(?!\d))*"  # 6 و7 و8 أغسطس: a longer list
@@ -545,7 +553,9 @@ def grammar() -> Grammar:
         # اليوم التالي, الشهر نفسه, ذلك اليوم, ذات اليوم
         "anaphoric": rf"{WORD_START}(?:(?P<ana_unit>اليوم|الشهر|العام|السنه|الاسبوع){S}"
         rf"(?P<ana>{_alt(temporal['anaphoric_next'] + temporal['anaphoric_same'] + temporal['anaphoric_previous'] + temporal['anaphoric_following'])})"
-        rf"|(?P<ana_pre>ذات|نفس|ذلك|تلك){S}(?P<ana_unit2>اليوم|الشهر|العام|السنه|الاسبوع|الليله)){WORD_END}",
+        rf"|(?P<ana_pre>ذات|نفس|ذلك|تلك){S}(?P<ana_unit2>اليوم|الشهر|العام|السنه|الاسبوع|الليله)"
+        # لهذا اليوم, صباح هذا اليوم: the writing day
+        rf"|(?P<ana_this>هذا){S}(?P<ana_unit3>اليوم)){WORD_END}",
         # الأسبوع الأول من الشهر المقبل, الأسبوع الأخير من أغسطس 2015: an ordinal week of a month
         "week_of_month": rf"{WORD_START}الاسبوع{S}(?P<wk>الاول|الثاني|الثالث|الرابع|الاخير){S}من{S}"
         rf"(?:(?:شهر{S})?(?P<wmonth>{month})(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<wyear>\d{{4}})(?!\d))?"
@@ -557,7 +567,7 @@ def grammar() -> Grammar:
         rf"|(?:ذات|نفس){S}الشهر){WORD_END}",
         # قبل يومين, 48 ساعة, ثلاثة أشهر, شهر ونصف, بعد يوم من, قبل نحو 50 عاما, سنوات طويلة
         "duration": rf"{WORD_START}(?:(?P<lead>قبل|بعد|منذ|خلال|لمده|طوال|مده|غضون|ظرف){S}(?:(?P<qmod>{qmod}){S})?)?"
-        rf"(?:(?:ال{S0})?\(?{S0}(?P<num>\d+(?:[.,]\d+)?|{cardinal}){S0}\)?{S}(?P<unit>{units_any})"
+        rf"(?:(?:ال{S0})?\(?{S0}(?P<num>\d+(?:[.,]\d+)?|{cardinal}){S0}\)?(?:{S}|(?<=\d))(?P<unit>{units_any})"
         rf"|ال(?P<dualdef>{dual_units})"
         rf"|ال(?P<defsingle>{singular_units})"
         rf"|(?P<dual>{dual_units})"
@@ -588,13 +598,16 @@ def grammar() -> Grammar:
         rf"(?:ال{S0})?(?P<hh2>\d{{1,2}})(?:[:.](?P<mm2>\d{{2}}))?(?!\d)(?:{S}(?P<hpod3>صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا|{range_pods})"
         # من 5 إلى 9 مساء: the first hour of a range takes the part of day written after the second
         rf"|(?=(?:{S}|{S0}[-–]{S0})(?:الي|حتي|و|-|–|ل)?{S0}\d{{1,2}}(?:[:.]\d{{2}})?{S}(?:صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا|{range_pods})(?![^\W_]))))"
-        rf"(?:{S}(?P<gmt>بتوقيت{S}(?:{_alt(temporal['time_zones'])}|[^\W\d_]+)))?"
+        rf"(?:{S}(?P<gmt>بتوقيت{S}(?:{_alt(temporal['time_zones'])}|[^\W\d_]+)|بالتوقيت{S}(?:المحلي|العالمي|الصيفي|الشتوي|[^\W\d_]+)))?"
         rf"(?:{S}(?:من{S})?(?:(?P<dpod>{pod}){S})?(?:يوم{S})?(?:(?P<drelday>{relday})(?:{S0}[,،]?{S0}(?:\({S0})?{weekday}(?:{S0}\))?)?|(?P<dweekday>{weekday})(?:{S}(?P<drel>الماضي|المقبل|القادم))?))?{WORD_END}",
         "present_ref": rf"{WORD_START}(?P<ref_present>{_alt(lx.present_ref)}){WORD_END}",
         "past_ref": rf"{WORD_START}(?P<ref_past>{_alt(lx.past_ref)}){WORD_END}",
         # في الماضي, من قبل at the end of a clause (common words: a family of their own)
         "past_ref_context": rf"(?<=في )(?P<ref_past_fi>{_alt(temporal['past_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))"
-        rf"|{WORD_START}(?P<ref_past_end>{_alt(temporal['past_ref_at_clause_end'])})(?={S0}(?:[.،,؛:!؟)»”\"]|$|و))",
+        rf"|{WORD_START}(?P<ref_past_end>{_alt(temporal['past_ref_at_clause_end'])})(?={S0}(?:[.،,؛:!؟)»”\"]|$|و))"
+        # the noun "the past": after a preposition (بالماضي, عن الماضي) or before an adjective of worth (الماضي الجميل)
+        rf"|(?:(?<=\b[بل])|(?<=\b[وف][بل])|(?<=\bعن )|(?<=\bالي )|(?<=\bمع )|(?<=\bمن ))(?P<ref_past_noun>الماضي)(?![^\W_]|{S}(?:ال(?!{_alt(temporal['past_noun_adjectives'])})|\d))"
+        rf"|(?<![^\W\d_])(?P<ref_past_adj>الماضي)(?={S}(?:{_alt(temporal['past_noun_adjectives'])})(?![^\W_]))",
         "future_ref": rf"{WORD_START}(?P<ref_future>{_alt(lx.future_ref)}){WORD_END}"
         rf"|(?:(?<=في )|(?<=الي ))(?P<ref_future_fi>{_alt(temporal['future_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))",
         # كل يوم, سنويا, رواتب شهرية
@@ -621,10 +634,12 @@ def grammar() -> Grammar:
         rf"|{S}(?P<sthis>ل?هذا|ل?هذه){S}(?:العام|السنه)"
         rf"|{S}(?P<rel>{offsets})|{S}(?P<ryear>العام|السنه){S}(?P<rel2>{offsets})"
         rf"(?:{S}\d{{4}}(?:{S0}م(?![^\W\d_]))?)?"
-        rf"){WORD_END}|(?<![^\W\d_])(?:(?P<pthis>[لب]?هذا|[لب]?هذه){S})?(?P<season_bare>ال(?:صيف|شتاء|خريف))(?![^\W_]|{S}(?:ال|\d))",
+        # الصيف إلى …: إلى (folded الي) is a preposition, not a definite word that would make الصيف a noun's complement
+        rf"){WORD_END}|(?:(?<![^\W\d_])|(?<=\b[وفبل]))(?:(?P<pthis>[لب]?هذا|[لب]?هذه){S}|فصل{S})?(?P<season_bare>ال(?:صيف|شتاء|خريف))(?![^\W_]|{S}(?:ال(?!ي(?![^\W_]))|\d))",
         # الربع الأول من عام 2024, الربع الثاني
-        "quarter": rf"{WORD_START}(?:(?:الربع|(?<=ل)لربع){S}(?P<quarter>{_alt(lx.quarters)})(?:{S}(?:من{S})?"
-        rf"(?:(?:{year_word}{S})?(?P<year>\d{{4}})|(?:العام|السنه){S}(?P<rel>{offsets}){restated_year}))?"
+        "quarter": rf"{WORD_START}(?:(?:الربع|(?<=ل)لربع){S}(?P<quarter>{_alt(lx.quarters)})(?:{S}(?:من{S}|ل(?=ل?(?:عام|سنه)))?"
+        # الربع الأول للعام 2015م, الربع الثاني لعام 2014
+        rf"(?:(?:{year_word}{S})?(?P<year>\d{{4}})(?!\d)(?:{S0}م(?![^\W\d_]))?|{_alt_lam(['العام', 'السنه'])}{S}(?P<rel>{offsets}){restated_year}))?"
         # النصف الأول من العام الجاري, النصف الثاني من 2014: a half only with its year (not a match's half)
         rf"|النصف{S}(?P<half>الاول|الثاني){S}من{S}(?:(?:{year_word}{S})?(?P<hyear>\d{{4}})(?!\d)"
         rf"|(?:العام|السنه){S}(?P<hrel>{offsets}){restated_year}|(?:هذا|هذه){S}(?:العام|السنه)(?P<hthis>)))"
@@ -645,7 +660,10 @@ def grammar() -> Grammar:
         rf"(?:{S}(?:الميلادي|للميلاد))?{WORD_END}",
         # 18 شوال 1445 هـ, رمضان 1445, شهر رمضان, 12/11/1436هـ, الخميس 20 شوال لعام 1436هـ
         "hijri": rf"{WORD_START}(?:(?P<weekday>{weekday})(?:{S}{week_rel})?{S0}[,،]?{S0}(?:(?:ال)?موافق{S})?)?"
-        rf"(?:{day}{S0}(?:من{S}|/{S0})?)?(?:(?P<shahr>شهر|شهري){S})?(?P<hmonth>{hijri_month})"
+        # (not الأولى من رمضان: a feminine ordinal counts days or nights, الأيام العشرة الأولى من رمضان = the month, START)
+        rf"(?:(?!الاولي{S}من{S}){day}{S0}(?:من{S}|/{S0})?|(?P<hdays>ايام){S}(?=[^\W\d_]))?(?:(?P<shahr>شهر|شهري){S})?(?P<hmonth>{hijri_month})"
+        # شهر رمضان المبارك: the month's epithet is in its span (not a feast's: بعيد الفطر المبارك)
+        rf"(?:{S}(?P<hepithet>المبارك|الكريم|الفضيل|المعظم)(?![^\W\d_]))?"
         rf"(?:(?:{S0}[,،]?{S}|{S0}[/\-]{S0})(?:(?:ل|من{S}|في{S})?(?:عام|سنه|العام|السنه){S})?(?P<hyear>1[2-5]\d\d)(?!\d)(?:{S0}{hijri_mark}(?![^\W\d_]))?|{rel}"
         rf"|{S}(?:من{S})?(?P<hthis>هذا{S}العام|العام{S}(?:الجاري|الحالي)|هذه{S}السنه)"
         # ذو الحجة من العام الماضي: the Hijri year before the DCT's
@@ -656,7 +674,10 @@ def grammar() -> Grammar:
         # (the literal first, then the word start: the search skips to each يوم)
         "bare_day": rf"يوم(?:(?<![^\W\d_]يوم)|(?<=\b[وفبلك]يوم)){S}(?P<bday>\d{{1,2}})(?![\d:%]|{S0}[.\-/–]{S0}\d)(?!{S0}(?:[-–/]|و{S0}\d|ال)|{S}(?:من|{month}|{hijri_month}|{units_any}|\d|[^\W\d_]+{S}(?:من|{month})))",
         # عيد الأم, ليلة رأس السنة, الكريسماس: fixed Gregorian feasts
-        "gregorian_holiday": rf"{WORD_START}(?P<gholiday>{_alt(lx.gregorian_holidays)}){WORD_END}",
+        # عيد الميلاد المقبل: Christmas only with its offset (عيد الميلاد alone is also a birthday)
+        "gregorian_holiday": rf"{WORD_START}(?:(?P<gholiday>{_alt(lx.gregorian_holidays)})"
+        rf"|(?P<xmas>عيد{S}الميلاد)(?={S}(?P<grel>المقبل|القادم|الماضي|المنصرم|الفائت)(?![^\W_])))"
+        rf"(?:{S}(?P<grel2>المقبل|القادم|الماضي|المنصرم|الفائت))?{WORD_END}",
         # هذا المساء, هالمسا, هذا الصباح: a part of today
         # (not هذا العصر: "this era")
         "this_pod": rf"{WORD_START}(?:هذا{S}|هذه{S}|ه(?=ال))(?P<tpod>الصباح|الصبح|المساء|المسا){WORD_END}",

@@ -77,6 +77,15 @@ _DAY_WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?:[وفبل]?(?:ال)?امس|[وف
 _COMPARATIVES = frozenset("اكثر اقل اعلي ادني اكبر اصغر افضل اسوا اسرع ابطا اقوي اضعف".split())
 # TIMEX3 letters of the units under a day (after the T): hours, minutes, seconds.
 _TIME_CODES = {"H": "H", "MIN": "M", "S": "S"}
+# "Today's X, tomorrow's Y" (قارئ اليوم قائد الغد): nouns in construct around both words, neither is a day
+_SLOGAN_PARTICLES = r"(?:ان|من|في|علي|الي|عن|مع|لا|لم|لن|قد|ثم|او|هو|هي)"
+_SLOGAN_TOMORROW = re.compile(rf"^[^\S\n]+(?!ال|[وف]|{_SLOGAN_PARTICLES}[^\S\n])[^\W\d_]{{2,}}[^\S\n]+(?:ال)?غد(?![^\W\d_])")
+_SLOGAN_TODAY = re.compile(rf"(?<![^\W\d_])(?!ال|[وف])[^\W\d_]{{2,}}[^\S\n]+اليوم[^\S\n]+(?!ال|[وف]|{_SLOGAN_PARTICLES}[^\S\n])[^\W\d_]{{2,}}[^\S\n]+$")
+# The head of a clause: nothing before, a punctuation mark, or a glued و/ف (وبعد عشر سنوات)
+_CLAUSE_HEAD = re.compile(r"(?:^|[.،,؛:!؟\n])[^\S\n]*$|(?<![^\W\d_])[وف]$")
+# Era words after a date (folded): 19/10/1436 هجرية, 4/8/2015 ميلادية
+_HIJRI_MARKS = frozenset({"ه", "هـ", "هجري", "هجريه", "للهجره"})
+_GREGORIAN_MARKS = frozenset({"م", "ميلادي", "ميلاديه", "للميلاد"})
 # After a counted plural (الأيام الثلاثة): an ordinal adjective makes it a stretch of a larger period.
 _DEFINITE_FOLLOWS_COUNT = re.compile(r"^[^\S\n]+(?:الاولي|الاول|الاخيره|الاخير|الاواخر|الاوائل)(?![^\W\d_])")
 _NEXT_WORD = re.compile(r"^[^\S\n]*[,،]?[^\S\n]*([^\s,،.]+)")
@@ -222,6 +231,13 @@ class Where:
 
 
 @lru_cache(maxsize=1)
+def _lasting_verbs() -> frozenset[str]:
+    from .lexicon import load_json
+    from .normalize import fold
+    return frozenset(squash(fold(w)) for w in load_json("lexicon/temporal.json")["lasting_verbs"]["words"])
+
+
+@lru_cache(maxsize=1)
 def _decade_words() -> dict[str, frozenset[str]]:
     from .lexicon import load_json
     from .normalize import fold
@@ -311,8 +327,8 @@ def _number(text: str, lx: Lexicon) -> float | None:
 
 def _day_number(text: str, lx: Lexicon) -> int | None:
     text = squash(text.strip("() \t"))
-    if text.startswith("ال") and text[2:].isdigit():
-        text = text[2:]
+    if text.startswith("ال") and text[2:].strip().isdigit():
+        text = text[2:].strip()  # الـ7, الـ 7
     if text.isdigit():
         return int(text)
     if text == "غره":
@@ -667,7 +683,10 @@ class Resolver:
     def _duration_list(self, m: re.Match[str], where: Where) -> Resolution | None:
         """The first number of ``بين 19 و28 عاما``: a duration in the unit of the second."""
         unit = self.lx.units.get(squash(m["unit"]))
-        amount = int(m["num"])
+        number = int(m["num"]) if m["num"] else _number(m["numword"], self.lx)
+        if number is None or number != int(number):
+            return None
+        amount = int(number)
         if unit is None or not 0 < amount <= 10000:
             return None
         code = unit[0]
@@ -755,7 +774,7 @@ class Resolver:
             year, month, day = int(m["y2"]), int(m["m2"]), int(m["d2"])
             if month > 12 and day <= 12:  # month-first only where the day is > 12
                 month, day = day, month
-        if m["yearmark"] in ("ه", "هـ") or (self._is_hijri_year(year) and m["yearmark"] != "م"):
+        if m["yearmark"] in _HIJRI_MARKS or (self._is_hijri_year(year) and m["yearmark"] not in _GREGORIAN_MARKS):
             return self._hijri_day(year, month, day, where)
         if not 1000 <= year <= 2999:
             return None
@@ -933,12 +952,17 @@ class Resolver:
             return None  # في أمسّ الحاجة: "in dire need", a superlative
         if word in ("بكره", "بكرا") and re.match(r"^[^\S\n]+ال(?:قدم|يد|سله|طائره|ماء|مضرب|طاوله)(?![^\W\d_])", where.after):
             return None  # بكرة القدم: ب + كرة (football), not "tomorrow"
+        if not named and not m["pod"] and (
+                (word == "اليوم" and _SLOGAN_TOMORROW.match(where.after)
+                 and re.search(r"(?<![^\W\d_])(?!ال|[وف])[^\W\d_]{2,}[^\S\n]*$", where.tail))
+                or (word in ("الغد", "غد") and _SLOGAN_TODAY.search(where.tail))):
+            return None  # قارئ اليوم قائد الغد, شباب اليوم رجال الغد: "today's X, tomorrow's Y", a slogan
         if word in ("اليوم", "الليله"):
             if not named and _DAY_NOUN_ADJECTIVE.match(where.after):
                 return None  # اليوم العالمي, اليوم الأول من الحرب
             if not named and not m["pod"] and m.group() == word and self._after_amount(where):
                 return None  # مرتين في اليوم: a rate (the rate family)
-            if prev_word in self.lx.newspaper_words or _PAPER_NAME.search(where.tail) and _PAPER_CLOSE.match(where.after):
+            if re.split(r"[\"“”«»()']", prev_word)[-1] in self.lx.newspaper_words or _PAPER_NAME.search(where.tail) and _PAPER_CLOSE.match(where.after):
                 return None  # عين اليوم, (اليوم), لـ"اليوم": the newspaper
             if not named and _DATELINE_BEFORE.search(where.before) and not where.after.strip(" \t-–"):
                 return None  # a byline: "الدمام - اليوم"
@@ -946,7 +970,8 @@ class Resolver:
                     and not re.match(r"^[^\S\n]+الواحد", where.after):
                 bare_prev = prev_word[1:] if prev_word[:1] in "وف" and len(prev_word) > 3 else prev_word
                 sentence = where.before + " " + where.after
-                if (prev_word in self.lx.nowadays_becoming or bare_prev in self.lx.nowadays_becoming
+                presented = any(re.search(rf"(?<![^\W\d_]){p}[^\S\n]*$", where.tail) for p in self.lx.nowadays_presentatives)
+                if (presented or prev_word in self.lx.nowadays_becoming or bare_prev in self.lx.nowadays_becoming
                         or any(re.search(rf"(?<![^\W\d_]){c}(?![^\W\d_])", sentence) for c in self.lx.nowadays_contrast)):
                     return Resolution("DATE", "PRESENT_REF")  # أصبح اليوم, في الماضي … اليوم: nowadays
         if word in ("غداه", "عشيه") and not named:
@@ -956,6 +981,11 @@ class Resolver:
             pod = "NI"  # الليلة الماضية: last night
         anchor = self.ctx.ref
         quoted = word == "اليوم" and _inside_quote(where.before) and self.ctx.last_day is not None
+        if quoted:
+            opening = max(where.before.rfind(q) for q in _QUOTES_OPEN + '"')
+            if _DAY_WORD_BEFORE.search(where.before[opening + 1:]):
+                # “اجتمع المجلس أمس الأربعاء واليوم”: the speaker's own days count from the writing day
+                quoted = False
         if quoted:
             # "today" in reported speech is the day the words were said.
             anchor = self.ctx.last_day
@@ -980,6 +1010,10 @@ class Resolver:
         out altogether (the conventions annotate it only for a dated event).
         """
         day = self.ctx.day_in_force(where.sentence, where.paragraph)
+        if day is not None and _DAY_WORD_BEFORE.search(re.split(r"[.،,؛:!؟\n]", where.tail)[-1]):
+            # أكدت الحركة أمس وفاته غداة إعلان الحكومة: the day in the same clause dates the main event,
+            # which happened غداة X; the day is that one, not the one after it
+            offset = 0
         return Resolution("DATE", (day + timedelta(days=offset)).isoformat() if day else "", optional=offset < 0,
                           event_offset=offset)
 
@@ -1134,6 +1168,12 @@ class Resolver:
         return Resolution("DURATION", f"PT{amount}H" if unit == "H" else f"P{amount}{unit}")
 
     def _anaphoric(self, m: re.Match[str], where: Where) -> Resolution | None:
+        if m["ana_this"]:
+            if re.search(r"(?<![^\W\d_])[وفب]?مثل[^\S\n]*$", where.tail):
+                return None  # في مثل هذا اليوم: the same day of another year, left to اليوم
+            # the proximal demonstrative points at the writing day (ونحن نودع العيد هذا اليوم), not the day in force
+            day = self.ctx.ref
+            return Resolution("DATE", self._with_pod(day.isoformat(), where)) if day else Resolution("DATE", "")
         unit_word = squash(m["ana_unit"] or m["ana_unit2"])
         ana = squash(m["ana"]) if m["ana"] else ""
         nxt = ana in ("التالي", "التاليه", "اللاحق", "اللاحقه") or ana in _anaphoric_shift()["following"]
@@ -1152,7 +1192,9 @@ class Resolver:
             if day is None:
                 return Resolution("DATE", "")
             value = (day + timedelta(days=1 if nxt else 0)).isoformat()
-            return Resolution("DATE", value + ("TNI" if unit_word == "الليله" else ""))
+            if unit_word == "الليله":
+                return Resolution("DATE", value + "TNI")
+            return Resolution("DATE", self._with_pod(value, where))  # صباح اليوم التالي: that day's morning
         if unit_word == "الاسبوع":
             if self.ctx.last_week:
                 # الأسبوع الفائت … وفي ذات الأسبوع: the week just written
@@ -1213,6 +1255,8 @@ class Resolver:
                 return None  # اليومين alone is not a duration
         elif m["fewword"]:
             amount, unit_word = None, squash(m["fewunit"])
+            if lead == "قبل" and unit_word in lx.units and not _FOLLOWED_BY_OF.match(where.after):
+                return Resolution("DATE", "PAST_REF")  # قبل بضعة عقود, قبل عدة أسابيع: some time ago
         elif m["defsingle"]:
             # قرابة العام, أكثر من الشهر: one unit, only after a quantity word.
             if not where.quantity_mod or _DEFINITE_WORD.match(where.after):
@@ -1226,7 +1270,11 @@ class Resolver:
             amount, unit_word = None, squash(m["bare"])
             if "مضت" in (m["padj"], m["padj2"], m["recent"]):
                 return Resolution("DATE", "PAST_REF")  # قرون مضت, سنوات مضت: some time ago
-            if not (lead or m["padj"] or m["recent"]) and not _PLURAL_CLOSER.match(where.after):
+            # لدقائق, بسنوات: a glued ل (for) or ب (by) introduces the length like لمدة
+            glued = re.search(r"(?<![^\W\d_])[وف]?[لب]$", where.tail) is not None
+            if glued and _DEFINITE_WORD.match(where.after):
+                return None  # لساعات العمل: a noun phrase
+            if not (lead or glued or m["padj"] or m["recent"]) and not _PLURAL_CLOSER.match(where.after):
                 return None  # سنوات الحرب, أول أيام عيد الفطر: a noun phrase, not a length of time
             if lead and _DEFINITE_WORD.match(where.after):
                 return None  # منذ سنوات الطفرة
@@ -1240,7 +1288,9 @@ class Resolver:
             next_word = nxt.group(1) if nxt else ""
             if m["calendar"] and not m["one"]:
                 return None  # عام هجري: a kind of year, not a length
-            if not (lead or m["frac"] or where.quantity_mod or qmod or m["one"] or m["whole"]):
+            if not (lead or m["frac"] or where.quantity_mod or qmod or m["one"] or m["whole"]
+                    or (m["single"].endswith("ا") and self._after_lasting_verb(where)
+                        and not re.match(r"^[^\S\n]+بعد(?![^\W\d_])", where.after))):  # not يوما بعد يوم
                 return None
             if m["one"] or m["whole"]:
                 next_word = ""  # the unit's phrase ends with واحد
@@ -1296,6 +1346,10 @@ class Resolver:
                     return Resolution("DURATION", f"P{int(amount)}Y", mod=qmod, trim_left=trim)  # an absence that long
                 if year is not None:
                     return Resolution("DATE", f"{year + int(amount):04d}", mod=qmod)
+            if amount is not None and lead == "بعد" and _CLAUSE_HEAD.search(where.tail):
+                # وبعد عشر سنوات، كان …: heading a clause of a story with nothing to count from, the phrase
+                # gives a length, not a date (الرحلة بعد يومين inside a clause stays a date to be found)
+                return Resolution("DURATION", f"P{_format_amount(amount)}{unit}", mod=qmod, trim_left=trim)
             if amount is not None:
                 return Resolution("DATE", "", mod=qmod)
         elif lead == "قبل" and amount is not None and unit in ("M", "Y") and not _FOLLOWED_BY_OF.match(where.after):
@@ -1321,6 +1375,12 @@ class Resolver:
         if m["qmod"]:
             trim = m.start("qmod") - m.start()
         return Resolution("DURATION", value, mod=qmod, trim_left=trim)
+
+    def _after_lasting_verb(self, where: Where) -> bool:
+        """Whether a verb of lasting (تستمر, أمضى) is among the last four words of the clause: تستمر الجولة أسبوعا."""
+        words = re.split(r"[^\S\n]+", re.split(r"[.،,؛:!؟\n]", where.tail)[-1].strip())[-4:]
+        verbs = _lasting_verbs()
+        return any(w in verbs or (w[:1] in "وف" and w[1:] in verbs) for w in words)
 
     def _decade_in_time(self, m: re.Match[str], where: Where, lead: str | None, prev) -> bool:
         """Whether عقد/عقود is a decade here, not a contract (عقود رعاية, بعد عقد صفقة)."""
@@ -1494,6 +1554,9 @@ class Resolver:
         imperfect = (bool(re.match(r"^(?:ي[^\W\d_]{2,7}|ت[^ا\W\d_][^\W\d_]{1,6})$", prev))
                      and not prev.endswith(("ه", "ا")) and not self._future_exception(prev))
         participle = bool(re.match(r"^م[^\W\d_]{3,4}[اه]?$", stem)) and not stem.endswith("يا")
+        if word == "قديما" and prev.startswith("ال") and len(prev) > 3 and _CLAUSE_END.match(where.after):
+            # حياة الناس قديما: an indefinite adjective cannot follow a definite noun, so this is the adverb
+            return Resolution("DATE", "PAST_REF")
         if not (prev in lex["verbs"] or imperfect or participle):
             return None
         if word == "لاحقا" and (imperfect or self._future(where)):
@@ -1599,7 +1662,7 @@ class Resolver:
 
     def _gregorian_holiday(self, m: re.Match[str], where: Where) -> Resolution | None:
         """عيد الأم, ليلة رأس السنة: the occurrence nearest the DCT, or the next one in a future clause."""
-        feast = self.lx.gregorian_holidays.get(squash(m["gholiday"]))
+        feast = (12, 25) if m["xmas"] else self.lx.gregorian_holidays.get(squash(m["gholiday"]))
         ref = self.ctx.dct
         if feast is None:
             return None
@@ -1607,6 +1670,12 @@ class Resolver:
             return Resolution("DATE", "")
         month, day = feast[0], feast[1]
         candidates = [d for d in (safe_date(ref.year + k, month, day) for k in (-1, 0, 1)) if d]
+        offset = self.lx.relative_offsets.get(squash(m["grel2"])) if m["grel2"] else None
+        if offset is not None and offset != 0:
+            # عيد الميلاد المقبل / الماضي: the next one after the DCT, or the last one before it
+            ahead = [d for d in candidates if (d > ref if offset > 0 else d < ref)]
+            best = min(ahead, key=lambda d: abs((d - ref).days)) if ahead else None
+            return Resolution("DATE", best.isoformat() + (f"T{feast[2]}" if len(feast) > 2 else "")) if best else None
         if self._future(where):
             candidates = [d for d in candidates if d >= ref] or candidates
         best = min(candidates, key=lambda d: abs((d - ref).days))
@@ -1692,6 +1761,11 @@ class Resolver:
             return Resolution("DATE", f"{dct.year + offset:04d}-{season}")
         if m["pthis"] and not m["rel"]:
             return Resolution("DATE", _season_this(dct, season))
+        if not m["rel"] and self.ctx.year_in_sentence(where.sentence):
+            # لعام 1957 عندما … خلال فصل الصيف: a bare season takes the year written before it in its sentence
+            year = self.ctx.year_in_force(where.sentence, where.paragraph)
+            if year is not None:
+                return Resolution("DATE", f"{year:04d}-{season}")
         offset = self.lx.relative_offsets.get(m["rel"], 0) if m["rel"] else 0
         return Resolution("DATE", _season_near(dct, season, offset))
 
@@ -1760,6 +1834,21 @@ class Resolver:
         century = self._century_digits(m["century"])
         return Resolution("DATE", century) if century else Resolution("DATE", "")
 
+    def _hijri_numeric_month(self, m: re.Match[str], where: Where) -> Resolution | None:
+        """``1435/7هـ``: the Gregorian month holding the Hijri month's middle, like ``رجب 1435``."""
+        year, month = (int(m["hny"]), int(m["hnm"])) if m["hny"] else (int(m["hny2"]), int(m["hnm2"]))
+        if not 1 <= month <= 12:
+            return None
+        try:
+            first = Hijri(year, month, 1)
+            g = first.to_gregorian()
+        except (ValueError, OverflowError):
+            return None
+        begin = date(g.year, g.month, g.day)
+        end = begin + timedelta(days=first.month_length() - 1)
+        middle = begin + (end - begin) / 2
+        return Resolution("DATE", f"{middle.year:04d}-{middle.month:02d}", explicit=(begin, end))
+
     def _hijri(self, m: re.Match[str], where: Where) -> Resolution | None:
         lx = self.lx
         month = lx.hijri_months.get(squash(m["hmonth"]))
@@ -1768,11 +1857,13 @@ class Resolver:
             return None
         if day and not m["hyear"] and "/" in m.group()[: m.start("hmonth") - m.start()]:
             return None  # 4/ صفر is a score; 10/شوال/ 1436هـ is a date
-        if squash(m["hmonth"]) in lx.ambiguous_months and not (day or m["hyear"] or m["shahr"] or m["rel"]
-                                                               or m["hthis"] or where.has_day_context):
+        if squash(m["hmonth"]) in lx.ambiguous_months and not (day or m["hyear"] or m["shahr"] or m["rel"] or m["hdays"]
+                                                               or m["hthis"] or m["hepithet"] or where.has_day_context):
             prev = _PREV_WORD.search(where.tail)
             licensed = prev and (prev.group(1) in _MONTH_PREPOSITIONS or prev.group(1) in lx.hijri_month_nouns
-                                 or prev.group(1)[1:] in lx.hijri_month_nouns)
+                                 or prev.group(1)[1:] in lx.hijri_month_nouns
+                                 # الليلة الأولى من رمضان, الأيام الأخيرة من رمضان
+                                 or re.search(r"(?<![^\W\d_])(?:الاولي|الاخيره|الاول|الاخير)[^\S\n]+من[^\S\n]*$", where.tail))
             if not licensed or _NEXT_NAME.match(where.after):
                 return None  # رمضان the name; but في رمضان is the month
         if m["hyear"]:

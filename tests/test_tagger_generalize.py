@@ -236,3 +236,102 @@ CASES = [
 def test_generalize(text, dct, expected):
     got = [(t.text, t.type, t.value, t.mod) for t in tag(text, dct)]
     assert got == expected
+
+
+# Round 2 on unseen news (issue 13): families seen in a fresh held-out set, with sentences written here.
+CASES_ROUND2 = [
+    # an era word after a numeric Hijri date is in its span, and the الموافق pair stays one date
+    ("صدر القرار بتاريخ 3/11/1436 هجرية الموافق 18/8/2015.", D,
+     [("3/11/1436 هجرية الموافق 18/8/2015", "DATE", "2015-08-18", None)]),
+    ("يبدأ التسجيل في 25/10/1436 هجري.", D, [("25/10/1436 هجري", "DATE", "2015-08-10", None)]),
+    # a range of lengths written once: the first number borrows the unit of the second
+    ("تستمر فترة العلاج من ثلاثة إلى ستة أشهر عادة.", D,
+     [("ثلاثة", "DURATION", "P3M", None), ("ستة أشهر", "DURATION", "P6M", None)]),
+    ("يحتاج المريض إلى خمسة أو سبعة أيام للتعافي.", D,
+     [("خمسة", "DURATION", "P5D", None), ("سبعة أيام", "DURATION", "P7D", None)]),
+    ("فاز الفريق بثلاثة أهداف إلى هدف.", D, []),
+    # a plural unit with a glued ل (for) or ب (by), or an adjective of quantity, is a length of time
+    ("توقف البث لدقائق ثم عاد.", D, [("لدقائق", "DURATION", "PTXM", None)]),
+    ("سبق الاتفاق الحرب بسنوات.", D, [("بسنوات", "DURATION", "PXY", None)]),
+    ("لم يبق في المدينة سوى ساعات محدودة.", D, [("ساعات محدودة", "DURATION", "PTXH", None)]),
+    ("يمتد الدوام لساعات العمل الرسمية.", D, []),
+    # بعد N with nothing to count from is the length of time (not an empty date)
+    ("تابعت الدراسة المشاركين، وبعد خمس سنوات، أصيب عدد منهم بالمرض.", D,
+     [("خمس سنوات", "DURATION", "P5Y", None)]),
+    # vague references by shape: a demonstrative of distance + a plural calendar unit (not a singular one,
+    # which is the anaphor ذلك اليوم, and not a vague period noun: تلك الفترة, ذلك الوقت are left out)
+    ("روى الأهالي ما عاشوه في تلك السنوات من خوف.", D, [("تلك السنوات", "DATE", "PAST_REF", None)]),
+    ("وفي تلك الفترة كانت الأسواق مغلقة.", D, []),
+    # the noun "the past" after a preposition or before an adjective of worth; not the adjective of a unit
+    ("يحن كبار السن إلى الماضي ويتحدثون عنه.", D, [("الماضي", "DATE", "PAST_REF", None)]),
+    ("يذكرنا المعرض بالماضي وحكايات الأجداد.", D, [("بالماضي", "DATE", "PAST_REF", None)]),
+    ("تعيد هذه البيوت الماضي الجميل للقرية.", D, [("الماضي", "DATE", "PAST_REF", None)]),
+    ("ارتفعت الأسعار منذ الشهر الماضي.", D, [("الشهر الماضي", "DATE", "2015-06", None)]),
+    # قديما after a definite noun closing its clause is the adverb (an adjective would be indefinite)
+    ("تظهر الصور بيوت الطين قديما.", D, [("قديما", "DATE", "PAST_REF", None)]),
+    ("أهدى الرجل المتحف سيفا قديما.", D, []),
+    # قبل + an unspecified count + a unit is some time ago
+    ("وقبل بضعة عقود كانت القرية بلا كهرباء.", D, [("وقبل بضعة عقود", "DATE", "PAST_REF", None)]),
+    # هذا اليوم is one span (with a glued ل and a part of day before it), the writing day
+    ("تتوقع الأرصاد لهذا اليوم رياحا نشطة على السواحل.", D, [("لهذا اليوم", "DATE", "2015-07-24", None)]),
+    ("وقال المتحدث إن الطريق أغلق منذ صباح هذا اليوم.", D, [("صباح هذا اليوم", "DATE", "2015-07-24TMO", None)]),
+    # extents: الـ apart from the day, a quarter's year after ل, a local time zone, أيام + a Hijri month, its epithet
+    ("تنتهي المهلة في الـ 20 من الشهر الجاري.", D, [("الـ 20 من الشهر الجاري", "DATE", "2015-07-20", None)]),
+    ("نمت أرباح البنك بنهاية الربع الثاني للعام 2015م.", D, [("بنهاية الربع الثاني للعام 2015م", "DATE", "2015-Q2", "END")]),
+    ("تراجعت المبيعات في الربع الأول لعام 2014.", D, [("الربع الأول لعام 2014", "DATE", "2014-Q1", None)]),
+    ("انطلق السباق في الساعة السابعة صباحا بالتوقيت المحلي.", D,
+     [("الساعة السابعة صباحا بالتوقيت المحلي", "TIME", "2015-07-24T07:00", None)]),
+    ("يكثر الزوار في أيام رمضان عادة.", D, [("أيام رمضان", "DATE", "2015-07", None)]),
+    ("تزدحم الأسواق في شهر رمضان المبارك.", D, [("شهر رمضان المبارك", "DATE", "2015-07", None)]),
+    # an ambiguous Hijri month after أيام inside its span is the month (not the name رمضان)
+    ("اعتاد الأهالي أيام رمضان السهر في الحدائق.", D, [("أيام رمضان", "DATE", "2015-07", None)]),
+    # غداة / عشية X with a day in the same clause: that day dates the main event, so it is the value
+    ("ونفى الجيش أمس الخبر \"جملة وتفصيلا\" غداة نشر التقرير.", D,
+     [("أمس", "DATE", "2015-07-23", None), ("غداة", "DATE", "2015-07-23", None)]),
+    ("سقطت المدينة في 3 يوليو 2015، وغداة سقوطها فر السكان.", D,
+     [("3 يوليو 2015", "DATE", "2015-07-03", None), ("وغداة", "DATE", "2015-07-04", None)]),
+    # the newspaper's name after a glued ل and a curly quote
+    ("أوضح المتحدث لـ”عين اليوم” أن العمل مستمر.", D, []),
+    # Christmas named with its offset (not عيد الميلاد alone: a birthday)
+    ("تستعد المتاجر لموسم عيد الميلاد المقبل بعروض كبيرة.", D, [("عيد الميلاد المقبل", "DATE", "2015-12-25", None)]),
+    ("احتفل اللاعب بعيد الميلاد مع أسرته.", D, []),
+    # a bare season before إلى, with فصل, and in a sentence that wrote its year
+    ("يقضي الطلاب إجازتهم خلال الصيف إلى جانب أسرهم.", D, [("الصيف", "DATE", "2015-SU", None)]),
+    ("افتتح المتحف عام 1990 في فصل الشتاء.", D, [("عام 1990", "DATE", "1990", None), ("فصل الشتاء", "DATE", "1990-WI", None)]),
+    # a Hijri month written with its year and era mark: the Gregorian month holding its middle
+    ("قدم طلبه في 1435/7هـ ولم يتلق ردا حتى 1436/2هـ.", D,
+     [("1435/7هـ", "DATE", "2014-05", None), ("1436/2هـ", "DATE", "2014-12", None)]),
+    ("ارتفعت النسبة إلى 5/1436 من المجموع.", D, []),
+    # an unspecified plural length with القليلة/الطويلة alone (before a relative clause)
+    ("يزداد الطلب في الأسابيع القليلة التي تسبق الموسم.", D, [("الأسابيع القليلة", "DURATION", "PXW", None)]),
+    # "today's X, tomorrow's Y" is a slogan (a competition's or a lecture's name), neither word a day
+    ("أطلق النادي مسابقة «كاتب اليوم نجم الغد» للشباب.", D, []),
+    ("يصل الوفد اليوم ويغادر الغد.", D, [("اليوم", "DATE", "2015-07-24", None), ("الغد", "DATE", "2015-07-25", None)]),
+    # a singular unit in the accusative after a verb of lasting is a length; a number glued to its unit too
+    ("تستمر الدورة التدريبية أسبوعا في مقر المعهد.", D, [("أسبوعا", "DURATION", "P1W", None)]),
+    ("أمضى الوفد شهرا في العاصمة.", D, [("شهرا", "DURATION", "P1M", None)]),
+    ("لم يتأخر يوما عن عمله.", D, []),
+    ("تتفاقم المشكلة يوما بعد يوم.", D, []),
+    ("أوقفت الشرطة شابا (19عاما) في الحي.", D, [("19عاما", "DURATION", "P19Y", None)]),
+    # "today" in a quotation that names its own yesterday counts from the writing day, not from that yesterday
+    ("أعلن المتحدث اليوم الخميس النتائج. وقال “بدأ الفرز أمس الأربعاء واليوم ننتهي منه”.", D,
+     [("اليوم الخميس", "DATE", "2015-07-23", None), ("أمس الأربعاء", "DATE", "2015-07-22", None),
+      ("واليوم", "DATE", "2015-07-23", None)]),
+    # a presentative (ها هي, ها نحن) before اليوم makes it "nowadays"
+    ("بعد سنوات من الركود ها هي اليوم المدينة تستعيد حيويتها.", D,
+     [("سنوات", "DURATION", "PXY", None), ("اليوم", "DATE", "PRESENT_REF", None)]),
+    # a counted stretch at the start of a Hijri month is the month, START (الأولى is no day number)
+    ("تزداد أعداد المعتمرين في الأيام العشرة الأولى من رمضان.", D,
+     [("الأيام العشرة الأولى من رمضان", "DATE", "2015-07", "START")]),
+    ("بدأ الصيام في الأول من رمضان.", D, [("الأول من رمضان", "DATE", "2015-06-18", None)]),
+    # a part of day before an anaphoric day keeps its part of day
+    ("وقع الحادث يوم الأربعاء، وفي صباح اليوم التالي وصل المحققون.", D,
+     [("يوم الأربعاء", "DATE", "2015-07-22", None), ("صباح اليوم التالي", "DATE", "2015-07-23TMO", None)]),
+    ("نودع شهر رمضان هذا اليوم بقلوب حزينة.", D, [("شهر رمضان", "DATE", "2015-07", None), ("هذا اليوم", "DATE", "2015-07-24", None)]),
+]
+
+
+@pytest.mark.parametrize("text,dct,expected", CASES_ROUND2)
+def test_generalize_round2(text, dct, expected):
+    got = [(t.text, t.type, t.value, t.mod) for t in tag(text, dct)]
+    assert got == expected
