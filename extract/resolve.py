@@ -36,11 +36,8 @@ def _adverbial() -> dict[str, frozenset[str]]:
     return {k: frozenset(squash(fold(w)) for w in data[k]) for k in ("words", "verbs", "titles")}
 
 
-@lru_cache(maxsize=1)
 def _subjunctive_future() -> frozenset[str]:
-    from .lexicon import load_json
-    from .normalize import fold
-    return frozenset(squash(fold(w)) for w in load_json("lexicon/temporal.json")["subjunctive_future_verbs"]["words"])
+    return _temporal_words("subjunctive_future_verbs")
 
 
 # A closed bracket or a short quoted name (حفل «إم تي في») inside a clause.
@@ -230,11 +227,16 @@ class Where:
         return self.before[-120:]
 
 
-@lru_cache(maxsize=1)
-def _lasting_verbs() -> frozenset[str]:
+@lru_cache(maxsize=None)
+def _temporal_words(key: str) -> frozenset[str]:
+    """The folded words of one ``{"words": […]}`` list of data/lexicon/temporal.json."""
     from .lexicon import load_json
     from .normalize import fold
-    return frozenset(squash(fold(w)) for w in load_json("lexicon/temporal.json")["lasting_verbs"]["words"])
+    return frozenset(squash(fold(w)) for w in load_json("lexicon/temporal.json")[key]["words"])
+
+
+def _lasting_verbs() -> frozenset[str]:
+    return _temporal_words("lasting_verbs")
 
 
 @lru_cache(maxsize=1)
@@ -255,11 +257,8 @@ def _anaphoric_shift() -> dict[str, frozenset[str]]:
     return {k: frozenset(squash(fold(w)) for w in data["anaphoric_" + k]) for k in ("previous", "following")}
 
 
-@lru_cache(maxsize=1)
 def _waw_nouns() -> frozenset[str]:
-    from .lexicon import load_json
-    from .normalize import fold
-    return frozenset(squash(fold(w)) for w in load_json("lexicon/temporal.json")["waw_nouns"]["words"])
+    return _temporal_words("waw_nouns")
 
 
 @lru_cache(maxsize=1)
@@ -270,11 +269,8 @@ def _rate_words() -> dict:
     return {"counts": frozenset(squash(fold(w)) for w in data["words"]), "units": folded_index(data["units"])}
 
 
-@lru_cache(maxsize=1)
 def _event_verbs_ahead() -> frozenset[str]:
-    from .lexicon import load_json
-    from .normalize import fold
-    return frozenset(squash(fold(w)) for w in load_json("lexicon/temporal.json")["event_verbs_ahead"]["words"])
+    return _temporal_words("event_verbs_ahead")
 
 
 @lru_cache(maxsize=1)

@@ -42,3 +42,22 @@ def contents(path: Path) -> dict[str, list]:
     }
     conn.close()
     return result
+
+
+def ingest_texts(tmp_path: Path, docs: list[tuple[str, str, str]]):
+    """Ingest (name, publication day, text) articles into a fresh database; return it and its events."""
+    from datetime import date
+
+    from waqai.store.db import open_db
+    from waqai.store.ingest import Article, ingest
+    from waqai.store.queries import EventFilter, list_events
+
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    articles = []
+    for name, day, text in docs:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        articles.append(Article(path, date.fromisoformat(day), source="test"))
+    db = open_db(tmp_path / "events.db")
+    ingest(db, articles)
+    return db, list_events(db, EventFilter())

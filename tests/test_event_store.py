@@ -7,27 +7,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date
 
 from click.testing import CliRunner
 
-from waqai.store.db import SCHEMA_VERSION, open_db
-from waqai.store.ingest import Article, ingest
-from waqai.store.queries import EventFilter, list_events
+from waqai.store.db import SCHEMA_VERSION
+from db_contents import ingest_texts
 from waqai.tui.cli import main
 
 
 def _ingest(tmp_path, docs: list[tuple[str, str, str]]):
     """Ingest (name, publication day, text) articles into a fresh database; return it and its events."""
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    articles = []
-    for name, day, text in docs:
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        articles.append(Article(path, date.fromisoformat(day), source="test"))
-    db = open_db(tmp_path / "events.db")
-    ingest(db, articles)
-    return db, list_events(db, EventFilter())
+    return ingest_texts(tmp_path, docs)
 
 
 def _event_with(events: list[dict], word: str) -> list[dict]:

@@ -5,7 +5,6 @@ Every sentence here was written for these tests.
 
 from __future__ import annotations
 
-from datetime import date
 
 import pytest
 
@@ -13,9 +12,7 @@ from waqai.extract import happening
 from waqai.extract.events import content_tokens
 from waqai.extract.gazetteer import gazetteer
 from waqai.extract.merge import ADJACENT, LAGGED, NESTED, SAME, MergeKey, deictic, relation, same_happening
-from waqai.store.db import open_db
-from waqai.store.ingest import Article, ingest
-from waqai.store.queries import EventFilter, list_events
+from db_contents import ingest_texts
 
 
 def _key(title: str, value: str = "2030-03-07", *, is_deictic: bool = False, doc=None, sentence: str | None = None):
@@ -27,15 +24,7 @@ def _key(title: str, value: str = "2030-03-07", *, is_deictic: bool = False, doc
 
 def _ingest(tmp_path, docs: list[tuple[str, str, str]]) -> list[dict]:
     """Ingest (name, publication day, text) articles into a fresh database; return its events."""
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    articles = []
-    for name, day, text in docs:
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        articles.append(Article(path, date.fromisoformat(day), source="test"))
-    db = open_db(tmp_path / "events.db")
-    ingest(db, articles)
-    return list_events(db, EventFilter())
+    return ingest_texts(tmp_path, docs)[1]
 
 
 def _events_with(events: list[dict], word: str) -> list[dict]:
