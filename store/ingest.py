@@ -449,7 +449,7 @@ def _write_document(conn: sqlite3.Connection, item: Prepared) -> tuple[int, int,
     new_events = merged = 0
     texts = sentences.Texts(conn, doc_id, text)
     for candidate in analysis.events:
-        is_new = _store_event(conn, texts, doc_id, sentence_ids[candidate.sentence.index],
+        is_new = _store_event(conn, texts, doc_id, article.published, sentence_ids[candidate.sentence.index],
                               timex_ids[candidate.timex.start], candidate)
         new_events += is_new
         merged += not is_new
@@ -470,8 +470,8 @@ def _report_key(value, mod, entities, tokens, sentence, kind, begin, end, timex_
                     deictic(timex_text or ""), doc_id, date.fromisoformat(published) if published else None)
 
 
-def _merge_target(conn: sqlite3.Connection, texts: sentences.Texts, c: EventCandidate, doc_id: int, sentence_id: int,
-                  timex_id: int) -> int | None:
+def _merge_target(conn: sqlite3.Connection, texts: sentences.Texts, c: EventCandidate, doc_id: int,
+                  published: date | None, sentence_id: int, timex_id: int) -> int | None:
     """The stored event this candidate reports, if any (see extract/merge.py).
 
     Only events sharing a signature with the candidate are looked at
@@ -481,9 +481,8 @@ def _merge_target(conn: sqlite3.Connection, texts: sentences.Texts, c: EventCand
     """
     t = c.timex
     begin, end = t.begin.isoformat(), t.last.isoformat()
-    published = conn.execute("SELECT published FROM documents WHERE id = ?", [doc_id]).fetchone()[0]
     key = MergeKey(t.value, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text, c.kind,
-                   t.begin, t.last, deictic(t.text), doc_id, date.fromisoformat(published) if published else None)
+                   t.begin, t.last, deictic(t.text), doc_id, published)
     ids = merge_index.candidates(conn, begin, end, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text,
                                  key.deictic)
     if not ids:
@@ -511,13 +510,14 @@ def _merge_target(conn: sqlite3.Connection, texts: sentences.Texts, c: EventCand
             continue
         entities, tokens = frozenset(json.loads(entities)), frozenset(json.loads(tokens))
         sentence = texts.get(sentence_doc, sentence_start, sentence_end)
-        others = [_report_key(value, mod, entities, tokens, sentence, kind, event_begin, event_end, None, other_doc,
-                              other_published)]
-        if own_value and (own_value, own_mod, own_begin, own_end) == (value, mod, event_begin, event_end):
-            others = []
+        # The report on its own date first, then on its event's date when that differs.
+        others = []
         if own_value:
-            others.insert(0, _report_key(own_value, own_mod, entities, tokens, sentence, kind, own_begin, own_end,
-                                         own_text, other_doc, other_published))
+            others.append(_report_key(own_value, own_mod, entities, tokens, sentence, kind, own_begin, own_end,
+                                      own_text, other_doc, other_published))
+        if not own_value or (own_value, own_mod, own_begin, own_end) != (value, mod, event_begin, event_end):
+            others.append(_report_key(value, mod, entities, tokens, sentence, kind, event_begin, event_end, None,
+                                      other_doc, other_published))
         for other in others:
             if same_happening(key, other):
                 score = strength(key, other)
@@ -527,10 +527,11 @@ def _merge_target(conn: sqlite3.Connection, texts: sentences.Texts, c: EventCand
     return best
 
 
-def _store_event(conn, texts: sentences.Texts, doc_id: int, sentence_id: int, timex_id: int, c: EventCandidate) -> bool:
+def _store_event(conn, texts: sentences.Texts, doc_id: int, published: date | None, sentence_id: int, timex_id: int,
+                 c: EventCandidate) -> bool:
     """Attach the candidate to the event it reports, or create one. True when created."""
     t = c.timex
-    event_id = _merge_target(conn, texts, c, doc_id, sentence_id, timex_id)
+    event_id = _merge_target(conn, texts, c, doc_id, published, sentence_id, timex_id)
     created = event_id is None
     if created:
         event_id = conn.execute(
