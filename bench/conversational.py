@@ -20,6 +20,8 @@ from waqai.extract.evaluate import Score, score_document
 from waqai.extract.gold import GoldError, parse_gold_line
 from waqai.extract.tagger import tag
 
+from timex_table import header, row, span_differences
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT / "bench" / "gold" / "timex_conversational.jsonl"
 
@@ -59,20 +61,12 @@ def score(gold: list[dict], system: dict[str, list[dict]]) -> tuple[Score, dict[
     return total, dict(by_family)
 
 
-def _row(name: str, s: Score) -> str:
-    f = s.figures()
-    precision = s.value / s.system if s.system else 0.0
-    recall = s.value / s.gold if s.gold else 0.0
-    return (f"{name:<16}{s.gold:>6}{s.system:>6}{f['strict_f1']:>9.3f}{f['relaxed_f1']:>9.3f}{f['value_f1']:>8.3f}"
-            f"{f['type_f1']:>8.3f}{precision:>8.3f}{recall:>8.3f}")
-
-
 def report(total: Score, by_family: dict[str, Score]) -> None:
     """Print the figures, overall and by family."""
-    print(f"{'family':<16}{'gold':>6}{'sys':>6}{'strict':>9}{'relaxed':>9}{'value':>8}{'type':>8}{'v.prec':>8}{'v.rec':>8}")
-    print(_row("ALL", total))
+    print(header(16))
+    print(row("ALL", total, 16))
     for name in sorted(by_family, key=lambda k: (-by_family[k].gold, k)):
-        print(_row(name, by_family[name]))
+        print(row(name, by_family[name], 16))
 
 
 def errors(total: Score, gold: list[dict], system: dict[str, list[dict]]) -> None:
@@ -88,11 +82,8 @@ def errors(total: Score, gold: list[dict], system: dict[str, list[dict]]) -> Non
     for m in total.wrong_values:
         print(f"  {m['doc']}  {m['text']!r:<28} gold {m['gold']:<18} system {m['system']!s:<18} {m['system_text']!r}")
     print("\n-- span differences (relaxed, not strict)")
-    for d in gold:
-        for g in d["timexes"]:
-            over = [t for t in system[d["doc"]] if t["start"] < g["end"] and g["start"] < t["end"]]
-            if over and not any(t["start"] == g["start"] and t["end"] == g["end"] for t in over):
-                print(f"  {d['doc']}  gold {g['text']!r:<32} system {over[0]['text']!r}")
+    for doc, g, other in span_differences(gold, system):
+        print(f"  {doc}  gold {g['text']!r:<32} system {other['text']!r}")
 
 
 def main() -> None:

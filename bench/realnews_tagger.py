@@ -25,6 +25,7 @@ from waqai.extract.tagger import tag
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 import saudinewsnet  # noqa: E402
+from timex_table import header, row, span_differences  # noqa: E402
 
 DEFAULT_DATASET = ROOT.parent / "shared" / "datasets" / "saudinewsnet-dev"
 DEFAULT_GOLD = ROOT / "bench" / "gold" / "timex_dev.jsonl"
@@ -135,21 +136,13 @@ def score(gold: list[dict], system: dict[str, list[dict]]) -> tuple[Score, dict[
     return total, dict(by_family)
 
 
-def _row(name: str, s: Score) -> str:
-    f = s.figures()
-    precision = s.value / s.system if s.system else 0.0
-    recall = s.value / s.gold if s.gold else 0.0
-    return (f"{name:<22}{s.gold:>6}{s.system:>6}{f['strict_f1']:>9.3f}{f['relaxed_f1']:>9.3f}{f['value_f1']:>8.3f}"
-            f"{f['type_f1']:>8.3f}{precision:>8.3f}{recall:>8.3f}")
-
-
 def report(name: str, total: Score, by_family: dict[str, Score]) -> None:
     """Print the figures of one tagger, overall and by family."""
     print(f"== {name}")
-    print(f"{'family':<22}{'gold':>6}{'sys':>6}{'strict':>9}{'relaxed':>9}{'value':>8}{'type':>8}{'v.prec':>8}{'v.rec':>8}")
-    print(_row("ALL", total))
+    print(header(22))
+    print(row("ALL", total, 22))
     for fam in sorted(by_family, key=lambda k: -by_family[k].gold):
-        print(_row(fam, by_family[fam]))
+        print(row(fam, by_family[fam], 22))
 
 
 def errors(total: Score, gold: list[dict], system: dict[str, list[dict]]) -> None:
@@ -164,11 +157,8 @@ def errors(total: Score, gold: list[dict], system: dict[str, list[dict]]) -> Non
     for m in total.wrong_values:
         print(f"  {m['doc']:<18}  {m['text']!r:<36} gold {m['gold']!s:<14} system {m['system']!s:<16} {m['system_text']!r}")
     print("\n-- span differences (relaxed, not strict)")
-    for d in gold:
-        for g in d["timexes"]:
-            over = [t for t in system[d["doc"]] if t["start"] < g["end"] and g["start"] < t["end"]]
-            if over and not any(t["start"] == g["start"] and t["end"] == g["end"] for t in over):
-                print(f"  {d['doc']:<18}{g['start']:>6}  gold {g['text']!r:<36} system {over[0]['text']!r}")
+    for doc, g, other in span_differences(gold, system):
+        print(f"  {doc:<18}{g['start']:>6}  gold {g['text']!r:<36} system {other['text']!r}")
 
 
 def main() -> None:
