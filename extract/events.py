@@ -27,7 +27,7 @@ from . import happening
 from .clauses import Clause, clauses
 from .furniture import is_learned
 from .gazetteer import Gazetteer, gazetteer
-from .lexicon import load_json, squash
+from .lexicon import folded_words, load_json, squash
 from .normalize import blank_controls, fold
 from .patterns import lexicon as _temporal_lexicon
 from .segment import Layout, Sentence
@@ -701,7 +701,7 @@ def _continuation() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _anchor_words() -> frozenset[str]:
-    return frozenset(squash(fold(w)) for w in load_json("lexicon/events.json")["anchor_words"])
+    return folded_words(load_json("lexicon/events.json")["anchor_words"])
 
 
 def _offset_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex, dated: list[Timex]) -> bool:

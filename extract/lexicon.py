@@ -77,6 +77,11 @@ def folded_index(mapping: dict[str, list[str]]) -> dict[str, str]:
     return index
 
 
+def folded_words(words: Iterable[str]) -> frozenset[str]:
+    """The words folded and with single spaces, as the taggers compare them."""
+    return frozenset(squash(fold(w)) for w in words)
+
+
 _SPACES = re.compile(r"\s+")
 
 

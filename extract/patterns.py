@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import alternation, folded_index, load_json, squash
+from .lexicon import alternation, folded_index, folded_words, load_json, squash
 from .normalize import fold
 from .scan import cores, reach, reads_digits
 
@@ -144,7 +144,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         months=_int_index(months["gregorian"]),
         hijri_months=_int_index(months["hijri"]),
-        ambiguous_months=frozenset(squash(fold(w)) for w in months["ambiguous"]),
+        ambiguous_months=folded_words(months["ambiguous"]),
         weekdays=_int_index(weekdays["weekdays"]),
         cardinals=_int_index(numbers["cardinals"]),
         day_ordinals=_day_ordinals(numbers),
@@ -163,43 +163,43 @@ def lexicon() -> Lexicon:
         counted_nouns=frozenset(fold(w) for w in temporal["counted_nouns"]),
         future_cues=frozenset(fold(w) for w in words("future_cues")),
         hijri_year_markers=frozenset(fold(w) for w in temporal["hijri_year_markers"]),
-        present_ref=frozenset(squash(fold(w)) for w in words("present_ref")),
-        past_ref=frozenset(squash(fold(w)) for w in words("past_ref")),
-        future_ref=frozenset(squash(fold(w)) for w in words("future_ref")),
+        present_ref=folded_words(words("present_ref")),
+        past_ref=folded_words(words("past_ref")),
+        future_ref=folded_words(words("future_ref")),
         sets=folded_index(temporal["set"]),
         named_dates={squash(fold(k)): v for k, v in temporal["named_dates"].items() if not k.startswith("_")},
-        named_date_nouns=frozenset(squash(fold(w)) for w in temporal["named_date_nouns"]),
+        named_date_nouns=folded_words(temporal["named_date_nouns"]),
         plural_units=folded_index(temporal["plural_units"]),
         holidays={squash(fold(k)): (v[0], v[1]) for k, v in temporal["holidays"].items() if not k.startswith("_")},
-        future_verb_exceptions=frozenset(squash(fold(w)) for w in temporal["future_verb_exceptions"]),
+        future_verb_exceptions=folded_words(temporal["future_verb_exceptions"]),
         pronoun_suffixes=tuple(sorted((fold(w) for w in temporal["pronoun_suffixes"]), key=len, reverse=True)),
         past_plural_endings=tuple(fold(w) for w in temporal["past_plural_endings"]),
         past_prepositions=frozenset(fold(w) for w in temporal["past_prepositions"]),
-        year_after_nouns=frozenset(squash(fold(w)) for w in temporal["year_after_nouns"]),
-        bloc_nouns=frozenset(squash(fold(w)) for w in temporal["bloc_nouns"]),
-        place_nouns=frozenset(squash(fold(w)) for w in temporal["place_nouns"]),
-        newspaper_words=frozenset(squash(fold(w)) for w in temporal["newspaper_words"]),
+        year_after_nouns=folded_words(temporal["year_after_nouns"]),
+        bloc_nouns=folded_words(temporal["bloc_nouns"]),
+        place_nouns=folded_words(temporal["place_nouns"]),
+        newspaper_words=folded_words(temporal["newspaper_words"]),
         unit_fractions={squash(fold(w)): float(k) for k, ws in keyed("unit_fractions").items()
                         if not k.startswith("_") for w in ws},
-        nowadays_becoming=frozenset(squash(fold(w)) for w in temporal["nowadays_cues"]["becoming"]),
+        nowadays_becoming=folded_words(temporal["nowadays_cues"]["becoming"]),
         nowadays_contrast=tuple(squash(fold(w)) for w in temporal["nowadays_cues"]["past_contrast"]),
         nowadays_presentatives=tuple(squash(fold(w)) for w in temporal["nowadays_cues"].get("presentatives", [])),
-        hijri_month_nouns=frozenset(squash(fold(w)) for w in temporal["hijri_month_nouns"]["words"]),
+        hijri_month_nouns=folded_words(temporal["hijri_month_nouns"]["words"]),
         set_adjectives={w: k for w, k in folded_index(temporal["set_adjectives"]).items()},
-        set_adjective_blockers=frozenset(squash(fold(w)) for w in temporal["set_adjective_blockers"]["words"]),
+        set_adjective_blockers=folded_words(temporal["set_adjective_blockers"]["words"]),
         # ونيف ("and some") adds nothing to the amount: it makes the duration MORE_THAN.
         fractions={squash(fold(w)): (float(k) if k != "more" else -1.0)
                    for k, ws in keyed("duration_fractions").items() for w in ws},
         clock_hours=_int_index(conv.get("clock_hours", {})),
         clock_fractions=_int_index(conv.get("clock_fractions", {})),
-        clock_pods=frozenset(squash(fold(w)) for w in conv.get("clock_pods", [])),
-        whole_unit=frozenset(squash(fold(w)) for w in conv.get("whole_unit", [])),
-        weekend=frozenset(squash(fold(w)) for w in conv.get("weekend", [])),
+        clock_pods=folded_words(conv.get("clock_pods", [])),
+        whole_unit=folded_words(conv.get("whole_unit", [])),
+        weekend=folded_words(conv.get("weekend", [])),
         gregorian_holidays={squash(fold(k)): tuple(v) for k, v in conv.get("gregorian_holidays", {}).items()
                             if not k.startswith("_")},
         set_pods=folded_index(conv.get("set_pods", {})),
-        present_ref_blockers=(frozenset(squash(fold(w)) for w in conv.get("present_ref_blockers", {}).get("before", [])),
-                              frozenset(squash(fold(w)) for w in conv.get("present_ref_blockers", {}).get("after", []))),
+        present_ref_blockers=(folded_words(conv.get("present_ref_blockers", {}).get("before", [])),
+                              folded_words(conv.get("present_ref_blockers", {}).get("after", []))),
     )
 
 

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from hijridate import Gregorian, Hijri
 
 from .calendar import add_months, iso_week, safe_date
-from .lexicon import squash
+from .lexicon import alternation, folded_index, folded_words, load_json, squash
 from .patterns import Lexicon, lexicon
 
 _QUOTES_OPEN = "“«"
@@ -30,10 +30,8 @@ _WEEK_IN_CLAUSE = re.compile(r"(?<![^\W\d_])[لب]?الاسبوع[^\S\n]+(الم
 
 @lru_cache(maxsize=1)
 def _adverbial() -> dict[str, frozenset[str]]:
-    from .lexicon import load_json
-    from .normalize import fold
     data = load_json("lexicon/temporal.json")["adverbial_refs"]
-    return {k: frozenset(squash(fold(w)) for w in data[k]) for k in ("words", "verbs", "titles")}
+    return {k: folded_words(data[k]) for k in ("words", "verbs", "titles")}
 
 
 def _subjunctive_future() -> frozenset[str]:
@@ -230,9 +228,7 @@ class Where:
 @lru_cache(maxsize=None)
 def _temporal_words(key: str) -> frozenset[str]:
     """The folded words of one ``{"words": […]}`` list of data/lexicon/temporal.json."""
-    from .lexicon import load_json
-    from .normalize import fold
-    return frozenset(squash(fold(w)) for w in load_json("lexicon/temporal.json")[key]["words"])
+    return folded_words(load_json("lexicon/temporal.json")[key]["words"])
 
 
 def _lasting_verbs() -> frozenset[str]:
@@ -241,20 +237,15 @@ def _lasting_verbs() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _decade_words() -> dict[str, frozenset[str]]:
-    from .lexicon import load_json
-    from .normalize import fold
     data = load_json("lexicon/temporal.json")
-    fold_all = lambda words: frozenset(squash(fold(w)) for w in words)  # noqa: E731
-    return {"before": fold_all(data["decade_context"]["before"]), "after": fold_all(data["decade_context"]["after"]),
-            "names": fold_all(data["name_particles"]["words"])}
+    return {"before": folded_words(data["decade_context"]["before"]), "after": folded_words(data["decade_context"]["after"]),
+            "names": folded_words(data["name_particles"]["words"])}
 
 
 @lru_cache(maxsize=1)
 def _anaphoric_shift() -> dict[str, frozenset[str]]:
-    from .lexicon import load_json
-    from .normalize import fold
     data = load_json("lexicon/temporal.json")
-    return {k: frozenset(squash(fold(w)) for w in data["anaphoric_" + k]) for k in ("previous", "following")}
+    return {k: folded_words(data["anaphoric_" + k]) for k in ("previous", "following")}
 
 
 def _waw_nouns() -> frozenset[str]:
@@ -263,10 +254,8 @@ def _waw_nouns() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _rate_words() -> dict:
-    from .lexicon import folded_index, load_json
-    from .normalize import fold
     data = load_json("lexicon/temporal.json")["rate_counts"]
-    return {"counts": frozenset(squash(fold(w)) for w in data["words"]), "units": folded_index(data["units"])}
+    return {"counts": folded_words(data["words"]), "units": folded_index(data["units"])}
 
 
 def _event_verbs_ahead() -> frozenset[str]:
@@ -275,31 +264,24 @@ def _event_verbs_ahead() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _name_words() -> dict[str, frozenset[str]]:
-    from .lexicon import load_json
-    from .normalize import fold
     entities = load_json("lexicon/entities.json")
     roles = [w for w in entities["discovery"]["roles"] if " " not in w] + load_json("lexicon/temporal.json")["role_words"]["words"]
-    return {"first": frozenset(squash(fold(w)) for w in entities["first_names"]),
-            "roles": frozenset(squash(fold(w)) for w in roles)}
+    return {"first": folded_words(entities["first_names"]), "roles": folded_words(roles)}
 
 
 @lru_cache(maxsize=1)
 def _weekday_blockers() -> dict[str, frozenset[str]]:
-    from .lexicon import load_json
-    from .normalize import fold
     data = load_json("lexicon/temporal.json")["weekday_blockers"]
-    return {k: frozenset(squash(fold(w)) for w in data[k]) for k in ("two", "friday")}
+    return {k: folded_words(data[k]) for k in ("two", "friday")}
 
 
 @lru_cache(maxsize=1)
 def _consecutive() -> re.Pattern[str]:
-    from .lexicon import alternation, load_json
     return re.compile(rf"^[^\S\n]+{alternation(load_json('lexicon/temporal.json')['consecutive_words']['words'])}(?![^\W\d_])")
 
 
 @lru_cache(maxsize=1)
 def _feast_day_ordinals() -> dict[str, int]:
-    from .lexicon import folded_index, load_json
     return {w: int(k) for w, k in folded_index(load_json("lexicon/temporal.json")["feast_day_ordinals"]).items()}
 
 
@@ -376,8 +358,6 @@ _PAIRED_RELATIVE = re.compile(
 @lru_cache(maxsize=1)
 def _date_after_weekday() -> re.Pattern[str]:
     """A day and month written after a clock time's weekday (مساء الأحد 26 يوليو, الخميس الموافق السادس من أغسطس)."""
-    from .lexicon import alternation
-
     lx = lexicon()
     ordinals = alternation(list(lx.day_ordinals) + ["ل" + w[1:] for w in lx.day_ordinals if w.startswith("ال")])
     return re.compile(rf"^[^\S\n]*[,،]?[^\S\n]*(?:(?:ال)?موافق[^\S\n]+)?(?P<day>\d{{1,2}}(?!\d)|{ordinals})[^\S\n]*"
@@ -388,8 +368,6 @@ def _date_after_weekday() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _range_to_dated_month() -> re.Pattern[str]:
     """The end of a range whose month carries the year: إلى حزيران (يونيو) من عام 2012, - 20 يونيو 2014."""
-    from .lexicon import alternation
-
     months = alternation(lexicon().months)
     return re.compile(rf"^[^\S\n]*(?:و?(?:الي|حتي)|-|–)[^\S\n]*(?:(?:ال)?\d{{1,2}}[^\S\n]*(?:من[^\S\n]+)?)?(?:شهر[^\S\n]+)?"
                       rf"(?P<month>{months})(?:[^\S\n]*[/(\-–][^\S\n]*{months}[^\S\n]*\)?|[^\S\n]+{months})?"
@@ -424,8 +402,6 @@ def grammar_month(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _weekday_list_rel() -> re.Pattern[str]:
     """What follows a weekday in a list that ends with one plural offset (والاثنين المقبلين)."""
-    from .lexicon import alternation
-
     days = alternation(list(lexicon().weekdays) + ["اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعه", "سبت", "احد"])
     return re.compile(rf"^(?:[^\S\n]*[,،]?[^\S\n]*و?(?:{days}))*[^\S\n]+(?P<rel>المقبله|القادمه|الماضيه|المنصرمه"
                       rf"|المقبلين|القادمين|الماضيين|المنصرمين|المقبلتين|الماضيتين)(?![^\W\d_])")
@@ -433,8 +409,6 @@ def _weekday_list_rel() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _range_end_pattern() -> re.Pattern[str]:
-    from .lexicon import alternation
-
     hours = alternation(lexicon().hours)
     return re.compile(rf"^[^\S\n]*[-–]?[^\S\n]*(?:و?(?:الي|حتي)|-|–|و)?[^\S\n]*(?:الساعه[^\S\n]+)?"
                       rf"(?:(?P<h>\d{{1,2}})(?:[:.]\d{{2}})?|(?P<hw>{hours}))[^\S\n]+"
