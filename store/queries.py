@@ -98,10 +98,14 @@ def make_filter(date_from: str | None = None, date_to: str | None = None, on: st
     """Build an EventFilter from user text; raises QueryError on bad input."""
     begin = date_filter(date_from)[0] if date_from else None
     end = date_filter(date_to)[1] if date_to else None
+    if begin and end and begin > end:
+        raise QueryError(f"--from {date_from} is after --to {date_to}: no day is in both")
     if on:
         on_begin, on_end = date_filter(on)
         begin, end = max(filter(None, [begin, on_begin])), min(filter(None, [end, on_end]))
     entity_id = None
+    if entity is not None and not entity.strip():
+        raise QueryError("an empty --entity names no actor or place")
     if entity:
         from .entities import resolve_entity  # only here: a date lookup starts without the gazetteer
 

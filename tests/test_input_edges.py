@@ -161,3 +161,22 @@ def test_an_output_encoding_without_arabic_is_one_line(tmp_path, encoding):
     assert result.returncode == 2 and b"Traceback" not in result.stderr
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith(b"Error: standard output uses the ") and line.endswith(b"set PYTHONIOENCODING=utf-8")
+
+
+@pytest.mark.parametrize("make,message", [
+    (lambda p: p / "missing.txt", "missing.txt: no such file"),
+    (lambda p: p, "a folder"),
+])
+def test_extract_says_what_is_wrong_with_a_path(tmp_path, make, message):
+    output = one_clean_line(run("extract", make(tmp_path), "--dct", "2024-01-31"))
+    assert message in output
+    assert "unsupported file type" not in output
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--from", "2024", "--to", "2020"], "--from 2024 is after --to 2020"),
+    (["--entity", " "], "an empty --entity"),
+])
+def test_list_refuses_filters_that_cannot_mean_anything(bundled_db, args, message):
+    output = one_clean_line(run("list", "--db", bundled_db, *args))
+    assert message in output

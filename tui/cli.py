@@ -542,6 +542,10 @@ def extract(files: tuple[str, ...], dct: str | None, manifest: Path | None, as_j
         return
     for name in files:
         suffix = Path(name).suffix.lower()
+        if name != "-" and not Path(name).exists():
+            raise UserError(f"{name}: no such file")
+        if name != "-" and Path(name).is_dir():
+            raise UserError(f"{name}: a folder; 'waqai extract --jsonl' reads folders, or name its files")
         if name != "-" and suffix not in ARTICLE_SUFFIXES:
             raise UserError(f"{name}: unsupported file type {suffix or '(none)'!r}; waqai reads .txt, .md, .html and .htm")
     for name in files:
