@@ -73,6 +73,14 @@ def test_cli_export_writes_its_filters_in_the_header(bundled_db, tmp_path):
     assert "No filters: the whole chronology" in result.output and "30 events." in result.output
 
 
+def test_cli_export_to_dash_writes_standard_output_not_a_file_named_dash(bundled_db, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["export", "--format", "json", "-o", "-", "--db", str(bundled_db)])
+    assert result.exit_code == 0, result.output
+    assert result.output.lstrip().startswith("[") and "كالسو" in result.output
+    assert not (tmp_path / "-").exists()
+
+
 def test_csv_has_outlet_url_attribution_and_stance_and_an_optional_bom(events, bundled_db):
     rows = list(csv.DictReader(io.StringIO(to_csv(events))))
     assert {"outlet", "url", "attribution", "source_stance", "stance"} <= set(rows[0])

@@ -481,7 +481,7 @@ def stats(db_path, as_json: bool) -> None:
 @_filters
 @_edit_filters
 @click.option("--format", "fmt", type=click.Choice(["md", "json", "csv", "timelinejs"]), default="md", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="Write to FILE instead of standard output.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="Write to FILE instead of standard output ('-' is standard output).")
 @click.option("--limit", type=_SQLITE_INT)
 @click.option("--lang", type=click.Choice(["ar", "en"]), default="ar", show_default=True,
               help="Language of the Markdown labels (headings, 'reported by', …).")
@@ -501,7 +501,7 @@ def export(db_path, date_from, date_to, on, entity, query, fmt: str, output: Pat
                                    ("hidden", "✓" if hidden else None)] if v]
     text = {"md": lambda: to_markdown(events, filters=filters, lang=lang), "json": lambda: to_json(events),
             "csv": lambda: to_csv(events, bom=bom), "timelinejs": lambda: to_timelinejs(events)}[fmt]()
-    if output is None:
+    if output is None or str(output) == "-":
         echo(text, nl=False)
         return
     write_atomically(output, text)
