@@ -413,3 +413,11 @@ def test_generic_means_countries_capitals_and_governments_only():
                                            ("Saudi Interior Ministry", "saudi_interior"), ("Iraqi army", "iraqi_army")])
 def test_state_bodies_by_their_english_adjective(typed, entity):
     assert gazetteer().find(typed).id == entity
+
+
+def test_entities_take_the_db_given_before_the_command(bundled_db, tmp_path, monkeypatch):
+    monkeypatch.setenv("WAQAI_DB", str(tmp_path / "elsewhere.db"))
+    result = CliRunner().invoke(main, ["--db", str(bundled_db), "entities", "--json"])
+    assert result.exit_code == 0, result.output
+    assert any(row["name_en"] == "Kata'ib Hezbollah" for row in json.loads(result.output))
+    assert not (tmp_path / "elsewhere.db").exists()

@@ -38,6 +38,7 @@ def _fail_cleanly(func):
 
 _db_option = click.option(
     "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    callback=lambda ctx, param, value: _cli()._inherited(ctx, param, value),  # waqai --db X entities …
     help="Database file (default: $WAQAI_DB, else waqai.db in the user data directory).",
 )
 
