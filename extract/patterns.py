@@ -266,6 +266,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(lx.units, "set")  # كل يومين, كل ثلاثة أسابيع
     add(lx.weekdays, "set")  # أيام الخميس
     add(["كل"], "set")  # كل جمعة, كل صيف, كل صباح
+    add([w for ws in temporal["set_manner"]["adjectives"].values() for w in ws], "set")  # بشكل يومي
     add(lx.plural_units, "duration")
     add(["ال" + w for w in lx.units], "duration")  # اليومين الماضيين, الـ24 ساعة
     add(lx.units, "duration_list")
@@ -481,6 +482,9 @@ def grammar() -> Grammar:
         rf"|(?P<d2>\d{{1,2}}){S0}{sep}{S0}(?P<m2>\d{{1,2}}){S0}{sep}{S0}(?P<y2>\d{{4}}))"
     )
 
+    set_manner = temporal["set_manner"]
+    manner_after = "|".join(f"(?<={re.escape(squash(fold(w)))} )" for w in set_manner["nouns"])
+
     families = {
         # السبت 18 تشرين الثاني/ نوفمبر, الـ16 من حزيران 2021, السابع من أكتوبر الماضي, (14) مايو
         "day_month": rf"{WORD_START}(?:(?:(?<!اول )(?<!اول من )(?<!بعد )(?:اليوم|امس|الامس|غد|غدا|الغد){S0}[,،]?{S0})?(?P<weekday>{weekday})(?:{S}{week_rel})?{S0}[,،]?{S0})?{day}{S0}(?:من{S})?(?:شهر{S})?"
@@ -537,8 +541,10 @@ def grammar() -> Grammar:
         rf"|(?P<unit_e>{_alt_lam(lx.relative_units)}){S}قبل{S}(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته)"
         rf"|(?<=[^\W\d_] )(?P<unit_c>الشهر|الاسبوع|العام|السنه)(?!{S}(?:{offsets}|نفسه|نفسها|ذاته|ذاتها|التالي|التاليه|الاخير|الاخيره|{S0}\d))){WORD_END}",
         # الأشهر الماضية -> PXM, الأسابيع القليلة الماضية, الأشهر الـ18 الأخيرة
+        # الأسابيع الأخيرة الماضية, السنوات الطويلة الماضية: time adjectives stack (any two of the list)
         "plural_recent": rf"{WORD_START}(?P<plural>{_alt_lam(lx.plural_recent)}){S}"
         rf"(?:(?:(?:ال)?{S0}(?P<pnum>\d+|{cardinal}){S})?(?P<adj>{_alt(temporal['plural_recent_adjectives'])})"
+        rf"(?:{S}(?P<adj2>{_alt(temporal['plural_recent_adjectives'])}))?"
         # السنوات الست, الأيام الثلاثة: a counted stretch without an adjective
         rf"|(?:ال)?(?P<pnum2>{cardinal}|ال{S0}\d+)){WORD_END}",
         # الفترة نفسها من العام الماضي, بنفس المدة من العام الماضي, الفترة المماثلة من العام السابق
@@ -616,7 +622,9 @@ def grammar() -> Grammar:
         rf"|كل{S}(?:(?P<setnum>\d+|{cardinal}){S}(?P<setunit>{units_any})|(?P<setdual>{dual_units}))"
         # كل جمعة, كل صيف, كل صباح: every such day, season or part of day
         rf"|كل{S}(?:(?P<setday>اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)|(?P<setseason>صيف|شتاء|ربيع|خريف)"
-        rf"|(?P<setpod>صباح|مساء|ظهر|فجر|عصر|{_alt(lx.set_pods)}))"
+        rf"|(?P<setpod>صباح|مساء|ظهر|فجر|عصر|ليله|ليل|{_alt(lx.set_pods)}))"
+        # بشكل يومي, بصورة شهرية: a noun of manner makes even يومي/شهري a recurrence
+        rf"|(?:{manner_after})(?P<setmanner>{_alt(w for ws in set_manner['adjectives'].values() for w in ws)})"
         # كل نص ساعة, كل ربع ساعة
         rf"|كل{S}(?P<setfrac>{_alt(lx.unit_fractions)}){S}(?P<setfunit>{singular_units})"
         rf"|(?P<set>{_alt(lx.sets)})|(?P<setadj>{_alt(lx.set_adjectives)})){WORD_END}",

@@ -248,6 +248,12 @@ def _anaphoric_shift() -> dict[str, frozenset[str]]:
     return {k: folded_words(data["anaphoric_" + k]) for k in ("previous", "following")}
 
 
+@lru_cache(maxsize=1)
+def _set_manner() -> dict[str, str]:
+    """يومي -> P1D: the adjectives that a noun of manner (بشكل) makes a recurrence."""
+    return folded_index(load_json("lexicon/temporal.json")["set_manner"]["adjectives"])
+
+
 def _waw_nouns() -> frozenset[str]:
     return _temporal_words("waw_nouns")
 
@@ -1244,7 +1250,9 @@ class Resolver:
             glued = re.search(r"(?<![^\W\d_])[وف]?[لب]$", where.tail) is not None
             if glued and _DEFINITE_WORD.match(where.after):
                 return None  # لساعات العمل: a noun phrase
-            if not (lead or glued or m["padj"] or m["recent"]) and not _PLURAL_CLOSER.match(where.after):
+            # قضى شهورا في, أمضى أياما: the accusative ending alone makes the plural an adverb of time
+            accusative = unit_word.endswith("ا")
+            if not (lead or glued or accusative or m["padj"] or m["recent"]) and not _PLURAL_CLOSER.match(where.after):
                 return None  # سنوات الحرب, أول أيام عيد الفطر: a noun phrase, not a length of time
             if lead and _DEFINITE_WORD.match(where.after):
                 return None  # منذ سنوات الطفرة
@@ -1588,12 +1596,17 @@ class Resolver:
             code = unit[0]
             return Resolution("SET", f"PT{int(amount)}{_TIME_CODES[code]}" if code in ("H", "MIN", "S")
                               else f"P{int(amount)}{code}")
+        if m["setmanner"]:
+            value = _set_manner().get(squash(m["setmanner"]))
+            return Resolution("SET", value) if value else None
         if m["setadj"]:
             # رواتب شهرية, تدريباته اليومية: a recurrence; بمعدل سنوي, أكبر خسارة يومية: a rate
             before = where.tail.split()[-2:]
             if any(w in self.lx.set_adjective_blockers or w[1:] in self.lx.set_adjective_blockers
                    for w in (squash(x) for x in before)):
                 return None
+            if any(squash(w) in self.lx.newspaper_words for w in where.tail.split()[-3:]):
+                return None  # صحيفة الشروق اليومية: the kind of paper in its name, not a time
             value = self.lx.set_adjectives.get(squash(m["setadj"]))
             return Resolution("SET", value) if value else None
         value = self.lx.sets.get(squash(m["set"]))

@@ -1,0 +1,40 @@
+"""Round 3 on unseen news: mechanisms that cover a class of forms (sentences written for these
+tests, no article text). Each group names the shape it covers, not one phrase."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from waqai.extract.tagger import tag
+
+D = date(2015, 7, 22)  # a Wednesday, 6 Shawwal 1436
+
+CASES = [
+    # accusative plural units are adverbs of time by their ending alone (no preposition, no adjective)
+    ("أمضى السجين شهورا في حفر النفق تحت الزنزانة.", D, [("شهورا", "DURATION", "PXM", None)]),
+    ("قضى المهاجرون أياما في العراء قبل وصول المساعدات.", D, [("أياما", "DURATION", "PXD", None)]),
+    ("عاش الشاعر أعواما في المهجر ثم عاد.", D, [("أعواما", "DURATION", "PXY", None)]),
+    # … while the bare nominative plural in a noun phrase stays out
+    ("استعاد الكاتب أيام الدراسة في مقاله.", D, []),
+    # time adjectives stack after a plural unit: any two of the list make one vague length
+    ("شهدت المنطقة خلال الأسابيع الأخيرة الماضية توترا كبيرا.", D,
+     [("الأسابيع الأخيرة الماضية", "DURATION", "PXW", None)]),
+    ("عانى السكان خلال السنوات الطويلة الماضية من الإهمال.", D,
+     [("السنوات الطويلة الماضية", "DURATION", "PXY", None)]),
+    # SET by shape: كل + any part of day; a noun of manner + an indefinite recurrence adjective
+    ("يتفقد الحارس الزنازين كل ليلة ويمر على البوابة كل مساء.", D,
+     [("كل ليلة", "SET", "TNI", None), ("كل مساء", "SET", "TEV", None)]),
+    ("تتابع الوزارة الأسعار بشكل يومي وتنشرها بشكل شهري في موقعها.", D,
+     [("يومي", "SET", "P1D", None), ("شهري", "SET", "P1M", None)]),
+    ("أنهى المتدرب شهري التدريب في الشركة.", D, []),
+    # the frequency in a newspaper's name is no recurrence of the event
+    ("قال مدير تحرير صحيفة الفجر اليومية إن الطبعة تأخرت.", D, []),
+]
+
+
+@pytest.mark.parametrize("text,dct,expected", CASES)
+def test_mechanisms(text, dct, expected):
+    got = [(t.text, t.type, t.value, t.mod) for t in tag(text, dct)]
+    assert got == expected
