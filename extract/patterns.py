@@ -250,6 +250,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(lx.units, "duration")
     add(lx.plural_recent, "plural_recent")
     add(lx.present_ref, "present_ref")
+    add(temporal["present_ref_after_until"]["words"], "present_ref")  # حتى اللحظة
     add(lx.past_ref, "past_ref")
     add(lx.future_ref, "future_ref")
     add(lx.seasons, "season")
@@ -483,6 +484,7 @@ def grammar() -> Grammar:
     )
 
     set_manner = temporal["set_manner"]
+    until_after = "|".join(f"(?<={re.escape(squash(fold(w)))} )" for w in temporal["present_ref_after_until"]["prepositions"])
     manner_after = "|".join(f"(?<={re.escape(squash(fold(w)))} )" for w in set_manner["nouns"])
 
     families = {
@@ -508,7 +510,9 @@ def grammar() -> Grammar:
         rf"(?:{S0}[-/]{S0}(?P<year2>1[34]\d\d)(?={S0}(?:هـ|ه)(?![^\W\d_])))?"
         rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?",
         # الثلاثاء, الجمعة الماضي, الثلاثاء من الأسبوع المقبل
-        "weekday": rf"{WORD_START}(?:(?P<wthis>هذا){S})?(?P<weekday>{_alt_lam(lx.weekdays)})(?:{S}(?P<before_last>قبل{S}الماضي|قبل{S}الماضيه)|{S}(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم"
+        # ليل الجمعة السبت, ليلة الخميس إلى الجمعة: a night named by the two days it joins is the first day's night
+        "weekday": rf"{WORD_START}(?:(?:(?<=ليل )|(?<=ليله ))(?P<night>))?(?:(?P<wthis>هذا){S})?(?P<weekday>{_alt_lam(lx.weekdays)})"
+        rf"(?(night)(?:(?:{S0}[-–/]{S0}|{S}(?:الي{S}|و)?)(?P<wnext>{weekday})(?![^\W_]))?)(?:{S}(?P<before_last>قبل{S}الماضي|قبل{S}الماضيه)|{S}(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم"
         # الجمعة الماضية, والاثنين المقبلين (the end of a list of days)
         rf"|الماضيه|المنصرمه|الفائته|المقبله|القادمه|الماضيين|المقبلين|القادمين|{conv_rel})"
         # الخميس من الأسبوع الجاي, الجمعة الأسبوع الجاي
@@ -606,7 +610,9 @@ def grammar() -> Grammar:
         rf"|(?=(?:{S}|{S0}[-–]{S0})(?:الي|حتي|و|-|–|ل)?{S0}\d{{1,2}}(?:[:.]\d{{2}})?{S}(?:صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا|{range_pods})(?![^\W_]))))"
         rf"(?:{S}(?P<gmt>بتوقيت{S}(?:{_alt(temporal['time_zones'])}|[^\W\d_]+)|بالتوقيت{S}(?:المحلي|العالمي|الصيفي|الشتوي|[^\W\d_]+)))?"
         rf"(?:{S}(?:من{S})?(?:(?P<dpod>{pod}){S})?(?:يوم{S})?(?:(?P<drelday>{relday})(?:{S0}[,،]?{S0}(?:\({S0})?{weekday}(?:{S0}\))?)?|(?P<dweekday>{weekday})(?:{S}(?P<drel>الماضي|المقبل|القادم))?))?{WORD_END}",
-        "present_ref": rf"{WORD_START}(?P<ref_present>{_alt(lx.present_ref)}){WORD_END}",
+        "present_ref": rf"{WORD_START}(?P<ref_present>{_alt(lx.present_ref)}){WORD_END}"
+        # حتى اللحظة, وإلى الساعة: until now (the preposition is context, not extent)
+        rf"|(?:{until_after})(?P<ref_present_until>{_alt(temporal['present_ref_after_until']['words'])})(?![^\W_]|{S}(?:ال|\d))",
         "past_ref": rf"{WORD_START}(?P<ref_past>{_alt(lx.past_ref)}){WORD_END}",
         # في الماضي, من قبل at the end of a clause (common words: a family of their own)
         "past_ref_context": rf"(?<=في )(?P<ref_past_fi>{_alt(temporal['past_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))"

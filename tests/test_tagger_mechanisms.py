@@ -31,6 +31,24 @@ CASES = [
     ("أنهى المتدرب شهري التدريب في الشركة.", D, []),
     # the frequency in a newspaper's name is no recurrence of the event
     ("قال مدير تحرير صحيفة الفجر اليومية إن الطبعة تأخرت.", D, []),
+    # a demonstrative before a definite named period is in its span (the value does not change)
+    ("استعدت الوزارة لموسم حج هذا العام 1436هـ بخطة جديدة.", D, [("هذا العام 1436هـ", "DATE", "2015", None)]),
+    ("قال التاجر إن هذا الشهر الفضيل شهد إقبالا كبيرا على الأسواق.", D,
+     [("هذا الشهر الفضيل", "DATE", "2015-07", None)]),
+    ("خصصت البلدية لهذا العام 2015 ميزانية أكبر.", D, [("لهذا العام 2015", "DATE", "2015", None)]),
+    # an introducing preposition stays out of the span: until now (not "until the last moment")
+    ("وحتى اللحظة لم يصدر أي بيان رسمي عن الحادث.", D, [("اللحظة", "DATE", "PRESENT_REF", None)]),
+    ("لم تعلن الشرطة حتى الساعة أسماء الضحايا.", D, [("الساعة", "DATE", "PRESENT_REF", None)]),
+    ("قاوم الفريق حتى اللحظة الأخيرة من المباراة.", D, []),
+    ("يفتح المتجر أبوابه حتى الساعة العاشرة مساء.", D, [("الساعة العاشرة مساء", "TIME", "2015-07-22T22:00", None)]),
+    # the named days of the Hajj and of Muharram are Hijri days (the coming one when less than 90 days ahead)
+    ("يتوجه الحجاج إلى منى في يوم التروية ثم يقضون أيام التشريق فيها.", D,
+     [("يوم التروية", "DATE", "2015-09-21", None), ("أيام التشريق", "DATE", "2015-09-24", None)]),
+    # a night named by the two days it joins is one span: the first day's night
+    ("أقر البرلمان ليل الجمعة السبت قانونا جديدا.", D, [("ليل الجمعة السبت", "DATE", "2015-07-17TNI", None)]),
+    ("وقع الانفجار ليلة الأحد إلى الاثنين قرب السوق.", D,
+     [("ليلة الأحد إلى الاثنين", "DATE", "2015-07-19TNI", None)]),
+    ("اجتمع المجلس الجمعة ثم السبت.", D, [("الجمعة", "DATE", "2015-07-17", None), ("السبت", "DATE", "2015-07-18", None)]),
 ]
 
 
