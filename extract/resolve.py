@@ -249,6 +249,13 @@ def _anaphoric_shift() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _since_until() -> tuple[frozenset[str], frozenset[str]]:
+    """(until words, since words): منذ … وحتى اليوم is a stretch that reaches now."""
+    cues = load_json("lexicon/temporal.json")["nowadays_cues"]
+    return folded_words(cues["until"]), folded_words(cues["since"])
+
+
+@lru_cache(maxsize=1)
 def _set_manner() -> dict[str, str]:
     """يومي -> P1D: the adjectives that a noun of manner (بشكل) makes a recurrence."""
     return folded_index(load_json("lexicon/temporal.json")["set_manner"]["adjectives"])
@@ -432,6 +439,8 @@ _LIGHT_YEAR = re.compile(r"^[^\S\n]+ضوئي")
 _WEEKDAY_RANGE_FROM = re.compile(
     r"(?<![^\W\d_])(?:من|بين)[^\S\n]+(?:يوم[^\S\n]+)?(?P<w1>[^\W\d_]+)[^\S\n]+(?:(?:الي|حتي|لغايه|لحد)[^\S\n]+|[لو])?$")
 # What follows a vague word at the end of its clause (بكلمك بعدين.)
+# لا, لن (not لم: لم يصل إلا قبل يومين is "two days ago")
+_NEGATION = re.compile(r"(?<![^\W\d_])[وف]?(?:لا|لن)(?![^\W\d_])(?![^\S\n]*سيما)")  # not لا سيما (especially)
 _CLAUSE_END = re.compile(r"^[^\S\n]*(?:[.،,؛:!؟?)\n]|$|و)")
 _MONTH_PREPOSITIONS = frozenset("في خلال منذ حتي قبل بعد طوال وفي وخلال ومنذ وحتي".split())
 # A name after it makes رمضان a person: في رمضان عبد الله.
@@ -948,7 +957,9 @@ class Resolver:
                 sentence = where.before + " " + where.after
                 presented = any(re.search(rf"(?<![^\W\d_]){p}[^\S\n]*$", where.tail) for p in self.lx.nowadays_presentatives)
                 if (presented or prev_word in self.lx.nowadays_becoming or bare_prev in self.lx.nowadays_becoming
-                        or any(re.search(rf"(?<![^\W\d_]){c}(?![^\W\d_])", sentence) for c in self.lx.nowadays_contrast)):
+                        or any(re.search(rf"(?<![^\W\d_]){c}(?![^\W\d_])", sentence) for c in self.lx.nowadays_contrast)
+                        or (squash(prev_word) in _since_until()[0] and _CLAUSE_END.match(where.after)
+                            and self._since_long_ago(where.before))):
                     return Resolution("DATE", "PRESENT_REF")  # أصبح اليوم, في الماضي … اليوم: nowadays
         if word in ("غداه", "عشيه") and not named:
             return self._next_day_of_event(where, offset)
@@ -1210,6 +1221,9 @@ class Resolver:
             rest = m.group()[m.end("lead") - m.start() :]
             trim = len(m.group()) - len(rest.lstrip())
         qmod = lx.modifiers.get(squash(m["qmod"])) if m["qmod"] else None
+        # لا يمكن معرفة حجم الكارثة قبل بضعة أيام, لا تأكل منه قبل 60 يوما: "not before N have passed",
+        # a length of time, not a day N ago
+        negated = lead == "قبل" and _NEGATION.search(re.split(r"[.،,؛:!؟\n]", where.tail)[-1]) is not None
         if _LIGHT_YEAR.match(where.after):
             return None  # 1400 سنة ضوئية: a distance
         if re.match(r"^[^\S\n]*\(?[^\S\n]*\d{4}(?!\d)", where.after) and squash(m["unit"] or m["single"] or "") in ("عام", "سنه"):
@@ -1231,7 +1245,7 @@ class Resolver:
                 return None  # اليومين alone is not a duration
         elif m["fewword"]:
             amount, unit_word = None, squash(m["fewunit"])
-            if lead == "قبل" and unit_word in lx.units and not _FOLLOWED_BY_OF.match(where.after):
+            if lead == "قبل" and unit_word in lx.units and not _FOLLOWED_BY_OF.match(where.after) and not negated:
                 return Resolution("DATE", "PAST_REF")  # قبل بضعة عقود, قبل عدة أسابيع: some time ago
         elif m["defsingle"]:
             # قرابة العام, أكثر من الشهر: one unit, only after a quantity word.
@@ -1294,7 +1308,7 @@ class Resolver:
                 amount += extra
         if amount is not None and (amount <= 0 or amount > 10000):
             return None
-        anchored = (lead in ("قبل", "بعد") and not _FOLLOWED_BY_OF.match(where.after)
+        anchored = (lead in ("قبل", "بعد") and not negated and not _FOLLOWED_BY_OF.match(where.after)
                     and not (lead == "بعد" and _FOLLOWED_BY_ALA.match(where.after)))
         if anchored and unit in ("D", "W", "M", "Y") and (amount is None or amount == int(amount)):
             if lead == "قبل":
@@ -1330,7 +1344,7 @@ class Resolver:
                 return Resolution("DURATION", f"P{_format_amount(amount)}{unit}", mod=qmod, trim_left=trim)
             if amount is not None:
                 return Resolution("DATE", "", mod=qmod)
-        elif lead == "قبل" and amount is not None and unit in ("M", "Y") and not _FOLLOWED_BY_OF.match(where.after):
+        elif lead == "قبل" and amount is not None and unit in ("M", "Y") and not negated and not _FOLLOWED_BY_OF.match(where.after):
             # قبل شهر ونصف الشهر: a fraction of a month or year back, at that granularity.
             base = self.ctx.dct
             if base is not None:
@@ -1480,6 +1494,18 @@ class Resolver:
                 return self.ctx.foreground_day
             return ref
         return day or ref
+
+    def _since_long_ago(self, before: str) -> bool:
+        """Whether the sentence opened a stretch with منذ that began before the last few days
+        (منذ السبعينيات, منذ عام 2003; not منذ أمس, منذ الخميس, منذ يومين)."""
+        words = [squash(w) for w in before.split()]
+        since = [i for i, w in enumerate(words) if w in _since_until()[1]]
+        if not since or since[-1] + 1 >= len(words):
+            return False
+        nxt = words[since[-1] + 1]
+        unit = self.lx.units.get(nxt)
+        return not (nxt in self.lx.relative_days or nxt in self.lx.weekdays or nxt in self.lx.parts_of_day
+                    or (unit is not None and unit[0] in ("D", "H", "MIN", "S")))
 
     def _present_ref(self, m: re.Match[str], where: Where) -> Resolution | None:
         before, after = self.lx.present_ref_blockers
