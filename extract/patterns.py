@@ -280,6 +280,9 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     index.setdefault("الماضي", set()).add("past_ref_context")  # في الماضي
     index.setdefault("السابق", set()).add("past_ref_context")
     index.setdefault("المستقبل", set()).add("future_ref")
+    add(temporal["construct_refs"]["FUTURE_REF"], "future_ref")  # مقبل الأيام
+    add(temporal["construct_refs"]["PAST_REF"], "past_ref")  # سالف الأيام
+    add(temporal["someday"]["phrases"] + ["يوما"], "future_ref")  # يوما ما, ذات يوم
     add(lx.relative_units, "relative_unit")
     add(["الاخير", "الاخيره", "سابق", "لاحق", "الواحد"], "relative_unit")
     add(["الاسبوع"], "weekday", "week_of_month")
@@ -484,6 +487,7 @@ def grammar() -> Grammar:
     )
 
     set_manner = temporal["set_manner"]
+    construct = temporal["construct_refs"]
     until_after = "|".join(f"(?<={re.escape(squash(fold(w)))} )" for w in temporal["present_ref_after_until"]["prepositions"])
     manner_after = "|".join(f"(?<={re.escape(squash(fold(w)))} )" for w in set_manner["nouns"])
 
@@ -613,7 +617,9 @@ def grammar() -> Grammar:
         "present_ref": rf"{WORD_START}(?P<ref_present>{_alt(lx.present_ref)}){WORD_END}"
         # حتى اللحظة, وإلى الساعة: until now (the preposition is context, not extent)
         rf"|(?:{until_after})(?P<ref_present_until>{_alt(temporal['present_ref_after_until']['words'])})(?![^\W_]|{S}(?:ال|\d))",
-        "past_ref": rf"{WORD_START}(?P<ref_past>{_alt(lx.past_ref)}){WORD_END}",
+        "past_ref": rf"{WORD_START}(?P<ref_past>{_alt(lx.past_ref)}){WORD_END}"
+        # سالف الأيام, غابر العصور: a past time adjective heading a plural time noun
+        rf"|{WORD_START}(?P<cref_past>{_alt(construct['PAST_REF'])}){S}{_alt(construct['nouns'])}{WORD_END}",
         # في الماضي, من قبل at the end of a clause (common words: a family of their own)
         "past_ref_context": rf"(?<=في )(?P<ref_past_fi>{_alt(temporal['past_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))"
         rf"|{WORD_START}(?P<ref_past_end>{_alt(temporal['past_ref_at_clause_end'])})(?={S0}(?:[.،,؛:!؟)»”\"]|$|و))"
@@ -621,6 +627,11 @@ def grammar() -> Grammar:
         rf"|(?:(?<=\b[بل])|(?<=\b[وف][بل])|(?<=\bعن )|(?<=\bالي )|(?<=\bمع )|(?<=\bمن ))(?P<ref_past_noun>الماضي)(?![^\W_]|{S}(?:ال(?!{_alt(temporal['past_noun_adjectives'])})|\d))"
         rf"|(?<![^\W\d_])(?P<ref_past_adj>الماضي)(?={S}(?:{_alt(temporal['past_noun_adjectives'])})(?![^\W_]))",
         "future_ref": rf"{WORD_START}(?P<ref_future>{_alt(lx.future_ref)}){WORD_END}"
+        # مقبل الأيام, قادم السنوات: a coming time adjective heading a plural time noun
+        rf"|{WORD_START}(?P<cref_future>{_alt(construct['FUTURE_REF'])}){S}{_alt(construct['nouns'])}{WORD_END}"
+        # يوما ما, ذات يوم: an indefinite day (the tense decides), and يوما after a modal cue
+        rf"|{WORD_START}(?P<someday>{_alt(temporal['someday']['phrases'])}){WORD_END}"
+        rf"|(?<![^\W\d_])(?P<someday_bare>يوما)(?![^\W_]|{S}(?:بعد|عن|فيوما|من|ما|واحد|كامل|كاملا)(?![^\W_]))"
         rf"|(?:(?<=في )|(?<=الي ))(?P<ref_future_fi>{_alt(temporal['future_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))",
         # كل يوم, سنويا, رواتب شهرية
         # كل يوم, سنويا, كل يومين, كل ثلاثة أسابيع, كل يوم اثنين, أيام الاثنين

@@ -256,6 +256,12 @@ def _since_until() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _someday_modals() -> frozenset[str]:
+    """Modal cues (ربما, قد, يمكن) that make an indefinite day a coming one."""
+    return folded_words(load_json("lexicon/temporal.json")["someday"]["modal_cues"])
+
+
+@lru_cache(maxsize=1)
 def _set_manner() -> dict[str, str]:
     """يومي -> P1D: the adjectives that a noun of manner (بشكل) makes a recurrence."""
     return folded_index(load_json("lexicon/temporal.json")["set_manner"]["adjectives"])
@@ -439,6 +445,8 @@ _LIGHT_YEAR = re.compile(r"^[^\S\n]+ضوئي")
 _WEEKDAY_RANGE_FROM = re.compile(
     r"(?<![^\W\d_])(?:من|بين)[^\S\n]+(?:يوم[^\S\n]+)?(?P<w1>[^\W\d_]+)[^\S\n]+(?:(?:الي|حتي|لغايه|لحد)[^\S\n]+|[لو])?$")
 # What follows a vague word at the end of its clause (بكلمك بعدين.)
+# قد + an imperfect verb (قد يعود: may come back); قد + a past verb is "has"
+_MAY_IMPERFECT = re.compile(r"(?<![^\W\d_])[وف]?قد[^\S\n]+[يتن][^\W\d_]{2,}")
 # لا, لن (not لم: لم يصل إلا قبل يومين is "two days ago")
 _NEGATION = re.compile(r"(?<![^\W\d_])[وف]?(?:لا|لن)(?![^\W\d_])(?![^\S\n]*سيما)")  # not لا سيما (especially)
 _CLAUSE_END = re.compile(r"^[^\S\n]*(?:[.،,؛:!؟?)\n]|$|و)")
@@ -1524,6 +1532,8 @@ class Resolver:
         return Resolution("DATE", "PAST_REF")
 
     def _past_ref(self, m: re.Match[str], where: Where) -> Resolution | None:
+        if m["cref_past"]:
+            return Resolution("DATE", "PAST_REF")
         word = squash(m["ref_past"] or "")
         bare_word = word[1:] if word[:1] in "وف" and word[1:] in _adverbial()["words"] else word
         if bare_word in _adverbial()["words"]:
@@ -1568,6 +1578,18 @@ class Resolver:
         return Resolution("DATE", "PAST_REF")
 
     def _future_ref(self, m: re.Match[str], where: Where) -> Resolution | None:
+        if m["cref_future"]:
+            return Resolution("DATE", "FUTURE_REF")
+        if m["someday"] or m["someday_bare"]:
+            clause = re.split(r"[.،,؛:!؟\n]", where.tail)[-1]
+            modal = any(squash(w) in _someday_modals() or (w[:1] in "وف" and squash(w[1:]) in _someday_modals())
+                        for w in clause.split()) or _MAY_IMPERFECT.search(clause) is not None
+            if m["someday_bare"]:
+                # يمكن أن يحيي يوما الأمل: "one day" after a modal; not a length (قد يستمر يوما)
+                if not modal or self._after_lasting_verb(where):
+                    return None
+                return Resolution("DATE", "FUTURE_REF")
+            return Resolution("DATE", "FUTURE_REF" if modal or self._future(where) else "PAST_REF")
         word = squash(m["ref_future"] or "")
         if word == "قريبا" and re.match(r"^[^\S\n]+(?:من|الي|علي|ل)(?![^\S\n]*(?:الي[^\S\n]+)?جانب)", where.after):
             return None  # قريبا من: near, not soon
