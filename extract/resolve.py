@@ -730,8 +730,8 @@ class Resolver:
             return None  # a day number we did not take ("4 من عناصرها" is not here)
         if prev_word in lx.place_nouns:
             return None  # محافظة إب: the Yemeni governorate, not the month آب
-        if not (m["year"] or m["rel"] or m["yrel"]) and _NISBA_AFTER.match(where.after):
-            return None  # مفاعل تموز العراقي: a name, not the month
+        if not (m["year"] or m["rel"] or m["yrel"] or m["shahr"]) and _NISBA_AFTER.match(where.after):
+            return None  # مفاعل تموز العراقي: a name, not the month (شهر مايو المتبقي is the month)
         licensed = bool(m["shahr"] or m["year"] or m["rel"] or m["yrel"] or len(names) > 1 or where.has_day_context
                         or _after_month_and(where.tail, lx)  # يناير ومارس
                         or _month_range_follows(where.after))  # من مارس إلى مايو
