@@ -475,6 +475,8 @@ def grammar() -> Grammar:
     plural_units = _alt(lx.plural_units)
     # الربع الثاني من العام الحالي 2015م: the year restated after a relative one belongs to the span
     restated_year = rf"(?:{S0}\(?(?:19|20)\d\d\)?(?!\d)(?:{S0}م(?![^\W\d_]))?)?"
+    # شهر مايو الماضي 2015 (not بنهاية مايو الماضي 1959 فرعا: a count, whose noun is in the accusative)
+    rel_restated_year = rf"(?:{S0}\(?20\d\d\)?(?!\d)(?:{S0}م(?![^\W\d_]))?(?!{S}[^\W\d_]+ا(?![^\W_])))?"
     recent = _alt(temporal["recent_adjectives"])
     plural_adj = _alt(temporal["plural_adjectives"])
     fractions = _alt(lx.fractions)
@@ -494,9 +496,10 @@ def grammar() -> Grammar:
     families = {
         # السبت 18 تشرين الثاني/ نوفمبر, الـ16 من حزيران 2021, السابع من أكتوبر الماضي, (14) مايو
         "day_month": rf"{WORD_START}(?:(?:(?<!اول )(?<!اول من )(?<!بعد )(?:اليوم|امس|الامس|غد|غدا|الغد){S0}[,،]?{S0})?(?P<weekday>{weekday})(?:{S}{week_rel})?{S0}[,،]?{S0})?{day}{S0}(?:من{S})?(?:شهر{S})?"
-        rf"{month_phrase}(?:{year_ref})?{rel}?{WORD_END}",
+        rf"{month_phrase}(?:{year_ref})?(?:{rel}{rel_restated_year})?{WORD_END}",
         # شهر يوليو/ تموز الماضي, حزيران 2014, ديسمبر, شهر يوليو في العام 2034, يناير من العام الماضي
-        "month": rf"{WORD_START}(?:(?P<shahr>{month_dual}){S})?{month_phrase}(?:{year_ref}|{rel})?{WORD_END}",
+        # شهر مايو الماضي 2015: a year restated after the relative word belongs to the span
+        "month": rf"{WORD_START}(?:(?P<shahr>{month_dual}){S})?{month_phrase}(?:{year_ref}|{rel}{rel_restated_year})?{WORD_END}",
         # 2024/02/09, 21-04-2016, 7 - 9 - 2012 م, 4 /1 / 1426هـ
         # الخميس 20/10/1436هـ: a weekday written before the date is in its span (the date decides)
         "numeric": rf"(?:{WORD_START}(?<!اليوم )(?<!امس )(?<!غد )(?<!غدا )(?P<nweekday>{weekday}){S0}[,،]?{S0})?(?<![\d/.\-\\]){gregorian_numeric}(?![\d/.\-\\]*\d)"

@@ -855,6 +855,7 @@ class Resolver:
                 (before_tail.endswith(("(", "-", "–")) and closed)  # (2001-2007)
                 or prev_word in self.lx.year_after_nouns  # كأس العالم 2010
                 or (prev_word[:1] in "وبل" and prev_word[1:] in self.lx.year_after_nouns)
+                or self._after_title(where.tail)  # جائزة الحكومة الذكية 2015, مهرجان صيف الشرقية 2015
                 or where.has_day_context  # بداية 2010
                 or in_list
                 or bool(_YEAR_RANGE_END.search(where.tail))  # من 1984 إلى 2010
@@ -864,6 +865,17 @@ class Resolver:
             if not accepted:
                 return None
         return Resolution("DATE", f"{year:04d}", trim_left=trim)
+
+    def _after_title(self, tail: str) -> bool:
+        """Whether a year closes a name headed by a noun that takes a year, through up to two
+        definite words (جائزة الحكومة الذكية 2015, بطولة آسيا للشباب 2016)."""
+        words = [squash(w) for w in re.split(r"[.،,؛:!؟()\n]", tail)[-1].split()][-3:]
+        for i, w in enumerate(words[:-1]):
+            head = w[1:] if w[:1] in "وبل" and w[1:] in self.lx.year_after_nouns else w
+            if head in self.lx.year_after_nouns and all(x.startswith(("ال", "لل")) or x in self.lx.year_after_nouns
+                                                       for x in words[i + 1:]):
+                return True
+        return False
 
     def _weekday(self, m: re.Match[str], where: Where) -> Resolution | None:
         word = squash(m["weekday"])

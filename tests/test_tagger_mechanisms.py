@@ -74,6 +74,14 @@ CASES = [
     # the word شهر before a month name makes it the month whatever adjective follows (not a name)
     ("أودعت الإدارة راتب شهر مايو المتبقي للاعبين.", D, [("شهر مايو", "DATE", "2015-05", None)]),
     ("قصفت الطائرات مفاعل تموز العراقي.", D, []),
+    # a year closing a name headed by a noun that takes a year (through definite words)
+    ("فازت الهيئة بجائزة الحكومة الذكية 2015 عن تطبيقها.", D, [("2015", "DATE", "2015", None)]),
+    ("تراجعت الإيرادات عن العام المالي 2013 بنسبة قليلة.", D, [("2013", "DATE", "2013", None)]),
+    ("بلغ عدد الطلاب المسجلين 2015 طالبا.", D, []),
+    # a year restated after a relative month is in its span, a count after it is not
+    ("زار المعرض 900 ألف زائر خلال شهر مايو الماضي 2015 مقابل 700 ألف.", D,
+     [("شهر مايو الماضي 2015", "DATE", "2015-05", None)]),
+    ("بلغ عدد الفروع بنهاية شهر مايو الماضي 1959 فرعا.", D, [("بنهاية شهر مايو الماضي", "DATE", "2015-05", "END")]),
 ]
 
 
