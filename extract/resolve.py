@@ -86,7 +86,8 @@ _DEFINITE_FOLLOWS_COUNT = re.compile(r"^[^\S\n]+(?:الاولي|الاول|ال�
 _NEXT_WORD = re.compile(r"^[^\S\n]*[,،]?[^\S\n]*([^\s,،.]+)")
 _PREV_WORD = re.compile(r"([^\s,،.]+)[^\S\n]*$")
 # بعد عامين من, بعد عامين فقط من: the length of time before an event, not a date
-_FOLLOWED_BY_OF = re.compile(r"^[^\S\n]+(?:(?:فقط|تقريبا)[^\S\n]+)?(?:من|عن)(?![^\W\d_])")
+# (not من الزمن / من الوقت: "a decade of time" is a filler, قبل عقد من الزمن is a decade ago)
+_FOLLOWED_BY_OF = re.compile(r"^[^\S\n]+(?:(?:فقط|تقريبا)[^\S\n]+)?(?:من|عن)(?![^\W\d_])(?![^\S\n]+(?:الزمن|الوقت|الدهر)(?![^\W\d_]))")
 # بعد ثلاث سنوات على الحادث: "since", like من (after قبل, على is only "on": قال قبل أسبوع على التلفزيون)
 _FOLLOWED_BY_ALA = re.compile(r"^[^\S\n]+(?:(?:فقط|تقريبا)[^\S\n]+)?علي(?![^\W\d_])")
 # "العام" is also the adjective "general": الأمين العام السابق is no year.
@@ -1261,8 +1262,8 @@ class Resolver:
             unit_word = squash(m["unit"])
         elif m["dual"] or m["dualdef"]:
             amount, unit_word = 2.0, squash(m["dual"] or m["dualdef"])
-            if m["dualdef"] and not m["recent"]:
-                return None  # اليومين alone is not a duration
+            if m["dualdef"] and not (m["recent"] or (where.quantity_mod and not _DEFINITE_WORD.match(where.after))):
+                return None  # اليومين alone is not a duration (قرابة الشهرين is, like قرابة العام)
         elif m["fewword"]:
             amount, unit_word = None, squash(m["fewunit"])
             if lead == "قبل" and unit_word in lx.units and not _FOLLOWED_BY_OF.match(where.after) and not negated:
