@@ -550,6 +550,8 @@ def grammar() -> Grammar:
         rf"|(?P<unit_d>{_alt_lam(lx.relative_units)}){S}(?P<last>الاخير|الاخيره|الواحد|الواحده)"
         # العام قبل الماضي, الأسبوع قبل الماضي: the one before the last
         rf"|(?P<unit_e>{_alt_lam(lx.relative_units)}){S}قبل{S}(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته)"
+        # العام بعد المقبل, الأسبوع بعد القادم: the one after the next
+        rf"|(?P<unit_f>{_alt_lam(lx.relative_units)}){S}بعد{S}(?:المقبل|المقبله|القادم|القادمه)"
         rf"|(?<=[^\W\d_] )(?P<unit_c>الشهر|الاسبوع|العام|السنه)(?!{S}(?:{offsets}|نفسه|نفسها|ذاته|ذاتها|التالي|التاليه|الاخير|الاخيره|{S0}\d))){WORD_END}",
         # الأشهر الماضية -> PXM, الأسابيع القليلة الماضية, الأشهر الـ18 الأخيرة
         # الأسابيع الأخيرة الماضية, السنوات الطويلة الماضية: time adjectives stack (any two of the list)
@@ -576,7 +578,9 @@ def grammar() -> Grammar:
         # الأسبوع الأول من الشهر المقبل, الأسبوع الأخير من أغسطس 2015: an ordinal week of a month
         "week_of_month": rf"{WORD_START}الاسبوع{S}(?P<wk>الاول|الثاني|الثالث|الرابع|الاخير){S}من{S}"
         rf"(?:(?:شهر{S})?(?P<wmonth>{month})(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<wyear>\d{{4}})(?!\d))?"
-        rf"(?:{S}(?P<wmrel>{offsets}))?|الشهر{S}(?P<wrel>{offsets})){WORD_END}",
+        rf"(?:{S}(?P<wmrel>{offsets}))?|الشهر{S}(?P<wrel>{offsets})"
+        # الأسبوع الأول من رمضان, الأسبوع الأخير من شهر شعبان المقبل: a week of a Hijri month
+        rf"|(?:شهر{S})?(?P<whmonth>{hijri_month})(?:{S}(?P<whrel>{offsets}))?){WORD_END}",
         # 15 من الشهر نفسه, 22 من الشهر الجاري
         "day_same_month": rf"{WORD_START}{day}{S0}(?:من{S})?(?:الشهر{S}(?:نفسه|ذاته|(?P<dsm_rel>{offsets}))"
         # الخامس عشر من هذا الشهر (الجاري), 20 هالشهر
@@ -680,7 +684,9 @@ def grammar() -> Grammar:
         rf"{_alt(w[2:] if w.startswith('ال') else w for w in lx.decades)})"
         rf"(?:{S}(?:من{S})?القرن{S}(?P<century>{_alt(lx.centuries)})"
         # العشرينات من عمره: an age, not the 1920s
-        rf"|{S}من{S}(?P<decage>عمره|عمرها|عمرهم|عمرهن|العمر))?{WORD_END}",
+        rf"|{S}من{S}(?P<decage>عمره|عمرها|عمرهم|عمرهن|العمر))?"
+        # الستينات الميلادية: the era tail is in the span (a Hijri one makes it a Hijri decade, left out)
+        rf"(?:{S}(?P<decera>الميلاديه|الميلادي|الهجريه|الهجري)(?![^\W_]))?{WORD_END}",
         # القرن السابع عشر, القرن الميلادي الجديد
         "century": rf"{WORD_START}القرن{S}(?:الميلادي{S})?(?:(?P<century>{_alt(list(lx.centuries) + ['الجديد', 'المنصرم'])}|{ordinal})"
         # القرن الـ21, القرن 19 (not a Hijri century: القرن الـ14 الهجري)

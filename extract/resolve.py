@@ -1036,7 +1036,7 @@ class Resolver:
         if m["this_ha"] and where.before.endswith(("ل", "ب", "و", "ف")):
             return None  # a word that happens to start with ه
         unit = self.lx.relative_units.get(_definite(m["unit_a"] or m["unit_b"] or m["unit_c"] or m["unit_d"]
-                                                    or m["unit_e"]))
+                                                    or m["unit_e"] or m["unit_f"]))
         if unit is None:
             return None
         if m["unit_d"]:
@@ -1049,8 +1049,8 @@ class Resolver:
             offset = 0
         elif m["this"] or m["this_ha"]:
             offset = 0
-        elif m["unit_e"]:
-            offset = -2
+        elif m["unit_e"] or m["unit_f"]:
+            offset = 2 if m["unit_f"] else -2
             prev = _PREV_WORD.search(where.tail)
             if unit == "Y" and prev and prev.group(1) in _GENERAL_NOUNS:
                 return None  # الأمين العام قبل الماضي: a person, not a year
@@ -1140,6 +1140,18 @@ class Resolver:
     def _week_of_month(self, m: re.Match[str], where: Where) -> Resolution | None:
         """الأسبوع الأول من الشهر المقبل: the ISO week that holds the middle of the n-th seven days."""
         dct = self.ctx.dct
+        n = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}.get(m["wk"])
+        if m["whmonth"]:
+            # a week of a Hijri month: the middle of its n-th seven days (the last: days 23-29), by the
+            # occurrence of that month nearest the DCT, like the month alone
+            hmonth = self.lx.hijri_months.get(squash(m["whmonth"]))
+            if hmonth is None:
+                return None
+            if dct is None:
+                return Resolution("DATE", "")
+            rel = self.lx.relative_offsets.get(m["whrel"]) if m["whrel"] else None
+            day = self._nearest_hijri(hmonth, 7 * (n - 1) + 4 if n else 26, rel, where)
+            return Resolution("DATE", iso_week(day)) if day else Resolution("DATE", "")
         if m["wmonth"]:
             month = _month_number(m["wmonth"], self.lx)
             if month is None:
@@ -1152,7 +1164,6 @@ class Resolver:
             year, month = add_months(dct.year, dct.month, self.lx.relative_offsets.get(m["wrel"], 0))
         if year is None:
             return Resolution("DATE", "")
-        n = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}.get(m["wk"])
         if n is None:  # الأخير: the last seven days of the month
             y2, m2 = add_months(year, month, 1)
             day = date(y2, m2, 1) - timedelta(days=4)
@@ -1173,6 +1184,11 @@ class Resolver:
             amount = _format_amount(_number(m["pnum"], self.lx) or 0) if m["pnum"] else "X"
         if amount == "0":
             return None
+        if unit == "DE":
+            # العقود الثلاثة الماضية = P30Y; without a time adjective العقود الثلاثة are contracts
+            if not m["adj"]:
+                return None
+            unit, amount = "Y", amount if amount == "X" else _format_amount(10 * float(amount))
         return Resolution("DURATION", f"PT{amount}H" if unit == "H" else f"P{amount}{unit}")
 
     def _anaphoric(self, m: re.Match[str], where: Where) -> Resolution | None:
@@ -1866,6 +1882,8 @@ class Resolver:
         digit = self.lx.decades.get(word) or self.lx.decades.get("ال" + word)
         if m["decage"]:
             return Resolution("DURATION", f"P{digit}0Y") if digit else None  # في العشرينات من عمره
+        if m["decera"] and squash(m["decera"]).startswith("الهجري"):
+            return None  # الستينات الهجرية: a Hijri decade, no Gregorian value
         century = self._century_digits(m["century"])
         if digit is None or century is None:
             return Resolution("DATE", "") if digit else None
