@@ -257,6 +257,13 @@ def _since_until() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _habitual() -> re.Pattern[str]:
+    """Words of a habit (سنويا, كل عام, اعتادت) that make a feast without a year general."""
+    words = load_json("lexicon/temporal.json")["habitual_cues"]["words"]
+    return re.compile(rf"(?<![^\W\d_])[وف]?{alternation(words)}(?![^\W\d_])")
+
+
+@lru_cache(maxsize=1)
 def _someday_modals() -> frozenset[str]:
     """Modal cues (ربما, قد, يمكن) that make an indefinite day a coming one."""
     return folded_words(load_json("lexicon/temporal.json")["someday"]["modal_cues"])
@@ -1770,6 +1777,8 @@ class Resolver:
             return None  # العيد الوطني, العيد الستين: not the feast
         if key == "العيد" and not m["rel"] and self._family_name(where):
             return None  # مدير المنتخب إبراهيم العيد، ومساعده: a family name
+        if not (m["rel"] or m["hord"]) and _habitual().search(where.before + " " + where.after):
+            return None  # احتفالات العيد كل عام: the feast in general, not one day
         if self.ctx.dct is None:
             return Resolution("DATE", "")
         rel = self.lx.relative_offsets.get(m["rel"]) if m["rel"] else None
