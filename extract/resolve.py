@@ -1324,7 +1324,9 @@ class Resolver:
             next_word = nxt.group(1) if nxt else ""
             if m["calendar"] and not m["one"]:
                 return None  # عام هجري: a kind of year, not a length
-            if not (lead or m["frac"] or where.quantity_mod or qmod or m["one"] or m["whole"]
+            # يسجن ثماني سنوات منها سنة بموجب المادة: one unit of a length just written (partitive منها)
+            partitive = re.search(r"(?<![^\W\d_])[وف]?(?:منها|منهما)[^\S\n]*$", where.tail) is not None
+            if not (lead or m["frac"] or where.quantity_mod or qmod or m["one"] or m["whole"] or partitive
                     or (m["single"].endswith("ا") and self._after_lasting_verb(where)
                         and not re.match(r"^[^\S\n]+بعد(?![^\W\d_])", where.after))):  # not يوما بعد يوم
                 return None
