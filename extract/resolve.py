@@ -257,6 +257,12 @@ def _since_until() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _feast_goods() -> frozenset[str]:
+    """Nouns of goods and customs before العيد (ملابس العيد) that make it a kind of feast, not a day."""
+    return folded_words(load_json("lexicon/temporal.json")["feast_goods"]["words"])
+
+
+@lru_cache(maxsize=1)
 def _habitual() -> re.Pattern[str]:
     """Words of a habit (سنويا, كل عام, اعتادت) that make a feast without a year general."""
     words = load_json("lexicon/temporal.json")["habitual_cues"]["words"]
@@ -1781,6 +1787,9 @@ class Resolver:
             return None  # مدير المنتخب إبراهيم العيد، ومساعده: a family name
         if not (m["rel"] or m["hord"]) and _habitual().search(where.before + " " + where.after):
             return None  # احتفالات العيد كل عام: the feast in general, not one day
+        prev = _PREV_WORD.search(where.tail)
+        if key == "العيد" and not m["rel"] and prev and squash(prev.group(1)) in _feast_goods():
+            return None  # ملابس العيد, حلوى العيد: the feast as a kind
         if self.ctx.dct is None:
             return Resolution("DATE", "")
         rel = self.lx.relative_offsets.get(m["rel"]) if m["rel"] else None
