@@ -1788,7 +1788,8 @@ class Resolver:
         if not (m["rel"] or m["hord"]) and _habitual().search(where.before + " " + where.after):
             return None  # احتفالات العيد كل عام: the feast in general, not one day
         prev = _PREV_WORD.search(where.tail)
-        if key == "العيد" and not m["rel"] and prev and squash(prev.group(1)) in _feast_goods():
+        goods = squash(prev.group(1)) if prev else ""
+        if key == "العيد" and not m["rel"] and (goods in _feast_goods() or goods[1:] in _feast_goods()):
             return None  # ملابس العيد, حلوى العيد: the feast as a kind
         if self.ctx.dct is None:
             return Resolution("DATE", "")
