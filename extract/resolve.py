@@ -1369,7 +1369,7 @@ class Resolver:
                 # بعد ثلاثة أشهر: counted from the date in force; with none, from the DCT only
                 # in a future clause (سأعود بعد أسبوعين, رح نوصل بعد 3 أيام).
                 base = self.ctx.day_in_force(where.sentence, where.paragraph)
-                if base is None and self._future(where):
+                if base is None and (self._future(where) or self._subject_then_after(where)):
                     base = self.ctx.ref if unit in ("D", "W") else self.ctx.dct
                     if amount is None and base is not None and m["bare"] and not (m["padj"] or m["recent"]):
                         # رح تخلص الإجازة بعد أيام (not بعد أسابيع معدودة: a length, PXW)
@@ -1406,7 +1406,8 @@ class Resolver:
         if anchored and lead == "قبل" and unit in ("H", "MIN") and self.ctx.ref is not None:
             return Resolution("DATE", self.ctx.ref.isoformat())
         if (anchored and lead == "بعد" and unit in ("H", "MIN") and self.ctx.ref is not None
-                and self.ctx.day_in_force(where.sentence, where.paragraph) is None and self._future(where)):
+                and self.ctx.day_in_force(where.sentence, where.paragraph) is None
+                and (self._future(where) or self._subject_then_after(where))):
             return Resolution("DATE", self.ctx.ref.isoformat())  # سأتصل بك بعد نصف ساعة: later today
         if unit in ("DE", "CE"):
             factor = 10 if unit == "DE" else 100
@@ -1419,6 +1420,12 @@ class Resolver:
         if m["qmod"]:
             trim = m.start("qmod") - m.start()
         return Resolution("DURATION", value, mod=qmod, trim_left=trim)
+
+    def _subject_then_after(self, where: Where) -> bool:
+        """Whether بعد + a length is the predicate of a definite subject heading its clause
+        (الرحلة بعد يومين, الموعد بعد عشرة أيام): a verbless clause that looks ahead."""
+        words = re.split(r"[.،,؛:!؟\n]", where.tail)[-1].split()
+        return len(words) == 1 and words[0].startswith(("ال", "وال"))
 
     def _after_lasting_verb(self, where: Where) -> bool:
         """Whether a verb of lasting (تستمر, أمضى) is among the last four words of the clause: تستمر الجولة أسبوعا."""

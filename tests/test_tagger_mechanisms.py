@@ -113,6 +113,9 @@ CASES = [
     # العيد after a noun of goods is the feast as a kind; the joy of the feast is the day
     ("ينفق المستهلكون مبالغ كبيرة على شراء ملابس العيد وحلوى العيد.", D, []),
     ("شارك الأطفال المرضى فرحة العيد في المستشفى.", D, [("العيد", "DATE", "2015-07-17", None)]),
+    # بعد + a length as the predicate of a definite subject heading its clause looks ahead from the writing day
+    ("الاجتماع بعد يومين في مقر الوزارة.", D, [("بعد يومين", "DATE", "2015-07-24", None)]),
+    ("عاد اللاعب إلى الملعب بعد يومين.", D, [("بعد يومين", "DATE", "", None)]),
 ]
 
 
