@@ -249,6 +249,17 @@ def _anaphoric_shift() -> dict[str, frozenset[str]]:
     return {k: folded_words(data["anaphoric_" + k]) for k in ("previous", "following")}
 
 
+# the start of a sentence, a paragraph or a quotation (what may come before a word heading its sentence)
+_SENTENCE_HEAD = re.compile(r"(?:^|[.!؟?:\n«\"“])[^\S\n]*[وف]?$")
+
+
+@lru_cache(maxsize=1)
+def _framing_after() -> re.Pattern[str]:
+    """و + a framing word right after اليوم (اليوم ورغم …, اليوم وبعد مضي …): nowadays set against the past."""
+    words = load_json("lexicon/temporal.json")["nowadays_cues"]["framing_after"]
+    return re.compile(rf"^[^\S\n]+و{alternation(words)}(?![^\W\d_])")
+
+
 @lru_cache(maxsize=1)
 def _since_until() -> tuple[frozenset[str], frozenset[str]]:
     """(until words, since words): منذ … وحتى اليوم is a stretch that reaches now."""
@@ -993,7 +1004,8 @@ class Resolver:
                 if (presented or prev_word in self.lx.nowadays_becoming or bare_prev in self.lx.nowadays_becoming
                         or any(re.search(rf"(?<![^\W\d_]){c}(?![^\W\d_])", sentence) for c in self.lx.nowadays_contrast)
                         or (squash(prev_word) in _since_until()[0] and _CLAUSE_END.match(where.after)
-                            and self._since_long_ago(where.before))):
+                            and self._since_long_ago(where.before))
+                        or (_SENTENCE_HEAD.search(where.before) and _framing_after().match(where.after))):
                     return Resolution("DATE", "PRESENT_REF")  # أصبح اليوم, في الماضي … اليوم: nowadays
         if word in ("غداه", "عشيه") and not named:
             return self._next_day_of_event(where, offset)

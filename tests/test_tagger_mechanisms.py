@@ -116,6 +116,11 @@ CASES = [
     # بعد + a length as the predicate of a definite subject heading its clause looks ahead from the writing day
     ("الاجتماع بعد يومين في مقر الوزارة.", D, [("بعد يومين", "DATE", "2015-07-24", None)]),
     ("عاد اللاعب إلى الملعب بعد يومين.", D, [("بعد يومين", "DATE", "", None)]),
+    # اليوم heading its sentence before و + a framing word sets the present against the past
+    ("تعثر المشروع طويلا. اليوم وبعد مضي عشر سنوات على إطلاقه بدأت ثماره تظهر.", D,
+     [("اليوم", "DATE", "PRESENT_REF", None), ("عشر سنوات", "DURATION", "P10Y", None)]),
+    ("قال الوزير: اليوم وفي هذه الجلسة نعلن النتائج.", D, [("اليوم", "DATE", "2015-07-22", None)]),
+    ("يفتح المعرض أبوابه اليوم وغدا للزوار.", D, [("اليوم", "DATE", "2015-07-22", None), ("وغدا", "DATE", "2015-07-23", None)]),
 ]
 
 
