@@ -285,6 +285,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(temporal["someday"]["phrases"] + ["يوما"], "future_ref")  # يوما ما, ذات يوم
     add(lx.relative_units, "relative_unit")
     add(["الاخير", "الاخيره", "سابق", "لاحق", "الواحد"], "relative_unit")
+    add(["العقد", "لعقد"], "relative_unit")  # العقد المنصرم
     add(["الاسبوع"], "weekday", "week_of_month")
     add(["عام", "العام", "سنه", "السنه", "لعام", "لسنه"], "year")
     # Families that need a number and no word: every other family with a
@@ -551,7 +552,9 @@ def grammar() -> Grammar:
         # العام قبل الماضي, الأسبوع قبل الماضي: the one before the last
         rf"|(?P<unit_e>{_alt_lam(lx.relative_units)}){S}قبل{S}(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته)"
         # العام بعد المقبل, الأسبوع بعد القادم: the one after the next
-        rf"|(?P<unit_f>{_alt_lam(lx.relative_units)}){S}بعد{S}(?:المقبل|المقبله|القادم|القادمه)"
+        rf"|(?P<unit_f>{_alt_lam(lx.relative_units)}){S}(?:ما{S})?بعد{S}(?:المقبل|المقبله|القادم|القادمه)"
+        # خلال العقد المنصرم: the last ten years, a length like السنة الأخيرة (not العقد الأخير: also a contract)
+        rf"|(?P<unit_g>العقد|(?<=ل)لعقد){S}(?:الماضي|المنصرم|الفائت)"
         rf"|(?<=[^\W\d_] )(?P<unit_c>الشهر|الاسبوع|العام|السنه)(?!{S}(?:{offsets}|نفسه|نفسها|ذاته|ذاتها|التالي|التاليه|الاخير|الاخيره|{S0}\d))){WORD_END}",
         # الأشهر الماضية -> PXM, الأسابيع القليلة الماضية, الأشهر الـ18 الأخيرة
         # الأسابيع الأخيرة الماضية, السنوات الطويلة الماضية: time adjectives stack (any two of the list)

@@ -249,6 +249,8 @@ def _anaphoric_shift() -> dict[str, frozenset[str]]:
     return {k: folded_words(data["anaphoric_" + k]) for k in ("previous", "following")}
 
 
+# time prepositions before العقد الماضي (the last ten years, not the last contract)
+_DECADE_SPAN_WORDS = frozenset({"خلال", "في", "طوال", "طيله", "مدي", "مدار", "عبر", "منذ", "وخلال", "وفي"})
 # the start of a sentence, a paragraph or a quotation (what may come before a word heading its sentence)
 _SENTENCE_HEAD = re.compile(r"(?:^|[.!؟?:\n«\"“])[^\S\n]*[وف]?$")
 
@@ -740,7 +742,7 @@ class Resolver:
         if year is None:
             return Resolution("DATE", "")
         d = safe_date(year, month, day)
-        return Resolution("DATE", d.isoformat()) if d else None
+        return Resolution("DATE", self._with_pod(d.isoformat(), where)) if d else None
 
     def _month(self, m: re.Match[str], where: Where) -> Resolution | None:
         lx = self.lx
@@ -1060,6 +1062,10 @@ class Resolver:
             return Resolution("DATE", (ref + timedelta(days=offset)).isoformat() if ref else "")
         if m["this_ha"] and where.before.endswith(("ل", "ب", "و", "ف")):
             return None  # a word that happens to start with ه
+        if m["unit_g"]:
+            # خلال العقد الماضي: the last ten years; فسخ العقد الماضي is a contract
+            prev = _PREV_WORD.search(where.tail)
+            return Resolution("DURATION", "P10Y") if prev and squash(prev.group(1)) in _DECADE_SPAN_WORDS else None
         unit = self.lx.relative_units.get(_definite(m["unit_a"] or m["unit_b"] or m["unit_c"] or m["unit_d"]
                                                     or m["unit_e"] or m["unit_f"]))
         if unit is None:

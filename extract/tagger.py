@@ -23,7 +23,8 @@ from .segment import Layout, Sentence, segment
 from .timex import Timex, make_timex
 
 # Families whose extent takes a part of day and "يوم" on the left.
-_DAY_FAMILIES = frozenset({"day_month", "weekday", "numeric", "anaphoric", "day_same_month", "hijri", "relative_day", "holiday"})
+_DAY_FAMILIES = frozenset({"day_month", "weekday", "numeric", "anaphoric", "day_same_month", "hijri", "relative_day", "holiday",
+                           "day_list"})  # فجر 13 و14 أغسطس: a part of day before a list's first day
 # Families that take START/MID/END modifiers (أواخر يونيو, منتصف عام 2020).
 _COARSE_FAMILIES = frozenset(
     {"month", "year", "bare_year", "relative_unit", "season", "quarter", "decade", "century", "hijri", "anaphoric"}
