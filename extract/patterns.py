@@ -626,7 +626,7 @@ def grammar() -> Grammar:
         rf"(?:{S}(?:من{S})?(?:(?P<dpod>{pod}){S})?(?:يوم{S})?(?:(?P<drelday>{relday})(?:{S0}[,،]?{S0}(?:\({S0})?{weekday}(?:{S0}\))?)?|(?P<dweekday>{weekday})(?:{S}(?P<drel>الماضي|المقبل|القادم))?))?{WORD_END}",
         "present_ref": rf"{WORD_START}(?P<ref_present>{_alt(lx.present_ref)}){WORD_END}"
         # حتى اللحظة, وإلى الساعة: until now (the preposition is context, not extent)
-        rf"|(?:{until_after})(?P<ref_present_until>{_alt(temporal['present_ref_after_until']['words'])})(?![^\W_]|{S}(?:ال|\d))",
+        rf"|(?:{until_after})(?P<ref_present_until>{_alt(temporal['present_ref_after_until']['words'])})(?![^\W_]|{S}(?:ال|\d|{pod}(?![^\W_])|{relday}(?![^\W_])))",
         "past_ref": rf"{WORD_START}(?P<ref_past>{_alt(lx.past_ref)}){WORD_END}"
         # سالف الأيام, غابر العصور: a past time adjective heading a plural time noun
         rf"|{WORD_START}(?P<cref_past>{_alt(construct['PAST_REF'])}){S}{_alt(construct['nouns'])}{WORD_END}",

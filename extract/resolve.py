@@ -249,6 +249,9 @@ def _anaphoric_shift() -> dict[str, frozenset[str]]:
     return {k: folded_words(data["anaphoric_" + k]) for k in ("previous", "following")}
 
 
+# كل عام وأنتم بخير is a greeting, not a habit; هذا العام in the sentence makes a feast this year's
+_GREETING = re.compile(r"(?<![^\W\d_])[وف]?كل[^\S\n]+(?:عام|سنه|عيد)[^\S\n]+و(?:انتم|انت|انتن|انتما|نحن|هم)(?![^\W\d_])")
+_THIS_YEAR = re.compile(r"(?<![^\W\d_])[وفبل]?(?:هذا[^\S\n]+العام|هذه[^\S\n]+السنه|العام[^\S\n]+(?:الحالي|الجاري))(?![^\W\d_])")
 # time prepositions before العقد الماضي (the last ten years, not the last contract)
 _DECADE_SPAN_WORDS = frozenset({"خلال", "في", "طوال", "طيله", "مدي", "مدار", "عبر", "منذ", "وخلال", "وفي"})
 # the start of a sentence, a paragraph or a quotation (what may come before a word heading its sentence)
@@ -1291,7 +1294,7 @@ class Resolver:
         qmod = lx.modifiers.get(squash(m["qmod"])) if m["qmod"] else None
         # لا يمكن معرفة حجم الكارثة قبل بضعة أيام, لا تأكل منه قبل 60 يوما: "not before N have passed",
         # a length of time, not a day N ago
-        negated = lead == "قبل" and _NEGATION.search(re.split(r"[.،,؛:!؟\n]", where.tail)[-1]) is not None
+        negated = lead == "قبل" and _NEGATION.search(" ".join(re.split(r"[.،,؛:!؟\n]", where.tail)[-1].split()[-10:])) is not None
         if _LIGHT_YEAR.match(where.after):
             return None  # 1400 سنة ضوئية: a distance
         if re.match(r"^[^\S\n]*\(?[^\S\n]*\d{4}(?!\d)", where.after) and squash(m["unit"] or m["single"] or "") in ("عام", "سنه"):
@@ -1810,7 +1813,8 @@ class Resolver:
             return None  # العيد الوطني, العيد الستين: not the feast
         if key == "العيد" and not m["rel"] and self._family_name(where):
             return None  # مدير المنتخب إبراهيم العيد، ومساعده: a family name
-        if not (m["rel"] or m["hord"]) and _habitual().search(where.before + " " + where.after):
+        sentence = where.before + " " + where.after
+        if not (m["rel"] or m["hord"]) and _habitual().search(_GREETING.sub(" ", sentence)) and not _THIS_YEAR.search(sentence):
             return None  # احتفالات العيد كل عام: the feast in general, not one day
         prev = _PREV_WORD.search(where.tail)
         goods = squash(prev.group(1)) if prev else ""
