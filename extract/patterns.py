@@ -250,6 +250,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(lx.units, "duration")
     add(lx.plural_recent, "plural_recent")
     add(lx.present_ref, "present_ref")
+    add(temporal["present_ref_after_until"]["words"], "present_ref")  # حتى اللحظة
     add(lx.past_ref, "past_ref")
     add(lx.future_ref, "future_ref")
     add(lx.seasons, "season")
@@ -266,6 +267,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(lx.units, "set")  # كل يومين, كل ثلاثة أسابيع
     add(lx.weekdays, "set")  # أيام الخميس
     add(["كل"], "set")  # كل جمعة, كل صيف, كل صباح
+    add([w for ws in temporal["set_manner"]["adjectives"].values() for w in ws], "set")  # بشكل يومي
     add(lx.plural_units, "duration")
     add(["ال" + w for w in lx.units], "duration")  # اليومين الماضيين, الـ24 ساعة
     add(lx.units, "duration_list")
@@ -278,8 +280,12 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     index.setdefault("الماضي", set()).add("past_ref_context")  # في الماضي
     index.setdefault("السابق", set()).add("past_ref_context")
     index.setdefault("المستقبل", set()).add("future_ref")
+    add(temporal["construct_refs"]["FUTURE_REF"], "future_ref")  # مقبل الأيام
+    add(temporal["construct_refs"]["PAST_REF"], "past_ref")  # سالف الأيام
+    add(temporal["someday"]["phrases"] + ["يوما"], "future_ref")  # يوما ما, ذات يوم
     add(lx.relative_units, "relative_unit")
     add(["الاخير", "الاخيره", "سابق", "لاحق", "الواحد"], "relative_unit")
+    add(["العقد", "لعقد"], "relative_unit")  # العقد المنصرم
     add(["الاسبوع"], "weekday", "week_of_month")
     add(["عام", "العام", "سنه", "السنه", "لعام", "لسنه"], "year")
     # Families that need a number and no word: every other family with a
@@ -449,7 +455,7 @@ def grammar() -> Grammar:
     month_phrase = rf"(?P<month>{month}{pair}?)"
     day = rf"(?P<day>\(?(?:ال{S0})?(?<!\d)\d{{1,2}}(?![\d:.]\d)\)?|{ordinal}|غره)"  # الـ 7 (folded: ال 7)
     rel = rf"(?:{S}(?P<rel>{_alt(w for w in lx.relative_offsets if w not in ('هذا', 'هذه'))}))"
-    hijri_mark = r"(?P<hmark>هـ|ه|للهجره|هجري|هجريه)"
+    hijri_mark = r"(?P<hmark>هـ|ه|للهجره|هجري|هجريه|الهجري|الهجريه)"  # the era tail, also definite (1436 الهجري)
 
     # السبت المقبل 9 شوال: the weekday's own offset before a written date (the date decides)
     week_rel = r"(?:الماضي|المقبل|القادم|المنصرم|الفائت)"
@@ -463,13 +469,15 @@ def grammar() -> Grammar:
     month_dual = r"(?:شهر|شهري)"
     year_ref = (
         rf"(?:{S0}[,،]?{S0}(?:(?:(?:من|في){S})?{year_word}{S})?\(?(?P<year>\d{{4}})\)?(?!\d)"
-        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه)(?![^\W\d_]))?"
+        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|الميلادي|الميلاديه|للميلاد|هـ|ه|الهجري|الهجريه)(?![^\W\d_]))?"
         # يناير من العام الماضي, أيلول (سبتمبر) العام الماضي
         rf"|{S}(?:(?:من|في){S})?(?:العام|السنه){S}(?P<yrel>{offsets}))"
     )
     plural_units = _alt(lx.plural_units)
     # الربع الثاني من العام الحالي 2015م: the year restated after a relative one belongs to the span
     restated_year = rf"(?:{S0}\(?(?:19|20)\d\d\)?(?!\d)(?:{S0}م(?![^\W\d_]))?)?"
+    # شهر مايو الماضي 2015 (not بنهاية مايو الماضي 1959 فرعا: a count, whose noun is in the accusative)
+    rel_restated_year = rf"(?:{S0}\(?20\d\d\)?(?!\d)(?:{S0}م(?![^\W\d_]))?(?!{S}[^\W\d_]+ا(?![^\W_])))?"
     recent = _alt(temporal["recent_adjectives"])
     plural_adj = _alt(temporal["plural_adjectives"])
     fractions = _alt(lx.fractions)
@@ -481,30 +489,38 @@ def grammar() -> Grammar:
         rf"|(?P<d2>\d{{1,2}}){S0}{sep}{S0}(?P<m2>\d{{1,2}}){S0}{sep}{S0}(?P<y2>\d{{4}}))"
     )
 
+    set_manner = temporal["set_manner"]
+    construct = temporal["construct_refs"]
+    until_after = "|".join(f"(?<={re.escape(squash(fold(w)))} )" for w in temporal["present_ref_after_until"]["prepositions"])
+    manner_after = "|".join(f"(?<={re.escape(squash(fold(w)))} )" for w in set_manner["nouns"])
+
     families = {
         # السبت 18 تشرين الثاني/ نوفمبر, الـ16 من حزيران 2021, السابع من أكتوبر الماضي, (14) مايو
         "day_month": rf"{WORD_START}(?:(?:(?<!اول )(?<!اول من )(?<!بعد )(?:اليوم|امس|الامس|غد|غدا|الغد){S0}[,،]?{S0})?(?P<weekday>{weekday})(?:{S}{week_rel})?{S0}[,،]?{S0})?{day}{S0}(?:من{S})?(?:شهر{S})?"
-        rf"{month_phrase}(?:{year_ref})?{rel}?{WORD_END}",
+        rf"{month_phrase}(?:{year_ref})?(?:{rel}{rel_restated_year})?{WORD_END}",
         # شهر يوليو/ تموز الماضي, حزيران 2014, ديسمبر, شهر يوليو في العام 2034, يناير من العام الماضي
-        "month": rf"{WORD_START}(?:(?P<shahr>{month_dual}){S})?{month_phrase}(?:{year_ref}|{rel})?{WORD_END}",
+        # شهر مايو الماضي 2015: a year restated after the relative word belongs to the span
+        "month": rf"{WORD_START}(?:(?P<shahr>{month_dual}){S})?{month_phrase}(?:{year_ref}|{rel}{rel_restated_year})?{WORD_END}",
         # 2024/02/09, 21-04-2016, 7 - 9 - 2012 م, 4 /1 / 1426هـ
         # الخميس 20/10/1436هـ: a weekday written before the date is in its span (the date decides)
         "numeric": rf"(?:{WORD_START}(?<!اليوم )(?<!امس )(?<!غد )(?<!غدا )(?P<nweekday>{weekday}){S0}[,،]?{S0})?(?<![\d/.\-\\]){gregorian_numeric}(?![\d/.\-\\]*\d)"
-        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?",
+        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|الميلادي|الميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه|الهجري|الهجريه)(?![^\W\d_]))?",
         # 1435/7هـ, 7/1435 هـ: a Hijri month written with its year and the era mark
         "hijri_numeric_month": rf"(?<![\d/.\-])(?:(?P<hny>1[34]\d\d){S0}/{S0}(?P<hnm>\d{{1,2}})|(?P<hnm2>\d{{1,2}}){S0}/{S0}(?P<hny2>1[34]\d\d))"
-        rf"(?![\d/])(?:{S0}(?:هـ|ه|هجري|هجريه|للهجره)(?![^\W\d_]))",
+        rf"(?![\d/])(?:{S0}(?:هـ|ه|هجري|هجريه|الهجري|الهجريه|للهجره)(?![^\W\d_]))",
         # عام 2013, العام 2014, سنة 1258م, عام 1445 هـ
         "year": rf"{WORD_START}(?P<yearword>{year_word}){S}(?P<year>\d{{4}})(?!\d)"
-        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?",
+        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|الميلادي|الميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه|الهجري|الهجريه)(?![^\W\d_]))?",
         # في 2003, كأس العالم 2010, (2001-2007), 2018م, 1437هـ (the preposition is context, not extent)
         "bare_year": rf"(?:(?<![^\W\d_])|(?<=\b[وب]))(?:(?P<lead>في|منذ|حتي|خلال|بحلول|وفي|ومنذ|وحتي){S})?"
         rf"(?<![\d.,])(?:(?<=\d{{4}}/)|(?<=\d{{4}} /)|(?<!/))(?P<year>(?:20|1[3-9])\d\d)"
         rf"(?!\d)(?![.:,]\d)(?!{S0}/{S0}\d{{1,2}}(?!\d))(?!{S0}[-/]{S0}\d{{1,2}}{S0}[-/])"
         rf"(?:{S0}[-/]{S0}(?P<year2>1[34]\d\d)(?={S0}(?:هـ|ه)(?![^\W\d_])))?"
-        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?",
+        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|الميلادي|الميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه|الهجري|الهجريه)(?![^\W\d_]))?",
         # الثلاثاء, الجمعة الماضي, الثلاثاء من الأسبوع المقبل
-        "weekday": rf"{WORD_START}(?:(?P<wthis>هذا){S})?(?P<weekday>{_alt_lam(lx.weekdays)})(?:{S}(?P<before_last>قبل{S}الماضي|قبل{S}الماضيه)|{S}(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم"
+        # ليل الجمعة السبت, ليلة الخميس إلى الجمعة: a night named by the two days it joins is the first day's night
+        "weekday": rf"{WORD_START}(?:(?:(?<=ليل )|(?<=ليله ))(?P<night>))?(?:(?P<wthis>هذا){S})?(?P<weekday>{_alt_lam(lx.weekdays)})"
+        rf"(?(night)(?:(?:{S0}[-–/]{S0}|{S}(?:الي{S}|و)?)(?P<wnext>{weekday})(?![^\W_]))?)(?:{S}(?P<before_last>قبل{S}الماضي|قبل{S}الماضيه)|{S}(?P<rel>الماضي|المنصرم|الفائت|المقبل|القادم"
         # الجمعة الماضية, والاثنين المقبلين (the end of a list of days)
         rf"|الماضيه|المنصرمه|الفائته|المقبله|القادمه|الماضيين|المقبلين|القادمين|{conv_rel})"
         # الخميس من الأسبوع الجاي, الجمعة الأسبوع الجاي
@@ -531,14 +547,20 @@ def grammar() -> Grammar:
         rf"(?:(?:(?P<this>هذا|هذه){S}|(?P<this_ha>ه)(?=ال))(?P<unit_a>{_alt(lx.relative_units)})"
         rf"|(?<=من )(?P<vday>اليوم|امس)"
         rf"|(?P<unit_b>{_alt_lam(lx.relative_units)}){S}(?P<rel>{offsets})(?:{S0}\(?(?P<year>\d{{4}})\)?(?!\d)"
-        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه)(?![^\W\d_]))?)?"
+        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|الميلادي|الميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه|الهجري|الهجريه)(?![^\W\d_]))?)?"
         rf"|(?P<unit_d>{_alt_lam(lx.relative_units)}){S}(?P<last>الاخير|الاخيره|الواحد|الواحده)"
         # العام قبل الماضي, الأسبوع قبل الماضي: the one before the last
         rf"|(?P<unit_e>{_alt_lam(lx.relative_units)}){S}قبل{S}(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته)"
+        # العام بعد المقبل, الأسبوع بعد القادم: the one after the next
+        rf"|(?P<unit_f>{_alt_lam(lx.relative_units)}){S}(?:ما{S})?بعد{S}(?:المقبل|المقبله|القادم|القادمه)"
+        # خلال العقد المنصرم: the last ten years, a length like السنة الأخيرة (not العقد الأخير: also a contract)
+        rf"|(?P<unit_g>العقد|(?<=ل)لعقد){S}(?:الماضي|المنصرم|الفائت)"
         rf"|(?<=[^\W\d_] )(?P<unit_c>الشهر|الاسبوع|العام|السنه)(?!{S}(?:{offsets}|نفسه|نفسها|ذاته|ذاتها|التالي|التاليه|الاخير|الاخيره|{S0}\d))){WORD_END}",
         # الأشهر الماضية -> PXM, الأسابيع القليلة الماضية, الأشهر الـ18 الأخيرة
+        # الأسابيع الأخيرة الماضية, السنوات الطويلة الماضية: time adjectives stack (any two of the list)
         "plural_recent": rf"{WORD_START}(?P<plural>{_alt_lam(lx.plural_recent)}){S}"
         rf"(?:(?:(?:ال)?{S0}(?P<pnum>\d+|{cardinal}){S})?(?P<adj>{_alt(temporal['plural_recent_adjectives'])})"
+        rf"(?:{S}(?P<adj2>{_alt(temporal['plural_recent_adjectives'])}))?"
         # السنوات الست, الأيام الثلاثة: a counted stretch without an adjective
         rf"|(?:ال)?(?P<pnum2>{cardinal}|ال{S0}\d+)){WORD_END}",
         # الفترة نفسها من العام الماضي, بنفس المدة من العام الماضي, الفترة المماثلة من العام السابق
@@ -559,7 +581,9 @@ def grammar() -> Grammar:
         # الأسبوع الأول من الشهر المقبل, الأسبوع الأخير من أغسطس 2015: an ordinal week of a month
         "week_of_month": rf"{WORD_START}الاسبوع{S}(?P<wk>الاول|الثاني|الثالث|الرابع|الاخير){S}من{S}"
         rf"(?:(?:شهر{S})?(?P<wmonth>{month})(?:{S0}[,،]?{S0}(?:{year_word}{S})?(?P<wyear>\d{{4}})(?!\d))?"
-        rf"(?:{S}(?P<wmrel>{offsets}))?|الشهر{S}(?P<wrel>{offsets})){WORD_END}",
+        rf"(?:{S}(?P<wmrel>{offsets}))?|الشهر{S}(?P<wrel>{offsets})"
+        # الأسبوع الأول من رمضان, الأسبوع الأخير من شهر شعبان المقبل: a week of a Hijri month
+        rf"|(?:شهر{S})?(?P<whmonth>{hijri_month})(?:{S}(?P<whrel>{offsets}))?){WORD_END}",
         # 15 من الشهر نفسه, 22 من الشهر الجاري
         "day_same_month": rf"{WORD_START}{day}{S0}(?:من{S})?(?:الشهر{S}(?:نفسه|ذاته|(?P<dsm_rel>{offsets}))"
         # الخامس عشر من هذا الشهر (الجاري), 20 هالشهر
@@ -600,8 +624,12 @@ def grammar() -> Grammar:
         rf"|(?=(?:{S}|{S0}[-–]{S0})(?:الي|حتي|و|-|–|ل)?{S0}\d{{1,2}}(?:[:.]\d{{2}})?{S}(?:صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا|{range_pods})(?![^\W_]))))"
         rf"(?:{S}(?P<gmt>بتوقيت{S}(?:{_alt(temporal['time_zones'])}|[^\W\d_]+)|بالتوقيت{S}(?:المحلي|العالمي|الصيفي|الشتوي|[^\W\d_]+)))?"
         rf"(?:{S}(?:من{S})?(?:(?P<dpod>{pod}){S})?(?:يوم{S})?(?:(?P<drelday>{relday})(?:{S0}[,،]?{S0}(?:\({S0})?{weekday}(?:{S0}\))?)?|(?P<dweekday>{weekday})(?:{S}(?P<drel>الماضي|المقبل|القادم))?))?{WORD_END}",
-        "present_ref": rf"{WORD_START}(?P<ref_present>{_alt(lx.present_ref)}){WORD_END}",
-        "past_ref": rf"{WORD_START}(?P<ref_past>{_alt(lx.past_ref)}){WORD_END}",
+        "present_ref": rf"{WORD_START}(?P<ref_present>{_alt(lx.present_ref)}){WORD_END}"
+        # حتى اللحظة, وإلى الساعة: until now (the preposition is context, not extent)
+        rf"|(?:{until_after})(?P<ref_present_until>{_alt(temporal['present_ref_after_until']['words'])})(?![^\W_]|{S}(?:ال|\d|{pod}(?![^\W_])|{relday}(?![^\W_])))",
+        "past_ref": rf"{WORD_START}(?P<ref_past>{_alt(lx.past_ref)}){WORD_END}"
+        # سالف الأيام, غابر العصور: a past time adjective heading a plural time noun
+        rf"|{WORD_START}(?P<cref_past>{_alt(construct['PAST_REF'])}){S}{_alt(construct['nouns'])}{WORD_END}",
         # في الماضي, من قبل at the end of a clause (common words: a family of their own)
         "past_ref_context": rf"(?<=في )(?P<ref_past_fi>{_alt(temporal['past_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))"
         rf"|{WORD_START}(?P<ref_past_end>{_alt(temporal['past_ref_at_clause_end'])})(?={S0}(?:[.،,؛:!؟)»”\"]|$|و))"
@@ -609,6 +637,11 @@ def grammar() -> Grammar:
         rf"|(?:(?<=\b[بل])|(?<=\b[وف][بل])|(?<=\bعن )|(?<=\bالي )|(?<=\bمع )|(?<=\bمن ))(?P<ref_past_noun>الماضي)(?![^\W_]|{S}(?:ال(?!{_alt(temporal['past_noun_adjectives'])})|\d))"
         rf"|(?<![^\W\d_])(?P<ref_past_adj>الماضي)(?={S}(?:{_alt(temporal['past_noun_adjectives'])})(?![^\W_]))",
         "future_ref": rf"{WORD_START}(?P<ref_future>{_alt(lx.future_ref)}){WORD_END}"
+        # مقبل الأيام, قادم السنوات: a coming time adjective heading a plural time noun
+        rf"|{WORD_START}(?P<cref_future>{_alt(construct['FUTURE_REF'])}){S}{_alt(construct['nouns'])}{WORD_END}"
+        # يوما ما, ذات يوم: an indefinite day (the tense decides), and يوما after a modal cue
+        rf"|{WORD_START}(?P<someday>{_alt(temporal['someday']['phrases'])}){WORD_END}"
+        rf"|(?<![^\W\d_])(?P<someday_bare>يوما)(?![^\W_]|{S}(?:بعد|عن|فيوما|من|ما|واحد|كامل|كاملا)(?![^\W_]))"
         rf"|(?:(?<=في )|(?<=الي ))(?P<ref_future_fi>{_alt(temporal['future_ref_after_fi'])})(?![^\W_]|{S}(?:ال|\d))",
         # كل يوم, سنويا, رواتب شهرية
         # كل يوم, سنويا, كل يومين, كل ثلاثة أسابيع, كل يوم اثنين, أيام الاثنين
@@ -616,7 +649,9 @@ def grammar() -> Grammar:
         rf"|كل{S}(?:(?P<setnum>\d+|{cardinal}){S}(?P<setunit>{units_any})|(?P<setdual>{dual_units}))"
         # كل جمعة, كل صيف, كل صباح: every such day, season or part of day
         rf"|كل{S}(?:(?P<setday>اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)|(?P<setseason>صيف|شتاء|ربيع|خريف)"
-        rf"|(?P<setpod>صباح|مساء|ظهر|فجر|عصر|{_alt(lx.set_pods)}))"
+        rf"|(?P<setpod>صباح|مساء|ظهر|فجر|عصر|ليله|ليل|{_alt(lx.set_pods)}))"
+        # بشكل يومي, بصورة شهرية: a noun of manner makes even يومي/شهري a recurrence
+        rf"|(?:{manner_after})(?P<setmanner>{_alt(w for ws in set_manner['adjectives'].values() for w in ws)})"
         # كل نص ساعة, كل ربع ساعة
         rf"|كل{S}(?P<setfrac>{_alt(lx.unit_fractions)}){S}(?P<setfunit>{singular_units})"
         rf"|(?P<set>{_alt(lx.sets)})|(?P<setadj>{_alt(lx.set_adjectives)})){WORD_END}",
@@ -652,7 +687,9 @@ def grammar() -> Grammar:
         rf"{_alt(w[2:] if w.startswith('ال') else w for w in lx.decades)})"
         rf"(?:{S}(?:من{S})?القرن{S}(?P<century>{_alt(lx.centuries)})"
         # العشرينات من عمره: an age, not the 1920s
-        rf"|{S}من{S}(?P<decage>عمره|عمرها|عمرهم|عمرهن|العمر))?{WORD_END}",
+        rf"|{S}من{S}(?P<decage>عمره|عمرها|عمرهم|عمرهن|العمر))?"
+        # الستينات الميلادية: the era tail is in the span (a Hijri one makes it a Hijri decade, left out)
+        rf"(?:{S}(?P<decera>الميلاديه|الميلادي|الهجريه|الهجري)(?![^\W_]))?{WORD_END}",
         # القرن السابع عشر, القرن الميلادي الجديد
         "century": rf"{WORD_START}القرن{S}(?:الميلادي{S})?(?:(?P<century>{_alt(list(lx.centuries) + ['الجديد', 'المنصرم'])}|{ordinal})"
         # القرن الـ21, القرن 19 (not a Hijri century: القرن الـ14 الهجري)

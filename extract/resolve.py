@@ -86,7 +86,8 @@ _DEFINITE_FOLLOWS_COUNT = re.compile(r"^[^\S\n]+(?:الاولي|الاول|ال�
 _NEXT_WORD = re.compile(r"^[^\S\n]*[,،]?[^\S\n]*([^\s,،.]+)")
 _PREV_WORD = re.compile(r"([^\s,،.]+)[^\S\n]*$")
 # بعد عامين من, بعد عامين فقط من: the length of time before an event, not a date
-_FOLLOWED_BY_OF = re.compile(r"^[^\S\n]+(?:(?:فقط|تقريبا)[^\S\n]+)?(?:من|عن)(?![^\W\d_])")
+# (not من الزمن / من الوقت: "a decade of time" is a filler, قبل عقد من الزمن is a decade ago)
+_FOLLOWED_BY_OF = re.compile(r"^[^\S\n]+(?:(?:فقط|تقريبا)[^\S\n]+)?(?:من|عن)(?![^\W\d_])(?![^\S\n]+(?:الزمن|الوقت|الدهر)(?![^\W\d_]))")
 # بعد ثلاث سنوات على الحادث: "since", like من (after قبل, على is only "on": قال قبل أسبوع على التلفزيون)
 _FOLLOWED_BY_ALA = re.compile(r"^[^\S\n]+(?:(?:فقط|تقريبا)[^\S\n]+)?علي(?![^\W\d_])")
 # "العام" is also the adjective "general": الأمين العام السابق is no year.
@@ -246,6 +247,54 @@ def _decade_words() -> dict[str, frozenset[str]]:
 def _anaphoric_shift() -> dict[str, frozenset[str]]:
     data = load_json("lexicon/temporal.json")
     return {k: folded_words(data["anaphoric_" + k]) for k in ("previous", "following")}
+
+
+# كل عام وأنتم بخير is a greeting, not a habit; هذا العام in the sentence makes a feast this year's
+_GREETING = re.compile(r"(?<![^\W\d_])[وف]?كل[^\S\n]+(?:عام|سنه|عيد)[^\S\n]+و(?:انتم|انت|انتن|انتما|نحن|هم)(?![^\W\d_])")
+_THIS_YEAR = re.compile(r"(?<![^\W\d_])[وفبل]?(?:هذا[^\S\n]+العام|هذه[^\S\n]+السنه|العام[^\S\n]+(?:الحالي|الجاري))(?![^\W\d_])")
+# time prepositions before العقد الماضي (the last ten years, not the last contract)
+_DECADE_SPAN_WORDS = frozenset({"خلال", "في", "طوال", "طيله", "مدي", "مدار", "عبر", "منذ", "وخلال", "وفي"})
+# the start of a sentence, a paragraph or a quotation (what may come before a word heading its sentence)
+_SENTENCE_HEAD = re.compile(r"(?:^|[.!؟?:\n«\"“])[^\S\n]*[وف]?$")
+
+
+@lru_cache(maxsize=1)
+def _framing_after() -> re.Pattern[str]:
+    """و + a framing word right after اليوم (اليوم ورغم …, اليوم وبعد مضي …): nowadays set against the past."""
+    words = load_json("lexicon/temporal.json")["nowadays_cues"]["framing_after"]
+    return re.compile(rf"^[^\S\n]+و{alternation(words)}(?![^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def _since_until() -> tuple[frozenset[str], frozenset[str]]:
+    """(until words, since words): منذ … وحتى اليوم is a stretch that reaches now."""
+    cues = load_json("lexicon/temporal.json")["nowadays_cues"]
+    return folded_words(cues["until"]), folded_words(cues["since"])
+
+
+@lru_cache(maxsize=1)
+def _feast_goods() -> frozenset[str]:
+    """Nouns of goods and customs before العيد (ملابس العيد) that make it a kind of feast, not a day."""
+    return folded_words(load_json("lexicon/temporal.json")["feast_goods"]["words"])
+
+
+@lru_cache(maxsize=1)
+def _habitual() -> re.Pattern[str]:
+    """Words of a habit (سنويا, كل عام, اعتادت) that make a feast without a year general."""
+    words = load_json("lexicon/temporal.json")["habitual_cues"]["words"]
+    return re.compile(rf"(?<![^\W\d_])[وف]?{alternation(words)}(?![^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def _someday_modals() -> frozenset[str]:
+    """Modal cues (ربما, قد, يمكن) that make an indefinite day a coming one."""
+    return folded_words(load_json("lexicon/temporal.json")["someday"]["modal_cues"])
+
+
+@lru_cache(maxsize=1)
+def _set_manner() -> dict[str, str]:
+    """يومي -> P1D: the adjectives that a noun of manner (بشكل) makes a recurrence."""
+    return folded_index(load_json("lexicon/temporal.json")["set_manner"]["adjectives"])
 
 
 def _waw_nouns() -> frozenset[str]:
@@ -426,6 +475,10 @@ _LIGHT_YEAR = re.compile(r"^[^\S\n]+ضوئي")
 _WEEKDAY_RANGE_FROM = re.compile(
     r"(?<![^\W\d_])(?:من|بين)[^\S\n]+(?:يوم[^\S\n]+)?(?P<w1>[^\W\d_]+)[^\S\n]+(?:(?:الي|حتي|لغايه|لحد)[^\S\n]+|[لو])?$")
 # What follows a vague word at the end of its clause (بكلمك بعدين.)
+# قد + an imperfect verb (قد يعود: may come back); قد + a past verb is "has"
+_MAY_IMPERFECT = re.compile(r"(?<![^\W\d_])[وف]?قد[^\S\n]+[يتن][^\W\d_]{2,}")
+# لا, لن (not لم: لم يصل إلا قبل يومين is "two days ago")
+_NEGATION = re.compile(r"(?<![^\W\d_])[وف]?(?:لا|لن)(?![^\W\d_])(?![^\S\n]*سيما)")  # not لا سيما (especially)
 _CLAUSE_END = re.compile(r"^[^\S\n]*(?:[.،,؛:!؟?)\n]|$|و)")
 _MONTH_PREPOSITIONS = frozenset("في خلال منذ حتي قبل بعد طوال وفي وخلال ومنذ وحتي".split())
 # A name after it makes رمضان a person: في رمضان عبد الله.
@@ -692,7 +745,7 @@ class Resolver:
         if year is None:
             return Resolution("DATE", "")
         d = safe_date(year, month, day)
-        return Resolution("DATE", d.isoformat()) if d else None
+        return Resolution("DATE", self._with_pod(d.isoformat(), where)) if d else None
 
     def _month(self, m: re.Match[str], where: Where) -> Resolution | None:
         lx = self.lx
@@ -707,8 +760,8 @@ class Resolver:
             return None  # a day number we did not take ("4 من عناصرها" is not here)
         if prev_word in lx.place_nouns:
             return None  # محافظة إب: the Yemeni governorate, not the month آب
-        if not (m["year"] or m["rel"] or m["yrel"]) and _NISBA_AFTER.match(where.after):
-            return None  # مفاعل تموز العراقي: a name, not the month
+        if not (m["year"] or m["rel"] or m["yrel"] or m["shahr"]) and _NISBA_AFTER.match(where.after):
+            return None  # مفاعل تموز العراقي: a name, not the month (شهر مايو المتبقي is the month)
         licensed = bool(m["shahr"] or m["year"] or m["rel"] or m["yrel"] or len(names) > 1 or where.has_day_context
                         or _after_month_and(where.tail, lx)  # يناير ومارس
                         or _month_range_follows(where.after))  # من مارس إلى مايو
@@ -832,6 +885,7 @@ class Resolver:
                 (before_tail.endswith(("(", "-", "–")) and closed)  # (2001-2007)
                 or prev_word in self.lx.year_after_nouns  # كأس العالم 2010
                 or (prev_word[:1] in "وبل" and prev_word[1:] in self.lx.year_after_nouns)
+                or self._after_title(where.tail)  # جائزة الحكومة الذكية 2015, مهرجان صيف الشرقية 2015
                 or where.has_day_context  # بداية 2010
                 or in_list
                 or bool(_YEAR_RANGE_END.search(where.tail))  # من 1984 إلى 2010
@@ -841,6 +895,17 @@ class Resolver:
             if not accepted:
                 return None
         return Resolution("DATE", f"{year:04d}", trim_left=trim)
+
+    def _after_title(self, tail: str) -> bool:
+        """Whether a year closes a name headed by a noun that takes a year, through up to two
+        definite words (جائزة الحكومة الذكية 2015, بطولة آسيا للشباب 2016)."""
+        words = [squash(w) for w in re.split(r"[.،,؛:!؟()\n]", tail)[-1].split()][-3:]
+        for i, w in enumerate(words[:-1]):
+            head = w[1:] if w[:1] in "وبل" and w[1:] in self.lx.year_after_nouns else w
+            if head in self.lx.year_after_nouns and all(x.startswith(("ال", "لل")) or x in self.lx.year_after_nouns
+                                                       for x in words[i + 1:]):
+                return True
+        return False
 
     def _weekday(self, m: re.Match[str], where: Where) -> Resolution | None:
         word = squash(m["weekday"])
@@ -942,7 +1007,10 @@ class Resolver:
                 sentence = where.before + " " + where.after
                 presented = any(re.search(rf"(?<![^\W\d_]){p}[^\S\n]*$", where.tail) for p in self.lx.nowadays_presentatives)
                 if (presented or prev_word in self.lx.nowadays_becoming or bare_prev in self.lx.nowadays_becoming
-                        or any(re.search(rf"(?<![^\W\d_]){c}(?![^\W\d_])", sentence) for c in self.lx.nowadays_contrast)):
+                        or any(re.search(rf"(?<![^\W\d_]){c}(?![^\W\d_])", sentence) for c in self.lx.nowadays_contrast)
+                        or (squash(prev_word) in _since_until()[0] and _CLAUSE_END.match(where.after)
+                            and self._since_long_ago(where.before))
+                        or (_SENTENCE_HEAD.search(where.before) and _framing_after().match(where.after))):
                     return Resolution("DATE", "PRESENT_REF")  # أصبح اليوم, في الماضي … اليوم: nowadays
         if word in ("غداه", "عشيه") and not named:
             return self._next_day_of_event(where, offset)
@@ -997,8 +1065,12 @@ class Resolver:
             return Resolution("DATE", (ref + timedelta(days=offset)).isoformat() if ref else "")
         if m["this_ha"] and where.before.endswith(("ل", "ب", "و", "ف")):
             return None  # a word that happens to start with ه
+        if m["unit_g"]:
+            # خلال العقد الماضي: the last ten years; فسخ العقد الماضي is a contract
+            prev = _PREV_WORD.search(where.tail)
+            return Resolution("DURATION", "P10Y") if prev and squash(prev.group(1)) in _DECADE_SPAN_WORDS else None
         unit = self.lx.relative_units.get(_definite(m["unit_a"] or m["unit_b"] or m["unit_c"] or m["unit_d"]
-                                                    or m["unit_e"]))
+                                                    or m["unit_e"] or m["unit_f"]))
         if unit is None:
             return None
         if m["unit_d"]:
@@ -1011,8 +1083,8 @@ class Resolver:
             offset = 0
         elif m["this"] or m["this_ha"]:
             offset = 0
-        elif m["unit_e"]:
-            offset = -2
+        elif m["unit_e"] or m["unit_f"]:
+            offset = 2 if m["unit_f"] else -2
             prev = _PREV_WORD.search(where.tail)
             if unit == "Y" and prev and prev.group(1) in _GENERAL_NOUNS:
                 return None  # الأمين العام قبل الماضي: a person, not a year
@@ -1102,6 +1174,18 @@ class Resolver:
     def _week_of_month(self, m: re.Match[str], where: Where) -> Resolution | None:
         """الأسبوع الأول من الشهر المقبل: the ISO week that holds the middle of the n-th seven days."""
         dct = self.ctx.dct
+        n = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}.get(m["wk"])
+        if m["whmonth"]:
+            # a week of a Hijri month: the middle of its n-th seven days (the last: days 23-29), by the
+            # occurrence of that month nearest the DCT, like the month alone
+            hmonth = self.lx.hijri_months.get(squash(m["whmonth"]))
+            if hmonth is None:
+                return None
+            if dct is None:
+                return Resolution("DATE", "")
+            rel = self.lx.relative_offsets.get(m["whrel"]) if m["whrel"] else None
+            day = self._nearest_hijri(hmonth, 7 * (n - 1) + 4 if n else 26, rel, where)
+            return Resolution("DATE", iso_week(day)) if day else Resolution("DATE", "")
         if m["wmonth"]:
             month = _month_number(m["wmonth"], self.lx)
             if month is None:
@@ -1114,7 +1198,6 @@ class Resolver:
             year, month = add_months(dct.year, dct.month, self.lx.relative_offsets.get(m["wrel"], 0))
         if year is None:
             return Resolution("DATE", "")
-        n = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}.get(m["wk"])
         if n is None:  # الأخير: the last seven days of the month
             y2, m2 = add_months(year, month, 1)
             day = date(y2, m2, 1) - timedelta(days=4)
@@ -1135,6 +1218,11 @@ class Resolver:
             amount = _format_amount(_number(m["pnum"], self.lx) or 0) if m["pnum"] else "X"
         if amount == "0":
             return None
+        if unit == "DE":
+            # العقود الثلاثة الماضية = P30Y; without a time adjective العقود الثلاثة are contracts
+            if not m["adj"]:
+                return None
+            unit, amount = "Y", amount if amount == "X" else _format_amount(10 * float(amount))
         return Resolution("DURATION", f"PT{amount}H" if unit == "H" else f"P{amount}{unit}")
 
     def _anaphoric(self, m: re.Match[str], where: Where) -> Resolution | None:
@@ -1204,6 +1292,9 @@ class Resolver:
             rest = m.group()[m.end("lead") - m.start() :]
             trim = len(m.group()) - len(rest.lstrip())
         qmod = lx.modifiers.get(squash(m["qmod"])) if m["qmod"] else None
+        # لا يمكن معرفة حجم الكارثة قبل بضعة أيام, لا تأكل منه قبل 60 يوما: "not before N have passed",
+        # a length of time, not a day N ago
+        negated = lead == "قبل" and _NEGATION.search(" ".join(re.split(r"[.،,؛:!؟\n]", where.tail)[-1].split()[-10:])) is not None
         if _LIGHT_YEAR.match(where.after):
             return None  # 1400 سنة ضوئية: a distance
         if re.match(r"^[^\S\n]*\(?[^\S\n]*\d{4}(?!\d)", where.after) and squash(m["unit"] or m["single"] or "") in ("عام", "سنه"):
@@ -1221,11 +1312,11 @@ class Resolver:
             unit_word = squash(m["unit"])
         elif m["dual"] or m["dualdef"]:
             amount, unit_word = 2.0, squash(m["dual"] or m["dualdef"])
-            if m["dualdef"] and not m["recent"]:
-                return None  # اليومين alone is not a duration
+            if m["dualdef"] and not (m["recent"] or (where.quantity_mod and not _DEFINITE_WORD.match(where.after))):
+                return None  # اليومين alone is not a duration (قرابة الشهرين is, like قرابة العام)
         elif m["fewword"]:
             amount, unit_word = None, squash(m["fewunit"])
-            if lead == "قبل" and unit_word in lx.units and not _FOLLOWED_BY_OF.match(where.after):
+            if lead == "قبل" and unit_word in lx.units and not _FOLLOWED_BY_OF.match(where.after) and not negated:
                 return Resolution("DATE", "PAST_REF")  # قبل بضعة عقود, قبل عدة أسابيع: some time ago
         elif m["defsingle"]:
             # قرابة العام, أكثر من الشهر: one unit, only after a quantity word.
@@ -1244,7 +1335,9 @@ class Resolver:
             glued = re.search(r"(?<![^\W\d_])[وف]?[لب]$", where.tail) is not None
             if glued and _DEFINITE_WORD.match(where.after):
                 return None  # لساعات العمل: a noun phrase
-            if not (lead or glued or m["padj"] or m["recent"]) and not _PLURAL_CLOSER.match(where.after):
+            # قضى شهورا في, أمضى أياما: the accusative ending alone makes the plural an adverb of time
+            accusative = unit_word.endswith("ا")
+            if not (lead or glued or accusative or m["padj"] or m["recent"]) and not _PLURAL_CLOSER.match(where.after):
                 return None  # سنوات الحرب, أول أيام عيد الفطر: a noun phrase, not a length of time
             if lead and _DEFINITE_WORD.match(where.after):
                 return None  # منذ سنوات الطفرة
@@ -1258,7 +1351,9 @@ class Resolver:
             next_word = nxt.group(1) if nxt else ""
             if m["calendar"] and not m["one"]:
                 return None  # عام هجري: a kind of year, not a length
-            if not (lead or m["frac"] or where.quantity_mod or qmod or m["one"] or m["whole"]
+            # يسجن ثماني سنوات منها سنة بموجب المادة: one unit of a length just written (partitive منها)
+            partitive = re.search(r"(?<![^\W\d_])[وف]?(?:منها|منهما)[^\S\n]*$", where.tail) is not None
+            if not (lead or m["frac"] or where.quantity_mod or qmod or m["one"] or m["whole"] or partitive
                     or (m["single"].endswith("ا") and self._after_lasting_verb(where)
                         and not re.match(r"^[^\S\n]+بعد(?![^\W\d_])", where.after))):  # not يوما بعد يوم
                 return None
@@ -1286,7 +1381,7 @@ class Resolver:
                 amount += extra
         if amount is not None and (amount <= 0 or amount > 10000):
             return None
-        anchored = (lead in ("قبل", "بعد") and not _FOLLOWED_BY_OF.match(where.after)
+        anchored = (lead in ("قبل", "بعد") and not negated and not _FOLLOWED_BY_OF.match(where.after)
                     and not (lead == "بعد" and _FOLLOWED_BY_ALA.match(where.after)))
         if anchored and unit in ("D", "W", "M", "Y") and (amount is None or amount == int(amount)):
             if lead == "قبل":
@@ -1295,7 +1390,7 @@ class Resolver:
                 # بعد ثلاثة أشهر: counted from the date in force; with none, from the DCT only
                 # in a future clause (سأعود بعد أسبوعين, رح نوصل بعد 3 أيام).
                 base = self.ctx.day_in_force(where.sentence, where.paragraph)
-                if base is None and self._future(where):
+                if base is None and (self._future(where) or self._subject_then_after(where)):
                     base = self.ctx.ref if unit in ("D", "W") else self.ctx.dct
                     if amount is None and base is not None and m["bare"] and not (m["padj"] or m["recent"]):
                         # رح تخلص الإجازة بعد أيام (not بعد أسابيع معدودة: a length, PXW)
@@ -1322,7 +1417,7 @@ class Resolver:
                 return Resolution("DURATION", f"P{_format_amount(amount)}{unit}", mod=qmod, trim_left=trim)
             if amount is not None:
                 return Resolution("DATE", "", mod=qmod)
-        elif lead == "قبل" and amount is not None and unit in ("M", "Y") and not _FOLLOWED_BY_OF.match(where.after):
+        elif lead == "قبل" and amount is not None and unit in ("M", "Y") and not negated and not _FOLLOWED_BY_OF.match(where.after):
             # قبل شهر ونصف الشهر: a fraction of a month or year back, at that granularity.
             base = self.ctx.dct
             if base is not None:
@@ -1332,7 +1427,8 @@ class Resolver:
         if anchored and lead == "قبل" and unit in ("H", "MIN") and self.ctx.ref is not None:
             return Resolution("DATE", self.ctx.ref.isoformat())
         if (anchored and lead == "بعد" and unit in ("H", "MIN") and self.ctx.ref is not None
-                and self.ctx.day_in_force(where.sentence, where.paragraph) is None and self._future(where)):
+                and self.ctx.day_in_force(where.sentence, where.paragraph) is None
+                and (self._future(where) or self._subject_then_after(where))):
             return Resolution("DATE", self.ctx.ref.isoformat())  # سأتصل بك بعد نصف ساعة: later today
         if unit in ("DE", "CE"):
             factor = 10 if unit == "DE" else 100
@@ -1345,6 +1441,12 @@ class Resolver:
         if m["qmod"]:
             trim = m.start("qmod") - m.start()
         return Resolution("DURATION", value, mod=qmod, trim_left=trim)
+
+    def _subject_then_after(self, where: Where) -> bool:
+        """Whether بعد + a length is the predicate of a definite subject heading its clause
+        (الرحلة بعد يومين, الموعد بعد عشرة أيام): a verbless clause that looks ahead."""
+        words = re.split(r"[.،,؛:!؟\n]", where.tail)[-1].split()
+        return len(words) == 1 and words[0].startswith(("ال", "وال"))
 
     def _after_lasting_verb(self, where: Where) -> bool:
         """Whether a verb of lasting (تستمر, أمضى) is among the last four words of the clause: تستمر الجولة أسبوعا."""
@@ -1473,6 +1575,18 @@ class Resolver:
             return ref
         return day or ref
 
+    def _since_long_ago(self, before: str) -> bool:
+        """Whether the sentence opened a stretch with منذ that began before the last few days
+        (منذ السبعينيات, منذ عام 2003; not منذ أمس, منذ الخميس, منذ يومين)."""
+        words = [squash(w) for w in before.split()]
+        since = [i for i, w in enumerate(words) if w in _since_until()[1]]
+        if not since or since[-1] + 1 >= len(words):
+            return False
+        nxt = words[since[-1] + 1]
+        unit = self.lx.units.get(nxt)
+        return not (nxt in self.lx.relative_days or nxt in self.lx.weekdays or nxt in self.lx.parts_of_day
+                    or (unit is not None and unit[0] in ("D", "H", "MIN", "S")))
+
     def _present_ref(self, m: re.Match[str], where: Where) -> Resolution | None:
         before, after = self.lx.present_ref_blockers
         if before or after:
@@ -1490,6 +1604,8 @@ class Resolver:
         return Resolution("DATE", "PAST_REF")
 
     def _past_ref(self, m: re.Match[str], where: Where) -> Resolution | None:
+        if m["cref_past"]:
+            return Resolution("DATE", "PAST_REF")
         word = squash(m["ref_past"] or "")
         bare_word = word[1:] if word[:1] in "وف" and word[1:] in _adverbial()["words"] else word
         if bare_word in _adverbial()["words"]:
@@ -1534,6 +1650,18 @@ class Resolver:
         return Resolution("DATE", "PAST_REF")
 
     def _future_ref(self, m: re.Match[str], where: Where) -> Resolution | None:
+        if m["cref_future"]:
+            return Resolution("DATE", "FUTURE_REF")
+        if m["someday"] or m["someday_bare"]:
+            clause = re.split(r"[.،,؛:!؟\n]", where.tail)[-1]
+            modal = any(squash(w) in _someday_modals() or (w[:1] in "وف" and squash(w[1:]) in _someday_modals())
+                        for w in clause.split()) or _MAY_IMPERFECT.search(clause) is not None
+            if m["someday_bare"]:
+                # يمكن أن يحيي يوما الأمل: "one day" after a modal; not a length (قد يستمر يوما)
+                if not modal or self._after_lasting_verb(where):
+                    return None
+                return Resolution("DATE", "FUTURE_REF")
+            return Resolution("DATE", "FUTURE_REF" if modal or self._future(where) else "PAST_REF")
         word = squash(m["ref_future"] or "")
         if word == "قريبا" and re.match(r"^[^\S\n]+(?:من|الي|علي|ل)(?![^\S\n]*(?:الي[^\S\n]+)?جانب)", where.after):
             return None  # قريبا من: near, not soon
@@ -1588,12 +1716,17 @@ class Resolver:
             code = unit[0]
             return Resolution("SET", f"PT{int(amount)}{_TIME_CODES[code]}" if code in ("H", "MIN", "S")
                               else f"P{int(amount)}{code}")
+        if m["setmanner"]:
+            value = _set_manner().get(squash(m["setmanner"]))
+            return Resolution("SET", value) if value else None
         if m["setadj"]:
             # رواتب شهرية, تدريباته اليومية: a recurrence; بمعدل سنوي, أكبر خسارة يومية: a rate
             before = where.tail.split()[-2:]
             if any(w in self.lx.set_adjective_blockers or w[1:] in self.lx.set_adjective_blockers
                    for w in (squash(x) for x in before)):
                 return None
+            if any(squash(w) in self.lx.newspaper_words for w in where.tail.split()[-3:]):
+                return None  # صحيفة الشروق اليومية: the kind of paper in its name, not a time
             value = self.lx.set_adjectives.get(squash(m["setadj"]))
             return Resolution("SET", value) if value else None
         value = self.lx.sets.get(squash(m["set"]))
@@ -1680,6 +1813,13 @@ class Resolver:
             return None  # العيد الوطني, العيد الستين: not the feast
         if key == "العيد" and not m["rel"] and self._family_name(where):
             return None  # مدير المنتخب إبراهيم العيد، ومساعده: a family name
+        sentence = where.before + " " + where.after
+        if not (m["rel"] or m["hord"]) and _habitual().search(_GREETING.sub(" ", sentence)) and not _THIS_YEAR.search(sentence):
+            return None  # احتفالات العيد كل عام: the feast in general, not one day
+        prev = _PREV_WORD.search(where.tail)
+        goods = squash(prev.group(1)) if prev else ""
+        if key == "العيد" and not m["rel"] and (goods in _feast_goods() or goods[1:] in _feast_goods()):
+            return None  # ملابس العيد, حلوى العيد: the feast as a kind
         if self.ctx.dct is None:
             return Resolution("DATE", "")
         rel = self.lx.relative_offsets.get(m["rel"]) if m["rel"] else None
@@ -1792,6 +1932,8 @@ class Resolver:
         digit = self.lx.decades.get(word) or self.lx.decades.get("ال" + word)
         if m["decage"]:
             return Resolution("DURATION", f"P{digit}0Y") if digit else None  # في العشرينات من عمره
+        if m["decera"] and squash(m["decera"]).startswith("الهجري"):
+            return None  # الستينات الهجرية: a Hijri decade, no Gregorian value
         century = self._century_digits(m["century"])
         if digit is None or century is None:
             return Resolution("DATE", "") if digit else None

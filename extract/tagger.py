@@ -23,7 +23,8 @@ from .segment import Layout, Sentence, segment
 from .timex import Timex, make_timex
 
 # Families whose extent takes a part of day and "يوم" on the left.
-_DAY_FAMILIES = frozenset({"day_month", "weekday", "numeric", "anaphoric", "day_same_month", "hijri", "relative_day", "holiday"})
+_DAY_FAMILIES = frozenset({"day_month", "weekday", "numeric", "anaphoric", "day_same_month", "hijri", "relative_day", "holiday",
+                           "day_list"})  # فجر 13 و14 أغسطس: a part of day before a list's first day
 # Families that take START/MID/END modifiers (أواخر يونيو, منتصف عام 2020).
 _COARSE_FAMILIES = frozenset(
     {"month", "year", "bare_year", "relative_unit", "season", "quarter", "decade", "century", "hijri", "anaphoric"}
@@ -70,6 +71,11 @@ def _widen(family: str, m: re.Match[str], text: str, sentence: Sentence, pieces)
     if quantity and family in ("duration", "clock", "day_month", "month", "year", "relative_unit"):
         quantity_mod = lexicon().modifiers.get(squash(quantity["mod"]))
         start -= len(quantity.group())
+    elif family in _NAMED_PERIOD_FAMILIES and text.startswith("ال", start):
+        # هذا العام 1436هـ, هذا الشهر الفضيل: a demonstrative before a definite named period is in its span
+        demonstrative = _DEMONSTRATIVE.search(text, max(sentence.folded_start, start - 12), start)
+        if demonstrative:
+            start = demonstrative.start()
     where = Where(
         sentence=sentence.index,
         paragraph=sentence.paragraph,
@@ -185,6 +191,10 @@ def _lead(cand: _Candidate) -> str | None:
 
 
 _PROCLITICS = "وفبلك"
+# Families whose definite match names a period by itself (العام 1436هـ, الشهر الفضيل, العيد): a
+# demonstrative before it points at that same period, so it joins the extent without changing the value.
+_NAMED_PERIOD_FAMILIES = frozenset({"year", "hijri", "holiday", "century", "decade"})
+_DEMONSTRATIVE = re.compile(r"(?:(?<![^\W\d_])|(?<=\b[وفبل]))(?:هذا|هذه)[^\S\n]+$")
 # A background clause before a day: the pluperfect (وكان المؤشر قد أغلق), a comparison (مقارنة بإغلاق, عن سعر
 # الإغلاق في 26 يونيو) or an earlier event (بعد أن خسر … يوم الاثنين).
 _BACKGROUND = re.compile(r"(?<![^\W\d_])[وف]?كان(?:ت)?(?:[^\S\n]+[^\W\d_]+){0,4}[^\S\n]+قد(?![^\W\d_])"

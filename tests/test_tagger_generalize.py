@@ -87,7 +87,7 @@ CASES = [
     # كل + a bare weekday, season or part of day is a SET; a greeting is not
     ("يصوم كل خميس ويسافر كل صيف ويتمرن كل صباح.", D,
      [("كل خميس", "SET", "XXXX-WXX-4", None), ("كل صيف", "SET", "XXXX-SU", None), ("كل صباح", "SET", "TMO", None)]),
-    ("تتكرر الزيارة كل ليلة.", D, [("كل ليلة", "SET", "P1D", None)]),
+    ("تتكرر الزيارة كل ليلة.", D, [("كل ليلة", "SET", "TNI", None)]),  # a part of day, like كل صباح
     ("كل جمعة وأنتم بخير.", D, []),
     # الشهري is a family name; a level (مستوى شهري) is a rate
     ("قال المتحدث علي الشهري إن الصادرات بلغت مستوى شهري قياسي.", D, []),
