@@ -493,6 +493,7 @@ def _not_a_happening(sentence: Sentence, timex: Timex, clause: str) -> bool:
         or happening.is_leave(text, local[0], timex.granularity)
         or happening.names_a_group(text, local[0], timex.text)
         or happening.is_since_state(*_segment(text, *local), timex.text)
+        or happening.is_until_state(*_segment(text, *local), timex.text)
         or happening.is_daily_hours(text, local[0], timex.text, timex.type)
         or happening.is_statistic(clause, timex.granularity, before)
         or happening.is_hypothetical(clause)
@@ -597,8 +598,11 @@ def _feast_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex, 
     the feast is the occasion (or the holiday that begins), not the day of the
     happening; it stays in the title. Beyond its clause only when no date word
     (في، يوم، منذ…) introduces it: ``وصل في عيد الفطر وغادر يوم 5 مايو`` keeps both dates.
+    A weekday naming a prayer (``خلال صلاة الجمعة في 26 يونيو``) is an occasion too,
+    beside any other date, a feast's included.
     """
-    if not any(f in squash(fold(timex.text)) for f in _feasts()):
+    prayer = _after_prayer_word(sentence, timex)
+    if not (prayer or any(f in squash(fold(timex.text)) for f in _feasts())):
         return False
 
     def clause_of(t: Timex) -> int:
@@ -609,7 +613,20 @@ def _feast_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex, 
     # احتفل المسلمون بعيد الأضحى أمس: a feast no date word introduces is the occasion wherever the other date is.
     introduced = _title_words().introducers.search(sentence.text[: timex.start - sentence.start]) is not None
     return any(o is not timex and dates_an_event(o) and o.begin != timex.begin and (clause_of(o) == own or not introduced)
-               and not any(f in squash(fold(o.text)) for f in _feasts()) for o in dated)
+               and (prayer or not any(f in squash(fold(o.text)) for f in _feasts())) for o in dated)
+
+
+@lru_cache(maxsize=1)
+def _prayer_words() -> frozenset[str]:
+    return folded_words(load_json("lexicon/events.json")["prayer_words"])
+
+
+def _after_prayer_word(sentence: Sentence, timex: Timex) -> bool:
+    """Whether a weekday or a feast names a prayer (صلاة الجمعة، خطبة العيد): the occasion, like a feast."""
+    if not _opens_on_weekday(timex.text):
+        return False  # صلاة العصر اليوم: a prayer's hour on a day, which still dates
+    before = _WORD.findall(fold(sentence.text[: timex.start - sentence.start]))[-1:]
+    return bool(before) and squash(before[0]) in _prayer_words()
 
 
 _SPEAKER_LOOKBACK = 3  # sentences: وقال … in a later paragraph may be someone else
@@ -714,6 +731,8 @@ def _offset_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex,
     words = _WORD.findall(fold(timex.text))
     if not words or words[0] not in ("بعد", "وبعد", "قبل", "وقبل") or not re.search(r"\d|[^\W\d_]", timex.text):
         return False
+    if len(words) > 1 and words[1] in ("غد", "غدا", "الغد", "امس", "الامس"):
+        return False  # بعد غد، قبل أمس: a day counted from publication, not from the other happening
 
     def clause_of(t: Timex) -> int:
         local = t.start - sentence.start
@@ -773,6 +792,16 @@ def _governing(sentence: Sentence, parts: list[Clause], dated: list[Timex]) -> l
         return glossed or _opens_on_weekday(nxt.text)
 
     dated = [t for t in dated if not restated(t)]
+
+    def night_end(t: Timex) -> bool:
+        # ليل الأحد الإثنين، ليلة الخميس إلى الجمعة: the night between two days is the first day's night.
+        night = next((o for o in dated if o is not t and o.value.endswith("TNI") and 0 <= t.start - o.end <= 4
+                      and o.begin is not None and t.begin is not None and (t.begin - o.begin).days == 1), None)
+        if night is None or not _opens_on_weekday(t.text) or len(_WORD.findall(t.text)) > 1:
+            return False
+        return sentence.text[night.end - sentence.start:t.start - sentence.start].strip(" -–/") in ("", "إلى", "الى", "و")
+
+    dated = [t for t in dated if not night_end(t)]
 
     def said_in_pieces(t: Timex, o: Timex) -> bool:
         # في أكتوبر العام الماضي: a year right after a month (or a month after a day)
