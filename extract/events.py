@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from . import happening
@@ -31,7 +31,7 @@ from .lexicon import folded_words, load_json, squash
 from .normalize import blank_controls, fold
 from .patterns import lexicon as _temporal_lexicon
 from .segment import Layout, Sentence
-from .timex import Timex
+from .timex import Timex, make_timex
 
 _TITLE_WORDS = 22
 _MERGE_WORDS = 20  # merge evidence from the title's head, so a longer title does not dilute it
@@ -319,6 +319,13 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         # قتل أربعة … فيما أصيب ثلاثة آخرون اليوم: the date governs the sentence's main happening too.
         pieces = list(range(main, index + 1))
         head = main
+    # وسط ضغوط تتعرض لها الحكومة غداة التفجير، نفى رئيس الحكومة …: a fronted adjunct dates the main clause after it.
+    verb_main = next((i for i in range(1, len(parts)) if parts[i].kind != "relative"), None) if index == 0 else None
+    fronted = (index == 0 and clause.kind == "main" and _adjunct().match(own) is not None and verb_main is not None
+               and parts[verb_main].kind == "main" and happening.starts_with_verb(text_of(verb_main)))
+    if fronted:
+        pieces = [verb_main]
+        head = verb_main
     elif (clause.kind == "attribution" or circumstance or not _has_happening(own)
           or (index > 0 and _adjunct().match(own) and main is not None)):
         # The date sits in an adjunct: the happening is the nearest clause with a verb.
@@ -496,6 +503,7 @@ def _not_a_happening(sentence: Sentence, timex: Timex, clause: str) -> bool:
         or happening.is_until_state(*_segment(text, *local), timex.text)
         or happening.is_daily_hours(text, local[0], timex.text, timex.type)
         or happening.is_statistic(clause, timex.granularity, before)
+        or happening.closes_a_span(text[: local[0]])
         or happening.is_hypothetical(clause)
         or happening.heads_a_text(clause)
         or happening.is_past_state(clause)
@@ -504,8 +512,12 @@ def _not_a_happening(sentence: Sentence, timex: Timex, clause: str) -> bool:
 
 
 def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None = None,
-                 dct: date | None = None, furniture: frozenset[str] = frozenset()) -> list[EventCandidate]:
+                 dct: date | None = None, furniture: frozenset[str] = frozenset(),
+                 anchored: frozenset[int] = frozenset()) -> list[EventCandidate]:
     """Turn a tagged article into event candidates, in text order.
+
+    ``anchored``: starts of anchor words (غداة X) dated by X's happening told
+    elsewhere in the article (``date_anchors``); they date their clause.
 
     ``furniture``: lines learned as the source's furniture (``furniture.learn``) tell no event.
     """
@@ -529,13 +541,14 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         text = blank_controls(sentence.text)
         parts = clauses(text)
         # بداية إجازة عيد الأضحى يوم 4/12: the feast names what the date after it dates.
-        feasts = [t for t in dated if _feast_beside_a_date(sentence, parts, t, dated)]
+        feasts = [t for t in dated if _feast_beside_a_date(sentence, parts, t, dated) or _feast_as_occasion(sentence, t)]
         offsets = [t for t in dated if _offset_beside_a_date(sentence, parts, t, dated)]
         # Neither dates; an offset still leaves the title like a date, a feast stays in it. Both still
         # take part in telling a date said in pieces (عيد الفطر 1436هـ: the year is the feast's).
         # غداة إقدام الجبهة على الخطف: an anchor word alone has only a guessed day; it dates no event.
         chosen = [t for t in _governing(sentence, parts, [t for t in dated if dates_an_event(t)])
-                  if t not in feasts and t not in offsets and squash(fold(t.text)) not in _anchor_words()]
+                  if t not in feasts and t not in offsets
+                  and (squash(fold(t.text)) not in _anchor_words() or t.start in anchored)]
         dated = [t for t in dated if t not in feasts]
         if not chosen:
             continue
@@ -614,6 +627,21 @@ def _feast_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex, 
     introduced = _title_words().introducers.search(sentence.text[: timex.start - sentence.start]) is not None
     return any(o is not timex and dates_an_event(o) and o.begin != timex.begin and (clause_of(o) == own or not introduced)
                and (prayer or not any(f in squash(fold(o.text)) for f in _feasts())) for o in dated)
+
+
+def _feast_as_occasion(sentence: Sentence, timex: Timex) -> bool:
+    """Whether a feast no date word introduces names the occasion (تبادلوا التهنئة بعيد الفطر، مظاهر عيد الفطر).
+
+    A feast dates a happening when a date word brings it (في عيد الفطر، يوم العيد،
+    خلال أيام العيد); glued to بـ/لـ or after a noun it is what is celebrated or
+    described, and it says nothing of the day.
+    """
+    text = squash(fold(timex.text))
+    bare = text[1:] if text[:1] in "وبلف" and not text.startswith(("ليله",)) else text
+    if not any(bare.startswith(squash(fold(f))) for f in _feasts()) or bare.startswith(("يوم", "ايام", "ليله")):
+        return False
+    before = sentence.text[: timex.start - sentence.start]
+    return _title_words().introducers.search(squash(before)) is None and not before.rstrip().endswith(("في", "يوم"))
 
 
 @lru_cache(maxsize=1)
@@ -700,6 +728,8 @@ def _second_happenings(names, sentence, text, parts, chosen, entity_ids, attribu
         kind = happening.verb_class(own)
         if kind in (None, "statement") or len(own.split()) < 4 or not happening.has_verb(own):
             continue
+        if squash(fold(own)).split()[0] in _say_participles():
+            continue  # …، مشيرا إلى أن مثل هذه اللقاءات تعد …: what the speaker said, not a second happening
         title = finish_title(own)
         if len(title.split()) < 3 or _continuation().match(squash(fold(title))):
             continue  # فيما استمرت الاشتباكات: an ongoing state borrows no date
@@ -708,6 +738,11 @@ def _second_happenings(names, sentence, text, parts, chosen, entity_ids, attribu
             continue
         extra.append(_candidate(names, timex, sentence, title, own, entity_ids, attribution, dct, context))
     return extra
+
+
+@lru_cache(maxsize=1)
+def _say_participles() -> frozenset[str]:
+    return folded_words(load_json("lexicon/events.json")["say_participles"])
 
 
 @lru_cache(maxsize=1)
@@ -822,3 +857,41 @@ def _governing(sentence: Sentence, parts: list[Clause], dated: list[Timex]) -> l
         seen.add(key)
         chosen.append(t)
     return chosen
+
+
+_ANCHOR_OFFSETS = {"غداه": 1, "وغداه": 1, "عشيه": -1, "وعشيه": -1}
+_ANCHOR_REACH = 12  # words of X after the anchor word, at most to its clause's end
+_ANCHOR_SHARED = 2  # content words X shares with the happening that dates it
+
+
+def date_anchors(layout: Layout, timexes: list[Timex], events: list[EventCandidate]) -> list[Timex]:
+    """Date ``غداة X`` / ``عشية X`` left undated by the tagger from X's happening told elsewhere in the article.
+
+    ``وسط ضغوط غداة التفجير الانتحاري في بلدة سروج، نفى رئيس الحكومة …`` with
+    ``منفذ العملية الانتحارية في سروج، أول من أمس``: X is the event of the
+    article, dated to a day, of the same kind as X whose title shares at least
+    two content words with X (a report of it, whose title opens on a say-verb,
+    does not count). One such event only: with none, or two of different days,
+    the anchor stays undated rather than guessed. Returns ``timexes`` with the
+    anchors so dated (same spans, new values).
+    """
+    out = list(timexes)
+    for i, t in enumerate(timexes):
+        offset = _ANCHOR_OFFSETS.get(squash(fold(t.text)))
+        if offset is None or t.begin is not None:
+            continue
+        sentence = next((s for s in layout.sentences if s.start <= t.start < s.end), None)
+        if sentence is None:
+            continue
+        after = re.split(r"[،,؛;:.]", sentence.text[t.end - sentence.start:])[0]
+        x = " ".join(after.split()[:_ANCHOR_REACH])
+        kind, tokens = happening.verb_class(x), content_tokens(x)
+        if kind is None:
+            continue
+        days = {e.timex.begin for e in events
+                if e.sentence is not sentence and e.timex.granularity == "day" and happening.verb_class(e.title) == kind
+                and len(e.clause_tokens & tokens) >= _ANCHOR_SHARED}
+        if len(days) == 1:
+            day = next(iter(days)) + timedelta(days=offset)
+            out[i] = make_timex(t.start, t.end, t.text, "DATE", day.isoformat(), t.mod)
+    return out
