@@ -727,7 +727,33 @@ def is_statistic(clause: str, granularity: str | None = None, timex_before: str 
     coarse = granularity not in (None, "day", "time")
     if coarse and verb_class(clause) == "market" and _market_words().search(folded):
         return True
+    if fold(timex_before).strip() in _span_openers():
+        return True  # بين عامي 1996 و2013 استثمرت الشركات …: a total over a span of years
+    # هبطت المبيعات بنحو الثلثين في النصف الأول من العام، انخفضت القيمة 66 بالمئة في 2025: a move of a
+    # figure over a period, whatever is counted; a day's move is news.
+    if coarse and _figure_words().search(folded) and any(word_class(w) == "market" for w in _WORD.findall(folded)):
+        return True
     return coarse and fold(timex_before).strip() in ("خلال", "طوال") and bool(re.search(r"\d{2,}|الاف|الف", folded))
+
+
+@lru_cache(maxsize=1)
+def _figure_words() -> re.Pattern:
+    words = sorted({squash(fold(w)) for w in load_json("lexicon/events.json")["figure_words"]}, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<![^\W\d_])(?:[وب]?)(?:{body})(?![^\W\d_])|%")
+
+
+@lru_cache(maxsize=1)
+def _span_openers() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json("lexicon/events.json")["span_openers"])
+
+
+def closes_a_span(before: str) -> bool:
+    """Whether the text ``before`` a date opens a span whose end it is (بين عامي 2010 و[2028])."""
+    words = re.findall(r"[^\W_]+", fold(before))[-4:]
+    if len(words) < 3 or words[-1] not in ("و", "الى", "حتى") or not words[-2].isdigit():
+        return False
+    return any(w in _span_openers() for w in words[:-2])
 
 
 @lru_cache(maxsize=1)

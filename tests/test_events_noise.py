@@ -171,3 +171,67 @@ def test_a_nouns_coming_year_does_not_make_a_done_statement_planned():
 def test_a_state_since_a_date_after_words_with_tanween_is_still_a_state():
     # Folding drops the tanween (جزئياً): the منذ found on folded text must be placed on the clause's own text.
     assert events_of("والمدينة التي دمرت جزئياً وأحياناً كلياً شهدت معارك عنيفة منذ مطلع 2027.\n") == []
+
+
+# ---------------------------------------------------------------- figures, spans and feasts
+
+
+@pytest.mark.parametrize("sentence", [
+    "وهبطت مبيعات المنازل في المدينة بنحو الثلثين في النصف الأول من 2029.",
+    "وقالت الشركة إن قيمة الصفقات انخفضت 40 بالمئة إلى ثلاثة مليارات درهم في 2029.",
+    "بين عامي 2010 و2028، استثمرت الشركات الناشئة أكثر من 500 مليار دولار.",
+])
+def test_a_figure_over_a_period_or_a_span_of_years_is_a_statistic(sentence):
+    assert events_of(sentence + "\n") == []
+
+
+def test_a_loss_in_a_month_without_a_figure_is_still_a_happening():
+    assert values_of("وفقد الجيش السيطرة على البلدة في مايو الماضي.\n") == ["2029-05"]
+    assert values_of("وانخفضت أسعار النفط 3 بالمئة اليوم الجمعة.\n") == ["2030-03-08"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "وتبادل الموظفون التهنئة بعيد الفطر المبارك متمنين للجميع الصحة والعافية.",
+    "وتعددت مظاهر عيد الفطر المبارك في المدينة لا سيما على الشواطئ.",
+])
+def test_a_feast_no_date_word_brings_names_the_occasion(sentence):
+    assert events_of(sentence + "\n") == []
+
+
+def test_a_feast_a_date_word_brings_still_dates():
+    (event,) = events_of("وزار المحافظ المرضى في المستشفى في يوم العيد.\n")
+    assert event.timex.begin is not None
+    (event,) = events_of("احتفل المسلمون أمس بعيد الفطر في الساحات العامة.\n")
+    assert event.timex.value == "2030-03-07"
+
+
+def test_what_a_speaker_adds_is_no_second_happening():
+    text = "وتحدث المدرب عن مباراة فريقه أمام المنافس اليوم الجمعة، مشيرا إلى أن مثل هذه اللقاءات تعد أمرا ممتعا للجماهير.\n"
+    assert len(events_of(text)) == 1
+
+
+# ---------------------------------------------------------------- anaphoric reference points
+
+
+_ANCHORED = (
+    "وسط ضغوط تتعرض لها الحكومة غداة التفجير الانتحاري الذي استهدف سوق بلدة الحمراء، نفى رئيس الحكومة الاتهامات الموجهة لها.\n"
+    "وقال مصدر أمني إن منفذ العملية الانتحارية في بلدة الحمراء، أول من أمس، شاب في العشرين.\n"
+)
+
+
+def test_the_day_after_x_is_dated_by_x_told_elsewhere_in_the_article():
+    events = events_of(_ANCHORED)  # published Friday 8 March: the bombing was on Wednesday the 6th
+    denial = [e for e in events if "نفى" in e.title]
+    assert [e.timex.value for e in denial] == ["2030-03-07"]
+    assert denial[0].title.startswith("نفى رئيس الحكومة")
+
+
+def test_the_day_after_an_x_the_article_does_not_date_stays_undated():
+    text = "وسط ضغوط تتعرض لها الحكومة غداة التفجير الانتحاري في سوق البلدة، نفى رئيس الحكومة الاتهامات الموجهة لها.\n"
+    assert events_of(text) == []
+
+
+def test_a_foreign_name_that_looks_like_a_future_verb_does_not_turn_a_weekday_ahead():
+    # ستريت (Street) is no سـ + imperfect: the Thursday of a report published on Friday is the day before.
+    (event,) = events_of("فيما قالت صحيفة وول ستريت جورنال الخميس إن الحكومة وافقت على فتح القاعدة الجوية.\n")
+    assert event.timex.value == "2030-03-07" and not event.planned
