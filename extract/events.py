@@ -487,15 +487,18 @@ def _segment(text: str, start: int, end: int) -> tuple[str, int]:
     return text[left:right], start - left
 
 
-def _not_a_happening(sentence: Sentence, timex: Timex, clause: str) -> bool:
-    """Furniture, datelines, nowadays اليوم, rankings, leaves, figures, states, verbless clauses."""
+def _not_a_happening(sentence: Sentence, timex: Timex, clause: str, context: str = "") -> bool:
+    """Furniture, datelines, nowadays اليوم, rankings, leaves, figures, states, verbless clauses.
+
+    ``context``: the sentences of the paragraph before this one (a speech's "we").
+    """
     local = timex.start - sentence.start, timex.end - sentence.start
     text = sentence.text
     before = (_WORD.findall(text[: local[0]]) or [""])[-1]
     return (
         happening.is_byline(text)
         or happening.is_dateline(text, *local)
-        or happening.is_nowadays(text, timex.text)
+        or happening.is_nowadays(text, timex.text, context)
         or happening.ranks_rather_than_dates(text, local[0], timex.text)
         or happening.is_leave(text, local[0], timex.granularity)
         or happening.names_a_group(text, local[0], timex.text)
@@ -567,7 +570,9 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         for timex in chosen:
             local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
             title, governed = make_title(text, local_start, local_end, parts, spans)
-            if _not_a_happening(sentence, timex, governed) or (essay and happening.is_essay_day(timex.text)):
+            speech = " ".join(s.text for s in sentences[max(0, index - _SPEECH_LOOKBACK):index]
+                              if s.paragraph == sentence.paragraph)
+            if _not_a_happening(sentence, timex, governed, speech) or (essay and happening.is_essay_day(timex.text)):
                 continue
             if _reports_the_last(sentence, timex, title, events):
                 continue
@@ -657,6 +662,7 @@ def _after_prayer_word(sentence: Sentence, timex: Timex) -> bool:
     return bool(before) and squash(before[0]) in _prayer_words()
 
 
+_SPEECH_LOOKBACK = 4  # sentences of the same paragraph that may open the speech a "we" sentence ends
 _SPEAKER_LOOKBACK = 3  # sentences: وقال … in a later paragraph may be someone else
 
 

@@ -379,15 +379,19 @@ _TODAY_WE_VERB = re.compile(r"(?<![^\W\d_])و?اليوم\s+ن[^\W\d_]{2,4}(?![^\
 _WE = re.compile(r"(?<![^\W\d_])(?:نحن|اننا|لنا|علينا|منا|بنا|[^\W\d_]{2,}تنا)(?![^\W\d_])")
 
 
-def is_nowadays(sentence: str, timex_text: str) -> bool:
-    """Whether a bare ``اليوم`` means "nowadays" here (نحن اليوم، حتى اليوم، ما نعرفه اليوم)."""
+def is_nowadays(sentence: str, timex_text: str, before: str = "") -> bool:
+    """Whether a bare ``اليوم`` means "nowadays" here (نحن اليوم، حتى اليوم، ما نعرفه اليوم).
+
+    ``before``: the sentences of the paragraph before this one; a speech that
+    said "we" there (مسؤوليتنا، علينا …) makes its ``واليوم نودع`` rhetorical too.
+    """
     if squash(fold(timex_text)) not in ("اليوم", "واليوم", "لليوم"):
         return False
     folded = squash(fold(sentence))
     if event_words().nowadays.search(folded) or _WE_VERB_TODAY.search(folded):
         return True
     # واليوم نودع … in a speech that says "we": the speaker's rhetorical today, not the paper's day.
-    return bool(_TODAY_WE_VERB.search(folded) and _WE.search(folded))
+    return bool(_TODAY_WE_VERB.search(folded) and (_WE.search(folded) or _WE.search(squash(fold(before)))))
 
 
 _BARE_RELATIVE_DAYS = frozenset(("اليوم", "واليوم", "لليوم", "غدا", "وغدا"))

@@ -235,3 +235,11 @@ def test_a_foreign_name_that_looks_like_a_future_verb_does_not_turn_a_weekday_ah
     # ستريت (Street) is no سـ + imperfect: the Thursday of a report published on Friday is the day before.
     (event,) = events_of("فيما قالت صحيفة وول ستريت جورنال الخميس إن الحكومة وافقت على فتح القاعدة الجوية.\n")
     assert event.timex.value == "2030-03-07" and not event.planned
+
+
+def test_today_with_a_we_verb_ending_a_speech_that_said_we_is_rhetorical():
+    # The speech says "we" (مسؤوليتنا، علينا) in an earlier sentence of its paragraph.
+    text = ("وقال المحافظ في كلمته: \"إن حماية الوطن مسؤوليتنا جميعا وواجب علينا. ولن ننسى تضحيات رجال الأمن. "
+            "واليوم نودع ثلاثة من أبنائنا الأبطال الذين سقطوا دفاعا عن الوطن\".\n")
+    assert len(segment(text, "test").sentences) == 3
+    assert all(e.timex.text not in ("اليوم", "واليوم") for e in events_of(text))
