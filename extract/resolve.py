@@ -502,6 +502,9 @@ class Resolver:
                 return True  # ويفتتح المعرض أبوابه في الثامن من أكتوبر: a coming event announced
         if len(clause) > 1 and clause[0] in ("من", "ومن") and clause[1] in self.lx.future_cues:
             return True  # ومن المؤمل أن يزور الوزير مصر يوم الأحد: the cue opening the clause rules all of it
+        if (any((w[1:] if w[:1] in "وف" else w) in _temporal_words("call_verbs") for w in clause[:2])
+                and any(w in ("الي", "الى") for w in clause[2:])):
+            return True  # دعا الأمين العام إلى اجتماع طارئ يوم الثلاثاء: the meeting called for is ahead
         for i, word in enumerate(words):
             bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
             if (word in self.lx.future_cues or bare in self.lx.future_cues) and not (

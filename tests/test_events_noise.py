@@ -243,3 +243,10 @@ def test_today_with_a_we_verb_ending_a_speech_that_said_we_is_rhetorical():
             "واليوم نودع ثلاثة من أبنائنا الأبطال الذين سقطوا دفاعا عن الوطن\".\n")
     assert len(segment(text, "test").sentences) == 3
     assert all(e.timex.text not in ("اليوم", "واليوم") for e in events_of(text))
+
+
+def test_a_weekday_after_what_a_call_asks_for_is_ahead():
+    (event,) = events_of("دعا الأمين العام للحلف إلى اجتماع طارئ يوم الثلاثاء لبحث الوضع الأمني.\n")
+    assert event.timex.value == "2030-03-12" and event.planned
+    (event,) = events_of("دعا الرئيس الأحد إلى الهدوء في البلاد.\n")
+    assert event.timex.value == "2030-03-03" and not event.planned
