@@ -574,7 +574,7 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
                               if s.paragraph == sentence.paragraph)
             if _not_a_happening(sentence, timex, governed, speech) or (essay and happening.is_essay_day(timex.text)):
                 continue
-            if _reports_the_last(sentence, timex, title, events):
+            if _reports_the_last(sentence, timex, title, events) or _restates_the_last(sentence, timex, title, events):
                 continue
             shown = _with_speaker(title, text, lambda: _recent_speaker(sentences, index))
             events.append(_candidate(names, timex, sentence, title, governed, entity_ids, attribution, dct, context, shown))
@@ -602,6 +602,21 @@ def _reports_the_last(sentence: Sentence, timex: Timex, title: str, events: list
         return False
     return any(e.sentence.index == sentence.index - 1 and e.sentence.paragraph == sentence.paragraph
                and e.timex.value == timex.value for e in events)
+
+
+@lru_cache(maxsize=1)
+def _came_verbs() -> frozenset[str]:
+    return folded_words(load_json("lexicon/temporal.json")["came_after_verbs"]["words"])
+
+
+def _restates_the_last(sentence: Sentence, timex: Timex, title: str, events: list[EventCandidate]) -> bool:
+    """Whether a clause opening on جاء/يأتي (ويأتي تصويت المجلس اليوم بعد …) only places, on the same day,
+    the happening the sentence before told: it frames that happening, it is not another one."""
+    words = _WORD.findall(fold(title))
+    if not words or (words[0][1:] if words[0][:1] in "وف" else words[0]) not in _came_verbs():
+        return False
+    return any(e.sentence.index == sentence.index - 1 and e.sentence.paragraph == sentence.paragraph
+               and e.timex.begin == timex.begin and e.timex.begin is not None for e in events)
 
 
 @lru_cache(maxsize=1)

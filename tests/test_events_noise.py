@@ -250,3 +250,9 @@ def test_a_weekday_after_what_a_call_asks_for_is_ahead():
     assert event.timex.value == "2030-03-12" and event.planned
     (event,) = events_of("دعا الرئيس الأحد إلى الهدوء في البلاد.\n")
     assert event.timex.value == "2030-03-03" and not event.planned
+
+
+def test_a_came_clause_that_frames_the_happening_told_before_is_not_another():
+    text = ("يصوت مجلس الأمن صباح اليوم الجمعة على قرار بتشكيل لجنة تحقيق. "
+            "ويأتي تصويت المجلس اليوم بعد اتفاق بين الوزيرين أمس في العاصمة.\n")
+    assert sorted(e.timex.value for e in events_of(text)) == ["2030-03-07", "2030-03-08TMO"]
