@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from . import happening
@@ -31,7 +31,7 @@ from .lexicon import folded_words, load_json, squash
 from .normalize import blank_controls, fold
 from .patterns import lexicon as _temporal_lexicon
 from .segment import Layout, Sentence
-from .timex import Timex
+from .timex import Timex, make_timex
 
 _TITLE_WORDS = 22
 _MERGE_WORDS = 20  # merge evidence from the title's head, so a longer title does not dilute it
@@ -319,6 +319,13 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         # قتل أربعة … فيما أصيب ثلاثة آخرون اليوم: the date governs the sentence's main happening too.
         pieces = list(range(main, index + 1))
         head = main
+    # وسط ضغوط تتعرض لها الحكومة غداة التفجير، نفى رئيس الحكومة …: a fronted adjunct dates the main clause after it.
+    verb_main = next((i for i in range(1, len(parts)) if parts[i].kind != "relative"), None) if index == 0 else None
+    fronted = (index == 0 and clause.kind == "main" and _adjunct().match(own) is not None and verb_main is not None
+               and parts[verb_main].kind == "main" and happening.starts_with_verb(text_of(verb_main)))
+    if fronted:
+        pieces = [verb_main]
+        head = verb_main
     elif (clause.kind == "attribution" or circumstance or not _has_happening(own)
           or (index > 0 and _adjunct().match(own) and main is not None)):
         # The date sits in an adjunct: the happening is the nearest clause with a verb.
@@ -480,21 +487,26 @@ def _segment(text: str, start: int, end: int) -> tuple[str, int]:
     return text[left:right], start - left
 
 
-def _not_a_happening(sentence: Sentence, timex: Timex, clause: str) -> bool:
-    """Furniture, datelines, nowadays اليوم, rankings, leaves, figures, states, verbless clauses."""
+def _not_a_happening(sentence: Sentence, timex: Timex, clause: str, context: str = "") -> bool:
+    """Furniture, datelines, nowadays اليوم, rankings, leaves, figures, states, verbless clauses.
+
+    ``context``: the sentences of the paragraph before this one (a speech's "we").
+    """
     local = timex.start - sentence.start, timex.end - sentence.start
     text = sentence.text
     before = (_WORD.findall(text[: local[0]]) or [""])[-1]
     return (
         happening.is_byline(text)
         or happening.is_dateline(text, *local)
-        or happening.is_nowadays(text, timex.text)
+        or happening.is_nowadays(text, timex.text, context)
         or happening.ranks_rather_than_dates(text, local[0], timex.text)
         or happening.is_leave(text, local[0], timex.granularity)
         or happening.names_a_group(text, local[0], timex.text)
         or happening.is_since_state(*_segment(text, *local), timex.text)
+        or happening.is_until_state(*_segment(text, *local), timex.text)
         or happening.is_daily_hours(text, local[0], timex.text, timex.type)
         or happening.is_statistic(clause, timex.granularity, before)
+        or happening.closes_a_span(text[: local[0]])
         or happening.is_hypothetical(clause)
         or happening.heads_a_text(clause)
         or happening.is_past_state(clause)
@@ -503,8 +515,12 @@ def _not_a_happening(sentence: Sentence, timex: Timex, clause: str) -> bool:
 
 
 def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None = None,
-                 dct: date | None = None, furniture: frozenset[str] = frozenset()) -> list[EventCandidate]:
+                 dct: date | None = None, furniture: frozenset[str] = frozenset(),
+                 anchored: frozenset[int] = frozenset()) -> list[EventCandidate]:
     """Turn a tagged article into event candidates, in text order.
+
+    ``anchored``: starts of anchor words (غداة X) dated by X's happening told
+    elsewhere in the article (``date_anchors``); they date their clause.
 
     ``furniture``: lines learned as the source's furniture (``furniture.learn``) tell no event.
     """
@@ -528,13 +544,14 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         text = blank_controls(sentence.text)
         parts = clauses(text)
         # بداية إجازة عيد الأضحى يوم 4/12: the feast names what the date after it dates.
-        feasts = [t for t in dated if _feast_beside_a_date(sentence, parts, t, dated)]
+        feasts = [t for t in dated if _feast_beside_a_date(sentence, parts, t, dated) or _feast_as_occasion(sentence, t)]
         offsets = [t for t in dated if _offset_beside_a_date(sentence, parts, t, dated)]
         # Neither dates; an offset still leaves the title like a date, a feast stays in it. Both still
         # take part in telling a date said in pieces (عيد الفطر 1436هـ: the year is the feast's).
         # غداة إقدام الجبهة على الخطف: an anchor word alone has only a guessed day; it dates no event.
         chosen = [t for t in _governing(sentence, parts, [t for t in dated if dates_an_event(t)])
-                  if t not in feasts and t not in offsets and squash(fold(t.text)) not in _anchor_words()]
+                  if t not in feasts and t not in offsets
+                  and (squash(fold(t.text)) not in _anchor_words() or t.start in anchored)]
         dated = [t for t in dated if t not in feasts]
         if not chosen:
             continue
@@ -553,9 +570,11 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         for timex in chosen:
             local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
             title, governed = make_title(text, local_start, local_end, parts, spans)
-            if _not_a_happening(sentence, timex, governed) or (essay and happening.is_essay_day(timex.text)):
+            speech = " ".join(s.text for s in sentences[max(0, index - _SPEECH_LOOKBACK):index]
+                              if s.paragraph == sentence.paragraph)
+            if _not_a_happening(sentence, timex, governed, speech) or (essay and happening.is_essay_day(timex.text)):
                 continue
-            if _reports_the_last(sentence, timex, title, events):
+            if _reports_the_last(sentence, timex, title, events) or _restates_the_last(sentence, timex, title, events):
                 continue
             shown = _with_speaker(title, text, lambda: _recent_speaker(sentences, index))
             events.append(_candidate(names, timex, sentence, title, governed, entity_ids, attribution, dct, context, shown))
@@ -586,6 +605,21 @@ def _reports_the_last(sentence: Sentence, timex: Timex, title: str, events: list
 
 
 @lru_cache(maxsize=1)
+def _came_verbs() -> frozenset[str]:
+    return folded_words(load_json("lexicon/temporal.json")["came_after_verbs"]["words"])
+
+
+def _restates_the_last(sentence: Sentence, timex: Timex, title: str, events: list[EventCandidate]) -> bool:
+    """Whether a clause opening on جاء/يأتي (ويأتي تصويت المجلس اليوم بعد …) only places, on the same day,
+    the happening the sentence before told: it frames that happening, it is not another one."""
+    words = _WORD.findall(fold(title))
+    if not words or (words[0][1:] if words[0][:1] in "وف" else words[0]) not in _came_verbs():
+        return False
+    return any(e.sentence.index == sentence.index - 1 and e.sentence.paragraph == sentence.paragraph
+               and e.timex.begin == timex.begin and e.timex.begin is not None for e in events)
+
+
+@lru_cache(maxsize=1)
 def _feasts() -> tuple[str, ...]:
     return tuple(_temporal_lexicon().holidays)
 
@@ -597,8 +631,11 @@ def _feast_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex, 
     the feast is the occasion (or the holiday that begins), not the day of the
     happening; it stays in the title. Beyond its clause only when no date word
     (في، يوم، منذ…) introduces it: ``وصل في عيد الفطر وغادر يوم 5 مايو`` keeps both dates.
+    A weekday naming a prayer (``خلال صلاة الجمعة في 26 يونيو``) is an occasion too,
+    beside any other date, a feast's included.
     """
-    if not any(f in squash(fold(timex.text)) for f in _feasts()):
+    prayer = _after_prayer_word(sentence, timex)
+    if not (prayer or any(f in squash(fold(timex.text)) for f in _feasts())):
         return False
 
     def clause_of(t: Timex) -> int:
@@ -609,9 +646,38 @@ def _feast_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex, 
     # احتفل المسلمون بعيد الأضحى أمس: a feast no date word introduces is the occasion wherever the other date is.
     introduced = _title_words().introducers.search(sentence.text[: timex.start - sentence.start]) is not None
     return any(o is not timex and dates_an_event(o) and o.begin != timex.begin and (clause_of(o) == own or not introduced)
-               and not any(f in squash(fold(o.text)) for f in _feasts()) for o in dated)
+               and (prayer or not any(f in squash(fold(o.text)) for f in _feasts())) for o in dated)
 
 
+def _feast_as_occasion(sentence: Sentence, timex: Timex) -> bool:
+    """Whether a feast no date word introduces names the occasion (تبادلوا التهنئة بعيد الفطر، مظاهر عيد الفطر).
+
+    A feast dates a happening when a date word brings it (في عيد الفطر، يوم العيد،
+    خلال أيام العيد); glued to بـ/لـ or after a noun it is what is celebrated or
+    described, and it says nothing of the day.
+    """
+    text = squash(fold(timex.text))
+    bare = text[1:] if text[:1] in "وبلف" and not text.startswith(("ليله",)) else text
+    if not any(bare.startswith(squash(fold(f))) for f in _feasts()) or bare.startswith(("يوم", "ايام", "ليله")):
+        return False
+    before = sentence.text[: timex.start - sentence.start]
+    return _title_words().introducers.search(squash(before)) is None and not before.rstrip().endswith(("في", "يوم"))
+
+
+@lru_cache(maxsize=1)
+def _prayer_words() -> frozenset[str]:
+    return folded_words(load_json("lexicon/events.json")["prayer_words"])
+
+
+def _after_prayer_word(sentence: Sentence, timex: Timex) -> bool:
+    """Whether a weekday or a feast names a prayer (صلاة الجمعة، خطبة العيد): the occasion, like a feast."""
+    if not _opens_on_weekday(timex.text):
+        return False  # صلاة العصر اليوم: a prayer's hour on a day, which still dates
+    before = _WORD.findall(fold(sentence.text[: timex.start - sentence.start]))[-1:]
+    return bool(before) and squash(before[0]) in _prayer_words()
+
+
+_SPEECH_LOOKBACK = 4  # sentences of the same paragraph that may open the speech a "we" sentence ends
 _SPEAKER_LOOKBACK = 3  # sentences: وقال … in a later paragraph may be someone else
 
 
@@ -683,6 +749,8 @@ def _second_happenings(names, sentence, text, parts, chosen, entity_ids, attribu
         kind = happening.verb_class(own)
         if kind in (None, "statement") or len(own.split()) < 4 or not happening.has_verb(own):
             continue
+        if squash(fold(own)).split()[0] in _say_participles():
+            continue  # …، مشيرا إلى أن مثل هذه اللقاءات تعد …: what the speaker said, not a second happening
         title = finish_title(own)
         if len(title.split()) < 3 or _continuation().match(squash(fold(title))):
             continue  # فيما استمرت الاشتباكات: an ongoing state borrows no date
@@ -691,6 +759,11 @@ def _second_happenings(names, sentence, text, parts, chosen, entity_ids, attribu
             continue
         extra.append(_candidate(names, timex, sentence, title, own, entity_ids, attribution, dct, context))
     return extra
+
+
+@lru_cache(maxsize=1)
+def _say_participles() -> frozenset[str]:
+    return folded_words(load_json("lexicon/events.json")["say_participles"])
 
 
 @lru_cache(maxsize=1)
@@ -714,6 +787,8 @@ def _offset_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex,
     words = _WORD.findall(fold(timex.text))
     if not words or words[0] not in ("بعد", "وبعد", "قبل", "وقبل") or not re.search(r"\d|[^\W\d_]", timex.text):
         return False
+    if len(words) > 1 and words[1] in ("غد", "غدا", "الغد", "امس", "الامس"):
+        return False  # بعد غد، قبل أمس: a day counted from publication, not from the other happening
 
     def clause_of(t: Timex) -> int:
         local = t.start - sentence.start
@@ -774,6 +849,16 @@ def _governing(sentence: Sentence, parts: list[Clause], dated: list[Timex]) -> l
 
     dated = [t for t in dated if not restated(t)]
 
+    def night_end(t: Timex) -> bool:
+        # ليل الأحد الإثنين، ليلة الخميس إلى الجمعة: the night between two days is the first day's night.
+        night = next((o for o in dated if o is not t and o.value.endswith("TNI") and 0 <= t.start - o.end <= 4
+                      and o.begin is not None and t.begin is not None and (t.begin - o.begin).days == 1), None)
+        if night is None or not _opens_on_weekday(t.text) or len(_WORD.findall(t.text)) > 1:
+            return False
+        return sentence.text[night.end - sentence.start:t.start - sentence.start].strip(" -–/") in ("", "إلى", "الى", "و")
+
+    dated = [t for t in dated if not night_end(t)]
+
     def said_in_pieces(t: Timex, o: Timex) -> bool:
         # في أكتوبر العام الماضي: a year right after a month (or a month after a day)
         # is the same date said in two pieces; so is a year its clause also gives
@@ -793,3 +878,41 @@ def _governing(sentence: Sentence, parts: list[Clause], dated: list[Timex]) -> l
         seen.add(key)
         chosen.append(t)
     return chosen
+
+
+_ANCHOR_OFFSETS = {"غداه": 1, "وغداه": 1, "عشيه": -1, "وعشيه": -1}
+_ANCHOR_REACH = 12  # words of X after the anchor word, at most to its clause's end
+_ANCHOR_SHARED = 2  # content words X shares with the happening that dates it
+
+
+def date_anchors(layout: Layout, timexes: list[Timex], events: list[EventCandidate]) -> list[Timex]:
+    """Date ``غداة X`` / ``عشية X`` left undated by the tagger from X's happening told elsewhere in the article.
+
+    ``وسط ضغوط غداة التفجير الانتحاري في بلدة سروج، نفى رئيس الحكومة …`` with
+    ``منفذ العملية الانتحارية في سروج، أول من أمس``: X is the event of the
+    article, dated to a day, of the same kind as X whose title shares at least
+    two content words with X (a report of it, whose title opens on a say-verb,
+    does not count). One such event only: with none, or two of different days,
+    the anchor stays undated rather than guessed. Returns ``timexes`` with the
+    anchors so dated (same spans, new values).
+    """
+    out = list(timexes)
+    for i, t in enumerate(timexes):
+        offset = _ANCHOR_OFFSETS.get(squash(fold(t.text)))
+        if offset is None or t.begin is not None:
+            continue
+        sentence = next((s for s in layout.sentences if s.start <= t.start < s.end), None)
+        if sentence is None:
+            continue
+        after = re.split(r"[،,؛;:.]", sentence.text[t.end - sentence.start:])[0]
+        x = " ".join(after.split()[:_ANCHOR_REACH])
+        kind, tokens = happening.verb_class(x), content_tokens(x)
+        if kind is None:
+            continue
+        days = {e.timex.begin for e in events
+                if e.sentence is not sentence and e.timex.granularity == "day" and happening.verb_class(e.title) == kind
+                and len(e.clause_tokens & tokens) >= _ANCHOR_SHARED}
+        if len(days) == 1:
+            day = next(iter(days)) + timedelta(days=offset)
+            out[i] = make_timex(t.start, t.end, t.text, "DATE", day.isoformat(), t.mod)
+    return out

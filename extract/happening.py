@@ -194,6 +194,12 @@ def other_verbs() -> frozenset[str]:
     return frozenset(fold(w) for w in load_json("lexicon/events.json")["other_verbs"])
 
 
+@lru_cache(maxsize=1)
+def casualty_verbs() -> frozenset[str]:
+    """Folded passive verbs of casualties (أُصيب، أصيبوا، جُرح): a happening, of no class of their own."""
+    return frozenset(fold(w) for w in load_json("lexicon/events.json")["casualty_verbs"])
+
+
 _COMPLEMENT = re.compile(r"(?<![^\W\d_])(?:ان|انه|انها|بان)(?![^\W\d_])")
 
 
@@ -247,7 +253,8 @@ def has_verb(text: str) -> bool:
         return True  # الذين طالتهم …: right after a relative pronoun comes its verb
     for m in _WORD.finditer(folded):
         w = m.group()
-        if w in words.say_verbs or word_class(w) or w in other_verbs() or (w[0] in "وف" and w[1:] in other_verbs()):
+        if (w in words.say_verbs or word_class(w) or w in other_verbs() or (w[0] in "وف" and w[1:] in other_verbs())
+                or w in casualty_verbs() or (w[0] in "وف" and w[1:] in casualty_verbs())):
             return True
         if _ARTICLE.match(w) or w in _not_verbs():
             continue
@@ -263,10 +270,15 @@ def _future_exception(word: str) -> bool:
     return any(bare.startswith(e) for e in event_words().future_exceptions)
 
 
+@lru_cache(maxsize=1)
+def _planned_cues() -> re.Pattern:
+    return _phrases(load_json("lexicon/events.json")["planned_cues"])
+
+
 def is_future(text: str) -> bool:
-    """Whether a clause is in the future tense (سـ، سوف، يعتزم، من المقرر، غدا…)."""
+    """Whether a clause is in the future tense (سـ، سوف، يعتزم، من المقرر، من المؤمل، غدا…)."""
     folded = fold(text)
-    if event_words().future.search(folded):
+    if event_words().future.search(folded) or _planned_cues().search(folded):
         return True
     return any(_FUTURE_PREFIX.match(m.group()) and not _future_exception(m.group()) for m in _WORD.finditer(folded))
 
@@ -282,9 +294,14 @@ _HYPOTHESIS = re.compile(r"(?<![^\W\d_])(?:اذا|لو|في حال)(?![^\W\d_]).
 _PAST_INTENT = re.compile(r"(?<![^\W\d_])و?كان(?:ت|وا|ا)?\s+[^\W\d_]+")
 
 
+# المقبل/القادم after a noun (للعام الدراسي القادم) describes the noun, not the tense of the clause's verb.
+_COMING = re.compile(r"(?<=[^\W\d_]\s)(?:ال)?(?:مقبل|مقبله|قادم|قادمه)(?![^\W\d_])")
+
+
 def _asserted(title: str) -> str:
-    """The part of a title that asserts: without what follows إذا/لو and without كانوا يعتزمون (a past intent)."""
-    return _PAST_INTENT.sub(" ", _HYPOTHESIS.sub(" ", fold(title)))
+    """The part of a title that asserts: without what follows إذا/لو, without كانوا يعتزمون (a past intent)
+    and without a noun's "coming" (العام الدراسي القادم)."""
+    return _COMING.sub(" ", _PAST_INTENT.sub(" ", _HYPOTHESIS.sub(" ", fold(title))))
 
 
 @lru_cache(maxsize=1)
@@ -362,15 +379,19 @@ _TODAY_WE_VERB = re.compile(r"(?<![^\W\d_])و?اليوم\s+ن[^\W\d_]{2,4}(?![^\
 _WE = re.compile(r"(?<![^\W\d_])(?:نحن|اننا|لنا|علينا|منا|بنا|[^\W\d_]{2,}تنا)(?![^\W\d_])")
 
 
-def is_nowadays(sentence: str, timex_text: str) -> bool:
-    """Whether a bare ``اليوم`` means "nowadays" here (نحن اليوم، حتى اليوم، ما نعرفه اليوم)."""
+def is_nowadays(sentence: str, timex_text: str, before: str = "") -> bool:
+    """Whether a bare ``اليوم`` means "nowadays" here (نحن اليوم، حتى اليوم، ما نعرفه اليوم).
+
+    ``before``: the sentences of the paragraph before this one; a speech that
+    said "we" there (مسؤوليتنا، علينا …) makes its ``واليوم نودع`` rhetorical too.
+    """
     if squash(fold(timex_text)) not in ("اليوم", "واليوم", "لليوم"):
         return False
     folded = squash(fold(sentence))
     if event_words().nowadays.search(folded) or _WE_VERB_TODAY.search(folded):
         return True
     # واليوم نودع … in a speech that says "we": the speaker's rhetorical today, not the paper's day.
-    return bool(_TODAY_WE_VERB.search(folded) and _WE.search(folded))
+    return bool(_TODAY_WE_VERB.search(folded) and (_WE.search(folded) or _WE.search(squash(fold(before)))))
 
 
 _BARE_RELATIVE_DAYS = frozenset(("اليوم", "واليوم", "لليوم", "غدا", "وغدا"))
@@ -386,7 +407,27 @@ def is_essay(text: str) -> bool:
     if "؟" not in text:
         return False
     # The whole text, furniture included: a dateline (الرياض (واس)) is cut from the sentences.
-    return not event_words().agencies.search(squash(fold(text)))
+    folded = squash(fold(text))
+    return not any(_is_wire_mark(folded, m) for m in event_words().agencies.finditer(folded))
+
+
+@lru_cache(maxsize=1)
+def _marks_only() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json("lexicon/events.json")["agency_marks_only"])
+
+
+def _is_wire_mark(folded: str, m: re.Match) -> bool:
+    """Whether an agency name found in ``folded`` is a wire mark.
+
+    Names that are also common words (بنا "with us", قنا) count only when set
+    off as a mark: in brackets, beside a dash or a colon, or alone on a line.
+    """
+    name = m.group().strip()
+    if not any(name.endswith(w) and set(name[: len(name) - len(w)]) <= set("وفبل") for w in _marks_only()):
+        return True
+    before = folded[max(0, m.start() - 2):m.start()].strip(" ")
+    after = folded[m.end():m.end() + 2].strip(" ")
+    return bool((before and before[-1] in "(-–—:\n") or (after and after[0] in ")-–—:\n") or not before or not after)
 
 
 def is_essay_day(timex_text: str) -> bool:
@@ -477,13 +518,16 @@ def _since_at(clause: str, start: int, timex_text: str) -> int | None:
     if _SINCE_WORD.match(fold(timex_text).strip()):
         return start
     before = clause[:start]
-    found = list(_SINCE_WORD.finditer(fold(before)))
+    # Folding drops harakat (جزئياً): positions are mapped back to the clause's own text.
+    folded = fold_with_offsets(before)
+    found = list(_SINCE_WORD.finditer(folded.folded))
     if not found:
         return None
-    between = before[found[-1].end():]
+    at, end = folded.original_span(found[-1].start(), found[-1].end())
+    between = before[end:]
     if len(_WORD.findall(between)) > _SINCE_REACH or re.search(r"[،,؛;:.]", between):
         return None
-    return found[-1].start()
+    return at
 
 
 def _perfect_verb(text: str) -> bool:
@@ -496,8 +540,8 @@ def _perfect_verb(text: str) -> bool:
     """
     words = event_words()
     folded = fold(_TANWEEN_WORD.sub(" ", text))
-    if _continuation_start().search(folded):
-        return False
+    if _continuation_start().search(folded) or _since_state_verbs().search(folded):
+        return False  # ظل، استمر; شهدت المحافظة معارك منذ …: a lasting state, not a happening
     for piece in re.split(r"[،,؛;:«»\"“”()]", folded):
         first = (_WORD.findall(piece) or [""])[0]
         bare = first[1:] if len(first) > 3 and first[0] in "وف" else first
@@ -550,6 +594,37 @@ def is_since_state(clause: str, start: int, timex_text: str) -> bool:
 @lru_cache(maxsize=1)
 def _continuation_start() -> re.Pattern:
     return _phrases(load_json("lexicon/events.json")["continuation_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _since_state_verbs() -> re.Pattern:
+    return _phrases(load_json("lexicon/events.json")["since_state_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _until_words() -> re.Pattern:
+    words = sorted({squash(fold(w)) for w in load_json("lexicon/events.json")["until_words"]}, key=len, reverse=True)
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\s*$")
+
+
+@lru_cache(maxsize=1)
+def _until_state_words() -> re.Pattern:
+    return _phrases(load_json("lexicon/events.json")["until_state_words"])
+
+
+def is_until_state(clause: str, start: int, timex_text: str) -> bool:
+    """Whether a date after ``حتى`` ("until") ends a lasting state rather than dating a happening.
+
+    ``تستمر فعالياته حتى الـ24 من الشهر``، ``الموافقة سارية حتى يوم الجمعة``،
+    ``العفو عن كل الليبيين منذ سقوط النظام وحتى تاريخ أمس``: the date bounds
+    something that lasts (a continuation verb, a word of validity, or a
+    ``منذ`` range in the clause), not the day something happened.
+    """
+    before = squash(fold(clause[:start]))
+    if not _until_words().search(before):
+        return False
+    rest = before + " " + fold(clause[start + len(timex_text):])
+    return bool(_continuation_start().search(rest) or _until_state_words().search(rest))
 
 
 @lru_cache(maxsize=1)
@@ -616,17 +691,26 @@ def is_hypothetical(clause: str) -> bool:
 
 
 # كان opening the clause (or its relative pronoun), then an imperfect verb.
-_PAST_STATE = re.compile(r"^(?:[^\W\d_]+\s+){0,2}و?كان(?:ت|وا)?\s+(?:[^\W\d_]+\s+){0,3}?[يت][^\W\d_]{2,}(?![^\W\d_])")
+# The imperfect agrees with كان: تـ after كانت (كانت القوات تسيطر), يـ after كان/كانوا; after كان a تـ
+# word is a perfect of the fifth form (وكان الوزير ترأس أمس اجتماعا): a happening.
+_PAST_STATE = re.compile(r"^(?:[^\W\d_]+\s+){0,2}و?(?:كانت\s+(?:[^\W\d_]+\s+){0,3}?[يت]|كان(?:وا)?\s+(?:[^\W\d_]+\s+){0,3}?ي)"
+                         r"[^\W\d_]{2,}(?![^\W\d_])")
+# كان opening the clause (after at most one word) with no verb after it: كان مستشارا للرئيس عام 1998.
+_SUBORDINATE = re.compile(r"(?<![^\W\d_])(?:قبل|بعد|حتى|عندما|حين|حينما|لكن|ثم)(?![^\W\d_])")
+_WAS_PREDICATE = re.compile(r"^(?:[^\W\d_]+\s+)?و?(?:كان|كانت|كانوا)\s+(?P<rest>.+)$")
 
 
 def is_past_state(clause: str) -> bool:
-    """Whether a clause describes a past standing state (كانت القوات تسيطر عليه), not a happening."""
+    """Whether a clause describes a past standing state (كانت القوات تسيطر عليه، كان مستشارا له), not a happening."""
     folded = squash(fold(clause))
+    if re.search(r"(?<![^\W\d_])قد(?![^\W\d_])", folded[:60]):
+        return False  # وكانت الحكومة قد أعلنت: a past perfect tells a happening
     m = _PAST_STATE.search(folded)
-    if not m or re.search(r"(?<![^\W\d_])قد(?![^\W\d_])", m.group()):
-        return False
-    last = m.group().split()[-1]
-    return last not in _not_verbs()
+    if m:
+        return m.group().split()[-1] not in _not_verbs()
+    m = _WAS_PREDICATE.match(folded)
+    # … قبل أن ينفصل عنه: a verb after a subordinator tells another happening, not the predicate of كان.
+    return bool(m) and not has_verb(_SUBORDINATE.split(m["rest"])[0])
 
 
 @lru_cache(maxsize=1)
@@ -647,7 +731,33 @@ def is_statistic(clause: str, granularity: str | None = None, timex_before: str 
     coarse = granularity not in (None, "day", "time")
     if coarse and verb_class(clause) == "market" and _market_words().search(folded):
         return True
+    if fold(timex_before).strip() in _span_openers():
+        return True  # بين عامي 1996 و2013 استثمرت الشركات …: a total over a span of years
+    # هبطت المبيعات بنحو الثلثين في النصف الأول من العام، انخفضت القيمة 66 بالمئة في 2025: a move of a
+    # figure over a period, whatever is counted; a day's move is news.
+    if coarse and _figure_words().search(folded) and any(word_class(w) == "market" for w in _WORD.findall(folded)):
+        return True
     return coarse and fold(timex_before).strip() in ("خلال", "طوال") and bool(re.search(r"\d{2,}|الاف|الف", folded))
+
+
+@lru_cache(maxsize=1)
+def _figure_words() -> re.Pattern:
+    words = sorted({squash(fold(w)) for w in load_json("lexicon/events.json")["figure_words"]}, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<![^\W\d_])(?:[وب]?)(?:{body})(?![^\W\d_])|%")
+
+
+@lru_cache(maxsize=1)
+def _span_openers() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json("lexicon/events.json")["span_openers"])
+
+
+def closes_a_span(before: str) -> bool:
+    """Whether the text ``before`` a date opens a span whose end it is (بين عامي 2010 و[2028])."""
+    words = re.findall(r"[^\W_]+", fold(before))[-4:]
+    if len(words) < 3 or words[-1] not in ("و", "الى", "حتى") or not words[-2].isdigit():
+        return False
+    return any(w in _span_openers() for w in words[:-2])
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .events import EventCandidate, build_events
+from .events import EventCandidate, build_events, date_anchors
 from .segment import Layout, segment
 from .tagger import tag_layout
 from .timex import Timex
@@ -36,4 +36,11 @@ def analyze(text: str, dct: date | None, source: str | None = None, title: str |
     if title:
         layout = replace(layout, title=title)
     timexes = tag_layout(layout, dct)
-    return Analysis(layout, timexes, build_events(layout, timexes, dct=dct, furniture=furniture))
+    events = build_events(layout, timexes, dct=dct, furniture=furniture)
+    # غداة X with X told elsewhere in the article: dated from X's event, then its clause becomes one.
+    dated = date_anchors(layout, timexes, events)
+    if dated != timexes:
+        anchored = frozenset(t.start for t, old in zip(dated, timexes) if t is not old)
+        timexes = dated
+        events = build_events(layout, timexes, dct=dct, furniture=furniture, anchored=anchored)
+    return Analysis(layout, timexes, events)

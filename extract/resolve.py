@@ -553,6 +553,11 @@ class Resolver:
         for word in clause[:2]:
             if (word[1:] if word[:1] in "وف" else word) in _event_verbs_ahead():
                 return True  # ويفتتح المعرض أبوابه في الثامن من أكتوبر: a coming event announced
+        if len(clause) > 1 and clause[0] in ("من", "ومن") and clause[1] in self.lx.future_cues:
+            return True  # ومن المؤمل أن يزور الوزير مصر يوم الأحد: the cue opening the clause rules all of it
+        if (any((w[1:] if w[:1] in "وف" else w) in _temporal_words("call_verbs") for w in clause[:2])
+                and any(w in ("الي", "الى") for w in clause[2:])):
+            return True  # دعا الأمين العام إلى اجتماع طارئ يوم الثلاثاء: the meeting called for is ahead
         for i, word in enumerate(words):
             bare = word[1:] if word[:1] in "وف" and len(word) > 4 else word
             if (word in self.lx.future_cues or bare in self.lx.future_cues) and not (
@@ -1035,8 +1040,10 @@ class Resolver:
             # اليوم الجمعة in a paper dated Saturday: the article was written the
             # day before; trust the weekday, and count later relative days from it.
             back = (day.isoweekday() - weekday) % 7
-            day -= timedelta(days=back)
-            if not quoted and back:
+            ahead = (weekday - day.isoweekday()) % 7
+            # Reported speech counts from the last day written, which the speech may follow by a day or two.
+            day += timedelta(days=ahead) if quoted and ahead <= 2 else -timedelta(days=back)
+            if not quoted and back and not re.search(r"(?<![^\W\d_])هذا\s*$", where.tail):
                 self.ctx.today = day - timedelta(days=offset)
         value = day.isoformat()
         return Resolution("DATE", f"{value}T{pod}" if pod else value)
@@ -1048,9 +1055,14 @@ class Resolver:
         out altogether (the conventions annotate it only for a dated event).
         """
         day = self.ctx.day_in_force(where.sentence, where.paragraph)
-        if day is not None and _DAY_WORD_BEFORE.search(re.split(r"[.،,؛:!؟\n]", where.tail)[-1]):
+        clause = re.split(r"[.،,؛:!؟\n]", where.tail)[-1]
+        if day is not None and _DAY_WORD_BEFORE.search(clause):
             # أكدت الحركة أمس وفاته غداة إعلان الحكومة: the day in the same clause dates the main event,
             # which happened غداة X; the day is that one, not the one after it
+            offset = 0
+        opening = (clause.split() or [""])[0]
+        if day is not None and (opening[1:] if opening[:1] in "وف" else opening) in _temporal_words("came_after_verbs"):
+            # وجاءت الضربات غداة الإعلان: the strikes, dated before, are the day after X; that day is in force
             offset = 0
         return Resolution("DATE", (day + timedelta(days=offset)).isoformat() if day else "", optional=offset < 0,
                           event_offset=offset)

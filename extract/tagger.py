@@ -265,8 +265,9 @@ def _weekday_word() -> re.Pattern[str]:
 def _today_with_weekday() -> re.Pattern[str]:
     lx = lexicon()
     relday = alternation(w for w, off in lx.relative_days.items() if abs(off) <= 1 and w not in ("غداه", "عشيه"))
-    # أول من أمس and بعد غد are other days (−2, +2), not أمس and غدا.
-    return re.compile(rf"(?<![^\W\d_])(?<!اول )(?<!اول من )(?<!بعد )[وف]?(?P<relday>{relday})[^\S\n]*[,،]?[^\S\n]*\(?[^\S\n]*"
+    # أول من أمس and بعد غد are other days (−2, +2), not أمس and غدا. هذا اليوم السبت is the own day of
+    # an official text the paper quotes (اعتبارا من هذا اليوم السبت …), not the paper's writing day.
+    return re.compile(rf"(?<![^\W\d_])(?<!اول )(?<!اول من )(?<!بعد )(?<!هذا )[وف]?(?P<relday>{relday})[^\S\n]*[,،]?[^\S\n]*\(?[^\S\n]*"
                       rf"(?P<weekday>{alternation(lx.weekdays)})(?![^\W\d_])")
 
 

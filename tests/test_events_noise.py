@@ -1,0 +1,258 @@
+"""Which dated clauses become events, their reference point and their planned flag (issue 14).
+
+Every sentence here is written for this suite; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from waqai.extract import happening
+from waqai.extract.pipeline import analyze
+from waqai.extract.segment import segment
+from waqai.extract.tagger import tag_layout
+
+DCT = date(2030, 3, 8)  # a Friday
+
+
+def events_of(text: str, dct: date = DCT):
+    """The event candidates of a text published on ``dct``."""
+    return analyze(text, dct, source="test").events
+
+
+def values_of(text: str, dct: date = DCT) -> list[str]:
+    return [e.timex.value for e in events_of(text, dct)]
+
+
+def timexes_of(text: str, dct: date = DCT):
+    return tag_layout(segment(text, "test"), dct)
+
+
+# ---------------------------------------------------------------- essays and wire marks
+
+
+_COLUMN_WITH_US = (
+    "ما الذي ينتظره المجتمع منا؟ الكثير.\n"
+    "وليس هذا ما يليق بنا في هذه المرحلة.\n"
+    "ودورنا اليوم أن نساند الجهات الأمنية في عملها ونقف صفا واحدا.\n"
+)
+
+
+def test_a_column_saying_with_us_is_still_an_essay():
+    # بنا ("with us") is spelled like the Bahrain agency's mark; in prose it is no wire mark.
+    assert events_of(_COLUMN_WITH_US) == []
+
+
+def test_an_ambiguous_agency_name_set_off_as_a_mark_still_makes_a_report():
+    text = "المنامة (بنا)\nوتساءل الوزير: من يتحمل كلفة التأخير؟\nوافتتح الوزير اليوم مستشفى جديدا في المدينة.\n"
+    assert values_of(text) == ["2030-03-08"]
+
+
+# ---------------------------------------------------------------- lasting states
+
+
+@pytest.mark.parametrize("sentence", [
+    "وتستمر فعاليات المهرجان حتى الخامس عشر من الشهر الجاري.",
+    "وأوضح النادي أن موافقة الإدارة على انتقال اللاعب سارية حتى يوم الخميس المقبل.",
+    "وأقر البرلمان قانونا يقضي بالعفو عن المعتقلين منذ بداية الأزمة وحتى تاريخ أمس.",
+    "ويبقى المدير في منصبه حتى نهاية مايو المقبل.",
+])
+def test_a_date_that_ends_a_lasting_state_is_not_a_happening(sentence):
+    assert events_of(sentence + "\n") == []
+
+
+def test_a_happening_until_a_date_without_a_lasting_state_still_dates():
+    # لن … حتى X and a happening that reaches a day (وصل حتى) are not states that last.
+    assert values_of("ووصلت القافلة حتى أطراف المدينة يوم الأربعاء.\n") == ["2030-03-06"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "وتقع البلدة في المحافظة التي شهدت معارك عنيفة منذ مطلع 2027.",
+    "والمدينة التي عانت من الحصار منذ يناير 2028 تنتظر المساعدات.",
+])
+def test_a_place_that_witnessed_fighting_since_a_date_is_a_state(sentence):
+    assert events_of(sentence + "\n") == []
+
+
+def test_a_happening_since_a_date_is_still_kept_with_other_verbs():
+    assert values_of("سيطرت المعارضة على البلدة منذ 12 يناير الماضي.\n") == ["2030-01-12"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "وكان الرجل مستشارا لرئيس الاتحاد عام 2019 قبل أن ينفصل عنه.",
+    "وكانت الأسعار مرتفعة جدا في 2021.",
+])
+def test_was_with_a_noun_is_a_past_state(sentence):
+    assert events_of(sentence + "\n") == []
+
+
+def test_was_then_a_fifth_form_perfect_is_a_happening():
+    # ترأس after a masculine كان is a perfect (he chaired), not an imperfect: كانت القوات تسيطر is a state.
+    (event,) = events_of("وكان رئيس الوزراء ترأس أمس الخميس اجتماعا أمنيا طارئا في العاصمة.\n")
+    assert event.timex.value == "2030-03-07"
+    assert "ترأس" in event.title
+    assert events_of("الملعب الذي كانت القوات تسيطر عليه الأسبوع الماضي.\n") == []
+
+
+# ---------------------------------------------------------------- verbs
+
+
+def test_a_passive_casualty_verb_tells_a_happening():
+    (event,) = events_of("أُصيب طفلان وفتاة عصر اليوم إثر سقوط قذيفة على منزلهم في البلدة.\n")
+    assert event.timex.value == "2030-03-08TAF"
+    assert happening.has_verb("وأصيبوا بجروح طفيفة")
+
+
+# ---------------------------------------------------------------- reference points
+
+
+def test_the_day_after_tomorrow_beside_today_is_a_second_dated_happening():
+    events = events_of("أعلن الحلف اليوم الجمعة في بيان عن عقد جلسة طارئة لسفرائه بعد غد الأحد بناء على طلب أحد أعضائه.\n")
+    assert sorted(e.timex.value for e in events) == ["2030-03-08", "2030-03-10"]
+    assert [e.planned for e in events if e.timex.value == "2030-03-10"] == [True]
+
+
+def test_an_offset_from_another_happening_still_dates_nothing():
+    events = events_of("أصدرت الحكومة يوم السبت قرارا بتمديد الحظر بعد تسعة أشهر من فرضه.\n")
+    assert [e.timex.value for e in events] == ["2030-03-02"]
+
+
+def test_the_night_between_two_weekdays_is_one_date():
+    events = events_of("وقتل 12 مسلحا في مواجهات اندلعت، ليل الأحد الإثنين، غربي المدينة.\n", date(2030, 3, 5))
+    assert [e.timex.value for e in events] == ["2030-03-03TNI"]
+
+
+def test_friday_prayer_beside_another_date_names_the_prayer():
+    events = events_of("وتعرض المسجد إلى تفجير خلال صلاة الجمعة في 14 فبراير الماضي ما أدى إلى مقتل عشرة أشخاص.\n")
+    assert [e.timex.value for e in events] == ["2030-02-14"]
+
+
+def test_a_weekday_of_prayer_alone_still_dates():
+    (event,) = events_of("وأدى الأمير صلاة الجمعة في المسجد الكبير بحضور الوزراء.\n", date(2030, 3, 9))
+    assert event.timex.value == "2030-03-08"
+
+
+def test_came_the_day_after_keeps_the_day_of_the_happening_told_before():
+    # وجاءت الضربات غداة X: غداة is the strikes' own day; a quoted "اليوم" after it is that day too.
+    text = ("قصفت الطائرات اليوم الجمعة مواقع للمسلحين قرب الحدود. وجاءت الضربات غداة الإعلان عن اتفاق بين البلدين. "
+            "وقال الجيش في بيان: \"استهدفت طائراتنا ثلاثة مواقع فجر اليوم الجمعة\".\n")
+    timexes = [t for t in timexes_of(text) if t.type == "DATE"]
+    assert [t.value for t in timexes if "غداة" in t.text] == ["2030-03-08"]
+    assert [t.value for t in timexes if "فجر" in t.text] == ["2030-03-08TMO"]
+
+
+def test_this_day_in_a_quoted_official_text_is_not_the_papers_writing_day():
+    # هذا اليوم السبت is the order's own day; the paper of Sunday still means Saturday by أمس.
+    text = ("صدر أمس أمر رسمي فيما يلي نصه:\n"
+            "ونظرا لعزمنا على السفر هذا اليوم السبت التاسع من شهر شوال، فقد أنبنا ولي العهد في إدارة شؤون الدولة.\n")
+    dct = date(2030, 3, 10)  # a Sunday
+    (yesterday,) = [t for t in timexes_of(text, dct) if t.text == "أمس"]
+    assert yesterday.value == "2030-03-09"
+
+
+# ---------------------------------------------------------------- planned
+
+
+def test_it_is_hoped_marks_a_plan():
+    assert happening.is_future("ومن المؤمل أن يزور الوزير العاصمة")
+    (event,) = events_of("ومن المؤمل أن يزور وزير الخارجية القاهرة يوم الأحد لإجراء محادثات.\n")
+    assert event.timex.value == "2030-03-10" and event.planned
+
+
+def test_a_nouns_coming_year_does_not_make_a_done_statement_planned():
+    (event,) = events_of("أكد وزير التعليم اليوم جاهزية المدارس للعام الدراسي القادم.\n")
+    assert event.timex.value == "2030-03-08" and not event.planned
+    (event,) = events_of("سيزور وزير التعليم اليوم مدرسة جديدة في المدينة.\n")
+    assert event.planned
+
+
+def test_a_state_since_a_date_after_words_with_tanween_is_still_a_state():
+    # Folding drops the tanween (جزئياً): the منذ found on folded text must be placed on the clause's own text.
+    assert events_of("والمدينة التي دمرت جزئياً وأحياناً كلياً شهدت معارك عنيفة منذ مطلع 2027.\n") == []
+
+
+# ---------------------------------------------------------------- figures, spans and feasts
+
+
+@pytest.mark.parametrize("sentence", [
+    "وهبطت مبيعات المنازل في المدينة بنحو الثلثين في النصف الأول من 2029.",
+    "وقالت الشركة إن قيمة الصفقات انخفضت 40 بالمئة إلى ثلاثة مليارات درهم في 2029.",
+    "بين عامي 2010 و2028، استثمرت الشركات الناشئة أكثر من 500 مليار دولار.",
+])
+def test_a_figure_over_a_period_or_a_span_of_years_is_a_statistic(sentence):
+    assert events_of(sentence + "\n") == []
+
+
+def test_a_loss_in_a_month_without_a_figure_is_still_a_happening():
+    assert values_of("وفقد الجيش السيطرة على البلدة في مايو الماضي.\n") == ["2029-05"]
+    assert values_of("وانخفضت أسعار النفط 3 بالمئة اليوم الجمعة.\n") == ["2030-03-08"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "وتبادل الموظفون التهنئة بعيد الفطر المبارك متمنين للجميع الصحة والعافية.",
+    "وتعددت مظاهر عيد الفطر المبارك في المدينة لا سيما على الشواطئ.",
+])
+def test_a_feast_no_date_word_brings_names_the_occasion(sentence):
+    assert events_of(sentence + "\n") == []
+
+
+def test_a_feast_a_date_word_brings_still_dates():
+    (event,) = events_of("وزار المحافظ المرضى في المستشفى في يوم العيد.\n")
+    assert event.timex.begin is not None
+    (event,) = events_of("احتفل المسلمون أمس بعيد الفطر في الساحات العامة.\n")
+    assert event.timex.value == "2030-03-07"
+
+
+def test_what_a_speaker_adds_is_no_second_happening():
+    text = "وتحدث المدرب عن مباراة فريقه أمام المنافس اليوم الجمعة، مشيرا إلى أن مثل هذه اللقاءات تعد أمرا ممتعا للجماهير.\n"
+    assert len(events_of(text)) == 1
+
+
+# ---------------------------------------------------------------- anaphoric reference points
+
+
+_ANCHORED = (
+    "وسط ضغوط تتعرض لها الحكومة غداة التفجير الانتحاري الذي استهدف سوق بلدة الحمراء، نفى رئيس الحكومة الاتهامات الموجهة لها.\n"
+    "وقال مصدر أمني إن منفذ العملية الانتحارية في بلدة الحمراء، أول من أمس، شاب في العشرين.\n"
+)
+
+
+def test_the_day_after_x_is_dated_by_x_told_elsewhere_in_the_article():
+    events = events_of(_ANCHORED)  # published Friday 8 March: the bombing was on Wednesday the 6th
+    denial = [e for e in events if "نفى" in e.title]
+    assert [e.timex.value for e in denial] == ["2030-03-07"]
+    assert denial[0].title.startswith("نفى رئيس الحكومة")
+
+
+def test_the_day_after_an_x_the_article_does_not_date_stays_undated():
+    text = "وسط ضغوط تتعرض لها الحكومة غداة التفجير الانتحاري في سوق البلدة، نفى رئيس الحكومة الاتهامات الموجهة لها.\n"
+    assert events_of(text) == []
+
+
+def test_a_foreign_name_that_looks_like_a_future_verb_does_not_turn_a_weekday_ahead():
+    # ستريت (Street) is no سـ + imperfect: the Thursday of a report published on Friday is the day before.
+    (event,) = events_of("فيما قالت صحيفة وول ستريت جورنال الخميس إن الحكومة وافقت على فتح القاعدة الجوية.\n")
+    assert event.timex.value == "2030-03-07" and not event.planned
+
+
+def test_today_with_a_we_verb_ending_a_speech_that_said_we_is_rhetorical():
+    # The speech says "we" (مسؤوليتنا، علينا) in an earlier sentence of its paragraph.
+    text = ("وقال المحافظ في كلمته: \"إن حماية الوطن مسؤوليتنا جميعا وواجب علينا. ولن ننسى تضحيات رجال الأمن. "
+            "واليوم نودع ثلاثة من أبنائنا الأبطال الذين سقطوا دفاعا عن الوطن\".\n")
+    assert len(segment(text, "test").sentences) == 3
+    assert all(e.timex.text not in ("اليوم", "واليوم") for e in events_of(text))
+
+
+def test_a_weekday_after_what_a_call_asks_for_is_ahead():
+    (event,) = events_of("دعا الأمين العام للحلف إلى اجتماع طارئ يوم الثلاثاء لبحث الوضع الأمني.\n")
+    assert event.timex.value == "2030-03-12" and event.planned
+    (event,) = events_of("دعا الرئيس الأحد إلى الهدوء في البلاد.\n")
+    assert event.timex.value == "2030-03-03" and not event.planned
+
+
+def test_a_came_clause_that_frames_the_happening_told_before_is_not_another():
+    text = ("يصوت مجلس الأمن صباح اليوم الجمعة على قرار بتشكيل لجنة تحقيق. "
+            "ويأتي تصويت المجلس اليوم بعد اتفاق بين الوزيرين أمس في العاصمة.\n")
+    assert sorted(e.timex.value for e in events_of(text)) == ["2030-03-07", "2030-03-08TMO"]
