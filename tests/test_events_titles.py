@@ -1,0 +1,59 @@
+"""Titles of events: which report's title an event shows, and how a title is cut from its clause.
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from waqai.extract.pipeline import analyze
+from waqai.extract.titles import attribution_debris, better_title, form_ok, title_score
+
+DCT = date(2030, 3, 8)  # a Friday
+
+
+def titles_of(text: str, dct: date = DCT) -> list[str]:
+    """The titles of the event candidates of a text published on ``dct``."""
+    return [e.title for e in analyze(text, dct, source="test").events]
+
+
+# ---------------------------------------------------------------- choosing among reports
+
+
+@pytest.mark.parametrize("worse, better", [
+    # a noun and its relative clause against the happening told by its verb
+    ("المسلحين الذين سيطروا على المطار", "سيطر المسلحون على المطار بعد معارك عنيفة"),
+    # what is left of an attribution whose verb was cut off
+    ("الوزير إن الجيش استعاد السيطرة على المدينة", "استعاد الجيش السيطرة على المدينة الساحلية"),
+    # cut for length, against the same happening told whole
+    ("جمدت الحكومة أموال ثلاثة من قادة الجماعة المسلحة ونجل الرئيس السابق وعدد من مساعديه المقربين وأصحاب"
+     " الشركات الكبرى والمصارف الخاصة…", "جمدت الحكومة أموال ثلاثة من قادة الجماعة المسلحة"),
+    # ending on a preposition
+    ("وصل وزير الخارجية إلى", "وصل وزير الخارجية إلى العاصمة في زيارة رسمية"),
+])
+def test_a_defective_title_gives_way_to_a_sound_one(worse, better):
+    assert title_score(better) > title_score(worse)
+    assert better_title(better, worse)
+    assert not better_title(worse, better)
+
+
+def test_a_title_worded_differently_does_not_replace_the_first_report_s():
+    first = "أقر مجلس الأمن الدولي قرارا يدين الهجوم على الميناء"
+    assert not better_title("صادق مجلس الأمن بالإجماع على قرار يدين الهجوم على الميناء", first)
+    assert better_title(first, None)
+
+
+def test_form_of_a_title():
+    assert form_ok("قصفت الطائرات مواقع المسلحين")
+    assert not form_ok("قصفت")
+    assert not form_ok("قصفت الطائرات مواقع (المسلحين")
+    assert not form_ok("قصفت الطائرات مواقع في")
+
+
+def test_attribution_debris_is_a_complement_with_no_say_verb_before_it():
+    assert attribution_debris("جون كيري إن الاتفاق سيجعل المنطقة أكثر أمنا")
+    assert not attribution_debris("قال جون كيري إن الاتفاق سيجعل المنطقة أكثر أمنا")
+    assert not attribution_debris("أكد الوزير أن الاتفاق سيجعل المنطقة أكثر أمنا")
