@@ -86,7 +86,8 @@ def _title_words() -> _TitleWords:
     return _TitleWords(
         drop=re.compile(rf"(?<![^\W\d_])(?:{alternation(data['title_drop'])})(?![^\W\d_])"),
         particles=frozenset(fold(w) for w in data["title_particles"]),
-        introducers=re.compile(rf"(?:^|\s)(?:{alternation(data['introducers'])})\s*$"),
+        # من (1982-1990): the bracket opening a date goes with the word introducing it.
+        introducers=re.compile(rf"(?:^|\s)(?:{alternation(data['introducers'])})\s*[(«\"“]?\s*$"),
         attribution=re.compile(
             rf"(?<![^\W\d_])(?:{markers})\s*(?:ما\s+)?(?!(?:{rules})(?![^\W\d_]))(?P<src>[^،,.\s][^،,.]{{1,60}})"
             r"|(?P<src2>(?<![^\W\d_])(?:ال)?(?:مصادر|مصدر|مصدران)(?:\s[^\s،,.]+){0,3}?)"
@@ -196,8 +197,11 @@ def _trim_end(words: list[str]) -> list[str]:
         last = fold(words[-1].strip("\"'”»)]،,.:؛…"))
         # هجمات 11 سبتمبر عام 2001: a year after عام or a month is kept, other trailing figures are debris.
         year = re.fullmatch(r"\d{4}", last) and (fold(words[-2]) in _YEAR_WORDS or fold(words[-2]) in _temporal_lexicon().months)
+        # مقرا للفرقة 30، القرار رقم 2231: a number after a definite noun or رقم is part of a name.
+        named = (re.fullmatch(r"\d{1,4}", last) and not year and re.match(r"^(?:[وفب]?ال|لل|رقم)", fold(words[-2]))
+                 and fold(words[-2]) not in _temporal_lexicon().months and fold(words[-2]) not in _YEAR_WORDS)
         if (not last or last in particles or len(last) == 1 or words[-1][-1] in "([{«“"
-                or (re.fullmatch(r"[\d.,%/]+", last) and not year)):
+                or (re.fullmatch(r"[\d.,%/]+", last) and not year and not named)):
             words.pop()
             continue
         break

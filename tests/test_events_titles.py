@@ -57,3 +57,31 @@ def test_attribution_debris_is_a_complement_with_no_say_verb_before_it():
     assert attribution_debris("جون كيري إن الاتفاق سيجعل المنطقة أكثر أمنا")
     assert not attribution_debris("قال جون كيري إن الاتفاق سيجعل المنطقة أكثر أمنا")
     assert not attribution_debris("أكد الوزير أن الاتفاق سيجعل المنطقة أكثر أمنا")
+
+
+# ---------------------------------------------------------------- debris the date leaves
+
+
+@pytest.mark.parametrize("text, title", [
+    # a preposition or a demonstrative that introduced the date goes with it
+    ("توقعت هيئة الأرصاد في تقريرها لهذا اليوم الخميس طقسا شديد الحرارة على المناطق الشرقية.",
+     "توقعت هيئة الأرصاد في تقريرها طقسا شديد الحرارة على المناطق الشرقية"),
+    ("نقلت الشركة موعد الافتتاح إلى الخامس من مايو لاستكمال التجهيزات.",
+     "نقلت الشركة موعد الافتتاح لاستكمال التجهيزات"),
+    # so does the bracket the date opened
+    ("ويلاحق الرئيس السابق بتهم ارتكاب جرائم حرب أسفرت خلال فترة حكمه من (1982-1990) عن آلاف القتلى.",
+     "يلاحق الرئيس السابق بتهم ارتكاب جرائم حرب أسفرت خلال فترة حكمه عن آلاف القتلى"),
+])
+def test_the_word_introducing_a_removed_date_leaves_with_it(text, title):
+    assert title in titles_of(text)
+
+
+def test_a_number_naming_a_unit_stays_at_the_end_of_a_title():
+    assert titles_of("هاجمت الجماعة المسلحة اليوم مقرا للفرقة 30.") == ["هاجمت الجماعة المسلحة مقرا للفرقة 30"]
+    assert titles_of("تبنى مجلس الأمن أمس القرار رقم 2231.") == ["تبنى مجلس الأمن القرار رقم 2231"]
+
+
+@pytest.mark.parametrize("opener", ["من جهة أخرى", "ومن جهتهم", "ميدانيا", "وفي سياق آخر"])
+def test_a_discourse_filler_opening_the_sentence_is_not_part_of_the_title(opener):
+    assert titles_of(f"{opener} أعلن مصدر أمني أمس مقتل ثلاثة مسلحين في اشتباك قرب الحدود.") == [
+        "أعلن مصدر أمني مقتل ثلاثة مسلحين في اشتباك قرب الحدود"]
