@@ -154,7 +154,8 @@ def _strip_fillers(text: str) -> str:
         if text.startswith("و") and len(text) > 3 and text[1] not in " و" and not fold(text[1:]).startswith(_waw_roots()):
             # والقوات → القوات, وأعلن → أعلن, واستمرت → استمرت; وافق, وصل, وزير, واشنطن keep their و.
             text = text[1:]
-        elif text.startswith(("فإن ", "فان ", "فقد ", "فال")):  # not فقدت (a verb)
+        elif text.startswith(("فإن ", "فان ", "فال")) or (
+                text.startswith("فقد ") and happening.starts_with_verb(text[4:])):  # not فقدت, فقد قيمته (lost)
             text = text[1:]
         if text == before:
             break
@@ -246,6 +247,25 @@ def _has_happening(text: str) -> bool:
     return happening.has_verb(text) and len(_WORD.findall(text)) >= 2
 
 
+def _tells_a_past_happening(text: str) -> bool:
+    """Whether the word after a clause's opener is a verb in the past (إذ استعادت، حيث تمكنت), not a
+    present state (إذ تستهدف الجماعة … منذ شهور)."""
+    words = _WORD.findall(fold(text))[1:2]
+    return bool(words) and happening.starts_with_verb(words[0]) and (
+        not words[0].startswith(("ي", "ت")) or words[0].startswith("تم"))
+
+
+@lru_cache(maxsize=None)
+def _opener_words(key: str) -> frozenset[str]:
+    return folded_words(load_json("lexicon/events.json")[key])
+
+
+def _opens_on(text: str, key: str) -> bool:
+    """Whether ``text`` opens on a word of the lexicon list ``key``."""
+    words = _WORD.findall(fold(text))[:1]
+    return bool(words) and squash(words[0]) in _opener_words(key)
+
+
 @lru_cache(maxsize=1)
 def _antecedent_cuts() -> frozenset[str]:
     return frozenset(fold(w) for w in load_json("lexicon/events.json")["antecedent_cuts"])
@@ -253,18 +273,34 @@ def _antecedent_cuts() -> frozenset[str]:
 
 def _antecedent(text: str, clause: Clause) -> str:
     """The noun phrase a relative clause describes: the last words before it, from its head noun."""
-    words = _title_words().drop.sub(" ", text[: clause.start]).rstrip(_STRIP).split()[-5:]
+    words = _title_words().drop.sub(" ", text[: clause.start]).rstrip(_STRIP).split()[-_ANTECEDENT_REACH:]
     particles = _antecedent_cuts()
     # Start after the last preposition/particle: من ايدي المتمردين الحوثيين → المتمردين الحوثيين.
     for i in range(len(words) - 1, -1, -1):
-        if fold(words[i]) in particles:
-            words = words[i + 1 :]
-            break
+        if len(words) - i > 5:
+            # بعد أن عزل الجيش الرئيس السابق محمد مرسي الذي …: the verb whose object the antecedent is comes too.
+            if i < len(words) - 1 and _verb_of_antecedent(words, i):
+                return " ".join(words[i:])
+            continue
+        if fold(words[i]) in particles or fold(words[i]) in _COMPLEMENTS:
+            return " ".join(words[i + 1 :])
         if i > 0 and re.match(r"^(?:بال|لل|كال)[^\W\d_]{2,}", words[i]):
             # ندد الوزير بالتفجير الذي …: the noun after a glued preposition, without it.
-            words = ["ال" + words[i][2:] if words[i].startswith("لل") else words[i][1:]] + words[i + 1 :]
-            break
-    return " ".join(words)
+            return " ".join(["ال" + words[i][2:] if words[i].startswith("لل") else words[i][1:]] + words[i + 1 :])
+        if i < len(words) - 1 and _verb_of_antecedent(words, i):
+            return " ".join(words[i:])
+    return " ".join(words[-5:])
+
+
+_COMPLEMENTS = frozenset(("ان", "بان", "انه", "انها"))  # قالت القوة … إن التحالف الذي …: the antecedent starts after it
+_ANTECEDENT_REACH = 8  # words: a verb this far before a relative clause still governs the noun it describes
+
+
+def _verb_of_antecedent(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is a listed verb, or an indefinite word right after أن (أن عزل), i.e. a verb."""
+    w = fold(words[i])
+    after_an = i > 0 and fold(words[i - 1]) in ("ان", "بان") and not w.startswith("ال")
+    return after_an or (happening.word_class(w) is not None and happening.starts_with_verb(words[i]))
 
 
 def _ends_on_date(text: str, clause: Clause, dates: list[tuple[int, int]]) -> bool:
@@ -318,11 +354,21 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         index > 0 and parts[index - 1].kind == "attribution" and not _WORD.findall(finish_title(own)))
     if attributed:
         clause = replace(clause, kind="attribution")
-    if (clause.kind == "opener" and _CONJUNCTION_OPENER.match(own) and main is not None
-            and not any(parts[main].start <= d[0] < parts[main].end for d in dates)):
-        # قتل أربعة … فيما أصيب ثلاثة آخرون اليوم: the date governs the sentence's main happening too.
+    main_undated = main is not None and not any(parts[main].start <= d[0] < parts[main].end for d in dates)
+    raw = sentence_text[clause.start:clause.end]
+    told_with_main = main is not None and sum(len(text_of(i).split()) for i in range(main, index + 1)) <= _TITLE_WORDS
+    if (clause.kind == "opener" and _CONJUNCTION_OPENER.match(own) and main_undated) or (
+            index > 0 and _opens_on(raw, "circumstantial_openers") and main_undated and told_with_main):
+        # قتل أربعة … فيما أصيب ثلاثة آخرون اليوم: the date governs the sentence's main happening too;
+        # دافع الرئيس عن الاتفاق، مؤكدا في كلمة أمس أن …: so it does for how its subject acted.
         pieces = list(range(main, index + 1))
         head = main
+    elif (not _WORD.findall(finish_title(own)) and re.match(r"^\s*[وف]", raw) and index + 1 < len(parts)
+          and parts[index + 1].kind == "main" and can_head(index + 1)
+          and not any(parts[index + 1].start <= d[0] < parts[index + 1].end for d in dates)):
+        # …، وفي مساء الثلاثاء، تم رصد قاربين: a fronted date dates the clause after it.
+        pieces = [index + 1]
+        head = index + 1
     elif (clause.kind == "attribution" or circumstance or not _has_happening(own)
           or (index > 0 and _adjunct().match(own) and main is not None)):
         # The date sits in an adjunct: the happening is the nearest clause with a verb.
@@ -347,9 +393,18 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         fits = sum(len(text_of(i).split()) for i in extended) <= _TITLE_WORDS
         antecedent = _antecedent(sentence_text, parts[head])
         # التحالف الدولي الذي أنشئ: a short relative clause says too little alone; the clause it hangs on comes too.
-        short = (len(_WORD.findall(antecedent + " " + text_of(head))) < 5 and parts[head - 1].kind == "main"
-                 and len(previous.split()) + len(text_of(head).split()) <= _TITLE_WORDS)
-        if len(previous.split()) <= 6 and not _has_happening(previous) and fits:
+        fits_after = len(previous.split()) + len(text_of(head).split()) <= _TITLE_WORDS
+        # وتغيب الوزير الأستاذ السابق الذي حوكم …: a short clause opening on its verb is told whole before
+        # it when no preposition or verb marks where the noun the relative clause describes starts.
+        uncut = antecedent == " ".join(_title_words().drop.sub(" ", sentence_text[: parts[head].start]).rstrip(_STRIP).split()[-5:])
+        short = parts[head - 1].kind == "main" and fits_after and (
+            len(_WORD.findall(antecedent + " " + text_of(head))) < 5
+            or (uncut and len(previous.split()) <= 8 and happening.starts_with_verb(previous)
+                and not any(parts[head - 1].start <= d[0] < parts[head - 1].end for d in dates)))
+        if parts[head - 1].kind == "reported" and len(previous.split()) <= 6 and not _has_happening(previous):
+            # قالت القيادة … إن التحالف الذي نفذ …: what is said starts with the noun the relative clause describes.
+            pieces = list(range(head - 1, max(pieces) + 1))
+        elif len(previous.split()) <= 6 and not _has_happening(previous) and fits:
             pieces = extended
         elif short:
             pieces = list(range(head - 1, max(pieces) + 1))
@@ -383,6 +438,15 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         if subject_only:
             chosen.append(j)
             continue
+        own_date = any(nxt.start <= d[0] < nxt.end for d in dates)
+        # عززت القوات مكاسبها أمس، إذ استعادت المدينة: a short title goes on into what it explains;
+        # لمحت السلطات إلى تورط جهات في التفجير الذي وقع قرب العاصمة: into a short relative clause that says which.
+        explains = _opens_on(text_of(j), "explanation_openers") and _tells_a_past_happening(text_of(j))
+        which = (nxt.kind == "relative" and len(text_of(j).split()) <= 8 and not _SEGMENT_BREAK.search(
+            sentence_text[parts[j - 1].end:nxt.start]) and (j == len(parts) - 1 or parts[j + 1].kind == "attribution"))
+        if words <= 10 and (explains or which) and not own_date and words + len(text_of(j).split()) <= 18:
+            chosen.append(j)
+            break
         if nxt.kind in ("attribution", "opener", "coordinate", "relative") or (words >= (16 if adjunct else 12) and not says):
             break
         # نفذت في الساعات الأولى من فجر اليوم، كمائن …: a date closing the clause parted the verb from its object.

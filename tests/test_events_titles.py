@@ -85,3 +85,53 @@ def test_a_number_naming_a_unit_stays_at_the_end_of_a_title():
 def test_a_discourse_filler_opening_the_sentence_is_not_part_of_the_title(opener):
     assert titles_of(f"{opener} أعلن مصدر أمني أمس مقتل ثلاثة مسلحين في اشتباك قرب الحدود.") == [
         "أعلن مصدر أمني مقتل ثلاثة مسلحين في اشتباك قرب الحدود"]
+
+
+# ---------------------------------------------------------------- the clause the date governs
+
+
+def test_a_date_in_a_participle_clause_dates_the_clause_its_subject_acts_in():
+    (title,) = titles_of("دافع الرئيس عن الاتفاق الجديد، مؤكدا في كلمة بثها التلفزيون يوم أمس أن الاتفاق يعكس إرادة الشعب.")
+    assert title.startswith("دافع الرئيس عن الاتفاق الجديد مؤكدا") and title.endswith("يعكس إرادة الشعب")
+
+
+def test_a_fronted_date_dates_the_clause_after_it():
+    text = ("وقالت الوزارة في بيان امس إن الدوريات نفذت خطة انتشار بحري، بإسناد من طيران الشرطة، وفي مساء الثلاثاء"
+            " الماضي، تم رصد قاربين خارج المياه الإقليمية.")
+    assert "تم رصد قاربين خارج المياه الإقليمية" in titles_of(text)
+
+
+def test_the_happening_after_a_fronted_frame_starts_at_faqad():
+    text = ("وقال بيان للوزارة اليوم إنه في إطار الحملات الأمنية المكثفة على الخلايا النائمة فقد أسفرت جهود"
+            " الأجهزة الأمنية أمس عن ضبط 24 من العناصر المطلوبة.")
+    assert "أسفرت جهود الأجهزة الأمنية عن ضبط 24 من العناصر المطلوبة" in titles_of(text)
+
+
+def test_faqad_the_verb_lost_is_kept():
+    assert titles_of("فقد الرجل حياته أمس في حادث سير على الطريق السريع.") == [
+        "فقد الرجل حياته في حادث سير على الطريق السريع"]
+
+
+def test_a_short_title_goes_on_into_the_clause_that_explains_it():
+    assert titles_of("عززت القوات الحكومية مكاسبها أمس، إذ استعادت السيطرة على مدينة الميناء عاصمة المحافظة.") == [
+        "عززت القوات الحكومية مكاسبها إذ استعادت السيطرة على مدينة الميناء عاصمة المحافظة"]
+
+
+def test_a_short_title_goes_on_into_a_closing_relative_clause_that_says_which():
+    assert titles_of("لمحت السلطات، أمس، إلى تورط جهات خارجية في التفجير الذي وقع في قرية ساحلية قرب العاصمة.") == [
+        "لمحت السلطات إلى تورط جهات خارجية في التفجير الذي وقع في قرية ساحلية قرب العاصمة"]
+
+
+def test_a_dated_relative_clause_keeps_the_verb_governing_its_noun():
+    text = "ودب الخلاف بين البلدين بعد أن عزل الجيش الرئيس السابق محمد سالم الذي ينتمي للحزب الحاكم في 2013 عقب احتجاجات واسعة."
+    assert titles_of(text)[0].startswith("عزل الجيش الرئيس السابق محمد سالم الذي")
+
+
+def test_a_dated_relative_clause_after_a_short_verbal_clause_keeps_that_clause():
+    text = "وتغيب الوزير الأستاذ الجامعي السابق فارع الطول الذي يحاكم وهو طليق عن حضور جلسة الأربعاء."
+    assert titles_of(text)[0].startswith("تغيب الوزير الأستاذ الجامعي")
+
+
+def test_the_antecedent_of_a_relative_clause_starts_after_a_complement_particle():
+    text = "قالت القيادة المشتركة التي تقود الحملة إن التحالف الذي تقوده الولايات المتحدة نفذ 29 ضربة جوية أمس الأحد."
+    assert titles_of(text)[0].startswith("التحالف الذي تقوده الولايات المتحدة نفذ 29 ضربة جوية")
