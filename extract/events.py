@@ -464,6 +464,8 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     last = len(parts) - 1
     if chosen[-1] == last - 1 and parts[last].kind == "main" and _place_tail(text_of(last)):
         chosen.append(last)  # …، جنوبي الرمادي.: where it happened, said last
+    if not prefix:
+        chosen = _with_its_subject(parts, chosen, text_of, can_head, dates)
     body = prefix + " " + " ".join(text_of(i) for i in chosen)
     if parts[chosen[0]].kind == "reported":
         body = re.sub(r"^\s*(?:إن|أن|ان|بأن|بان|إنه|أنه|انه)\s+", "", body.strip())
@@ -472,6 +474,59 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         title = finish_title(_without_date(sentence_text, 0, len(sentence_text), dates))
     governed = " ".join(sentence_text[parts[i].start:parts[i].end] for i in chosen)
     return title, governed
+
+
+def _subjectless(text: str) -> bool:
+    """Whether a piece tells no one doing anything: it opens on a preposition (في لقطات انتشرت …) or is
+    a verb with at most a prepositional phrase or a pronoun object after it (انعقدت في العاصمة، جرى إقراره)."""
+    title = finish_title(text)
+    words = title.split()
+    if not words or _adjunct().match(title):
+        return bool(words)
+    if len(words) > 3 or not happening.starts_with_verb(title):
+        return False
+    rest = [fold(w) for w in words[1:]]
+    return not rest or rest[0] in _title_words().particles or re.match(r"^(?:بال|لل|في|ب|ل)", rest[0]) is not None or (
+        len(rest) == 1 and rest[0].endswith(("ه", "ها", "هم")))
+
+
+def _verb_first(text: str) -> bool:
+    """Whether a piece opens on a verb, not on a noun of a verb's class (زيارة، هجوم: a ة or an article)."""
+    words = _WORD.findall(fold(text))
+    return bool(words) and happening.starts_with_verb(text) and not words[0].endswith("ه") and not words[0].startswith("ال")
+
+
+def _with_its_subject(parts: list[Clause], chosen: list[int], text_of, can_head, dates) -> list[int]:
+    """The pieces of a title, reaching back to the clause that tells who acts when they alone do not.
+
+    ``…خلال جلسة استماع في مجلس الشيوخ، انعقدت في العاصمة يوم أمس``: the hearing held yesterday
+    reads whole only with the clause before it; so does an adjunct (…، في لقطات انتشرت اليوم) and a
+    verb after a string of appositions (أجرى نائب الرئيس، رئيس الحكومة، خالد الأحمد، زيارة …).
+    """
+    first = chosen[0]
+    if first == 0:
+        return chosen
+    own = finish_title(" ".join(text_of(i) for i in chosen))
+    # أجرى نائب الرئيس، رئيس الحكومة، خالد الأحمد، زيارة خاطفة: short verbless pieces are appositions.
+    apposed = parts[first].kind == "main" and parts[first - 1].kind == "main" and not _verb_first(own) and (
+        len(text_of(first - 1).split()) <= 3 and not happening.starts_with_verb(text_of(first - 1)))
+    if not (apposed or _subjectless(own)):
+        return chosen
+    words = sum(len(text_of(i).split()) for i in chosen)
+    for i in range(first - 1, max(-1, first - 5), -1):
+        if parts[i].kind == "attribution" or any(parts[i].start <= d[0] < parts[i].end for d in dates):
+            break
+        words += len(text_of(i).split())
+        if words > _TITLE_WORDS:
+            break
+        # The clause before need not hold a verb the lexicon knows (ضغط مشرعون …): it is not a fragment itself.
+        whole = parts[i].kind in ("main", "coordinate") and not _adjunct().match(text_of(i)) and not _ASIDE.match(text_of(i))
+        if (whole and not _subjectless(text_of(i)) and len(text_of(i).split()) >= 2
+                and (not apposed or _verb_first(text_of(i)))):
+            return list(range(i, chosen[-1] + 1))
+        if apposed and (len(text_of(i).split()) > 3 or _verb_first(text_of(i)) or parts[i].kind != "main"):
+            break
+    return chosen
 
 
 _SINCE = re.compile(r"(?<![^\W\d_])منذ\s+(?P<what>[^\W\d_]+(?:\s+[^\s،,.]+){1,6}?)\s*$")

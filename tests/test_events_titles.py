@@ -135,3 +135,27 @@ def test_a_dated_relative_clause_after_a_short_verbal_clause_keeps_that_clause()
 def test_the_antecedent_of_a_relative_clause_starts_after_a_complement_particle():
     text = "قالت القيادة المشتركة التي تقود الحملة إن التحالف الذي تقوده الولايات المتحدة نفذ 29 ضربة جوية أمس الأحد."
     assert titles_of(text)[0].startswith("التحالف الذي تقوده الولايات المتحدة نفذ 29 ضربة جوية")
+
+
+# ---------------------------------------------------------------- who acts
+
+
+def test_a_verb_with_no_subject_after_a_comma_takes_the_clause_before():
+    text = ("ضغط مشرعون على المسؤولين خلال جلسة استماع في مجلس الشيوخ، انعقدت في العاصمة يوم أمس، بينما يبدأ"
+            " البرلمان مراجعة الاتفاق.")
+    assert titles_of(text)[0] == "ضغط مشرعون على المسؤولين خلال جلسة استماع في مجلس الشيوخ انعقدت في العاصمة"
+
+
+def test_a_dated_adjunct_takes_the_clause_it_hangs_on():
+    text = "زرع عدد من المزارعين الأرز فوق سطح مبنى شاهق في العاصمة، في لقطات مصورة انتشرت اليوم على مواقع التواصل."
+    assert titles_of(text) == [
+        "زرع عدد من المزارعين الأرز فوق سطح مبنى شاهق في العاصمة في لقطات مصورة انتشرت على مواقع التواصل"]
+
+
+def test_an_object_after_appositions_between_commas_takes_its_verb_and_subject():
+    text = "في غضون ذلك، أجرى نائب الرئيس، رئيس الحكومة، خالد الأحمد، زيارة خاطفة، إلى المدينة أمس، تفقد خلالها الأحياء المحررة."
+    assert titles_of(text) == ["أجرى نائب الرئيس رئيس الحكومة خالد الأحمد زيارة خاطفة إلى المدينة"]
+
+
+def test_a_subject_that_the_clause_states_is_not_looked_for_before():
+    assert titles_of("أعلنت الشرطة، في بيان، أن دورية اعتقلت أمس ثلاثة مطلوبين قرب الحدود.")[0].startswith("أعلنت الشرطة")
