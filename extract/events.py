@@ -357,11 +357,15 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     main_undated = main is not None and not any(parts[main].start <= d[0] < parts[main].end for d in dates)
     raw = sentence_text[clause.start:clause.end]
     told_with_main = main is not None and sum(len(text_of(i).split()) for i in range(main, index + 1)) <= _TITLE_WORDS
-    if (clause.kind == "opener" and _CONJUNCTION_OPENER.match(own) and main_undated) or (
-            index > 0 and _opens_on(raw, "circumstantial_openers") and main_undated and told_with_main):
+    circumstantial = index > 0 and _opens_on(raw, "circumstantial_openers") and main_undated
+    if (clause.kind == "opener" and _CONJUNCTION_OPENER.match(own) and main_undated) or (circumstantial and told_with_main):
         # قتل أربعة … فيما أصيب ثلاثة آخرون اليوم: the date governs the sentence's main happening too;
         # دافع الرئيس عن الاتفاق، مؤكدا في كلمة أمس أن …: so it does for how its subject acted.
         pieces = list(range(main, index + 1))
+        head = main
+    elif circumstantial and len(text_of(main).split()) + len(own.split()) <= _TITLE_WORDS:
+        # …، الذي توصل إليه بلده مع القوى الست، مؤكدا …: the main clause without what describes its object.
+        pieces = [main, index]
         head = main
     elif (not _WORD.findall(finish_title(own)) and re.match(r"^\s*[وف]", raw) and index + 1 < len(parts)
           and parts[index + 1].kind == "main" and can_head(index + 1)

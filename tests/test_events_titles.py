@@ -159,3 +159,15 @@ def test_an_object_after_appositions_between_commas_takes_its_verb_and_subject()
 
 def test_a_subject_that_the_clause_states_is_not_looked_for_before():
     assert titles_of("أعلنت الشرطة، في بيان، أن دورية اعتقلت أمس ثلاثة مطلوبين قرب الحدود.")[0].startswith("أعلنت الشرطة")
+
+
+def test_a_participle_after_a_long_main_clause_takes_its_verb_and_subject_without_the_description():
+    text = ("وفي العاصمة، دافع الرئيس عن الاتفاق الجديد الذي توصلت إليه حكومته مع الدول المانحة بعدما تعرض لانتقادات"
+            " واسعة من المعارضة في البرلمان، مؤكدا في كلمة بثها التلفزيون يوم أمس أن الاتفاق يعكس إرادة الشعب.")
+    assert titles_of(text) == ["دافع الرئيس عن الاتفاق الجديد مؤكدا في كلمة بثها التلفزيون أن الاتفاق يعكس إرادة الشعب"]
+
+
+def test_a_purpose_adjunct_is_no_clause_of_its_own():
+    text = ("استغل عدد من المواطنين سطح أحد المباني الشاهقة في العاصمة، من أجل زراعة الأرز، في لقطات مصورة انتشرت"
+            " اليوم على مواقع التواصل.")
+    assert titles_of(text)[0].startswith("استغل عدد من المواطنين")
