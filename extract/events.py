@@ -34,6 +34,7 @@ from .segment import Layout, Sentence
 from .timex import Timex
 
 _TITLE_WORDS = 22
+_WHOLE_WORDS = 26  # a clause this long is shown whole rather than cut a few words before its end
 _MERGE_WORDS = 20  # merge evidence from the title's head, so a longer title does not dilute it
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -218,10 +219,39 @@ def finish_title(text: str) -> str:
     text = _strip_fillers(text)
     text = _balance(text)
     words = text.split()
-    cut = len(words) > _TITLE_WORDS
-    words = _trim_end(words[:_TITLE_WORDS])
+    cut = len(words) > _WHOLE_WORDS
+    words = _trim_end(words[:_WHOLE_WORDS])
     title = _balance(" ".join(words)).strip(_STRIP)
     return title + ("…" if cut and title else "")
+
+
+_SHORTEST_CUT = 16  # words: a cut at a boundary further back loses too much of the happening
+
+
+@lru_cache(maxsize=1)
+def _cut_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_json("lexicon/events.json")
+    return folded_words(data["title_cut_before"]), folded_words(data["title_no_cut_after"]) | _title_words().particles
+
+
+def shown_title(title: str) -> str:
+    """The title an event shows: whole up to ``_WHOLE_WORDS`` words; a longer one made to end
+    where a phrase or a clause starts, within ``_TITLE_WORDS``.
+
+    It ends before the last relative pronoun, clause marker or preposition
+    (… عن طريق البحر | إلى جانب عدد من الأسلحة …) that leaves at least ``_SHORTEST_CUT``
+    words, unless the word before it needs what follows (عدد من، من قبل); with no such
+    boundary it is cut mid-phrase at ``_TITLE_WORDS`` words, with ….
+    """
+    if not title.endswith("…"):
+        return title
+    words = title[:-1].split()
+    before, not_after = _cut_words()
+    for k in range(_TITLE_WORDS, _SHORTEST_CUT - 1, -1):
+        word, previous = fold(words[k]).strip("\"'«»“”()"), fold(words[k - 1]).strip("\"'«»“”()،,")
+        if word in before and previous not in not_after and not previous.isdigit():
+            return _balance(" ".join(_trim_end(words[:k]))).strip(_STRIP)
+    return _balance(" ".join(_trim_end(words[:_TITLE_WORDS]))).strip(_STRIP) + "…"
 
 
 def _without_date(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> str:
@@ -788,11 +818,13 @@ def _candidate(names: Gazetteer, timex: Timex, sentence: Sentence, title: str, g
                shown: str | None = None) -> EventCandidate:
     # The title is the text of the happening: its actors decide merging. ``shown``
     # (the title with a speaker named by an earlier sentence) is only displayed.
-    clause_entities = frozenset(m.entity.id for m in names.mentions(title, context) if not m.entity.generic)
+    # Merging and the kind read the title's first _TITLE_WORDS words, however long the title shown.
+    head = " ".join(title.rstrip("…").split()[:_TITLE_WORDS])
+    clause_entities = frozenset(m.entity.id for m in names.mentions(head, context) if not m.entity.generic)
     return EventCandidate(
-        timex, sentence, shown or title, entity_ids, clause_entities, content_tokens(" ".join(title.split()[:_MERGE_WORDS])), attribution,
-        happening.stance(governed), happening.is_planned(title, timex.begin, dct, timex.text, timex.last, governed),
-        happening.happening_kind(title),
+        timex, sentence, shown_title(shown or title), entity_ids, clause_entities, content_tokens(" ".join(title.split()[:_MERGE_WORDS])), attribution,
+        happening.stance(governed), happening.is_planned(head, timex.begin, dct, timex.text, timex.last, governed),
+        happening.happening_kind(head),
     )
 
 

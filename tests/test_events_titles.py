@@ -171,3 +171,28 @@ def test_a_purpose_adjunct_is_no_clause_of_its_own():
     text = ("استغل عدد من المواطنين سطح أحد المباني الشاهقة في العاصمة، من أجل زراعة الأرز، في لقطات مصورة انتشرت"
             " اليوم على مواقع التواصل.")
     assert titles_of(text)[0].startswith("استغل عدد من المواطنين")
+
+
+# ---------------------------------------------------------------- bounded length
+
+
+def test_a_clause_a_little_over_the_length_is_shown_whole():
+    text = ("أعلنت المنامة أمس إحباط عملية تهريب كمية من المواد المتفجرة شديدة الخطورة عن طريق البحر إلى جانب عدد"
+            " من الأسلحة الآلية والذخائر من دولة مجاورة.")
+    (title,) = titles_of(text)
+    assert title.endswith("من دولة مجاورة") and "…" not in title
+
+
+def test_a_long_clause_is_cut_where_a_phrase_starts_not_inside_one():
+    text = ("أعلنت المنامة أمس إحباط عملية تهريب كمية كبيرة من المواد المتفجرة شديدة الخطورة وصناديق الذخيرة"
+            " والبنادق الآلية الحديثة عن طريق البحر إلى جانب عدد كبير من الأسلحة الخفيفة والقنابل اليدوية المصنعة"
+            " محليا من دولة مجاورة.")
+    (title,) = titles_of(text)
+    assert title.endswith("عن طريق البحر") and "…" not in title
+
+
+def test_a_long_clause_with_no_phrase_boundary_near_its_cut_keeps_the_ellipsis():
+    text = ("أعلن المتحدث أمس أسماء القتلى الثلاثين أحمد سالم محمد العلي حسن الفهد حسين الراشد خالد المنصور سعيد"
+            " الناصر سالم الحمد منصور السلطان ناصر العمر فهد العثمان فيصل الزيد ماجد البكر.")
+    (title,) = titles_of(text)
+    assert title.endswith("…") and len(title.rstrip("…").split()) == 22
