@@ -40,6 +40,12 @@ _FUTURE_PREFIX = re.compile(r"^[وف]?س[يتن][^\W\d_]{2,}$")
 _PERFECT = re.compile(r"^[وف]?(?:ا|است|ان|ت)?[^\W\d_]{2,4}(?:ت|وا|تا)$")
 
 
+def _any_spelling(pattern: str) -> str:
+    """A pattern matching the unfolded text in any hamza/alef, ya/alef maqsura and ta marbuta spelling
+    (يشار الى ان as well as يشار إلى أن)."""
+    return re.sub("[اأإآ]", "[اأإآ]", pattern).replace("ى", "[ىي]").replace("ة", "[ةه]")
+
+
 @dataclass(frozen=True)
 class EventWords:
     """The compiled contents of ``data/lexicon/events.json``."""
@@ -94,7 +100,7 @@ def event_words() -> EventWords:
                 classes.setdefault(key, name)
     return EventWords(
         fillers=re.compile(
-            r"^(?:" + "|".join(re.escape(squash(w)).replace(r"\ ", r"\s+")
+            r"^(?:" + "|".join(_any_spelling(re.escape(squash(w)).replace(r"\ ", r"\s+"))
                                for w in sorted(data["leading_fillers"], key=len, reverse=True)) + r")(?:\s+|$)"
         ),
         waw_roots=tuple(data["waw_roots"]),

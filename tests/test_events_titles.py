@@ -196,3 +196,9 @@ def test_a_long_clause_with_no_phrase_boundary_near_its_cut_keeps_the_ellipsis()
             " الناصر سالم الحمد منصور السلطان ناصر العمر فهد العثمان فيصل الزيد ماجد البكر.")
     (title,) = titles_of(text)
     assert title.endswith("…") and len(title.rstrip("…").split()) == 22
+
+
+@pytest.mark.parametrize("filler", ["يشار الى أن", "يشار إلى ان", "يذكر ان"])
+def test_a_leading_filler_is_cut_whatever_its_hamza_spelling(filler):
+    assert titles_of(f"{filler} الوزارة افتتحت أمس مركزا جديدا للتدريب في المدينة.") == [
+        "الوزارة افتتحت مركزا جديدا للتدريب في المدينة"]
