@@ -202,3 +202,13 @@ def test_a_long_clause_with_no_phrase_boundary_near_its_cut_keeps_the_ellipsis()
 def test_a_leading_filler_is_cut_whatever_its_hamza_spelling(filler):
     assert titles_of(f"{filler} الوزارة افتتحت أمس مركزا جديدا للتدريب في المدينة.") == [
         "الوزارة افتتحت مركزا جديدا للتدريب في المدينة"]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("عاد اللاعب إلى النادي الملكي أمس بعد أن غادره في موسم 2013-2014 إلى فريق آخر.",
+     "عاد اللاعب إلى النادي الملكي بعد أن غادره إلى فريق آخر"),
+    ("يقام المعرض خلال الفترة من 20 إلى 25 شوال بمشاركة عدد كبير من الشركات.",
+     "يقام المعرض بمشاركة عدد كبير من الشركات"),
+])
+def test_the_season_or_period_a_removed_date_named_goes_with_it(text, title):
+    assert title in titles_of(text)
