@@ -26,12 +26,14 @@ _SAY_THEN_COMPLEMENT = re.compile(r"(?<![^\W\d_])(?:ان|انه|انها|بان)
 
 @lru_cache(maxsize=1)
 def _title_particles() -> frozenset[str]:
-    return frozenset(fold(w) for w in load_json("lexicon/events.json")["title_particles"])
+    # A title ends neither on a particle nor on a word that needs what follows (يطال كلا، عدد).
+    data = load_json("lexicon/events.json")
+    return frozenset(fold(w) for w in data["title_particles"] + data["title_no_cut_after"])
 
 
 def form_ok(title: str) -> bool:
     """Whether a title has a sound form: two words or more, brackets and quotes
-    balanced, not ending on a particle, a preposition or an opening bracket."""
+    balanced, not ending on a particle, a preposition, a quantifier or an opening bracket."""
     words = title.rstrip("…").split()
     if len(words) < 2:
         return False

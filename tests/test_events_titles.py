@@ -212,3 +212,15 @@ def test_a_leading_filler_is_cut_whatever_its_hamza_spelling(filler):
 ])
 def test_the_season_or_period_a_removed_date_named_goes_with_it(text, title):
     assert title in titles_of(text)
+
+
+def test_a_title_ending_on_a_quantifier_is_not_sound():
+    assert not form_ok("أوضحت الوكالة أن القرار الذي صدر يطال كلًا")
+    assert better_title("جمدت الحكومة أموال الرئيس السابق ونجله وثلاثة من قادة الجماعة",
+                        "أوضحت الوكالة أن القرار الذي صدر يطال كلًا")
+
+
+def test_an_attribution_opening_on_ala_ma_is_the_report_not_the_happening():
+    text = ("جمدت الحكومة رسميا أموال الرئيس السابق وعدد من قادة الجماعة المسلحة التزاما بالعقوبات التي أقرتها الأمم"
+            " المتحدة، على ما أعلنت وكالة الأنباء الرسمية الجمعة.")
+    assert titles_of(text)[0].startswith("جمدت الحكومة رسميا أموال الرئيس السابق")
