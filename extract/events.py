@@ -322,6 +322,7 @@ def _antecedent(text: str, clause: Clause) -> str:
     return " ".join(words[-5:])
 
 
+_DONE_VERBS = frozenset(("تم", "تمت", "جري", "جرت", "وتم", "وتمت", "وجري", "وجرت"))  # folded: تم/جرى + verbal nouns
 _COMPLEMENTS = frozenset(("ان", "بان", "انه", "انها"))  # قالت القوة … إن التحالف الذي …: the antecedent starts after it
 _ANTECEDENT_REACH = 8  # words: a verb this far before a relative clause still governs the noun it describes
 
@@ -488,8 +489,11 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
                              and parts[chosen[-1]].kind != "relative" and not happening.starts_with_verb(text_of(j))
                              and fold((text_of(j).split() or [""])[0]) not in _title_words().particles
                              and not happening.event_words().fillers.match(squash(text_of(j))))
+        # تم تطويق القارب وإيقافه، والقبض على شخصين: a further verbal noun of what تم/جرى tells.
+        done_too = (words <= 14 and re.match(r"^\s*وال", text_of(j)) is not None and not own_date
+                    and (_WORD.findall(fold(text_of(chosen[0]))) or [""])[0] in _DONE_VERBS)
         if (nxt.kind == "reported" or says or not _has_happening(text_of(j)) or adjunct or object_after_date
-                or (statement and words <= 8)):
+                or (statement and words <= 8) or done_too):
             chosen.append(j)
             # What a statement says may continue into its object (… أنها نفذت، كمائن …).
             statement = False

@@ -224,3 +224,9 @@ def test_an_attribution_opening_on_ala_ma_is_the_report_not_the_happening():
     text = ("جمدت الحكومة رسميا أموال الرئيس السابق وعدد من قادة الجماعة المسلحة التزاما بالعقوبات التي أقرتها الأمم"
             " المتحدة، على ما أعلنت وكالة الأنباء الرسمية الجمعة.")
     assert titles_of(text)[0].startswith("جمدت الحكومة رسميا أموال الرئيس السابق")
+
+
+def test_what_tamma_tells_goes_on_into_a_further_verbal_noun_after_a_comma():
+    text = ("وفي فجر الأربعاء تم تطويق القارب وإيقافه بعد مطاردته من قبل دوريات خفر السواحل، والقبض على شخصين"
+            " كانا على متنه.")
+    assert titles_of(text)[0].endswith("والقبض على شخصين كانا على متنه")
