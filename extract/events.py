@@ -27,7 +27,7 @@ from . import happening
 from .clauses import Clause, clauses
 from .furniture import is_learned
 from .gazetteer import Gazetteer, gazetteer
-from .lexicon import folded_words, load_json, squash
+from .lexicon import any_spelling, folded_words, load_json, squash
 from .normalize import blank_controls, fold
 from .patterns import lexicon as _temporal_lexicon
 from .segment import Layout, Sentence
@@ -79,7 +79,8 @@ def _title_words() -> _TitleWords:
     data = load_json("lexicon/events.json")
 
     def alternation(items) -> str:
-        return "|".join(re.escape(squash(w)).replace(r"\ ", r"\s+") for w in sorted(set(items), key=len, reverse=True))
+        return "|".join(any_spelling(re.escape(squash(w)).replace(r"\ ", r"\s+"))
+                        for w in sorted(set(items), key=len, reverse=True))
 
     say = alternation(data["say_verbs"])
     markers = alternation(data["attribution_markers"])

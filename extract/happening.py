@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .lexicon import load_json, squash
+from .lexicon import any_spelling, load_json, squash
 from .normalize import fold, fold_with_offsets
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -38,12 +38,6 @@ _ARTICLE = re.compile(r"^(?:وال|بال|فال|لل|ال)")
 _IMPERFECT = re.compile(r"^[وف]?[يت](?:[^\W\d_]{2,6})$")
 _FUTURE_PREFIX = re.compile(r"^[وف]?س[يتن][^\W\d_]{2,}$")
 _PERFECT = re.compile(r"^[وف]?(?:ا|است|ان|ت)?[^\W\d_]{2,4}(?:ت|وا|تا)$")
-
-
-def _any_spelling(pattern: str) -> str:
-    """A pattern matching the unfolded text in any hamza/alef, ya/alef maqsura and ta marbuta spelling
-    (يشار الى ان as well as يشار إلى أن)."""
-    return re.sub("[اأإآ]", "[اأإآ]", pattern).replace("ى", "[ىي]").replace("ة", "[ةه]")
 
 
 @dataclass(frozen=True)
@@ -100,7 +94,7 @@ def event_words() -> EventWords:
                 classes.setdefault(key, name)
     return EventWords(
         fillers=re.compile(
-            r"^(?:" + "|".join(_any_spelling(re.escape(squash(w)).replace(r"\ ", r"\s+"))
+            r"^(?:" + "|".join(any_spelling(re.escape(squash(w)).replace(r"\ ", r"\s+"))
                                for w in sorted(data["leading_fillers"], key=len, reverse=True)) + r")(?:\s+|$)"
         ),
         waw_roots=tuple(data["waw_roots"]),

@@ -230,3 +230,8 @@ def test_what_tamma_tells_goes_on_into_a_further_verbal_noun_after_a_comma():
     text = ("وفي فجر الأربعاء تم تطويق القارب وإيقافه بعد مطاردته من قبل دوريات خفر السواحل، والقبض على شخصين"
             " كانا على متنه.")
     assert titles_of(text)[0].endswith("والقبض على شخصين كانا على متنه")
+
+
+def test_words_dropped_from_titles_are_matched_in_any_hamza_spelling():
+    text = "أقلعت ثلاث مقاتلات من قاعدة في جنوب البلاد في الساعات الاولى من صباح اليوم لقصف مواقع المسلحين."
+    assert titles_of(text) == ["أقلعت ثلاث مقاتلات من قاعدة في جنوب البلاد لقصف مواقع المسلحين"]
