@@ -20,7 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .happening import event_words, other_verbs, waw_nouns, word_class
+from .happening import event_words, other_verbs, starts_with_verb, waw_nouns, word_class
 from .lexicon import load_json, squash
 from .normalize import fold, fold_with_offsets
 
@@ -91,6 +91,14 @@ def clauses(text: str) -> list[Clause]:
         cuts.setdefault(m.end(), "opener")
     for m in _RELATIVE.finditer(ftext):
         cuts.setdefault(m.end(), "relative")
+    for m in _apodosis().finditer(ftext):
+        # في إطار الحملة على الخلايا فقد أسفرت الجهود أمس عن …: the happening starts at فقد.
+        # فقد قيمته (lost) is a verb: the particle فقد comes before another verb.
+        after = _WORD.findall(ftext[m.end():m.end() + 40])[1:2]
+        if not after or (ftext.startswith("فقد", m.end()) and not starts_with_verb(after[0])):
+            continue
+        if len(_WORD.findall(ftext[max((b for b in [0, *breaks] if b <= m.start()), default=0):m.start()])) >= 3:
+            cuts.setdefault(m.end(), "main")
     for m in _WORD_AFTER_WAW.finditer(ftext):
         # The word without its و must be a listed verb: وقتل splits, وصفته (a root و) does not.
         if ((word_class(m.group(1)) or m.group(1) in other_verbs()) and not m.group(1).startswith("ال")
@@ -124,6 +132,12 @@ def clauses(text: str) -> list[Clause]:
             os_, oe = folded.original_span(s, e)
             result.append(Clause(os_, oe, kind))
     return result
+
+
+@lru_cache(maxsize=1)
+def _apodosis() -> re.Pattern:
+    words = sorted({squash(fold(w)) for w in load_json("lexicon/events.json")["apodosis_openers"]}, key=len, reverse=True)
+    return re.compile(r"\s(?=(?:" + "|".join(re.escape(w) for w in words) + r")\s)")
 
 
 def _looks_perfect(word: str) -> bool:

@@ -27,13 +27,14 @@ from . import happening
 from .clauses import Clause, clauses
 from .furniture import is_learned
 from .gazetteer import Gazetteer, gazetteer
-from .lexicon import folded_words, load_json, squash
+from .lexicon import any_spelling, folded_words, load_json, squash
 from .normalize import blank_controls, fold
 from .patterns import lexicon as _temporal_lexicon
 from .segment import Layout, Sentence
 from .timex import Timex, make_timex
 
 _TITLE_WORDS = 22
+_WHOLE_WORDS = 26  # a clause this long is shown whole rather than cut a few words before its end
 _MERGE_WORDS = 20  # merge evidence from the title's head, so a longer title does not dilute it
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -78,7 +79,8 @@ def _title_words() -> _TitleWords:
     data = load_json("lexicon/events.json")
 
     def alternation(items) -> str:
-        return "|".join(re.escape(squash(w)).replace(r"\ ", r"\s+") for w in sorted(set(items), key=len, reverse=True))
+        return "|".join(any_spelling(re.escape(squash(w)).replace(r"\ ", r"\s+"))
+                        for w in sorted(set(items), key=len, reverse=True))
 
     say = alternation(data["say_verbs"])
     markers = alternation(data["attribution_markers"])
@@ -86,7 +88,8 @@ def _title_words() -> _TitleWords:
     return _TitleWords(
         drop=re.compile(rf"(?<![^\W\d_])(?:{alternation(data['title_drop'])})(?![^\W\d_])"),
         particles=frozenset(fold(w) for w in data["title_particles"]),
-        introducers=re.compile(rf"(?:^|\s)(?:{alternation(data['introducers'])})\s*$"),
+        # من (1982-1990): the bracket opening a date goes with the word introducing it.
+        introducers=re.compile(rf"(?:^|\s)(?:{alternation(data['introducers'])})\s*[(«\"“]?\s*$"),
         attribution=re.compile(
             rf"(?<![^\W\d_])(?:{markers})\s*(?:ما\s+)?(?!(?:{rules})(?![^\W\d_]))(?P<src>[^،,.\s][^،,.]{{1,60}})"
             r"|(?P<src2>(?<![^\W\d_])(?:ال)?(?:مصادر|مصدر|مصدران)(?:\s[^\s،,.]+){0,3}?)"
@@ -153,7 +156,8 @@ def _strip_fillers(text: str) -> str:
         if text.startswith("و") and len(text) > 3 and text[1] not in " و" and not fold(text[1:]).startswith(_waw_roots()):
             # والقوات → القوات, وأعلن → أعلن, واستمرت → استمرت; وافق, وصل, وزير, واشنطن keep their و.
             text = text[1:]
-        elif text.startswith(("فإن ", "فان ", "فقد ", "فال")):  # not فقدت (a verb)
+        elif text.startswith(("فإن ", "فان ", "فال")) or (
+                text.startswith("فقد ") and happening.starts_with_verb(text[4:])):  # not فقدت, فقد قيمته (lost)
             text = text[1:]
         if text == before:
             break
@@ -196,8 +200,11 @@ def _trim_end(words: list[str]) -> list[str]:
         last = fold(words[-1].strip("\"'”»)]،,.:؛…"))
         # هجمات 11 سبتمبر عام 2001: a year after عام or a month is kept, other trailing figures are debris.
         year = re.fullmatch(r"\d{4}", last) and (fold(words[-2]) in _YEAR_WORDS or fold(words[-2]) in _temporal_lexicon().months)
+        # مقرا للفرقة 30، القرار رقم 2231: a number after a definite noun or رقم is part of a name.
+        named = (re.fullmatch(r"\d{1,4}", last) and not year and re.match(r"^(?:[وفب]?ال|لل|رقم)", fold(words[-2]))
+                 and fold(words[-2]) not in _temporal_lexicon().months and fold(words[-2]) not in _YEAR_WORDS)
         if (not last or last in particles or len(last) == 1 or words[-1][-1] in "([{«“"
-                or (re.fullmatch(r"[\d.,%/]+", last) and not year)):
+                or (re.fullmatch(r"[\d.,%/]+", last) and not year and not named)):
             words.pop()
             continue
         break
@@ -213,10 +220,39 @@ def finish_title(text: str) -> str:
     text = _strip_fillers(text)
     text = _balance(text)
     words = text.split()
-    cut = len(words) > _TITLE_WORDS
-    words = _trim_end(words[:_TITLE_WORDS])
+    cut = len(words) > _WHOLE_WORDS
+    words = _trim_end(words[:_WHOLE_WORDS])
     title = _balance(" ".join(words)).strip(_STRIP)
     return title + ("…" if cut and title else "")
+
+
+_SHORTEST_CUT = 16  # words: a cut at a boundary further back loses too much of the happening
+
+
+@lru_cache(maxsize=1)
+def _cut_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_json("lexicon/events.json")
+    return folded_words(data["title_cut_before"]), folded_words(data["title_no_cut_after"]) | _title_words().particles
+
+
+def shown_title(title: str) -> str:
+    """The title an event shows: whole up to ``_WHOLE_WORDS`` words; a longer one made to end
+    where a phrase or a clause starts, within ``_TITLE_WORDS``.
+
+    It ends before the last relative pronoun, clause marker or preposition
+    (… عن طريق البحر | إلى جانب عدد من الأسلحة …) that leaves at least ``_SHORTEST_CUT``
+    words, unless the word before it needs what follows (عدد من، من قبل); with no such
+    boundary it is cut mid-phrase at ``_TITLE_WORDS`` words, with ….
+    """
+    if not title.endswith("…"):
+        return title
+    words = title[:-1].split()
+    before, not_after = _cut_words()
+    for k in range(_TITLE_WORDS, _SHORTEST_CUT - 1, -1):
+        word, previous = fold(words[k]).strip("\"'«»“”()"), fold(words[k - 1]).strip("\"'«»“”()،,")
+        if word in before and previous not in not_after and not previous.isdigit():
+            return _balance(" ".join(_trim_end(words[:k]))).strip(_STRIP)
+    return _balance(" ".join(_trim_end(words[:_TITLE_WORDS]))).strip(_STRIP) + "…"
 
 
 def _without_date(text: str, start: int, end: int, dates: list[tuple[int, int]]) -> str:
@@ -242,6 +278,25 @@ def _has_happening(text: str) -> bool:
     return happening.has_verb(text) and len(_WORD.findall(text)) >= 2
 
 
+def _tells_a_past_happening(text: str) -> bool:
+    """Whether the word after a clause's opener is a verb in the past (إذ استعادت، حيث تمكنت), not a
+    present state (إذ تستهدف الجماعة … منذ شهور)."""
+    words = _WORD.findall(fold(text))[1:2]
+    return bool(words) and happening.starts_with_verb(words[0]) and (
+        not words[0].startswith(("ي", "ت")) or words[0].startswith("تم"))
+
+
+@lru_cache(maxsize=None)
+def _opener_words(key: str) -> frozenset[str]:
+    return folded_words(load_json("lexicon/events.json")[key])
+
+
+def _opens_on(text: str, key: str) -> bool:
+    """Whether ``text`` opens on a word of the lexicon list ``key``."""
+    words = _WORD.findall(fold(text))[:1]
+    return bool(words) and squash(words[0]) in _opener_words(key)
+
+
 @lru_cache(maxsize=1)
 def _antecedent_cuts() -> frozenset[str]:
     return frozenset(fold(w) for w in load_json("lexicon/events.json")["antecedent_cuts"])
@@ -249,18 +304,35 @@ def _antecedent_cuts() -> frozenset[str]:
 
 def _antecedent(text: str, clause: Clause) -> str:
     """The noun phrase a relative clause describes: the last words before it, from its head noun."""
-    words = _title_words().drop.sub(" ", text[: clause.start]).rstrip(_STRIP).split()[-5:]
+    words = _title_words().drop.sub(" ", text[: clause.start]).rstrip(_STRIP).split()[-_ANTECEDENT_REACH:]
     particles = _antecedent_cuts()
     # Start after the last preposition/particle: من ايدي المتمردين الحوثيين → المتمردين الحوثيين.
     for i in range(len(words) - 1, -1, -1):
-        if fold(words[i]) in particles:
-            words = words[i + 1 :]
-            break
+        if len(words) - i > 5:
+            # بعد أن عزل الجيش الرئيس السابق محمد مرسي الذي …: the verb whose object the antecedent is comes too.
+            if i < len(words) - 1 and _verb_of_antecedent(words, i):
+                return " ".join(words[i:])
+            continue
+        if fold(words[i]) in particles or fold(words[i]) in _COMPLEMENTS:
+            return " ".join(words[i + 1 :])
         if i > 0 and re.match(r"^(?:بال|لل|كال)[^\W\d_]{2,}", words[i]):
             # ندد الوزير بالتفجير الذي …: the noun after a glued preposition, without it.
-            words = ["ال" + words[i][2:] if words[i].startswith("لل") else words[i][1:]] + words[i + 1 :]
-            break
-    return " ".join(words)
+            return " ".join(["ال" + words[i][2:] if words[i].startswith("لل") else words[i][1:]] + words[i + 1 :])
+        if i < len(words) - 1 and _verb_of_antecedent(words, i):
+            return " ".join(words[i:])
+    return " ".join(words[-5:])
+
+
+_DONE_VERBS = frozenset(("تم", "تمت", "جري", "جرت", "وتم", "وتمت", "وجري", "وجرت"))  # folded: تم/جرى + verbal nouns
+_COMPLEMENTS = frozenset(("ان", "بان", "انه", "انها"))  # قالت القوة … إن التحالف الذي …: the antecedent starts after it
+_ANTECEDENT_REACH = 8  # words: a verb this far before a relative clause still governs the noun it describes
+
+
+def _verb_of_antecedent(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is a listed verb, or an indefinite word right after أن (أن عزل), i.e. a verb."""
+    w = fold(words[i])
+    after_an = i > 0 and fold(words[i - 1]) in ("ان", "بان") and not w.startswith("ال")
+    return after_an or (happening.word_class(w) is not None and happening.starts_with_verb(words[i]))
 
 
 def _ends_on_date(text: str, clause: Clause, dates: list[tuple[int, int]]) -> bool:
@@ -314,16 +386,30 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         index > 0 and parts[index - 1].kind == "attribution" and not _WORD.findall(finish_title(own)))
     if attributed:
         clause = replace(clause, kind="attribution")
-    if (clause.kind == "opener" and _CONJUNCTION_OPENER.match(own) and main is not None
-            and not any(parts[main].start <= d[0] < parts[main].end for d in dates)):
-        # قتل أربعة … فيما أصيب ثلاثة آخرون اليوم: the date governs the sentence's main happening too.
-        pieces = list(range(main, index + 1))
-        head = main
+    main_undated = main is not None and not any(parts[main].start <= d[0] < parts[main].end for d in dates)
+    raw = sentence_text[clause.start:clause.end]
+    told_with_main = main is not None and sum(len(text_of(i).split()) for i in range(main, index + 1)) <= _TITLE_WORDS
+    circumstantial = index > 0 and _opens_on(raw, "circumstantial_openers") and main_undated
     # وسط ضغوط تتعرض لها الحكومة غداة التفجير، نفى رئيس الحكومة …: a fronted adjunct dates the main clause after it.
     verb_main = next((i for i in range(1, len(parts)) if parts[i].kind != "relative"), None) if index == 0 else None
     fronted = (index == 0 and clause.kind == "main" and _adjunct().match(own) is not None and verb_main is not None
                and parts[verb_main].kind == "main" and happening.starts_with_verb(text_of(verb_main)))
-    if fronted:
+    if (clause.kind == "opener" and _CONJUNCTION_OPENER.match(own) and main_undated) or (circumstantial and told_with_main):
+        # قتل أربعة … فيما أصيب ثلاثة آخرون اليوم: the date governs the sentence's main happening too;
+        # دافع الرئيس عن الاتفاق، مؤكدا في كلمة أمس أن …: so it does for how its subject acted.
+        pieces = list(range(main, index + 1))
+        head = main
+    elif circumstantial and len(text_of(main).split()) + len(own.split()) <= _TITLE_WORDS:
+        # …، الذي توصل إليه بلده مع القوى الست، مؤكدا …: the main clause without what describes its object.
+        pieces = [main, index]
+        head = main
+    elif (not _WORD.findall(finish_title(own)) and re.match(r"^\s*[وف]", raw) and index + 1 < len(parts)
+          and parts[index + 1].kind == "main" and can_head(index + 1)
+          and not any(parts[index + 1].start <= d[0] < parts[index + 1].end for d in dates)):
+        # …، وفي مساء الثلاثاء، تم رصد قاربين: a fronted date dates the clause after it.
+        pieces = [index + 1]
+        head = index + 1
+    elif fronted:
         pieces = [verb_main]
         head = verb_main
     elif (clause.kind == "attribution" or circumstance or not _has_happening(own)
@@ -350,9 +436,18 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         fits = sum(len(text_of(i).split()) for i in extended) <= _TITLE_WORDS
         antecedent = _antecedent(sentence_text, parts[head])
         # التحالف الدولي الذي أنشئ: a short relative clause says too little alone; the clause it hangs on comes too.
-        short = (len(_WORD.findall(antecedent + " " + text_of(head))) < 5 and parts[head - 1].kind == "main"
-                 and len(previous.split()) + len(text_of(head).split()) <= _TITLE_WORDS)
-        if len(previous.split()) <= 6 and not _has_happening(previous) and fits:
+        fits_after = len(previous.split()) + len(text_of(head).split()) <= _TITLE_WORDS
+        # وتغيب الوزير الأستاذ السابق الذي حوكم …: a short clause opening on its verb is told whole before
+        # it when no preposition or verb marks where the noun the relative clause describes starts.
+        uncut = antecedent == " ".join(_title_words().drop.sub(" ", sentence_text[: parts[head].start]).rstrip(_STRIP).split()[-5:])
+        short = parts[head - 1].kind == "main" and fits_after and (
+            len(_WORD.findall(antecedent + " " + text_of(head))) < 5
+            or (uncut and len(previous.split()) <= 8 and happening.starts_with_verb(previous)
+                and not any(parts[head - 1].start <= d[0] < parts[head - 1].end for d in dates)))
+        if parts[head - 1].kind == "reported" and len(previous.split()) <= 6 and not _has_happening(previous):
+            # قالت القيادة … إن التحالف الذي نفذ …: what is said starts with the noun the relative clause describes.
+            pieces = list(range(head - 1, max(pieces) + 1))
+        elif len(previous.split()) <= 6 and not _has_happening(previous) and fits:
             pieces = extended
         elif short:
             pieces = list(range(head - 1, max(pieces) + 1))
@@ -386,6 +481,15 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         if subject_only:
             chosen.append(j)
             continue
+        own_date = any(nxt.start <= d[0] < nxt.end for d in dates)
+        # عززت القوات مكاسبها أمس، إذ استعادت المدينة: a short title goes on into what it explains;
+        # لمحت السلطات إلى تورط جهات في التفجير الذي وقع قرب العاصمة: into a short relative clause that says which.
+        explains = _opens_on(text_of(j), "explanation_openers") and _tells_a_past_happening(text_of(j))
+        which = (nxt.kind == "relative" and len(text_of(j).split()) <= 8 and not _SEGMENT_BREAK.search(
+            sentence_text[parts[j - 1].end:nxt.start]) and (j == len(parts) - 1 or parts[j + 1].kind == "attribution"))
+        if words <= 10 and (explains or which) and not own_date and words + len(text_of(j).split()) <= 18:
+            chosen.append(j)
+            break
         if nxt.kind in ("attribution", "opener", "coordinate", "relative") or (words >= (16 if adjunct else 12) and not says):
             break
         # نفذت في الساعات الأولى من فجر اليوم، كمائن …: a date closing the clause parted the verb from its object.
@@ -393,8 +497,11 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
                              and parts[chosen[-1]].kind != "relative" and not happening.starts_with_verb(text_of(j))
                              and fold((text_of(j).split() or [""])[0]) not in _title_words().particles
                              and not happening.event_words().fillers.match(squash(text_of(j))))
+        # تم تطويق القارب وإيقافه، والقبض على شخصين: a further verbal noun of what تم/جرى tells.
+        done_too = (words <= 14 and re.match(r"^\s*وال", text_of(j)) is not None and not own_date
+                    and (_WORD.findall(fold(text_of(chosen[0]))) or [""])[0] in _DONE_VERBS)
         if (nxt.kind == "reported" or says or not _has_happening(text_of(j)) or adjunct or object_after_date
-                or (statement and words <= 8)):
+                or (statement and words <= 8) or done_too):
             chosen.append(j)
             # What a statement says may continue into its object (… أنها نفذت، كمائن …).
             statement = False
@@ -403,6 +510,8 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     last = len(parts) - 1
     if chosen[-1] == last - 1 and parts[last].kind == "main" and _place_tail(text_of(last)):
         chosen.append(last)  # …، جنوبي الرمادي.: where it happened, said last
+    if not prefix:
+        chosen = _with_its_subject(parts, chosen, text_of, can_head, dates)
     body = prefix + " " + " ".join(text_of(i) for i in chosen)
     if parts[chosen[0]].kind == "reported":
         body = re.sub(r"^\s*(?:إن|أن|ان|بأن|بان|إنه|أنه|انه)\s+", "", body.strip())
@@ -411,6 +520,59 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         title = finish_title(_without_date(sentence_text, 0, len(sentence_text), dates))
     governed = " ".join(sentence_text[parts[i].start:parts[i].end] for i in chosen)
     return title, governed
+
+
+def _subjectless(text: str) -> bool:
+    """Whether a piece tells no one doing anything: it opens on a preposition (في لقطات انتشرت …) or is
+    a verb with at most a prepositional phrase or a pronoun object after it (انعقدت في العاصمة، جرى إقراره)."""
+    title = finish_title(text)
+    words = title.split()
+    if not words or _adjunct().match(title):
+        return bool(words)
+    if len(words) > 3 or not happening.starts_with_verb(title):
+        return False
+    rest = [fold(w) for w in words[1:]]
+    return not rest or rest[0] in _title_words().particles or re.match(r"^(?:بال|لل|في|ب|ل)", rest[0]) is not None or (
+        len(rest) == 1 and rest[0].endswith(("ه", "ها", "هم")))
+
+
+def _verb_first(text: str) -> bool:
+    """Whether a piece opens on a verb, not on a noun of a verb's class (زيارة، هجوم: a ة or an article)."""
+    words = _WORD.findall(fold(text))
+    return bool(words) and happening.starts_with_verb(text) and not words[0].endswith("ه") and not words[0].startswith("ال")
+
+
+def _with_its_subject(parts: list[Clause], chosen: list[int], text_of, can_head, dates) -> list[int]:
+    """The pieces of a title, reaching back to the clause that tells who acts when they alone do not.
+
+    ``…خلال جلسة استماع في مجلس الشيوخ، انعقدت في العاصمة يوم أمس``: the hearing held yesterday
+    reads whole only with the clause before it; so does an adjunct (…، في لقطات انتشرت اليوم) and a
+    verb after a string of appositions (أجرى نائب الرئيس، رئيس الحكومة، خالد الأحمد، زيارة …).
+    """
+    first = chosen[0]
+    if first == 0:
+        return chosen
+    own = finish_title(" ".join(text_of(i) for i in chosen))
+    # أجرى نائب الرئيس، رئيس الحكومة، خالد الأحمد، زيارة خاطفة: short verbless pieces are appositions.
+    apposed = parts[first].kind == "main" and parts[first - 1].kind == "main" and not _verb_first(own) and (
+        len(text_of(first - 1).split()) <= 3 and not happening.starts_with_verb(text_of(first - 1)))
+    if not (apposed or _subjectless(own)):
+        return chosen
+    words = sum(len(text_of(i).split()) for i in chosen)
+    for i in range(first - 1, max(-1, first - 5), -1):
+        if parts[i].kind == "attribution" or any(parts[i].start <= d[0] < parts[i].end for d in dates):
+            break
+        words += len(text_of(i).split())
+        if words > _TITLE_WORDS:
+            break
+        # The clause before need not hold a verb the lexicon knows (ضغط مشرعون …): it is not a fragment itself.
+        whole = parts[i].kind in ("main", "coordinate") and not _adjunct().match(text_of(i)) and not _ASIDE.match(text_of(i))
+        if (whole and not _subjectless(text_of(i)) and len(text_of(i).split()) >= 2
+                and (not apposed or _verb_first(text_of(i)))):
+            return list(range(i, chosen[-1] + 1))
+        if apposed and (len(text_of(i).split()) > 3 or _verb_first(text_of(i)) or parts[i].kind != "main"):
+            break
+    return chosen
 
 
 _SINCE = re.compile(r"(?<![^\W\d_])منذ\s+(?P<what>[^\W\d_]+(?:\s+[^\s،,.]+){1,6}?)\s*$")
@@ -727,11 +889,13 @@ def _candidate(names: Gazetteer, timex: Timex, sentence: Sentence, title: str, g
                shown: str | None = None) -> EventCandidate:
     # The title is the text of the happening: its actors decide merging. ``shown``
     # (the title with a speaker named by an earlier sentence) is only displayed.
-    clause_entities = frozenset(m.entity.id for m in names.mentions(title, context) if not m.entity.generic)
+    # Merging and the kind read the title's first _TITLE_WORDS words, however long the title shown.
+    head = " ".join(title.rstrip("…").split()[:_TITLE_WORDS])
+    clause_entities = frozenset(m.entity.id for m in names.mentions(head, context) if not m.entity.generic)
     return EventCandidate(
-        timex, sentence, shown or title, entity_ids, clause_entities, content_tokens(" ".join(title.split()[:_MERGE_WORDS])), attribution,
-        happening.stance(governed), happening.is_planned(title, timex.begin, dct, timex.text, timex.last, governed),
-        happening.happening_kind(title),
+        timex, sentence, shown_title(shown or title), entity_ids, clause_entities, content_tokens(" ".join(title.split()[:_MERGE_WORDS])), attribution,
+        happening.stance(governed), happening.is_planned(head, timex.begin, dct, timex.text, timex.last, governed),
+        happening.happening_kind(head),
     )
 
 

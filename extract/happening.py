@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .lexicon import load_json, squash
+from .lexicon import any_spelling, load_json, squash
 from .normalize import fold, fold_with_offsets
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -94,7 +94,7 @@ def event_words() -> EventWords:
                 classes.setdefault(key, name)
     return EventWords(
         fillers=re.compile(
-            r"^(?:" + "|".join(re.escape(squash(w)).replace(r"\ ", r"\s+")
+            r"^(?:" + "|".join(any_spelling(re.escape(squash(w)).replace(r"\ ", r"\s+"))
                                for w in sorted(data["leading_fillers"], key=len, reverse=True)) + r")(?:\s+|$)"
         ),
         waw_roots=tuple(data["waw_roots"]),

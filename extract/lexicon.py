@@ -85,6 +85,12 @@ def folded_words(words: Iterable[str]) -> frozenset[str]:
 _SPACES = re.compile(r"\s+")
 
 
+def any_spelling(pattern: str) -> str:
+    """A regex pattern (already escaped) made to match unfolded text in any hamza/alef, ya/alef
+    maqsura and ta marbuta spelling (يشار الى ان as well as يشار إلى أن, الاولى as well as الأولى)."""
+    return re.sub("[اأإآ]", "[اأإآ]", pattern).replace("ى", "[ىي]").replace("ة", "[ةه]")
+
+
 def squash(text: str) -> str:
     """Collapse runs of white space to one space and strip the ends."""
     # Same as _SPACES.sub(" ", text).strip(): \s and str.split() share one definition of white space.

@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from waqai.extract import furniture
-from waqai.extract.events import EventCandidate, fragmentary_title
-from waqai.extract.happening import starts_with_verb
+from waqai.extract.events import EventCandidate
+from waqai.extract.titles import better_title
 from waqai.extract.gazetteer import gazetteer
 from waqai.extract.merge import MergeKey, deictic, same_happening, strength
 from waqai.extract.normalize import fold
@@ -544,10 +544,9 @@ def _store_event(conn, texts: sentences.Texts, doc_id: int, published: date | No
         new_document = conn.execute(
             "SELECT NOT EXISTS (SELECT 1 FROM event_sources WHERE event_id = ? AND doc_id = ?)", (event_id, doc_id)
         ).fetchone()[0]
-        # A title cut from a relative clause (المتمردين الذين سيطروا عليها) gives way to
-        # one that opens on the happening's verb.
+        # The event shows its best report's title (a fragment gives way to a verb-first clause).
         current = conn.execute("SELECT title FROM events WHERE id = ?", (event_id,)).fetchone()[0]
-        if fragmentary_title(current) and not fragmentary_title(c.title) and starts_with_verb(c.title):
+        if better_title(c.title, current):
             conn.execute("UPDATE events SET title = ? WHERE id = ?", (c.title, event_id))
         # A happening is planned only while every report says so: one report of it done makes it done.
         conn.execute(

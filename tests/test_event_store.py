@@ -156,3 +156,25 @@ def test_an_event_titled_by_a_relative_clause_takes_a_verb_first_title_from_a_la
     ])
     (seized,) = [e for e in events if e["value"] == "2030-01"]
     assert len(seized["sources"]) == 2 and seized["title"].startswith("سيطر المسلحون على المطار")
+
+
+def test_a_merged_event_shows_a_later_report_s_title_when_the_first_was_cut_for_length(tmp_path):
+    _, events = _ingest(tmp_path, [
+        ("a.txt", "2030-03-08", "جمدت الحكومة اليوم أموال ثلاثة من قادة الجماعة المسلحة ونجل الرئيس السابق وعدد من مساعديه"
+         " المقربين وأصحاب الشركات الكبرى والمصارف الخاصة والمكاتب التجارية والمصانع الكبرى والمزارع الواسعة والفنادق"
+         " الفخمة والمطاعم الشهيرة.\n"),
+        ("b.txt", "2030-03-09", "جمدت الحكومة أمس أموال ثلاثة من قادة الجماعة المسلحة ونجل الرئيس السابق.\n"),
+    ])
+    (frozen,) = _event_with(events, "جمدت")
+    assert len(frozen["sources"]) == 2
+    assert frozen["title"] == "جمدت الحكومة أموال ثلاثة من قادة الجماعة المسلحة ونجل الرئيس السابق"
+
+
+def test_a_merged_event_keeps_its_first_title_when_a_later_one_is_only_worded_differently(tmp_path):
+    _, events = _ingest(tmp_path, [
+        ("a.txt", "2030-03-08", "جمدت الحكومة اليوم أموال ثلاثة من قادة الجماعة المسلحة ونجل الرئيس السابق.\n"),
+        ("b.txt", "2030-03-09", "جمدت الحكومة أمس أموال قادة الجماعة المسلحة الثلاثة ونجل الرئيس السابق وعددا من مساعديه.\n"),
+    ])
+    (frozen,) = _event_with(events, "جمدت")
+    assert len(frozen["sources"]) == 2
+    assert frozen["title"] == "جمدت الحكومة أموال ثلاثة من قادة الجماعة المسلحة ونجل الرئيس السابق"

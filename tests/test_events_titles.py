@@ -1,0 +1,237 @@
+"""Titles of events: which report's title an event shows, and how a title is cut from its clause.
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from waqai.extract.pipeline import analyze
+from waqai.extract.titles import attribution_debris, better_title, form_ok, title_score
+
+DCT = date(2030, 3, 8)  # a Friday
+
+
+def titles_of(text: str, dct: date = DCT) -> list[str]:
+    """The titles of the event candidates of a text published on ``dct``."""
+    return [e.title for e in analyze(text, dct, source="test").events]
+
+
+# ---------------------------------------------------------------- choosing among reports
+
+
+@pytest.mark.parametrize("worse, better", [
+    # a noun and its relative clause against the happening told by its verb
+    ("المسلحين الذين سيطروا على المطار", "سيطر المسلحون على المطار بعد معارك عنيفة"),
+    # what is left of an attribution whose verb was cut off
+    ("الوزير إن الجيش استعاد السيطرة على المدينة", "استعاد الجيش السيطرة على المدينة الساحلية"),
+    # cut for length, against the same happening told whole
+    ("جمدت الحكومة أموال ثلاثة من قادة الجماعة المسلحة ونجل الرئيس السابق وعدد من مساعديه المقربين وأصحاب"
+     " الشركات الكبرى والمصارف الخاصة…", "جمدت الحكومة أموال ثلاثة من قادة الجماعة المسلحة"),
+    # ending on a preposition
+    ("وصل وزير الخارجية إلى", "وصل وزير الخارجية إلى العاصمة في زيارة رسمية"),
+])
+def test_a_defective_title_gives_way_to_a_sound_one(worse, better):
+    assert title_score(better) > title_score(worse)
+    assert better_title(better, worse)
+    assert not better_title(worse, better)
+
+
+def test_a_title_worded_differently_does_not_replace_the_first_report_s():
+    first = "أقر مجلس الأمن الدولي قرارا يدين الهجوم على الميناء"
+    assert not better_title("صادق مجلس الأمن بالإجماع على قرار يدين الهجوم على الميناء", first)
+    assert better_title(first, None)
+
+
+def test_form_of_a_title():
+    assert form_ok("قصفت الطائرات مواقع المسلحين")
+    assert not form_ok("قصفت")
+    assert not form_ok("قصفت الطائرات مواقع (المسلحين")
+    assert not form_ok("قصفت الطائرات مواقع في")
+
+
+def test_attribution_debris_is_a_complement_with_no_say_verb_before_it():
+    assert attribution_debris("جون كيري إن الاتفاق سيجعل المنطقة أكثر أمنا")
+    assert not attribution_debris("قال جون كيري إن الاتفاق سيجعل المنطقة أكثر أمنا")
+    assert not attribution_debris("أكد الوزير أن الاتفاق سيجعل المنطقة أكثر أمنا")
+
+
+# ---------------------------------------------------------------- debris the date leaves
+
+
+@pytest.mark.parametrize("text, title", [
+    # a preposition or a demonstrative that introduced the date goes with it
+    ("توقعت هيئة الأرصاد في تقريرها لهذا اليوم الخميس طقسا شديد الحرارة على المناطق الشرقية.",
+     "توقعت هيئة الأرصاد في تقريرها طقسا شديد الحرارة على المناطق الشرقية"),
+    ("نقلت الشركة موعد الافتتاح إلى الخامس من مايو لاستكمال التجهيزات.",
+     "نقلت الشركة موعد الافتتاح لاستكمال التجهيزات"),
+    # so does the bracket the date opened
+    ("ويلاحق الرئيس السابق بتهم ارتكاب جرائم حرب أسفرت خلال فترة حكمه من (1982-1990) عن آلاف القتلى.",
+     "يلاحق الرئيس السابق بتهم ارتكاب جرائم حرب أسفرت خلال فترة حكمه عن آلاف القتلى"),
+])
+def test_the_word_introducing_a_removed_date_leaves_with_it(text, title):
+    assert title in titles_of(text)
+
+
+def test_a_number_naming_a_unit_stays_at_the_end_of_a_title():
+    assert titles_of("هاجمت الجماعة المسلحة اليوم مقرا للفرقة 30.") == ["هاجمت الجماعة المسلحة مقرا للفرقة 30"]
+    assert titles_of("تبنى مجلس الأمن أمس القرار رقم 2231.") == ["تبنى مجلس الأمن القرار رقم 2231"]
+
+
+@pytest.mark.parametrize("opener", ["من جهة أخرى", "ومن جهتهم", "ميدانيا", "وفي سياق آخر"])
+def test_a_discourse_filler_opening_the_sentence_is_not_part_of_the_title(opener):
+    assert titles_of(f"{opener} أعلن مصدر أمني أمس مقتل ثلاثة مسلحين في اشتباك قرب الحدود.") == [
+        "أعلن مصدر أمني مقتل ثلاثة مسلحين في اشتباك قرب الحدود"]
+
+
+# ---------------------------------------------------------------- the clause the date governs
+
+
+def test_a_date_in_a_participle_clause_dates_the_clause_its_subject_acts_in():
+    (title,) = titles_of("دافع الرئيس عن الاتفاق الجديد، مؤكدا في كلمة بثها التلفزيون يوم أمس أن الاتفاق يعكس إرادة الشعب.")
+    assert title.startswith("دافع الرئيس عن الاتفاق الجديد مؤكدا") and title.endswith("يعكس إرادة الشعب")
+
+
+def test_a_fronted_date_dates_the_clause_after_it():
+    text = ("وقالت الوزارة في بيان امس إن الدوريات نفذت خطة انتشار بحري، بإسناد من طيران الشرطة، وفي مساء الثلاثاء"
+            " الماضي، تم رصد قاربين خارج المياه الإقليمية.")
+    assert "تم رصد قاربين خارج المياه الإقليمية" in titles_of(text)
+
+
+def test_the_happening_after_a_fronted_frame_starts_at_faqad():
+    text = ("وقال بيان للوزارة اليوم إنه في إطار الحملات الأمنية المكثفة على الخلايا النائمة فقد أسفرت جهود"
+            " الأجهزة الأمنية أمس عن ضبط 24 من العناصر المطلوبة.")
+    assert "أسفرت جهود الأجهزة الأمنية عن ضبط 24 من العناصر المطلوبة" in titles_of(text)
+
+
+def test_faqad_the_verb_lost_is_kept():
+    assert titles_of("فقد الرجل حياته أمس في حادث سير على الطريق السريع.") == [
+        "فقد الرجل حياته في حادث سير على الطريق السريع"]
+
+
+def test_a_short_title_goes_on_into_the_clause_that_explains_it():
+    assert titles_of("عززت القوات الحكومية مكاسبها أمس، إذ استعادت السيطرة على مدينة الميناء عاصمة المحافظة.") == [
+        "عززت القوات الحكومية مكاسبها إذ استعادت السيطرة على مدينة الميناء عاصمة المحافظة"]
+
+
+def test_a_short_title_goes_on_into_a_closing_relative_clause_that_says_which():
+    assert titles_of("لمحت السلطات، أمس، إلى تورط جهات خارجية في التفجير الذي وقع في قرية ساحلية قرب العاصمة.") == [
+        "لمحت السلطات إلى تورط جهات خارجية في التفجير الذي وقع في قرية ساحلية قرب العاصمة"]
+
+
+def test_a_dated_relative_clause_keeps_the_verb_governing_its_noun():
+    text = "ودب الخلاف بين البلدين بعد أن عزل الجيش الرئيس السابق محمد سالم الذي ينتمي للحزب الحاكم في 2013 عقب احتجاجات واسعة."
+    assert titles_of(text)[0].startswith("عزل الجيش الرئيس السابق محمد سالم الذي")
+
+
+def test_a_dated_relative_clause_after_a_short_verbal_clause_keeps_that_clause():
+    text = "وتغيب الوزير الأستاذ الجامعي السابق فارع الطول الذي يحاكم وهو طليق عن حضور جلسة الأربعاء."
+    assert titles_of(text)[0].startswith("تغيب الوزير الأستاذ الجامعي")
+
+
+def test_the_antecedent_of_a_relative_clause_starts_after_a_complement_particle():
+    text = "قالت القيادة المشتركة التي تقود الحملة إن التحالف الذي تقوده الولايات المتحدة نفذ 29 ضربة جوية أمس الأحد."
+    assert titles_of(text)[0].startswith("التحالف الذي تقوده الولايات المتحدة نفذ 29 ضربة جوية")
+
+
+# ---------------------------------------------------------------- who acts
+
+
+def test_a_verb_with_no_subject_after_a_comma_takes_the_clause_before():
+    text = ("ضغط مشرعون على المسؤولين خلال جلسة استماع في مجلس الشيوخ، انعقدت في العاصمة يوم أمس، بينما يبدأ"
+            " البرلمان مراجعة الاتفاق.")
+    assert titles_of(text)[0] == "ضغط مشرعون على المسؤولين خلال جلسة استماع في مجلس الشيوخ انعقدت في العاصمة"
+
+
+def test_a_dated_adjunct_takes_the_clause_it_hangs_on():
+    text = "زرع عدد من المزارعين الأرز فوق سطح مبنى شاهق في العاصمة، في لقطات مصورة انتشرت اليوم على مواقع التواصل."
+    assert titles_of(text) == [
+        "زرع عدد من المزارعين الأرز فوق سطح مبنى شاهق في العاصمة في لقطات مصورة انتشرت على مواقع التواصل"]
+
+
+def test_an_object_after_appositions_between_commas_takes_its_verb_and_subject():
+    text = "في غضون ذلك، أجرى نائب الرئيس، رئيس الحكومة، خالد الأحمد، زيارة خاطفة، إلى المدينة أمس، تفقد خلالها الأحياء المحررة."
+    assert titles_of(text) == ["أجرى نائب الرئيس رئيس الحكومة خالد الأحمد زيارة خاطفة إلى المدينة"]
+
+
+def test_a_subject_that_the_clause_states_is_not_looked_for_before():
+    assert titles_of("أعلنت الشرطة، في بيان، أن دورية اعتقلت أمس ثلاثة مطلوبين قرب الحدود.")[0].startswith("أعلنت الشرطة")
+
+
+def test_a_participle_after_a_long_main_clause_takes_its_verb_and_subject_without_the_description():
+    text = ("وفي العاصمة، دافع الرئيس عن الاتفاق الجديد الذي توصلت إليه حكومته مع الدول المانحة بعدما تعرض لانتقادات"
+            " واسعة من المعارضة في البرلمان، مؤكدا في كلمة بثها التلفزيون يوم أمس أن الاتفاق يعكس إرادة الشعب.")
+    assert titles_of(text) == ["دافع الرئيس عن الاتفاق الجديد مؤكدا في كلمة بثها التلفزيون أن الاتفاق يعكس إرادة الشعب"]
+
+
+def test_a_purpose_adjunct_is_no_clause_of_its_own():
+    text = ("استغل عدد من المواطنين سطح أحد المباني الشاهقة في العاصمة، من أجل زراعة الأرز، في لقطات مصورة انتشرت"
+            " اليوم على مواقع التواصل.")
+    assert titles_of(text)[0].startswith("استغل عدد من المواطنين")
+
+
+# ---------------------------------------------------------------- bounded length
+
+
+def test_a_clause_a_little_over_the_length_is_shown_whole():
+    text = ("أعلنت المنامة أمس إحباط عملية تهريب كمية من المواد المتفجرة شديدة الخطورة عن طريق البحر إلى جانب عدد"
+            " من الأسلحة الآلية والذخائر من دولة مجاورة.")
+    (title,) = titles_of(text)
+    assert title.endswith("من دولة مجاورة") and "…" not in title
+
+
+def test_a_long_clause_is_cut_where_a_phrase_starts_not_inside_one():
+    text = ("أعلنت المنامة أمس إحباط عملية تهريب كمية كبيرة من المواد المتفجرة شديدة الخطورة وصناديق الذخيرة"
+            " والبنادق الآلية الحديثة عن طريق البحر إلى جانب عدد كبير من الأسلحة الخفيفة والقنابل اليدوية المصنعة"
+            " محليا من دولة مجاورة.")
+    (title,) = titles_of(text)
+    assert title.endswith("عن طريق البحر") and "…" not in title
+
+
+def test_a_long_clause_with_no_phrase_boundary_near_its_cut_keeps_the_ellipsis():
+    text = ("أعلن المتحدث أمس أسماء القتلى الثلاثين أحمد سالم محمد العلي حسن الفهد حسين الراشد خالد المنصور سعيد"
+            " الناصر سالم الحمد منصور السلطان ناصر العمر فهد العثمان فيصل الزيد ماجد البكر.")
+    (title,) = titles_of(text)
+    assert title.endswith("…") and len(title.rstrip("…").split()) == 22
+
+
+@pytest.mark.parametrize("filler", ["يشار الى أن", "يشار إلى ان", "يذكر ان"])
+def test_a_leading_filler_is_cut_whatever_its_hamza_spelling(filler):
+    assert titles_of(f"{filler} الوزارة افتتحت أمس مركزا جديدا للتدريب في المدينة.") == [
+        "الوزارة افتتحت مركزا جديدا للتدريب في المدينة"]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("عاد اللاعب إلى النادي الملكي أمس بعد أن غادره في موسم 2013-2014 إلى فريق آخر.",
+     "عاد اللاعب إلى النادي الملكي بعد أن غادره إلى فريق آخر"),
+    ("يقام المعرض خلال الفترة من 20 إلى 25 شوال بمشاركة عدد كبير من الشركات.",
+     "يقام المعرض بمشاركة عدد كبير من الشركات"),
+])
+def test_the_season_or_period_a_removed_date_named_goes_with_it(text, title):
+    assert title in titles_of(text)
+
+
+def test_a_title_ending_on_a_quantifier_is_not_sound():
+    assert not form_ok("أوضحت الوكالة أن القرار الذي صدر يطال كلًا")
+    assert better_title("جمدت الحكومة أموال الرئيس السابق ونجله وثلاثة من قادة الجماعة",
+                        "أوضحت الوكالة أن القرار الذي صدر يطال كلًا")
+
+
+def test_an_attribution_opening_on_ala_ma_is_the_report_not_the_happening():
+    text = ("جمدت الحكومة رسميا أموال الرئيس السابق وعدد من قادة الجماعة المسلحة التزاما بالعقوبات التي أقرتها الأمم"
+            " المتحدة، على ما أعلنت وكالة الأنباء الرسمية الجمعة.")
+    assert titles_of(text)[0].startswith("جمدت الحكومة رسميا أموال الرئيس السابق")
+
+
+def test_what_tamma_tells_goes_on_into_a_further_verbal_noun_after_a_comma():
+    text = ("وفي فجر الأربعاء تم تطويق القارب وإيقافه بعد مطاردته من قبل دوريات خفر السواحل، والقبض على شخصين"
+            " كانا على متنه.")
+    assert titles_of(text)[0].endswith("والقبض على شخصين كانا على متنه")
+
+
+def test_words_dropped_from_titles_are_matched_in_any_hamza_spelling():
+    text = "أقلعت ثلاث مقاتلات من قاعدة في جنوب البلاد في الساعات الاولى من صباح اليوم لقصف مواقع المسلحين."
+    assert titles_of(text) == ["أقلعت ثلاث مقاتلات من قاعدة في جنوب البلاد لقصف مواقع المسلحين"]
