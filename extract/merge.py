@@ -99,6 +99,7 @@ SHARED_WORDING_DIFFERENT_KINDS = 0.6
 SAME_KIND_COVERAGE = 0.3
 SAME_KIND_MIN_SHARED = 3
 SHORT_REPORT_WORDS = 3
+UNKNOWN_KIND_SPECIFIC = 3  # shared specific words that let a report of no known kind take the other's
 NESTED_WORDING = 0.25
 NESTED_WORDING_WITH_ACTOR = 0.2
 REPRINT_WORDING = 0.8
@@ -366,6 +367,11 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
         return (a.doc is None or a.doc != b.doc) and _reprint(a, b)
     if how == SAME and a.sentence == b.sentence:
         return True
+    original_kinds = (a.kind, b.kind)
+    a, b = _reported(a, b), _reported(b, a)
+    # A statement read as the happening it tells is a second-hand report: it joins on shared wording
+    # beyond the names, never on a shared place alone (two blows near one town are two happenings).
+    looked_through = a.kind != original_kinds[0] or b.kind != original_kinds[1]
     statements = a.kind == "statement" and b.kind == "statement"
     if statements:
         # Two announcements are compared on what they state: the say verbs (أعلنت) are no evidence.
@@ -380,9 +386,13 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
     fights = a.kind in _FIGHTS and b.kind in _FIGHTS
     beyond_actor = any(specific_word(t) for t in own_a & own_b)
     apart = conflict(a, b)
-    same_kind = a.kind is not None and a.kind == b.kind
-    different_kinds = a.kind is not None and b.kind is not None and a.kind != b.kind
     wide = _wide(a.tokens, b.tokens)
+    # A report whose verb the extractor could not class (تم تطويق القارب) differs in kind from
+    # none: it takes the other's kind when they share many specific words.
+    unknown = (a.kind is None) != (b.kind is None) and wide and sum(
+        1 for t in a.tokens & b.tokens if specific_word(t)) >= UNKNOWN_KIND_SPECIFIC
+    same_kind = (a.kind is not None and a.kind == b.kind) or unknown
+    different_kinds = a.kind is not None and b.kind is not None and a.kind != b.kind
     if how != SAME and (_another(a.sentence) or _another(b.sentence)):
         return False  # وقصفت الطائرات ميناء الحديدة مرة أخرى
     if how == ADJACENT and _reprint(a, b):
@@ -406,6 +416,8 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
         # One actor (داعش) named in two announcements on one day: they must also share their wording.
         if actor_overlap >= SHARED_WORDING_STATEMENTS:
             return True
+    elif looked_through:
+        return (actor and jaccard(own_a, own_b) >= SHARED_WORDING_STATEMENTS and beyond_actor) or _wide(own_a, own_b)
     elif (actor and actor_overlap >= SHARED_WORDING_WITH_ACTOR and (beyond_actor or not fights)) or (
             same_kind and shared_place(a, b)):
         # A side of a war (الحوثيون) is named in every report of the day: with it, the kind
@@ -418,6 +430,20 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
     if same_kind and not statements and _one_article_mention(a, b):
         return True
     return overlap >= SHARED_WORDING_ALONE
+
+
+def _reported(a: MergeKey, b: MergeKey) -> MergeKey:
+    """``a`` as a report of ``b``'s kind when ``a`` is a statement telling a happening of that kind.
+
+    ``قال المرصد «خطف عناصر من جبهة النصرة…»`` is a statement whose words
+    tell an abduction: against an abduction report it is one, not a different
+    kind. A statement naming no word of the other's kind stays a statement.
+    """
+    if a.kind != "statement" or b.kind in (None, "statement"):
+        return a
+    if any(word_class(t) == b.kind for t in a.tokens):
+        return replace(a, kind=b.kind)
+    return a
 
 
 def _one_article_mention(a: MergeKey, b: MergeKey) -> bool:
