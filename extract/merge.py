@@ -204,6 +204,13 @@ def deictic(timex_text: str) -> bool:
             and not any(ch.isdigit() for ch in folded))
 
 
+def without_day_words(folded: str) -> str:
+    """Folded text without its day words (اليوم، أمس، weekdays, months): a late copy of a wire
+    story changes only those (``أمس`` becomes ``اليوم``)."""
+    words = _words()
+    return words["explicit"].sub(" ", words["deictic"].sub(" ", folded))
+
+
 def relation(a: MergeKey, b: MergeKey) -> str | None:
     """How the dates of two reports relate: SAME, ADJACENT, NESTED, LAGGED or None (see module doc)."""
     da, db = a.days(), b.days()

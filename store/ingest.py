@@ -471,8 +471,13 @@ def _report_key(value, mod, entities, tokens, sentence, kind, begin, end, timex_
 
 
 def _merge_target(conn: sqlite3.Connection, texts: sentences.Texts, c: EventCandidate, doc_id: int,
-                  published: date | None, sentence_id: int, timex_id: int) -> int | None:
-    """The stored event this candidate reports, if any (see extract/merge.py).
+                  published: date | None, sentence_id: int, timex_id: int) -> tuple[int | None, list[int]]:
+    """The stored event this candidate reports, if any (see extract/merge.py), and the other
+    stored events it is the same happening as.
+
+    A report that is one happening with two stored events proves them one: a
+    paper's ``أمس`` stored a day late and another's ``الاثنين`` became two events
+    until a third report said both. The caller joins them.
 
     Only events sharing a signature with the candidate are looked at
     (store/merge_index.py), so the cost per candidate stays flat. Each stored
@@ -486,7 +491,7 @@ def _merge_target(conn: sqlite3.Connection, texts: sentences.Texts, c: EventCand
     ids = merge_index.candidates(conn, begin, end, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text,
                                  key.deictic)
     if not ids:
-        return None
+        return None, []
     marks = ",".join("?" * len(ids))
     # An event told by hundreds of reports is judged by its newest few, so the
     # cost per candidate does not grow with the event either.
@@ -504,6 +509,7 @@ def _merge_target(conn: sqlite3.Connection, texts: sentences.Texts, c: EventCand
     # Two happenings cut from one sentence stay apart, and one timex reports an event once.
     excluded = {r[0] for r in rows if r[9] == sentence_id or r[10] == timex_id}
     best, best_strength = None, -1.0
+    matched: dict[int, None] = {}
     for (row_id, value, mod, entities, tokens, sentence_doc, sentence_start, sentence_end, kind, _, _, event_begin, event_end,
          own_value, own_mod, own_begin, own_end, own_text, other_doc, other_published) in rows:
         if row_id in excluded:
@@ -520,18 +526,50 @@ def _merge_target(conn: sqlite3.Connection, texts: sentences.Texts, c: EventCand
                                       other_doc, other_published))
         for other in others:
             if same_happening(key, other):
+                matched[row_id] = None
                 score = strength(key, other)
                 if score > best_strength:
                     best, best_strength = row_id, score
                 break
-    return best
+    return best, [i for i in matched if i != best]
+
+
+def _join_events(conn: sqlite3.Connection, keep: int, others: list[int]) -> None:
+    """Move the reports of ``others`` into ``keep`` and drop them: one happening, one event.
+
+    Two events holding reports of one sentence are two happenings cut from it
+    and stay apart. ``keep`` keeps its date and title.
+    """
+    own = {r[0] for r in conn.execute("SELECT sentence_id FROM event_sources WHERE event_id = ?", (keep,))}
+    for gone in others:
+        theirs = {r[0] for r in conn.execute("SELECT sentence_id FROM event_sources WHERE event_id = ?", (gone,))}
+        if own & theirs:
+            continue
+        own |= theirs
+        conn.execute("UPDATE event_sources SET event_id = ? WHERE event_id = ?", (keep, gone))
+        conn.execute("INSERT INTO event_keys(key, event_id, n) SELECT key, ?, n FROM event_keys WHERE event_id = ? AND true"
+                     " ON CONFLICT (key, event_id) DO UPDATE SET n = n + excluded.n", (keep, gone))
+        conn.execute("INSERT OR IGNORE INTO event_entities(event_id, entity_id) SELECT ?, entity_id FROM event_entities"
+                     " WHERE event_id = ?", (keep, gone))
+        # A happening is denied when a report denies it, planned while every report says so.
+        conn.execute(
+            "UPDATE events SET stance = CASE WHEN (SELECT stance FROM events WHERE id = ?) = 'denied' THEN 'denied'"
+            " ELSE stance END, planned = planned AND (SELECT planned FROM events WHERE id = ?) WHERE id = ?",
+            (gone, gone, keep))
+        conn.execute("DELETE FROM events WHERE id = ?", (gone,))  # its keys and entity links go with it (cascade)
+        conn.execute(
+            "UPDATE events SET n_sources = (SELECT COUNT(*) FROM event_sources WHERE event_id = ?),"
+            " n_documents = (SELECT COUNT(DISTINCT doc_id) FROM event_sources WHERE event_id = ?) WHERE id = ?",
+            (keep, keep, keep))
 
 
 def _store_event(conn, texts: sentences.Texts, doc_id: int, published: date | None, sentence_id: int, timex_id: int,
                  c: EventCandidate) -> bool:
     """Attach the candidate to the event it reports, or create one. True when created."""
     t = c.timex
-    event_id = _merge_target(conn, texts, c, doc_id, published, sentence_id, timex_id)
+    event_id, also = _merge_target(conn, texts, c, doc_id, published, sentence_id, timex_id)
+    if also:
+        _join_events(conn, event_id, also)
     created = event_id is None
     if created:
         event_id = conn.execute(

@@ -25,7 +25,7 @@ import re
 import sqlite3
 from datetime import date, timedelta
 
-from waqai.extract.merge import LAGGED_MAX_DAYS, NESTED_MAX_DAYS, specific_word
+from waqai.extract.merge import LAGGED_MAX_DAYS, NESTED_MAX_DAYS, specific_word, without_day_words
 from waqai.extract.normalize import fold
 
 PER_SIGNATURE = 20
@@ -85,10 +85,11 @@ def signatures(entities, tokens, sentence: str) -> list[str]:
     """The index signatures of one report.
 
     ``x:`` is the sentence as written; ``r:`` a short hash of its letters and
-    digits only, so a reprint whose quotes or spaces differ (``"`` / ``”``)
+    digits only, without its day words, so a reprint whose quotes or spaces
+    differ (``"`` / ``”``), or a late copy whose ``أمس`` became ``اليوم``,
     still meets it.
     """
-    letters = " ".join(_LETTERS.findall(fold(sentence)))[:_SENTENCE_KEY_CHARS]
+    letters = " ".join(_LETTERS.findall(without_day_words(fold(sentence))))[:_SENTENCE_KEY_CHARS]
     return ([f"e:{e}" for e in sorted(entities)] + [f"t:{t}" for t in sorted(tokens)]
             + [f"x:{fold(sentence)[:_SENTENCE_KEY_CHARS]}",
                "r:" + hashlib.blake2b(letters.encode("utf-8"), digest_size=8).hexdigest()])
@@ -113,14 +114,24 @@ def _month(day: date) -> tuple[date, date]:
     return first, following - timedelta(days=1)
 
 
+def _hijri_month(day: date) -> tuple[date, date]:
+    """The Gregorian days of the Hijri month holding ``day`` (شهر رمضان is a span of its own)."""
+    from hijridate import Gregorian, Hijri
+
+    h = Gregorian(day.year, day.month, day.day).to_hijri()
+    month = Hijri(h.year, h.month, 1)
+    first = month.to_gregorian()
+    return first, first + timedelta(days=month.month_length() - 1)
+
+
 def _containers(first: date, last: date) -> list[str]:
-    """The spans of the weeks and months that hold ``[first, last]`` (a nested date, extract/merge.py)."""
+    """The spans of the weeks and months (Gregorian and Hijri) that hold ``[first, last]`` (a nested date, extract/merge.py)."""
     spans = []
-    for around in (_week, _month):
+    for around in (_week, _month, _hijri_month):
         try:
             outer = around(first)
-        except OverflowError:
-            continue  # the last week or month of the calendar (9999-12-31) holds nothing else
+        except (OverflowError, ValueError):
+            continue  # the calendar's last week or month, or a day out of the Hijri tables, holds nothing else
         if outer[0] <= first and last <= outer[1] and outer != (first, last):
             spans.append(_span(outer[0].isoformat(), outer[1].isoformat(), None))
     return spans
