@@ -65,6 +65,14 @@ specific words and Jaccard ≥ 0.25, or a shared actor or place with Jaccard ≥
 more) and the same numbers. When a report could join events of several days,
 one of its own day wins.
 
+A statement whose words tell a happening (``قال المرصد «خطف عناصر من جبهة
+النصرة…»``) is compared with a report of that kind as that kind, but only on
+wording beyond the shared names: a shared actor with Jaccard ≥ 0.2 of the
+rest and a specific word, or much shared wording; never on a shared place
+alone. A report whose verb has no known class (``تم تطويق القارب``) differs in
+kind from none: with much shared wording and three specific shared words it
+takes the other's kind.
+
 Two statements (both told by a say verb: أعلنت، قال) are compared on what they state,
 without the say verbs, and need a shared actor with shared wording (Jaccard ≥ 0.2) or most wording shared: the
 police and the army each announcing a different blow against one group are two happenings.

@@ -233,3 +233,65 @@ def test_happened_and_an_organisation_are_not_kinds_of_happening():
     # accident with a contract signing, and every two ISIS reports of a day as 'launches'.
     assert happening.word_class("وقع") is None and happening.word_class("تنظيم") is None
     assert happening.word_class("يوقع") == "agreement" and happening.word_class("نظمت") == "launch"
+
+
+# ---------------------------------------------------------------- a statement telling a happening, unknown kinds
+
+
+def test_a_quoted_report_of_an_abduction_is_the_abduction():
+    said = _key("وقال المرصد «خطف عناصر من جبهة النصرة قائد الفرقة الثالثة عشرة العقيد سامر الأحمد وأربعة من مرافقيه»")
+    told = _key("خطف مسلحو جبهة النصرة مساء الأربعاء قائد الفرقة الثالثة عشرة أثناء عودته من اجتماع في الريف الشمالي")
+    assert (said.kind, told.kind) == ("statement", "arrest") and same_happening(said, told)
+    other = _key("خطفت جبهة النصرة ثلاثة صحفيين أجانب قرب الحدود")  # the same group, another abduction
+    assert not same_happening(_key("وقال المرصد «خطف عناصر من جبهة النصرة قائدا في الفرقة الثالثة عشرة»"), other)
+
+
+def test_two_blows_near_one_town_stay_apart_when_one_is_announced():
+    # The announcement reads as an attack, but it shares only the names and 'terrorist', 'Iraqi'.
+    announced = _key("أعلنت قيادة الشرطة صد هجوم لتنظيم داعش الإرهابي شرقي الرمادي ومقتل 12 من عناصره العراقية")
+    other = _key("قتل 15 عنصرا من تنظيم داعش الإرهابي بعملية أمنية نفذتها القوات العراقية شرقي الرمادي")
+    assert announced.kind == "statement" and other.kind == "attack"
+    assert "ramadi" in announced.entities & other.entities and not same_happening(announced, other)
+
+
+def test_a_report_of_no_known_kind_joins_on_many_specific_words():
+    unknown = _key("تم تطويق القارب بعد مطاردته من قبل دوريات خفر السواحل شمال الجزيرة الكبيرة")
+    assert unknown.kind is None
+    assert same_happening(unknown, _key("ضبطت دوريات خفر السواحل قاربا بعد مطاردته في المياه الإقليمية"))
+    assert not same_happening(_key("تم تطويق القارب قرب الجزيرة"), _key("ضبطت دوريات خفر السواحل قاربا محملا بالأسلحة"))
+
+
+# ---------------------------------------------------------------- lookups and joined events, through the store
+
+
+def test_a_late_copy_whose_yesterday_became_today_joins_the_first_print(tmp_path):
+    # The day word sits early in the sentence, so the sentence's first characters differ.
+    late = ("وشدد المتحدث باسم وزارة الخارجية المصرية في تصريحات له {} على رفض بلاده أي تدخل في الشؤون"
+            " الداخلية لدول الجوار العربي.\n")
+    events = _ingest(tmp_path, [("a.txt", "2030-03-07", late.format("أمس")), ("b.txt", "2030-03-09", late.format("اليوم"))])
+    assert [(e["value"], len(e["sources"])) for e in _events_with(events, "المتحدث")] == [("2030-03-06", 2)]
+
+
+def test_a_day_inside_ramadan_meets_a_report_dated_by_ramadan(tmp_path):
+    # Ramadan 1451 runs from 2030-01-05 to 2030-02-03: no Gregorian week or month holds it.
+    events = _ingest(tmp_path, [
+        ("a.txt", "2030-02-20", "وتعرض مسجد الرحمة في حي النخيل إلى تفجير انتحاري خلال صلاة الظهر في شهر رمضان الماضي.\n"),
+        ("b.txt", "2030-02-20", "وكان انتحاري قد فجر نفسه في مسجد الرحمة في حي النخيل خلال صلاة الظهر في 25 يناير الماضي.\n"),
+    ])
+    assert [(e["begin"], e["end"], len(e["sources"])) for e in events] == [("2030-01-05", "2030-02-03", 2)]
+
+
+def test_a_report_that_is_two_stored_events_joins_them(tmp_path):
+    a = "صادق مجلس الأمن الدولي أمس على قرار يدعم اتفاق الهدنة في اليمن ويطالب بنشر مراقبين.\n"
+    b = "اعتمد مجلس الأمن الدولي الخميس بالإجماع قرارا بإرسال بعثة مراقبين إلى الحديدة.\n"
+    both = "صادق مجلس الأمن الدولي الخميس بالإجماع على قرار يدعم اتفاق الهدنة في اليمن ويطالب بنشر مراقبين في الحديدة.\n"
+    assert not same_happening(_key(a, "2030-03-08", is_deictic=True, doc=1), _key(b, "2030-03-07", doc=2))
+    db, events = ingest_texts(tmp_path / "two", [("a.txt", "2030-03-09", a), ("b.txt", "2030-03-09", b)])
+    assert len(_events_with(events, "مجلس الأمن")) == 2
+    db, events = ingest_texts(tmp_path / "three", [("a.txt", "2030-03-09", a), ("b.txt", "2030-03-09", b),
+                                                   ("c.txt", "2030-03-09", both)])
+    vote = _events_with(events, "مجلس الأمن")
+    assert [(e["value"], len(e["sources"]), e["corroboration"]) for e in vote] == [("2030-03-07", 3, 3)]
+    # The joined event's index keys and entity links moved with its reports.
+    assert db.execute("SELECT COUNT(DISTINCT event_id) FROM event_keys").fetchone()[0] == 1
+    assert db.execute("SELECT COUNT(*) FROM event_entities WHERE event_id NOT IN (SELECT id FROM events)").fetchone()[0] == 0
