@@ -107,6 +107,7 @@ SHARED_WORDING_DIFFERENT_KINDS = 0.6
 SAME_KIND_COVERAGE = 0.3
 SAME_KIND_MIN_SHARED = 3
 SHORT_REPORT_WORDS = 3
+STATEMENT_SPECIFIC = 3  # specific words two same-day statements with no shared actor must share
 UNKNOWN_KIND_SPECIFIC = 3  # shared specific words that let a report of no known kind take the other's
 NESTED_WORDING = 0.25
 NESTED_WORDING_WITH_ACTOR = 0.2
@@ -190,6 +191,7 @@ def _words() -> dict:
         "relatives": frozenset(fold(w) for w in data["relatives"]),
         "incident": frozenset(fold(w) for w in data["incident_nouns"]),
         "another": _alternation(data["another"]),
+        "kin": frozenset(frozenset(pair) for pair in data["kin_kinds"]),
         "generic": frozenset(t for w in data["generic_words"] for t in content_tokens(w)) | frozenset(
             fold(w) for w in data["generic_words"]),
     }
@@ -406,8 +408,11 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
     # none: it takes the other's kind when they share many specific words.
     unknown = (a.kind is None) != (b.kind is None) and wide and sum(
         1 for t in a.tokens & b.tokens if specific_word(t)) >= UNKNOWN_KIND_SPECIFIC
-    same_kind = (a.kind is not None and a.kind == b.kind) or unknown
-    different_kinds = a.kind is not None and b.kind is not None and a.kind != b.kind
+    # A visit and the talks it holds, an assault and the taking of the place: kin kinds, one
+    # happening when one actor is in both and much wording is shared.
+    kin = frozenset((a.kind, b.kind)) in _words()["kin"] and actor and wide
+    same_kind = (a.kind is not None and a.kind == b.kind) or unknown or kin
+    different_kinds = a.kind is not None and b.kind is not None and a.kind != b.kind and not kin
     if how != SAME and (_another(a.sentence) or _another(b.sentence)):
         return False  # وقصفت الطائرات ميناء الحديدة مرة أخرى
     if how == ADJACENT and _reprint(a, b):
@@ -439,6 +444,10 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
         # alone is not enough; a town is named only where something happened.
         return True
     if same_kind and wide and not statements:
+        return True
+    if statements and how == SAME and wide and sum(1 for t in own_a & own_b if specific_word(t)) >= STATEMENT_SPECIFIC:
+        # Two announcements of one thing by no named actor (أعلنت المنامة / قالت وزارة الداخلية):
+        # what they state shares many specific words (إحباط، تهريب، متفجرات).
         return True
     if same_kind and not statements and _covered(a.tokens, b.tokens):
         return True
