@@ -295,3 +295,19 @@ def test_a_report_that_is_two_stored_events_joins_them(tmp_path):
     # The joined event's index keys and entity links moved with its reports.
     assert db.execute("SELECT COUNT(DISTINCT event_id) FROM event_keys").fetchone()[0] == 1
     assert db.execute("SELECT COUNT(*) FROM event_entities WHERE event_id NOT IN (SELECT id FROM events)").fetchone()[0] == 0
+
+
+def test_a_visit_and_the_talks_it_holds_are_one_happening_with_one_visitor():
+    arrives = _key("وصل وزير الدفاع الأمريكي آشتون كارتر إلى بغداد في زيارة لم يعلن عنها مسبقا لبحث الحرب على داعش")
+    talks = _key("بحث وزير الدفاع الأمريكي آشتون كارتر مع رئيس الوزراء العراقي الحرب على داعش في بغداد")
+    assert (arrives.kind, talks.kind) == ("visit", "meeting") and same_happening(arrives, talks)
+    other = _key("بحث وزير الخارجية الأمريكي جون كيري مع نظيره العراقي في بغداد الحرب على داعش")
+    assert not same_happening(_key("وصل وزير الدفاع الأمريكي آشتون كارتر إلى بغداد في زيارة لم يعلن عنها مسبقا"), other)
+
+
+def test_two_announcements_of_one_seizure_merge_on_what_they_state():
+    a = _key("أعلنت المنامة إحباط عملية تهريب كمية من المواد المتفجرة شديدة الخطورة والأسلحة الآلية عن طريق البحر")
+    b = _key("قالت وزارة الداخلية إن قواتها أحبطت محاولة لتهريب متفجرات شديدة الخطورة وأسلحة آلية عبر البحر")
+    assert a.kind == b.kind == "statement" and not a.entities & b.entities and same_happening(a, b)
+    assert not same_happening(_key("أعلنت الشرطة إحباط محاولة لتهريب أسلحة عبر الحدود"),
+                              _key("قالت وزارة الداخلية إن دورياتها أحبطت تهريب أسلحة في ميناء جدة"))
