@@ -69,13 +69,14 @@ A statement whose words tell a happening (``قال المرصد «خطف عنا�
 النصرة…»``) is compared with a report of that kind as that kind, but only on
 wording beyond the shared names: a shared actor with Jaccard ≥ 0.2 of the
 rest and a specific word, or much shared wording; never on a shared place
-alone. A report whose verb has no known class (``تم تطويق القارب``) differs in
-kind from none: with much shared wording and three specific shared words it
-takes the other's kind.
+alone.
 
 Two statements (both told by a say verb: أعلنت، قال) are compared on what they state,
 without the say verbs, and need a shared actor with shared wording (Jaccard ≥ 0.2) or most wording shared: the
 police and the army each announcing a different blow against one group are two happenings.
+
+Two clock times more than an hour apart on one day (``الساعة التاسعة`` /
+``الساعة العاشرة وعشرين دقيقة``) are two happenings unless one reprints the other.
 
 Never enough: a shared dateline or date alone, a shared *generic* entity
 (countries and capitals are left out of the entity sets, "Iraq" on the same
@@ -107,8 +108,9 @@ SHARED_WORDING_DIFFERENT_KINDS = 0.6
 SAME_KIND_COVERAGE = 0.3
 SAME_KIND_MIN_SHARED = 3
 SHORT_REPORT_WORDS = 3
+CLOCK_APART_MINUTES = 60  # two clock times further apart tell two happenings (reports round a time)
+STATEMENT_WORDING = 0.25  # and the share of their words
 STATEMENT_SPECIFIC = 3  # specific words two same-day statements with no shared actor must share
-UNKNOWN_KIND_SPECIFIC = 3  # shared specific words that let a report of no known kind take the other's
 NESTED_WORDING = 0.25
 NESTED_WORDING_WITH_ACTOR = 0.2
 REPRINT_WORDING = 0.8
@@ -191,7 +193,6 @@ def _words() -> dict:
         "relatives": frozenset(fold(w) for w in data["relatives"]),
         "incident": frozenset(fold(w) for w in data["incident_nouns"]),
         "another": _alternation(data["another"]),
-        "kin": frozenset(frozenset(pair) for pair in data["kin_kinds"]),
         "generic": frozenset(t for w in data["generic_words"] for t in content_tokens(w)) | frozenset(
             fold(w) for w in data["generic_words"]),
     }
@@ -382,6 +383,8 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
         return False  # nothing in common: every rule below needs a shared word, actor or sentence
     if how == LAGGED:
         return (a.doc is None or a.doc != b.doc) and _reprint(a, b)
+    if _hours_apart(a.value, b.value) and not _reprint(a, b):
+        return False  # the spokesman's 9:00 and 10:20 incidents of one morning are two
     if how == SAME and a.sentence == b.sentence:
         return True
     original_kinds = (a.kind, b.kind)
@@ -404,15 +407,8 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
     beyond_actor = any(specific_word(t) for t in own_a & own_b)
     apart = conflict(a, b)
     wide = _wide(a.tokens, b.tokens)
-    # A report whose verb the extractor could not class (تم تطويق القارب) differs in kind from
-    # none: it takes the other's kind when they share many specific words.
-    unknown = (a.kind is None) != (b.kind is None) and wide and sum(
-        1 for t in a.tokens & b.tokens if specific_word(t)) >= UNKNOWN_KIND_SPECIFIC
-    # A visit and the talks it holds, an assault and the taking of the place: kin kinds, one
-    # happening when one actor is in both and much wording is shared.
-    kin = frozenset((a.kind, b.kind)) in _words()["kin"] and actor and wide
-    same_kind = (a.kind is not None and a.kind == b.kind) or unknown or kin
-    different_kinds = a.kind is not None and b.kind is not None and a.kind != b.kind and not kin
+    same_kind = a.kind is not None and a.kind == b.kind
+    different_kinds = a.kind is not None and b.kind is not None and a.kind != b.kind
     if how != SAME and (_another(a.sentence) or _another(b.sentence)):
         return False  # وقصفت الطائرات ميناء الحديدة مرة أخرى
     if how == ADJACENT and _reprint(a, b):
@@ -437,7 +433,8 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
         if actor_overlap >= SHARED_WORDING_STATEMENTS:
             return True
     elif looked_through:
-        return (actor and jaccard(own_a, own_b) >= SHARED_WORDING_STATEMENTS and beyond_actor) or _wide(own_a, own_b)
+        specific = sum(1 for t in own_a & own_b if specific_word(t))
+        return (actor and jaccard(own_a, own_b) >= SHARED_WORDING_STATEMENTS and specific >= 2) or _wide(own_a, own_b)
     elif (actor and actor_overlap >= SHARED_WORDING_WITH_ACTOR and (beyond_actor or not fights)) or (
             same_kind and shared_place(a, b)):
         # A side of a war (الحوثيون) is named in every report of the day: with it, the kind
@@ -445,7 +442,8 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
         return True
     if same_kind and wide and not statements:
         return True
-    if statements and how == SAME and wide and sum(1 for t in own_a & own_b if specific_word(t)) >= STATEMENT_SPECIFIC:
+    if (statements and how == SAME and wide and overlap >= STATEMENT_WORDING
+            and sum(1 for t in own_a & own_b if specific_word(t)) >= STATEMENT_SPECIFIC):
         # Two announcements of one thing by no named actor (أعلنت المنامة / قالت وزارة الداخلية):
         # what they state shares many specific words (إحباط، تهريب، متفجرات).
         return True
@@ -454,6 +452,18 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
     if same_kind and not statements and _one_article_mention(a, b):
         return True
     return overlap >= SHARED_WORDING_ALONE
+
+
+_TIME = re.compile(r"T(\d{2}):(\d{2})")
+
+
+def _hours_apart(a: str, b: str) -> bool:
+    """Whether two values name clock times more than ``CLOCK_APART_MINUTES`` apart."""
+    ma, mb = _TIME.search(a), _TIME.search(b)
+    if ma is None or mb is None:
+        return False
+    minutes = abs((int(ma[1]) * 60 + int(ma[2])) - (int(mb[1]) * 60 + int(mb[2])))
+    return minutes > CLOCK_APART_MINUTES
 
 
 def _reported(a: MergeKey, b: MergeKey) -> MergeKey:

@@ -28,7 +28,7 @@ from waqai.extract import furniture
 from waqai.extract.events import EventCandidate, fragmentary_title
 from waqai.extract.happening import starts_with_verb
 from waqai.extract.gazetteer import gazetteer
-from waqai.extract.merge import MergeKey, deictic, same_happening, strength
+from waqai.extract.merge import SHARED_WORDING_ALONE, MergeKey, deictic, jaccard, same_happening, strength
 from waqai.extract.normalize import fold
 from waqai.extract.pipeline import Analysis, analyze
 from waqai.extract.dumps import BadRow, DumpError, FieldMap, is_dump, read_dump
@@ -462,6 +462,7 @@ def _sentence_of(starts: list[int], layout, offset: int) -> int | None:
 
 
 _REPORTS_PER_CANDIDATE = 8
+JOIN_WORDING = SHARED_WORDING_ALONE
 
 
 def _report_key(value, mod, entities, tokens, sentence, kind, begin, end, timex_text, doc_id, published) -> MergeKey:
@@ -509,7 +510,7 @@ def _merge_target(conn: sqlite3.Connection, texts: sentences.Texts, c: EventCand
     # Two happenings cut from one sentence stay apart, and one timex reports an event once.
     excluded = {r[0] for r in rows if r[9] == sentence_id or r[10] == timex_id}
     best, best_strength = None, -1.0
-    matched: dict[int, None] = {}
+    matched: dict[int, float] = {}  # event → the best wording overlap of its matching reports
     for (row_id, value, mod, entities, tokens, sentence_doc, sentence_start, sentence_end, kind, _, _, event_begin, event_end,
          own_value, own_mod, own_begin, own_end, own_text, other_doc, other_published) in rows:
         if row_id in excluded:
@@ -526,12 +527,15 @@ def _merge_target(conn: sqlite3.Connection, texts: sentences.Texts, c: EventCand
                                       other_doc, other_published))
         for other in others:
             if same_happening(key, other):
-                matched[row_id] = None
+                matched[row_id] = max(matched.get(row_id, 0.0), jaccard(key.tokens, other.tokens))
                 score = strength(key, other)
                 if score > best_strength:
                     best, best_strength = row_id, score
                 break
-    return best, [i for i in matched if i != best]
+    # Joining chains: only a report told in nearly the words of both events' reports joins them.
+    if best is None or matched[best] < JOIN_WORDING:
+        return best, []
+    return best, [i for i, wording in matched.items() if i != best and wording >= JOIN_WORDING]
 
 
 def _join_events(conn: sqlite3.Connection, keep: int, others: list[int]) -> None:

@@ -254,11 +254,13 @@ def test_two_blows_near_one_town_stay_apart_when_one_is_announced():
     assert "ramadi" in announced.entities & other.entities and not same_happening(announced, other)
 
 
-def test_a_report_of_no_known_kind_joins_on_many_specific_words():
-    unknown = _key("تم تطويق القارب بعد مطاردته من قبل دوريات خفر السواحل شمال الجزيرة الكبيرة")
-    assert unknown.kind is None
-    assert same_happening(unknown, _key("ضبطت دوريات خفر السواحل قاربا بعد مطاردته في المياه الإقليمية"))
-    assert not same_happening(_key("تم تطويق القارب قرب الجزيرة"), _key("ضبطت دوريات خفر السواحل قاربا محملا بالأسلحة"))
+def test_a_report_of_no_known_kind_does_not_take_the_others_kind():
+    # On real news a verb of no known class met every report of its organisation that day: the
+    # railway's contract signing and its inspection visit share the organisation's long name.
+    inspects = _key("تفقد رئيس المؤسسة العامة للخطوط الحديدية مشروع القطار السريع في محطة الشمال")
+    signs = _key("وقعت المؤسسة العامة للخطوط الحديدية عقدا لتجديد الخط الحديدي الخاص بنقل البضائع")
+    assert inspects.kind is None and signs.kind is not None
+    assert not same_happening(inspects, signs)
 
 
 # ---------------------------------------------------------------- lookups and joined events, through the store
@@ -281,28 +283,21 @@ def test_a_day_inside_ramadan_meets_a_report_dated_by_ramadan(tmp_path):
     assert [(e["begin"], e["end"], len(e["sources"])) for e in events] == [("2030-01-05", "2030-02-03", 2)]
 
 
-def test_a_report_that_is_two_stored_events_joins_them(tmp_path):
-    a = "صادق مجلس الأمن الدولي أمس على قرار يدعم اتفاق الهدنة في اليمن ويطالب بنشر مراقبين.\n"
-    b = "اعتمد مجلس الأمن الدولي الخميس بالإجماع قرارا بإرسال بعثة مراقبين إلى الحديدة.\n"
-    both = "صادق مجلس الأمن الدولي الخميس بالإجماع على قرار يدعم اتفاق الهدنة في اليمن ويطالب بنشر مراقبين في الحديدة.\n"
-    assert not same_happening(_key(a, "2030-03-08", is_deictic=True, doc=1), _key(b, "2030-03-07", doc=2))
-    db, events = ingest_texts(tmp_path / "two", [("a.txt", "2030-03-09", a), ("b.txt", "2030-03-09", b)])
+def test_a_report_told_in_the_words_of_two_stored_events_joins_them(tmp_path):
+    # The morning paper's أمس (a day late) and the evening paper's الخميس stayed two events;
+    # a third paper's الخميس, in nearly the words of both, says they are one.
+    late = "صادق مجلس الأمن الدولي أمس على قرار يدعم اتفاق الهدنة في اليمن ويطالب بنشر مراقبين.\n"
+    evening = "أقر مجلس الأمن الدولي الخميس بالإجماع قرارا يدعم اتفاق الهدنة في اليمن ويدعو إلى وقف القتال.\n"
+    both = "صادق مجلس الأمن الدولي الخميس بالإجماع على قرار يدعم اتفاق الهدنة في اليمن ويطالب بنشر مراقبين.\n"
+    db, events = ingest_texts(tmp_path / "two", [("a.txt", "2030-03-09", late), ("b.txt", "2030-03-08", evening)])
     assert len(_events_with(events, "مجلس الأمن")) == 2
-    db, events = ingest_texts(tmp_path / "three", [("a.txt", "2030-03-09", a), ("b.txt", "2030-03-09", b),
+    db, events = ingest_texts(tmp_path / "three", [("a.txt", "2030-03-09", late), ("b.txt", "2030-03-08", evening),
                                                    ("c.txt", "2030-03-09", both)])
     vote = _events_with(events, "مجلس الأمن")
     assert [(e["value"], len(e["sources"]), e["corroboration"]) for e in vote] == [("2030-03-07", 3, 3)]
     # The joined event's index keys and entity links moved with its reports.
     assert db.execute("SELECT COUNT(DISTINCT event_id) FROM event_keys").fetchone()[0] == 1
     assert db.execute("SELECT COUNT(*) FROM event_entities WHERE event_id NOT IN (SELECT id FROM events)").fetchone()[0] == 0
-
-
-def test_a_visit_and_the_talks_it_holds_are_one_happening_with_one_visitor():
-    arrives = _key("وصل وزير الدفاع الأمريكي آشتون كارتر إلى بغداد في زيارة لم يعلن عنها مسبقا لبحث الحرب على داعش")
-    talks = _key("بحث وزير الدفاع الأمريكي آشتون كارتر مع رئيس الوزراء العراقي الحرب على داعش في بغداد")
-    assert (arrives.kind, talks.kind) == ("visit", "meeting") and same_happening(arrives, talks)
-    other = _key("بحث وزير الخارجية الأمريكي جون كيري مع نظيره العراقي في بغداد الحرب على داعش")
-    assert not same_happening(_key("وصل وزير الدفاع الأمريكي آشتون كارتر إلى بغداد في زيارة لم يعلن عنها مسبقا"), other)
 
 
 def test_two_announcements_of_one_seizure_merge_on_what_they_state():
