@@ -203,6 +203,7 @@ def _alternation(words) -> re.Pattern:
     return re.compile(rf"(?<![^\W\d_])(?:[وفبل])?(?:{body})(?![^\W\d_])")
 
 
+@lru_cache(maxsize=4096)
 def deictic(timex_text: str) -> bool:
     """Whether a date was read from اليوم/أمس/الليلة alone, counted from the publication day.
 
@@ -246,8 +247,9 @@ def dates_agree(a: MergeKey, b: MergeKey) -> bool:
     return relation(a, b) == SAME
 
 
+@lru_cache(maxsize=16384)  # asked for both reports of every comparison; a frozenset keeps its hash
 def _places(ids: frozenset[str], kind: str) -> dict[str, tuple[float | None, float | None]]:
-    """The entities of ``kind`` among ``ids``, with their coordinates."""
+    """The entities of ``kind`` among ``ids``, with their coordinates (a shared dict: do not change it)."""
     if not ids:
         return {}
     from .gazetteer import gazetteer
@@ -294,12 +296,17 @@ def beyond_names(a: MergeKey, b: MergeKey, kind: str | None = None) -> tuple[fro
 
 def shared_place(a: MergeKey, b: MergeKey) -> bool:
     """A specific place named in both reports (or one at the same spot)."""
-    return _near(_places(a.entities, "place"), _places(b.entities, "place"))
+    return _near_places(a.entities, b.entities)
 
 
 def shared_actor(a: MergeKey, b: MergeKey) -> bool:
     """A specific actor or place named in both reports (a place at the same spot counts)."""
-    return bool(a.entities & b.entities) or _near(_places(a.entities, "place"), _places(b.entities, "place"))
+    return bool(a.entities & b.entities) or _near_places(a.entities, b.entities)
+
+
+@lru_cache(maxsize=16384)
+def _near_places(a: frozenset[str], b: frozenset[str]) -> bool:
+    return _near(_places(a, "place"), _places(b, "place"))
 
 
 def conflict(a: MergeKey, b: MergeKey) -> bool:
@@ -308,8 +315,13 @@ def conflict(a: MergeKey, b: MergeKey) -> bool:
     The king receiving one president and the king receiving another are two
     meetings; a place at the same spot as one of the other's is no difference.
     """
+    return _conflict(a.entities, b.entities)
+
+
+@lru_cache(maxsize=16384)  # a pure function of the two entity sets, asked again for every pair of reports
+def _conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     for kind in ("place", "person"):
-        pa, pb = _places(a.entities, kind), _places(b.entities, kind)
+        pa, pb = _places(a, kind), _places(b, kind)
         only_a = {i: p for i, p in pa.items() if not _near({i: p}, pb)}
         only_b = {i: p for i, p in pb.items() if not _near({i: p}, pa)}
         if only_a and only_b:

@@ -343,6 +343,7 @@ def write_prepared(db: Database, prepared: Iterator[Prepared], summary: IngestSu
     A damaged database is refused before the first write (``ensure_intact``).
     """
     ensure_intact(db)
+    _STORED.start()
     try:
         with _interrupt_between_documents() as stop_requested:
             for item in prepared:
@@ -364,6 +365,7 @@ def write_prepared(db: Database, prepared: Iterator[Prepared], summary: IngestSu
         raise IngestStopped(f"{db.path}: the database refused the write ({error}); the documents counted above are"
                             " stored, the rest are not: free some space and run the same command again", summary) from None
     finally:
+        _STORED.stop()
         if hasattr(prepared, "close"):
             prepared.close()  # stops worker processes now, not when the generator is collected
     if summary.documents:
@@ -471,8 +473,67 @@ def _report_key(value, mod, entities, tokens, sentence, kind, begin, end, timex_
                     deictic(timex_text or ""), doc_id, date.fromisoformat(published) if published else None)
 
 
+class _StoredReports:
+    """The merge keys of stored reports, built once per writer run.
+
+    A stored report is a candidate again for every later report sharing a
+    signature with it; parsing its words, cutting its sentence from another
+    document and reading its date each time was most of the merge's cost.
+    Everything a key holds is fixed once the report is stored, except the
+    date of its event (a joined event), which is part of the cache key. The
+    writer runs one transaction per document and never deletes a stored
+    report meanwhile; ``start`` and ``stop`` bracket a run, and outside one
+    (``store/redate.py`` rewriting a document) nothing is kept.
+    """
+
+    LIMIT = 50_000  # keys kept; past it the cache starts again (memory stays bounded)
+
+    def __init__(self) -> None:
+        self.keys: dict[tuple, tuple[MergeKey, ...]] = {}
+        self.active = False
+
+    def start(self) -> None:
+        """Start a writer run with no key kept."""
+        self.keys.clear()
+        self.active = True
+
+    def stop(self) -> None:
+        """End the run: forget every key."""
+        self.keys.clear()
+        self.active = False
+
+    def get(self, texts: sentences.Texts, row: tuple) -> tuple[MergeKey, ...]:
+        """The keys to compare a candidate row with: the report on its own date, then on its event's
+        date when that differs (see ``_merge_target``)."""
+        (_, value, mod, entities, tokens, sentence_doc, sentence_start, sentence_end, kind, sentence_id, timex_id,
+         event_begin, event_end, own_value, own_mod, own_begin, own_end, own_text, other_doc, other_published) = row
+        cache_key = (sentence_id, timex_id, tokens, kind, value, mod, event_begin, event_end)
+        found = self.keys.get(cache_key)
+        if found is not None:
+            return found
+        entities, tokens = frozenset(json.loads(entities)), frozenset(json.loads(tokens))
+        sentence = texts.get(sentence_doc, sentence_start, sentence_end)
+        others = []
+        if own_value:
+            others.append(_report_key(own_value, own_mod, entities, tokens, sentence, kind, own_begin, own_end,
+                                      own_text, other_doc, other_published))
+        if not own_value or (own_value, own_mod, own_begin, own_end) != (value, mod, event_begin, event_end):
+            others.append(_report_key(value, mod, entities, tokens, sentence, kind, event_begin, event_end, None,
+                                      other_doc, other_published))
+        found = tuple(others)
+        if self.active:
+            if len(self.keys) >= self.LIMIT:
+                self.keys.clear()
+            self.keys[cache_key] = found
+        return found
+
+
+_STORED = _StoredReports()
+
+
 def _merge_target(conn: sqlite3.Connection, texts: sentences.Texts, c: EventCandidate, doc_id: int,
-                  published: date | None, sentence_id: int, timex_id: int) -> tuple[int | None, list[int]]:
+                  published: date | None, sentence_id: int, timex_id: int,
+                  sigs: list[str]) -> tuple[int | None, list[int]]:
     """The stored event this candidate reports, if any (see extract/merge.py), and the other
     stored events it is the same happening as.
 
@@ -490,7 +551,7 @@ def _merge_target(conn: sqlite3.Connection, texts: sentences.Texts, c: EventCand
     key = MergeKey(t.value, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text, c.kind,
                    t.begin, t.last, deictic(t.text), doc_id, published)
     ids = merge_index.candidates(conn, begin, end, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text,
-                                 key.deictic)
+                                 key.deictic, sigs)
     if not ids:
         return None, []
     marks = ",".join("?" * len(ids))
@@ -511,21 +572,12 @@ def _merge_target(conn: sqlite3.Connection, texts: sentences.Texts, c: EventCand
     excluded = {r[0] for r in rows if r[9] == sentence_id or r[10] == timex_id}
     best, best_strength = None, -1.0
     matched: dict[int, float] = {}  # event → the best wording overlap of its matching reports
-    for (row_id, value, mod, entities, tokens, sentence_doc, sentence_start, sentence_end, kind, _, _, event_begin, event_end,
-         own_value, own_mod, own_begin, own_end, own_text, other_doc, other_published) in rows:
+    for row in rows:
+        row_id = row[0]
         if row_id in excluded:
             continue
-        entities, tokens = frozenset(json.loads(entities)), frozenset(json.loads(tokens))
-        sentence = texts.get(sentence_doc, sentence_start, sentence_end)
         # The report on its own date first, then on its event's date when that differs.
-        others = []
-        if own_value:
-            others.append(_report_key(own_value, own_mod, entities, tokens, sentence, kind, own_begin, own_end,
-                                      own_text, other_doc, other_published))
-        if not own_value or (own_value, own_mod, own_begin, own_end) != (value, mod, event_begin, event_end):
-            others.append(_report_key(value, mod, entities, tokens, sentence, kind, event_begin, event_end, None,
-                                      other_doc, other_published))
-        for other in others:
+        for other in _STORED.get(texts, row):
             if same_happening(key, other):
                 matched[row_id] = max(matched.get(row_id, 0.0), jaccard(key.tokens, other.tokens))
                 score = strength(key, other)
@@ -571,7 +623,8 @@ def _store_event(conn, texts: sentences.Texts, doc_id: int, published: date | No
                  c: EventCandidate) -> bool:
     """Attach the candidate to the event it reports, or create one. True when created."""
     t = c.timex
-    event_id, also = _merge_target(conn, texts, c, doc_id, published, sentence_id, timex_id)
+    sigs = merge_index.signatures(c.clause_entities, c.clause_tokens, c.sentence.text)  # once: lookup and index
+    event_id, also = _merge_target(conn, texts, c, doc_id, published, sentence_id, timex_id, sigs)
     if also:
         _join_events(conn, event_id, also)
     created = event_id is None
@@ -605,7 +658,7 @@ def _store_event(conn, texts: sentences.Texts, doc_id: int, published: date | No
          int(c.planned), c.kind),
     )
     merge_index.add_keys(conn, event_id, t.begin.isoformat(), t.last.isoformat(), t.mod,
-                         c.clause_entities, c.clause_tokens, c.sentence.text)
+                         c.clause_entities, c.clause_tokens, c.sentence.text, sigs)
     if c.entities:
         names = gazetteer()
         conn.executemany(

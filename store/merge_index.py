@@ -24,6 +24,7 @@ import json
 import re
 import sqlite3
 from datetime import date, timedelta
+from functools import lru_cache
 
 from waqai.extract.merge import LAGGED_MAX_DAYS, NESTED_MAX_DAYS, specific_word, without_day_words
 from waqai.extract.normalize import fold
@@ -71,6 +72,7 @@ def _when(begin: str, end: str, mod: str | None) -> str:
     return f"d{day}" if day is not None else _span(begin, end, mod)
 
 
+@lru_cache(maxsize=1 << 17)  # a word of a busy day is looked up by every report of that day
 def key(sig: str, when: str) -> int:
     """The stored key of one signature on one day or span: a signed 48-bit hash of both.
 
@@ -96,11 +98,16 @@ def signatures(entities, tokens, sentence: str) -> list[str]:
 
 
 def add_keys(conn: sqlite3.Connection, event_id: int, begin: str, end: str, mod: str | None,
-             entities, tokens, sentence: str) -> None:
-    """Index one report of ``event_id``: each of its keys counts one more report of the event."""
+             entities, tokens, sentence: str, sigs: list[str] | None = None) -> None:
+    """Index one report of ``event_id``: each of its keys counts one more report of the event.
+
+    ``sigs``: the report's ``signatures`` when the caller has them already.
+    """
     when = _when(begin, end, mod)
+    if sigs is None:
+        sigs = signatures(entities, tokens, sentence)
     conn.executemany("INSERT INTO event_keys(key, event_id) VALUES (?,?) ON CONFLICT (key, event_id) DO UPDATE SET n = n + 1",
-                     [(key(sig, when), event_id) for sig in signatures(entities, tokens, sentence)])
+                     [(key(sig, when), event_id) for sig in sigs])
 
 
 def _week(day: date) -> tuple[date, date]:
@@ -152,7 +159,7 @@ def _contained_weeks(first: date, last: date) -> list[str]:
 
 
 def candidates(conn: sqlite3.Connection, begin: str, end: str, mod: str | None,
-               entities, tokens, sentence: str, deictic: bool = False) -> list[int]:
+               entities, tokens, sentence: str, deictic: bool = False, sigs: list[str] | None = None) -> list[int]:
     """Ids of stored events that share a signature with a report dated ``[begin, end]``.
 
     On the report's own day or span: per signature, the newest events covering
@@ -169,7 +176,8 @@ def candidates(conn: sqlite3.Connection, begin: str, end: str, mod: str | None,
     """
     when = _when(begin, end, mod)
     found: dict[int, None] = {}
-    sigs = signatures(entities, tokens, sentence)
+    if sigs is None:
+        sigs = signatures(entities, tokens, sentence)
     for sig in sigs:
         # The primary key yields the newest ids first; the loop stops the scan.
         rows = conn.execute("SELECT event_id, n FROM event_keys WHERE key = ? ORDER BY event_id DESC", (key(sig, when),))
