@@ -131,7 +131,8 @@ def _hijri_month(day: date) -> tuple[date, date]:
     return first, first + timedelta(days=month.month_length() - 1)
 
 
-def _containers(first: date, last: date) -> list[str]:
+@lru_cache(maxsize=4096)  # the reports of one day ask for the same weeks and months
+def _containers(first: date, last: date) -> tuple[str, ...]:
     """The spans of the weeks and months (Gregorian and Hijri) that hold ``[first, last]`` (a nested date, extract/merge.py)."""
     spans = []
     for around in (_week, _month, _hijri_month):
@@ -141,10 +142,11 @@ def _containers(first: date, last: date) -> list[str]:
             continue  # the calendar's last week or month, or a day out of the Hijri tables, holds nothing else
         if outer[0] <= first and last <= outer[1] and outer != (first, last):
             spans.append(_span(outer[0].isoformat(), outer[1].isoformat(), None))
-    return spans
+    return tuple(spans)
 
 
-def _contained_weeks(first: date, last: date) -> list[str]:
+@lru_cache(maxsize=4096)
+def _contained_weeks(first: date, last: date) -> tuple[str, ...]:
     """The spans of the whole weeks inside a month."""
     spans = []
     try:
@@ -155,7 +157,7 @@ def _contained_weeks(first: date, last: date) -> list[str]:
             monday += timedelta(days=7)
     except OverflowError:
         pass  # the calendar's last week
-    return spans
+    return tuple(spans)
 
 
 def candidates(conn: sqlite3.Connection, begin: str, end: str, mod: str | None,
@@ -201,8 +203,8 @@ def candidates(conn: sqlite3.Connection, begin: str, end: str, mod: str | None,
         wider.append((reprints, [f"d{n}" for n in range(day - LAGGED_MAX_DAYS, day + LAGGED_MAX_DAYS + 1) if n != day]))
     elif nested:
         wider.append((words, [f"d{n}" for n in range(first.toordinal(), last.toordinal() + 1)]))
-    spans = (_containers(first, last) if mod is None and nested else []) + (
-        _contained_weeks(first, last) if day is None and nested else [])
+    spans = [*(_containers(first, last) if mod is None and nested else ()),
+             *(_contained_weeks(first, last) if day is None and nested else ())]
     if spans:
         wider.append((words, spans))
     for group, whens in wider:
