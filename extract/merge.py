@@ -65,7 +65,7 @@ specific words and Jaccard ≥ 0.25, or a shared actor or place with Jaccard ≥
 more) and the same numbers. When a report could join events of several days,
 one of its own day wins.
 
-A statement whose words tell a happening (``قال المرصد «خطف عناصر من جبهة
+A statement (not a reaction: ندد، أدان، رحب) whose words tell a happening (``قال المرصد «خطف عناصر من جبهة
 النصرة…»``) is compared with a report of that kind as that kind, but only on
 wording beyond the shared names: a shared actor with Jaccard ≥ 0.2 of the
 rest and a specific word, or much shared wording; never on a shared place
@@ -193,6 +193,7 @@ def _words() -> dict:
         "relatives": frozenset(fold(w) for w in data["relatives"]),
         "incident": frozenset(fold(w) for w in data["incident_nouns"]),
         "another": _alternation(data["another"]),
+        "reaction": _alternation(data["reaction_verbs"]),
         "generic": frozenset(t for w in data["generic_words"] for t in content_tokens(w)) | frozenset(
             fold(w) for w in data["generic_words"]),
     }
@@ -346,6 +347,12 @@ def _anaphoric(sentence: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def _reaction(sentence: str) -> bool:
+    """Whether a sentence tells a reaction (ندد، أدان، رحب) rather than reporting a happening."""
+    return _words()["reaction"].search(fold(sentence)) is not None
+
+
+@lru_cache(maxsize=4096)
 def _another(sentence: str) -> bool:
     return _words()["another"].search(fold(sentence)) is not None
 
@@ -485,8 +492,8 @@ def _reported(a: MergeKey, b: MergeKey) -> MergeKey:
     tell an abduction: against an abduction report it is one, not a different
     kind. A statement naming no word of the other's kind stays a statement.
     """
-    if a.kind != "statement" or b.kind in (None, "statement"):
-        return a
+    if a.kind != "statement" or b.kind in (None, "statement") or _reaction(a.sentence):
+        return a  # ندد الوزير بالهجوم: a reaction is a statement of its own
     if any(word_class(t) == b.kind for t in a.tokens):
         return replace(a, kind=b.kind)
     return a
