@@ -65,9 +65,18 @@ specific words and Jaccard ≥ 0.25, or a shared actor or place with Jaccard ≥
 more) and the same numbers. When a report could join events of several days,
 one of its own day wins.
 
+A statement (not a reaction: ندد، أدان، رحب) whose words tell a happening (``قال المرصد «خطف عناصر من جبهة
+النصرة…»``) is compared with a report of that kind as that kind, but only on
+wording beyond the shared names: a shared actor with Jaccard ≥ 0.2 of the
+rest and a specific word, or much shared wording; never on a shared place
+alone.
+
 Two statements (both told by a say verb: أعلنت، قال) are compared on what they state,
 without the say verbs, and need a shared actor with shared wording (Jaccard ≥ 0.2) or most wording shared: the
 police and the army each announcing a different blow against one group are two happenings.
+
+Two clock times more than an hour apart on one day (``الساعة التاسعة`` /
+``الساعة العاشرة وعشرين دقيقة``) are two happenings unless one reprints the other.
 
 Never enough: a shared dateline or date alone, a shared *generic* entity
 (countries and capitals are left out of the entity sets, "Iraq" on the same
@@ -99,6 +108,9 @@ SHARED_WORDING_DIFFERENT_KINDS = 0.6
 SAME_KIND_COVERAGE = 0.3
 SAME_KIND_MIN_SHARED = 3
 SHORT_REPORT_WORDS = 3
+CLOCK_APART_MINUTES = 60  # two clock times further apart tell two happenings (reports round a time)
+STATEMENT_WORDING = 0.25  # and the share of their words
+STATEMENT_SPECIFIC = 3  # specific words two same-day statements with no shared actor must share
 NESTED_WORDING = 0.25
 NESTED_WORDING_WITH_ACTOR = 0.2
 REPRINT_WORDING = 0.8
@@ -181,6 +193,7 @@ def _words() -> dict:
         "relatives": frozenset(fold(w) for w in data["relatives"]),
         "incident": frozenset(fold(w) for w in data["incident_nouns"]),
         "another": _alternation(data["another"]),
+        "reaction": _alternation(data["reaction_verbs"]),
         "generic": frozenset(t for w in data["generic_words"] for t in content_tokens(w)) | frozenset(
             fold(w) for w in data["generic_words"]),
     }
@@ -191,6 +204,7 @@ def _alternation(words) -> re.Pattern:
     return re.compile(rf"(?<![^\W\d_])(?:[وفبل])?(?:{body})(?![^\W\d_])")
 
 
+@lru_cache(maxsize=4096)
 def deictic(timex_text: str) -> bool:
     """Whether a date was read from اليوم/أمس/الليلة alone, counted from the publication day.
 
@@ -201,6 +215,13 @@ def deictic(timex_text: str) -> bool:
     words = _words()
     return (words["deictic"].search(folded) is not None and words["explicit"].search(folded) is None
             and not any(ch.isdigit() for ch in folded))
+
+
+def without_day_words(folded: str) -> str:
+    """Folded text without its day words (اليوم، أمس، weekdays, months): a late copy of a wire
+    story changes only those (``أمس`` becomes ``اليوم``)."""
+    words = _words()
+    return words["explicit"].sub(" ", words["deictic"].sub(" ", folded))
 
 
 def relation(a: MergeKey, b: MergeKey) -> str | None:
@@ -227,8 +248,9 @@ def dates_agree(a: MergeKey, b: MergeKey) -> bool:
     return relation(a, b) == SAME
 
 
+@lru_cache(maxsize=16384)  # asked for both reports of every comparison; a frozenset keeps its hash
 def _places(ids: frozenset[str], kind: str) -> dict[str, tuple[float | None, float | None]]:
-    """The entities of ``kind`` among ``ids``, with their coordinates."""
+    """The entities of ``kind`` among ``ids``, with their coordinates (a shared dict: do not change it)."""
     if not ids:
         return {}
     from .gazetteer import gazetteer
@@ -275,12 +297,17 @@ def beyond_names(a: MergeKey, b: MergeKey, kind: str | None = None) -> tuple[fro
 
 def shared_place(a: MergeKey, b: MergeKey) -> bool:
     """A specific place named in both reports (or one at the same spot)."""
-    return _near(_places(a.entities, "place"), _places(b.entities, "place"))
+    return _near_places(a.entities, b.entities)
 
 
 def shared_actor(a: MergeKey, b: MergeKey) -> bool:
     """A specific actor or place named in both reports (a place at the same spot counts)."""
-    return bool(a.entities & b.entities) or _near(_places(a.entities, "place"), _places(b.entities, "place"))
+    return bool(a.entities & b.entities) or _near_places(a.entities, b.entities)
+
+
+@lru_cache(maxsize=16384)
+def _near_places(a: frozenset[str], b: frozenset[str]) -> bool:
+    return _near(_places(a, "place"), _places(b, "place"))
 
 
 def conflict(a: MergeKey, b: MergeKey) -> bool:
@@ -289,8 +316,13 @@ def conflict(a: MergeKey, b: MergeKey) -> bool:
     The king receiving one president and the king receiving another are two
     meetings; a place at the same spot as one of the other's is no difference.
     """
+    return _conflict(a.entities, b.entities)
+
+
+@lru_cache(maxsize=16384)  # a pure function of the two entity sets, asked again for every pair of reports
+def _conflict(a: frozenset[str], b: frozenset[str]) -> bool:
     for kind in ("place", "person"):
-        pa, pb = _places(a.entities, kind), _places(b.entities, kind)
+        pa, pb = _places(a, kind), _places(b, kind)
         only_a = {i: p for i, p in pa.items() if not _near({i: p}, pb)}
         only_b = {i: p for i, p in pb.items() if not _near({i: p}, pa)}
         if only_a and only_b:
@@ -312,6 +344,12 @@ def _anaphoric(sentence: str) -> bool:
         if i and tokens[i - 1].lstrip("وفبل") in words["incident"]:
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _reaction(sentence: str) -> bool:
+    """Whether a sentence tells a reaction (ندد، أدان، رحب) rather than reporting a happening."""
+    return _words()["reaction"].search(fold(sentence)) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -364,8 +402,15 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
         return False  # nothing in common: every rule below needs a shared word, actor or sentence
     if how == LAGGED:
         return (a.doc is None or a.doc != b.doc) and _reprint(a, b)
+    if _hours_apart(a.value, b.value) and not _reprint(a, b):
+        return False  # the spokesman's 9:00 and 10:20 incidents of one morning are two
     if how == SAME and a.sentence == b.sentence:
         return True
+    original_kinds = (a.kind, b.kind)
+    a, b = _reported(a, b), _reported(b, a)
+    # A statement read as the happening it tells is a second-hand report: it joins on shared wording
+    # beyond the names, never on a shared place alone (two blows near one town are two happenings).
+    looked_through = a.kind != original_kinds[0] or b.kind != original_kinds[1]
     statements = a.kind == "statement" and b.kind == "statement"
     if statements:
         # Two announcements are compared on what they state: the say verbs (أعلنت) are no evidence.
@@ -380,9 +425,9 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
     fights = a.kind in _FIGHTS and b.kind in _FIGHTS
     beyond_actor = any(specific_word(t) for t in own_a & own_b)
     apart = conflict(a, b)
+    wide = _wide(a.tokens, b.tokens)
     same_kind = a.kind is not None and a.kind == b.kind
     different_kinds = a.kind is not None and b.kind is not None and a.kind != b.kind
-    wide = _wide(a.tokens, b.tokens)
     if how != SAME and (_another(a.sentence) or _another(b.sentence)):
         return False  # وقصفت الطائرات ميناء الحديدة مرة أخرى
     if how == ADJACENT and _reprint(a, b):
@@ -406,6 +451,9 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
         # One actor (داعش) named in two announcements on one day: they must also share their wording.
         if actor_overlap >= SHARED_WORDING_STATEMENTS:
             return True
+    elif looked_through:
+        specific = sum(1 for t in own_a & own_b if specific_word(t))
+        return (actor and jaccard(own_a, own_b) >= SHARED_WORDING_STATEMENTS and specific >= 2) or _wide(own_a, own_b)
     elif (actor and actor_overlap >= SHARED_WORDING_WITH_ACTOR and (beyond_actor or not fights)) or (
             same_kind and shared_place(a, b)):
         # A side of a war (الحوثيون) is named in every report of the day: with it, the kind
@@ -413,11 +461,42 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
         return True
     if same_kind and wide and not statements:
         return True
+    if (statements and how == SAME and wide and overlap >= STATEMENT_WORDING
+            and sum(1 for t in own_a & own_b if specific_word(t)) >= STATEMENT_SPECIFIC):
+        # Two announcements of one thing by no named actor (أعلنت المنامة / قالت وزارة الداخلية):
+        # what they state shares many specific words (إحباط، تهريب، متفجرات).
+        return True
     if same_kind and not statements and _covered(a.tokens, b.tokens):
         return True
     if same_kind and not statements and _one_article_mention(a, b):
         return True
     return overlap >= SHARED_WORDING_ALONE
+
+
+_TIME = re.compile(r"T(\d{2}):(\d{2})")
+
+
+def _hours_apart(a: str, b: str) -> bool:
+    """Whether two values name clock times more than ``CLOCK_APART_MINUTES`` apart."""
+    ma, mb = _TIME.search(a), _TIME.search(b)
+    if ma is None or mb is None:
+        return False
+    minutes = abs((int(ma[1]) * 60 + int(ma[2])) - (int(mb[1]) * 60 + int(mb[2])))
+    return minutes > CLOCK_APART_MINUTES
+
+
+def _reported(a: MergeKey, b: MergeKey) -> MergeKey:
+    """``a`` as a report of ``b``'s kind when ``a`` is a statement telling a happening of that kind.
+
+    ``قال المرصد «خطف عناصر من جبهة النصرة…»`` is a statement whose words
+    tell an abduction: against an abduction report it is one, not a different
+    kind. A statement naming no word of the other's kind stays a statement.
+    """
+    if a.kind != "statement" or b.kind in (None, "statement") or _reaction(a.sentence):
+        return a  # ندد الوزير بالهجوم: a reaction is a statement of its own
+    if any(word_class(t) == b.kind for t in a.tokens):
+        return replace(a, kind=b.kind)
+    return a
 
 
 def _one_article_mention(a: MergeKey, b: MergeKey) -> bool:

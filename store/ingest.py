@@ -28,7 +28,7 @@ from waqai.extract import furniture
 from waqai.extract.events import EventCandidate
 from waqai.extract.titles import better_title
 from waqai.extract.gazetteer import gazetteer
-from waqai.extract.merge import MergeKey, deictic, same_happening, strength
+from waqai.extract.merge import SHARED_WORDING_ALONE, MergeKey, deictic, jaccard, same_happening, strength
 from waqai.extract.normalize import fold
 from waqai.extract.pipeline import Analysis, analyze
 from waqai.extract.dumps import BadRow, DumpError, FieldMap, is_dump, read_dump
@@ -343,6 +343,7 @@ def write_prepared(db: Database, prepared: Iterator[Prepared], summary: IngestSu
     A damaged database is refused before the first write (``ensure_intact``).
     """
     ensure_intact(db)
+    _STORED.start()
     try:
         with _interrupt_between_documents() as stop_requested:
             for item in prepared:
@@ -364,6 +365,7 @@ def write_prepared(db: Database, prepared: Iterator[Prepared], summary: IngestSu
         raise IngestStopped(f"{db.path}: the database refused the write ({error}); the documents counted above are"
                             " stored, the rest are not: free some space and run the same command again", summary) from None
     finally:
+        _STORED.stop()
         if hasattr(prepared, "close"):
             prepared.close()  # stops worker processes now, not when the generator is collected
     if summary.documents:
@@ -462,6 +464,7 @@ def _sentence_of(starts: list[int], layout, offset: int) -> int | None:
 
 
 _REPORTS_PER_CANDIDATE = 8
+JOIN_WORDING = SHARED_WORDING_ALONE
 
 
 def _report_key(value, mod, entities, tokens, sentence, kind, begin, end, timex_text, doc_id, published) -> MergeKey:
@@ -470,9 +473,73 @@ def _report_key(value, mod, entities, tokens, sentence, kind, begin, end, timex_
                     deictic(timex_text or ""), doc_id, date.fromisoformat(published) if published else None)
 
 
+class _StoredReports:
+    """The merge keys of stored reports, built once per writer run.
+
+    A stored report is a candidate again for every later report sharing a
+    signature with it; parsing its words, cutting its sentence from another
+    document and reading its date each time was most of the merge's cost.
+    Everything a key holds is fixed once the report is stored, except the
+    date of its event (a joined event), which is part of the cache key. The
+    writer runs one transaction per document and never deletes a stored
+    report meanwhile; ``start`` and ``stop`` bracket a run, and outside one
+    (``store/redate.py`` rewriting a document) nothing is kept.
+    """
+
+    LIMIT = 50_000  # keys kept; past it the cache starts again (memory stays bounded)
+
+    def __init__(self) -> None:
+        self.keys: dict[tuple, tuple[MergeKey, ...]] = {}
+        self.active = False
+
+    def start(self) -> None:
+        """Start a writer run with no key kept."""
+        self.keys.clear()
+        self.active = True
+
+    def stop(self) -> None:
+        """End the run: forget every key."""
+        self.keys.clear()
+        self.active = False
+
+    def get(self, texts: sentences.Texts, row: tuple) -> tuple[MergeKey, ...]:
+        """The keys to compare a candidate row with: the report on its own date, then on its event's
+        date when that differs (see ``_merge_target``)."""
+        (_, value, mod, entities, tokens, sentence_doc, sentence_start, sentence_end, kind, sentence_id, timex_id,
+         event_begin, event_end, own_value, own_mod, own_begin, own_end, own_text, other_doc, other_published) = row
+        cache_key = (sentence_id, timex_id, tokens, kind, value, mod, event_begin, event_end)
+        found = self.keys.get(cache_key)
+        if found is not None:
+            return found
+        entities, tokens = frozenset(json.loads(entities)), frozenset(json.loads(tokens))
+        sentence = texts.get(sentence_doc, sentence_start, sentence_end)
+        others = []
+        if own_value:
+            others.append(_report_key(own_value, own_mod, entities, tokens, sentence, kind, own_begin, own_end,
+                                      own_text, other_doc, other_published))
+        if not own_value or (own_value, own_mod, own_begin, own_end) != (value, mod, event_begin, event_end):
+            others.append(_report_key(value, mod, entities, tokens, sentence, kind, event_begin, event_end, None,
+                                      other_doc, other_published))
+        found = tuple(others)
+        if self.active:
+            if len(self.keys) >= self.LIMIT:
+                self.keys.clear()
+            self.keys[cache_key] = found
+        return found
+
+
+_STORED = _StoredReports()
+
+
 def _merge_target(conn: sqlite3.Connection, texts: sentences.Texts, c: EventCandidate, doc_id: int,
-                  published: date | None, sentence_id: int, timex_id: int) -> int | None:
-    """The stored event this candidate reports, if any (see extract/merge.py).
+                  published: date | None, sentence_id: int, timex_id: int,
+                  sigs: list[str]) -> tuple[int | None, list[int]]:
+    """The stored event this candidate reports, if any (see extract/merge.py), and the other
+    stored events it is the same happening as.
+
+    A report that is one happening with two stored events proves them one: a
+    paper's ``أمس`` stored a day late and another's ``الاثنين`` became two events
+    until a third report said both. The caller joins them.
 
     Only events sharing a signature with the candidate are looked at
     (store/merge_index.py), so the cost per candidate stays flat. Each stored
@@ -484,9 +551,9 @@ def _merge_target(conn: sqlite3.Connection, texts: sentences.Texts, c: EventCand
     key = MergeKey(t.value, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text, c.kind,
                    t.begin, t.last, deictic(t.text), doc_id, published)
     ids = merge_index.candidates(conn, begin, end, t.mod, c.clause_entities, c.clause_tokens, c.sentence.text,
-                                 key.deictic)
+                                 key.deictic, sigs)
     if not ids:
-        return None
+        return None, []
     marks = ",".join("?" * len(ids))
     # An event told by hundreds of reports is judged by its newest few, so the
     # cost per candidate does not grow with the event either.
@@ -504,34 +571,62 @@ def _merge_target(conn: sqlite3.Connection, texts: sentences.Texts, c: EventCand
     # Two happenings cut from one sentence stay apart, and one timex reports an event once.
     excluded = {r[0] for r in rows if r[9] == sentence_id or r[10] == timex_id}
     best, best_strength = None, -1.0
-    for (row_id, value, mod, entities, tokens, sentence_doc, sentence_start, sentence_end, kind, _, _, event_begin, event_end,
-         own_value, own_mod, own_begin, own_end, own_text, other_doc, other_published) in rows:
+    matched: dict[int, float] = {}  # event → the best wording overlap of its matching reports
+    for row in rows:
+        row_id = row[0]
         if row_id in excluded:
             continue
-        entities, tokens = frozenset(json.loads(entities)), frozenset(json.loads(tokens))
-        sentence = texts.get(sentence_doc, sentence_start, sentence_end)
         # The report on its own date first, then on its event's date when that differs.
-        others = []
-        if own_value:
-            others.append(_report_key(own_value, own_mod, entities, tokens, sentence, kind, own_begin, own_end,
-                                      own_text, other_doc, other_published))
-        if not own_value or (own_value, own_mod, own_begin, own_end) != (value, mod, event_begin, event_end):
-            others.append(_report_key(value, mod, entities, tokens, sentence, kind, event_begin, event_end, None,
-                                      other_doc, other_published))
-        for other in others:
+        for other in _STORED.get(texts, row):
             if same_happening(key, other):
+                matched[row_id] = max(matched.get(row_id, 0.0), jaccard(key.tokens, other.tokens))
                 score = strength(key, other)
                 if score > best_strength:
                     best, best_strength = row_id, score
                 break
-    return best
+    # Joining chains: only a report told in nearly the words of both events' reports joins them.
+    if best is None or matched[best] < JOIN_WORDING:
+        return best, []
+    return best, [i for i, wording in matched.items() if i != best and wording >= JOIN_WORDING]
+
+
+def _join_events(conn: sqlite3.Connection, keep: int, others: list[int]) -> None:
+    """Move the reports of ``others`` into ``keep`` and drop them: one happening, one event.
+
+    Two events holding reports of one sentence are two happenings cut from it
+    and stay apart. ``keep`` keeps its date and title.
+    """
+    own = {r[0] for r in conn.execute("SELECT sentence_id FROM event_sources WHERE event_id = ?", (keep,))}
+    for gone in others:
+        theirs = {r[0] for r in conn.execute("SELECT sentence_id FROM event_sources WHERE event_id = ?", (gone,))}
+        if own & theirs:
+            continue
+        own |= theirs
+        conn.execute("UPDATE event_sources SET event_id = ? WHERE event_id = ?", (keep, gone))
+        conn.execute("INSERT INTO event_keys(key, event_id, n) SELECT key, ?, n FROM event_keys WHERE event_id = ? AND true"
+                     " ON CONFLICT (key, event_id) DO UPDATE SET n = n + excluded.n", (keep, gone))
+        conn.execute("INSERT OR IGNORE INTO event_entities(event_id, entity_id) SELECT ?, entity_id FROM event_entities"
+                     " WHERE event_id = ?", (keep, gone))
+        # A happening is denied when a report denies it, planned while every report says so.
+        conn.execute(
+            "UPDATE events SET stance = CASE WHEN (SELECT stance FROM events WHERE id = ?) = 'denied' THEN 'denied'"
+            " ELSE stance END, planned = planned AND (SELECT planned FROM events WHERE id = ?) WHERE id = ?",
+            (gone, gone, keep))
+        conn.execute("DELETE FROM events WHERE id = ?", (gone,))  # its keys and entity links go with it (cascade)
+        conn.execute(
+            "UPDATE events SET n_sources = (SELECT COUNT(*) FROM event_sources WHERE event_id = ?),"
+            " n_documents = (SELECT COUNT(DISTINCT doc_id) FROM event_sources WHERE event_id = ?) WHERE id = ?",
+            (keep, keep, keep))
 
 
 def _store_event(conn, texts: sentences.Texts, doc_id: int, published: date | None, sentence_id: int, timex_id: int,
                  c: EventCandidate) -> bool:
     """Attach the candidate to the event it reports, or create one. True when created."""
     t = c.timex
-    event_id = _merge_target(conn, texts, c, doc_id, published, sentence_id, timex_id)
+    sigs = merge_index.signatures(c.clause_entities, c.clause_tokens, c.sentence.text)  # once: lookup and index
+    event_id, also = _merge_target(conn, texts, c, doc_id, published, sentence_id, timex_id, sigs)
+    if also:
+        _join_events(conn, event_id, also)
     created = event_id is None
     if created:
         event_id = conn.execute(
@@ -562,7 +657,7 @@ def _store_event(conn, texts: sentences.Texts, doc_id: int, published: date | No
          int(c.planned), c.kind),
     )
     merge_index.add_keys(conn, event_id, t.begin.isoformat(), t.last.isoformat(), t.mod,
-                         c.clause_entities, c.clause_tokens, c.sentence.text)
+                         c.clause_entities, c.clause_tokens, c.sentence.text, sigs)
     if c.entities:
         names = gazetteer()
         conn.executemany(

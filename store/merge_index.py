@@ -24,8 +24,9 @@ import json
 import re
 import sqlite3
 from datetime import date, timedelta
+from functools import lru_cache
 
-from waqai.extract.merge import LAGGED_MAX_DAYS, NESTED_MAX_DAYS, specific_word
+from waqai.extract.merge import LAGGED_MAX_DAYS, NESTED_MAX_DAYS, specific_word, without_day_words
 from waqai.extract.normalize import fold
 
 PER_SIGNATURE = 20
@@ -71,6 +72,7 @@ def _when(begin: str, end: str, mod: str | None) -> str:
     return f"d{day}" if day is not None else _span(begin, end, mod)
 
 
+@lru_cache(maxsize=1 << 17)  # a word of a busy day is looked up by every report of that day
 def key(sig: str, when: str) -> int:
     """The stored key of one signature on one day or span: a signed 48-bit hash of both.
 
@@ -85,21 +87,27 @@ def signatures(entities, tokens, sentence: str) -> list[str]:
     """The index signatures of one report.
 
     ``x:`` is the sentence as written; ``r:`` a short hash of its letters and
-    digits only, so a reprint whose quotes or spaces differ (``"`` / ``”``)
+    digits only, without its day words, so a reprint whose quotes or spaces
+    differ (``"`` / ``”``), or a late copy whose ``أمس`` became ``اليوم``,
     still meets it.
     """
-    letters = " ".join(_LETTERS.findall(fold(sentence)))[:_SENTENCE_KEY_CHARS]
+    letters = " ".join(_LETTERS.findall(without_day_words(fold(sentence))))[:_SENTENCE_KEY_CHARS]
     return ([f"e:{e}" for e in sorted(entities)] + [f"t:{t}" for t in sorted(tokens)]
             + [f"x:{fold(sentence)[:_SENTENCE_KEY_CHARS]}",
                "r:" + hashlib.blake2b(letters.encode("utf-8"), digest_size=8).hexdigest()])
 
 
 def add_keys(conn: sqlite3.Connection, event_id: int, begin: str, end: str, mod: str | None,
-             entities, tokens, sentence: str) -> None:
-    """Index one report of ``event_id``: each of its keys counts one more report of the event."""
+             entities, tokens, sentence: str, sigs: list[str] | None = None) -> None:
+    """Index one report of ``event_id``: each of its keys counts one more report of the event.
+
+    ``sigs``: the report's ``signatures`` when the caller has them already.
+    """
     when = _when(begin, end, mod)
+    if sigs is None:
+        sigs = signatures(entities, tokens, sentence)
     conn.executemany("INSERT INTO event_keys(key, event_id) VALUES (?,?) ON CONFLICT (key, event_id) DO UPDATE SET n = n + 1",
-                     [(key(sig, when), event_id) for sig in signatures(entities, tokens, sentence)])
+                     [(key(sig, when), event_id) for sig in sigs])
 
 
 def _week(day: date) -> tuple[date, date]:
@@ -113,20 +121,32 @@ def _month(day: date) -> tuple[date, date]:
     return first, following - timedelta(days=1)
 
 
-def _containers(first: date, last: date) -> list[str]:
-    """The spans of the weeks and months that hold ``[first, last]`` (a nested date, extract/merge.py)."""
+def _hijri_month(day: date) -> tuple[date, date]:
+    """The Gregorian days of the Hijri month holding ``day`` (شهر رمضان is a span of its own)."""
+    from hijridate import Gregorian, Hijri
+
+    h = Gregorian(day.year, day.month, day.day).to_hijri()
+    month = Hijri(h.year, h.month, 1)
+    first = month.to_gregorian()
+    return first, first + timedelta(days=month.month_length() - 1)
+
+
+@lru_cache(maxsize=4096)  # the reports of one day ask for the same weeks and months
+def _containers(first: date, last: date) -> tuple[str, ...]:
+    """The spans of the weeks and months (Gregorian and Hijri) that hold ``[first, last]`` (a nested date, extract/merge.py)."""
     spans = []
-    for around in (_week, _month):
+    for around in (_week, _month, _hijri_month):
         try:
             outer = around(first)
-        except OverflowError:
-            continue  # the last week or month of the calendar (9999-12-31) holds nothing else
+        except (OverflowError, ValueError):
+            continue  # the calendar's last week or month, or a day out of the Hijri tables, holds nothing else
         if outer[0] <= first and last <= outer[1] and outer != (first, last):
             spans.append(_span(outer[0].isoformat(), outer[1].isoformat(), None))
-    return spans
+    return tuple(spans)
 
 
-def _contained_weeks(first: date, last: date) -> list[str]:
+@lru_cache(maxsize=4096)
+def _contained_weeks(first: date, last: date) -> tuple[str, ...]:
     """The spans of the whole weeks inside a month."""
     spans = []
     try:
@@ -137,11 +157,11 @@ def _contained_weeks(first: date, last: date) -> list[str]:
             monday += timedelta(days=7)
     except OverflowError:
         pass  # the calendar's last week
-    return spans
+    return tuple(spans)
 
 
 def candidates(conn: sqlite3.Connection, begin: str, end: str, mod: str | None,
-               entities, tokens, sentence: str, deictic: bool = False) -> list[int]:
+               entities, tokens, sentence: str, deictic: bool = False, sigs: list[str] | None = None) -> list[int]:
     """Ids of stored events that share a signature with a report dated ``[begin, end]``.
 
     On the report's own day or span: per signature, the newest events covering
@@ -158,7 +178,8 @@ def candidates(conn: sqlite3.Connection, begin: str, end: str, mod: str | None,
     """
     when = _when(begin, end, mod)
     found: dict[int, None] = {}
-    sigs = signatures(entities, tokens, sentence)
+    if sigs is None:
+        sigs = signatures(entities, tokens, sentence)
     for sig in sigs:
         # The primary key yields the newest ids first; the loop stops the scan.
         rows = conn.execute("SELECT event_id, n FROM event_keys WHERE key = ? ORDER BY event_id DESC", (key(sig, when),))
@@ -182,8 +203,8 @@ def candidates(conn: sqlite3.Connection, begin: str, end: str, mod: str | None,
         wider.append((reprints, [f"d{n}" for n in range(day - LAGGED_MAX_DAYS, day + LAGGED_MAX_DAYS + 1) if n != day]))
     elif nested:
         wider.append((words, [f"d{n}" for n in range(first.toordinal(), last.toordinal() + 1)]))
-    spans = (_containers(first, last) if mod is None and nested else []) + (
-        _contained_weeks(first, last) if day is None and nested else [])
+    spans = [*(_containers(first, last) if mod is None and nested else ()),
+             *(_contained_weeks(first, last) if day is None and nested else ())]
     if spans:
         wider.append((words, spans))
     for group, whens in wider:

@@ -233,3 +233,76 @@ def test_happened_and_an_organisation_are_not_kinds_of_happening():
     # accident with a contract signing, and every two ISIS reports of a day as 'launches'.
     assert happening.word_class("وقع") is None and happening.word_class("تنظيم") is None
     assert happening.word_class("يوقع") == "agreement" and happening.word_class("نظمت") == "launch"
+
+
+# ---------------------------------------------------------------- a statement telling a happening, unknown kinds
+
+
+def test_a_quoted_report_of_an_abduction_is_the_abduction():
+    said = _key("وقال المرصد «خطف عناصر من جبهة النصرة قائد الفرقة الثالثة عشرة العقيد سامر الأحمد وأربعة من مرافقيه»")
+    told = _key("خطف مسلحو جبهة النصرة مساء الأربعاء قائد الفرقة الثالثة عشرة أثناء عودته من اجتماع في الريف الشمالي")
+    assert (said.kind, told.kind) == ("statement", "arrest") and same_happening(said, told)
+    other = _key("خطفت جبهة النصرة ثلاثة صحفيين أجانب قرب الحدود")  # the same group, another abduction
+    assert not same_happening(_key("وقال المرصد «خطف عناصر من جبهة النصرة قائدا في الفرقة الثالثة عشرة»"), other)
+
+
+def test_two_blows_near_one_town_stay_apart_when_one_is_announced():
+    # The announcement reads as an attack, but it shares only the names and 'terrorist', 'Iraqi'.
+    announced = _key("أعلنت قيادة الشرطة صد هجوم لتنظيم داعش الإرهابي شرقي الرمادي ومقتل 12 من عناصره العراقية")
+    other = _key("قتل 15 عنصرا من تنظيم داعش الإرهابي بعملية أمنية نفذتها القوات العراقية شرقي الرمادي")
+    assert announced.kind == "statement" and other.kind == "attack"
+    assert "ramadi" in announced.entities & other.entities and not same_happening(announced, other)
+
+
+def test_a_report_of_no_known_kind_does_not_take_the_others_kind():
+    # On real news a verb of no known class met every report of its organisation that day: the
+    # railway's contract signing and its inspection visit share the organisation's long name.
+    inspects = _key("تفقد رئيس المؤسسة العامة للخطوط الحديدية مشروع القطار السريع في محطة الشمال")
+    signs = _key("وقعت المؤسسة العامة للخطوط الحديدية عقدا لتجديد الخط الحديدي الخاص بنقل البضائع")
+    assert inspects.kind is None and signs.kind is not None
+    assert not same_happening(inspects, signs)
+
+
+# ---------------------------------------------------------------- lookups and joined events, through the store
+
+
+def test_a_late_copy_whose_yesterday_became_today_joins_the_first_print(tmp_path):
+    # The day word sits early in the sentence, so the sentence's first characters differ.
+    late = ("وشدد المتحدث باسم وزارة الخارجية المصرية في تصريحات له {} على رفض بلاده أي تدخل في الشؤون"
+            " الداخلية لدول الجوار العربي.\n")
+    events = _ingest(tmp_path, [("a.txt", "2030-03-07", late.format("أمس")), ("b.txt", "2030-03-09", late.format("اليوم"))])
+    assert [(e["value"], len(e["sources"])) for e in _events_with(events, "المتحدث")] == [("2030-03-06", 2)]
+
+
+def test_a_day_inside_ramadan_meets_a_report_dated_by_ramadan(tmp_path):
+    # Ramadan 1451 runs from 2030-01-05 to 2030-02-03: no Gregorian week or month holds it.
+    events = _ingest(tmp_path, [
+        ("a.txt", "2030-02-20", "وتعرض مسجد الرحمة في حي النخيل إلى تفجير انتحاري خلال صلاة الظهر في شهر رمضان الماضي.\n"),
+        ("b.txt", "2030-02-20", "وكان انتحاري قد فجر نفسه في مسجد الرحمة في حي النخيل خلال صلاة الظهر في 25 يناير الماضي.\n"),
+    ])
+    assert [(e["begin"], e["end"], len(e["sources"])) for e in events] == [("2030-01-05", "2030-02-03", 2)]
+
+
+def test_a_report_told_in_the_words_of_two_stored_events_joins_them(tmp_path):
+    # The morning paper's أمس (a day late) and the evening paper's الخميس stayed two events;
+    # a third paper's الخميس, in nearly the words of both, says they are one.
+    late = "صادق مجلس الأمن الدولي أمس على قرار يدعم اتفاق الهدنة في اليمن ويطالب بنشر مراقبين.\n"
+    evening = "أقر مجلس الأمن الدولي الخميس بالإجماع قرارا يدعم اتفاق الهدنة في اليمن ويدعو إلى وقف القتال.\n"
+    both = "صادق مجلس الأمن الدولي الخميس بالإجماع على قرار يدعم اتفاق الهدنة في اليمن ويطالب بنشر مراقبين.\n"
+    db, events = ingest_texts(tmp_path / "two", [("a.txt", "2030-03-09", late), ("b.txt", "2030-03-08", evening)])
+    assert len(_events_with(events, "مجلس الأمن")) == 2
+    db, events = ingest_texts(tmp_path / "three", [("a.txt", "2030-03-09", late), ("b.txt", "2030-03-08", evening),
+                                                   ("c.txt", "2030-03-09", both)])
+    vote = _events_with(events, "مجلس الأمن")
+    assert [(e["value"], len(e["sources"]), e["corroboration"]) for e in vote] == [("2030-03-07", 3, 3)]
+    # The joined event's index keys and entity links moved with its reports.
+    assert db.execute("SELECT COUNT(DISTINCT event_id) FROM event_keys").fetchone()[0] == 1
+    assert db.execute("SELECT COUNT(*) FROM event_entities WHERE event_id NOT IN (SELECT id FROM events)").fetchone()[0] == 0
+
+
+def test_two_announcements_of_one_seizure_merge_on_what_they_state():
+    a = _key("أعلنت المنامة إحباط عملية تهريب كمية من المواد المتفجرة شديدة الخطورة والأسلحة الآلية عن طريق البحر")
+    b = _key("قالت وزارة الداخلية إن قواتها أحبطت محاولة لتهريب متفجرات شديدة الخطورة وأسلحة آلية عبر البحر")
+    assert a.kind == b.kind == "statement" and not a.entities & b.entities and same_happening(a, b)
+    assert not same_happening(_key("أعلنت الشرطة إحباط محاولة لتهريب أسلحة عبر الحدود"),
+                              _key("قالت وزارة الداخلية إن دورياتها أحبطت تهريب أسلحة في ميناء جدة"))
