@@ -598,7 +598,8 @@ def _feast_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex, 
     happening; it stays in the title. Beyond its clause only when no date word
     (في، يوم، منذ…) introduces it: ``وصل في عيد الفطر وغادر يوم 5 مايو`` keeps both dates.
     """
-    if not any(f in squash(fold(timex.text)) for f in _feasts()):
+    text = squash(fold(timex.text))
+    if not any(f in text for f in _feasts()):
         return False
 
     def clause_of(t: Timex) -> int:
