@@ -333,6 +333,8 @@ class Grammar:
         object.__setattr__(self, "widths", {f: reach(p) for f, p in self.families})
         object.__setattr__(self, "_cores", {f: cores(p) for f, p in self.families})
         object.__setattr__(self, "_core_counts", {f: [0, 0] for f, _ in self.families})
+        # Compiled with the grammar, not on the first sentence that wants a family: a one-off cost.
+        object.__setattr__(self, "_openings", {f: opening(p) for f, p in self.families})
         object.__setattr__(self, "_runs", {})
 
     def to_run(self, wanted: frozenset[str]) -> tuple[tuple[str, re.Pattern[str], int | None], ...]:
@@ -345,7 +347,7 @@ class Grammar:
         """
         run = self._runs.get(wanted)
         if run is None:
-            run = tuple((f, opening(p), self.widths[f]) for f, p in self.families if f in wanted)
+            run = tuple((f, self._openings[f], self.widths[f]) for f, p in self.families if f in wanted)
             if len(self._runs) < 50_000:  # bounded, whatever the input
                 self._runs[wanted] = run
         return run
