@@ -151,7 +151,8 @@ def _sentence_patterns() -> tuple[re.Pattern, re.Pattern]:
     data = load_json("lexicon/events.json")
     contrast = "|".join(re.escape(squash(fold(w))).replace(r"\ ", r"\s+") for w in data["contrast_openers"])
     marks = "|".join(re.escape(squash(fold(w))).replace(r"\ ", r"\s+") for w in data["dateline_prefix_marks"])
-    contrast_re = re.compile(rf"(?:[،,]\s*|\s+)(?=(?:{contrast})(?![^\W\d_]))")
+    # [،,\s]\s* is (?:[،,]\s*|\s+) opening on a character class, which the regex engine skips ahead to.
+    contrast_re = re.compile(rf"[،,\s]\s*(?=(?:{contrast})(?![^\W\d_]))")
     # "سبق- الرياض:" / "الرياض - واس:" opening a paragraph.
     prefix_re = re.compile(rf"\s*(?:(?:{marks})\s*[-–—]\s*[^\s:]+(?:\s[^\s:]+)?|[^\s:]+(?:\s[^\s:]+)?\s*[-–—]\s*(?:{marks}))\s*[:：]\s*")
     return contrast_re, prefix_re

@@ -797,7 +797,8 @@ def _feast_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex, 
     beside any other date, a feast's included.
     """
     prayer = _after_prayer_word(sentence, timex)
-    if not (prayer or any(f in squash(fold(timex.text)) for f in _feasts())):
+    text = squash(fold(timex.text))
+    if not (prayer or any(f in text for f in _feasts())):
         return False
 
     def clause_of(t: Timex) -> int:

