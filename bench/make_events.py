@@ -46,8 +46,9 @@ def write(path: Path, n: int, rng: random.Random) -> None:
     """Write ``n`` events into a new database at ``path``.
 
     Each document's text is its sentences, one a line, and every offset
-    indexes it. The same script fills a schema-5 database (sentences with
-    their text, run from an older checkout) so lookups compare like for like.
+    indexes it. The same script fills a schema-5 or schema-6 database (run
+    from an older checkout) so lookups compare like for like. Every sentence
+    reports an event, so from schema 7 every one keeps its text.
     """
     db = open_db(path)
     conn = db.conn
@@ -72,6 +73,11 @@ def write(path: Path, n: int, rng: random.Random) -> None:
 
             spans = conn.execute("SELECT id, start_offset, end_offset FROM sentences WHERE doc_id = ?", [doc_id]).fetchall()
             sentences.index(conn, sentences.index_rows(text, spans))
+        if "reported_text" in sentence_columns:
+            # The report's trigger cut its sentence from the text before it was written.
+            conn.executemany("UPDATE sentences SET reported_text = ? WHERE id = ?",
+                             [(text[start:end], sentence_id) for sentence_id, start, end in
+                              conn.execute("SELECT id, start_offset, end_offset FROM sentences WHERE doc_id = ?", [doc_id])])
 
     for i in range(n):
         if i % PER_DOCUMENT == 0:

@@ -41,7 +41,7 @@ def create_index(conn: sqlite3.Connection) -> None:
     which stores each (key, event) once, clustered by key, with no rowid
     table beside its index.
     """
-    from .sentences import text_sql
+    from .sentences import cut_sql  # migrations 0005 and 0006 run before sentences had reported_text
 
     conn.execute(
         "CREATE TABLE event_keys (key INTEGER NOT NULL,"
@@ -50,7 +50,7 @@ def create_index(conn: sqlite3.Connection) -> None:
     )
     conn.execute("CREATE INDEX event_keys_event ON event_keys(event_id)")
     rows = conn.execute(
-        f"SELECT es.event_id, e.begin_day, e.end_day, e.mod, es.clause_entities, es.clause_tokens, {text_sql()}"
+        f"SELECT es.event_id, e.begin_day, e.end_day, e.mod, es.clause_entities, es.clause_tokens, {cut_sql()}"
         " FROM event_sources es JOIN events e ON e.id = es.event_id JOIN sentences s ON s.id = es.sentence_id"
         " JOIN documents d ON d.id = s.doc_id ORDER BY es.rowid"
     )

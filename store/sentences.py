@@ -3,11 +3,15 @@
 Since schema 6 a ``sentences`` row holds offsets only: its text is cut from
 ``documents.text`` when read (``text_sql``), because a stored copy and its
 folded copy made the database about twice the size of the text again.
+Since schema 7 the sentences that some event reports (about one in five on
+real news) keep their text in ``reported_text``, once however many reports
+name them: every source a lookup shows reads it from its own row instead of
+loading its document's whole text. Triggers on ``event_sources`` keep it in
+step, so every writer (ingest, load, redate, regroup, another tool) does.
 ``sentences_fts`` is a contentless FTS5 index of the folded sentence text,
 keyed by sentence id; it stores no copy either. A contentless index cannot
 read back what it indexed, so removing a sentence from it means folding its
-text again: every deletion of sentences goes through ``delete_document_sentences``.
-"""
+text again: every deletion of sentences goes through ``delete_document_sentences``."""
 
 from __future__ import annotations
 
@@ -17,12 +21,50 @@ from typing import Iterable
 from waqai.extract.normalize import fold
 
 # SQLite's substr counts characters (code points), as Python's str offsets do.
-_TEXT_SQL = "substr({d}.text, {s}.start_offset + 1, {s}.end_offset - {s}.start_offset)"
+_CUT_SQL = "substr({d}.text, {s}.start_offset + 1, {s}.end_offset - {s}.start_offset)"
+# COALESCE stops at the first non-null argument, so a reported sentence never
+# loads its document's text (the overflow pages of a long article).
+_TEXT_SQL = "COALESCE({s}.reported_text, " + _CUT_SQL + ")"
 
 
 def text_sql(sentence: str = "s", document: str = "d") -> str:
     """SQL for a sentence's text, given the aliases of a joined ``sentences`` row and its ``documents`` row."""
     return _TEXT_SQL.format(s=sentence, d=document)
+
+
+def cut_sql(sentence: str = "s", document: str = "d") -> str:
+    """SQL cutting a sentence's text from its document only: for migration steps that run before 0007 made ``reported_text``."""
+    return _CUT_SQL.format(s=sentence, d=document)
+
+
+_CUT_OWN = _CUT_SQL.format(s="sentences", d="d")
+_REPORTED = "SELECT 1 FROM event_sources WHERE sentence_id = {id}"
+
+# A sentence keeps its text while at least one report names it. The text is
+# cut by SQLite from the stored document, so it is the same whoever inserts
+# the report; a document's text never changes once stored.
+REPORTED_TEXT_TRIGGERS = f"""
+CREATE TRIGGER event_sources_text_ai AFTER INSERT ON event_sources BEGIN
+    UPDATE sentences SET reported_text = (SELECT {_CUT_OWN} FROM documents d WHERE d.id = sentences.doc_id)
+    WHERE id = new.sentence_id AND reported_text IS NULL;
+END;
+CREATE TRIGGER event_sources_text_ad AFTER DELETE ON event_sources BEGIN
+    UPDATE sentences SET reported_text = NULL
+    WHERE id = old.sentence_id AND NOT EXISTS ({_REPORTED.format(id="old.sentence_id")});
+END;
+CREATE TRIGGER event_sources_text_au AFTER UPDATE OF sentence_id ON event_sources BEGIN
+    UPDATE sentences SET reported_text = NULL
+    WHERE id = old.sentence_id AND NOT EXISTS ({_REPORTED.format(id="old.sentence_id")});
+    UPDATE sentences SET reported_text = (SELECT {_CUT_OWN} FROM documents d WHERE d.id = sentences.doc_id)
+    WHERE id = new.sentence_id AND reported_text IS NULL;
+END;
+"""
+
+# The same text for the sentences already reported when the column is added (migration 0007).
+FILL_REPORTED_TEXT = (
+    f"UPDATE sentences SET reported_text = (SELECT {_CUT_OWN} FROM documents d WHERE d.id = sentences.doc_id)"
+    " WHERE id IN (SELECT sentence_id FROM event_sources)"
+)
 
 
 def storable_text(text: str) -> str:

@@ -71,6 +71,8 @@ def _downgrade(path: Path, version: int) -> None:
 
     conn = sqlite3.connect(path)
     conn.isolation_level = None
+    if version < 7:
+        _downgrade_7(conn)
     if version < 6:
         _downgrade_6(conn)
     if version < 5:
@@ -95,6 +97,14 @@ def _downgrade(path: Path, version: int) -> None:
         conn.execute("DELETE FROM migrations WHERE name = '0002_events_span_rtree'")
     conn.execute(f"PRAGMA user_version = {version}")
     conn.close()
+
+
+def _downgrade_7(conn) -> None:
+    """Schema 7 back to 6: no sentence keeps its text, and nothing keeps it in step."""
+    for trigger in ("event_sources_text_ai", "event_sources_text_ad", "event_sources_text_au"):
+        conn.execute(f"DROP TRIGGER {trigger}")
+    conn.execute("ALTER TABLE sentences DROP COLUMN reported_text")
+    conn.execute("DELETE FROM migrations WHERE name = '0007_reported_sentence_text'")
 
 
 def _downgrade_6(conn) -> None:

@@ -90,7 +90,8 @@ def test_any_text_is_encoded_as_json_dumps_would(tmp_path_factory, title, senten
     text = storable_text(before + sentence + after)
     conn.execute("INSERT INTO documents(id, name, sha256, title, source, published, text, ingested_at)"
                  " VALUES (1, ?, 'x', ?, ?, '2020-01-01', ?, 'now')", (name, title, source, text))
-    conn.execute("INSERT INTO sentences VALUES (1, 1, 0, 0, ?, ?)", (len(before), len(before) + len(sentence)))
+    conn.execute("INSERT INTO sentences(id, doc_id, idx, paragraph, start_offset, end_offset) VALUES (1, 1, 0, 0, ?, ?)",
+                 (len(before), len(before) + len(sentence)))
     conn.execute("INSERT INTO timexes VALUES (1, 1, 1, 0, 1, ?, 'DATE', '2020', NULL, '2020-01-01', '2020-12-31')",
                  (sentence[:1],))
     conn.execute("INSERT INTO events(id, value, mod, begin_day, end_day, granularity, title, stance, n_sources, n_documents)"

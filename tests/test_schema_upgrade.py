@@ -1,9 +1,10 @@
-"""A database written by the schema-5 release upgrades in place to schema 6, whole or not at all.
+"""Databases written by the schema-5 and schema-6 releases upgrade in place, whole or not at all.
 
-``fixtures/schema5.db`` was made by waqai at commit fd80acd (schema 5, before
-this change): the bundled corpus ingested, event #3 marked and #5 noted, then
-checkpointed. Its facts are read with plain sqlite3 before the upgrade and
-must all be there after it.
+``fixtures/schema5.db`` was made by waqai at commit fd80acd (schema 5) and
+``fixtures/schema6.db`` at commit 0e5086f (schema 6), the same way: the
+bundled corpus ingested, event #3 marked and #5 noted, then checkpointed.
+Their facts are read with plain sqlite3 before the upgrade and must all be
+there after it.
 """
 
 from __future__ import annotations
@@ -18,33 +19,36 @@ from click.testing import CliRunner
 
 from waqai.tui.cli import main
 
-FIXTURE = Path(__file__).parent / "fixtures" / "schema5.db"
+FIXTURES = Path(__file__).parent / "fixtures"
+# Schema 5's sentences hold their text; schema 6's are cut from their document.
+_OWN_TEXT = {5: "s.text", 6: "substr(d.text, s.start_offset + 1, s.end_offset - s.start_offset)"}
 
 
 def _facts(path: Path) -> dict:
-    """What the schema-5 file says, read with its own tables (sentences still hold their text)."""
+    """What an old file says, read with its own tables."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    text = _OWN_TEXT[conn.execute("PRAGMA user_version").fetchone()[0]]
     events = {r[0]: r[1:] for r in conn.execute("SELECT id, value, title, begin_day, end_day FROM events")}
     sources: dict[int, list] = {}
     for event_id, *source in conn.execute(
-        "SELECT es.event_id, d.name, s.text, s.start_offset, s.end_offset, t.text FROM event_sources es"
+        f"SELECT es.event_id, d.name, {text}, s.start_offset, s.end_offset, t.text FROM event_sources es"
         " JOIN documents d ON d.id = es.doc_id JOIN sentences s ON s.id = es.sentence_id"
         " JOIN timexes t ON t.id = es.timex_id"
     ):
         sources.setdefault(event_id, []).append(tuple(source))
     found = sorted(r[0] for r in conn.execute(
-        "SELECT s.text FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
-        " WHERE sentences_fts MATCH '\"قصف\"'"))
+        f"SELECT {text} FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
+        " JOIN documents d ON d.id = s.doc_id WHERE sentences_fts MATCH '\"قصف\"'"))
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     conn.close()
     return {"events": events, "sources": {k: sorted(v) for k, v in sources.items()}, "search": found,
             "version": version}
 
 
-@pytest.fixture
-def old_db(tmp_path) -> Path:
+@pytest.fixture(params=[5, 6])
+def old_db(request, tmp_path) -> Path:
     path = tmp_path / "waqai.db"
-    shutil.copyfile(FIXTURE, path)
+    shutil.copyfile(FIXTURES / f"schema{request.param}.db", path)
     return path
 
 
@@ -55,24 +59,31 @@ def _run(*args) -> str:
 
 
 def test_the_first_command_on_an_old_database_says_it_is_upgrading_it(old_db):
+    version = _facts(old_db)["version"]
     first = CliRunner().invoke(main, ["list", "--json", "--db", str(old_db)])
     assert first.exit_code == 0
-    assert first.stderr.strip() == f"Upgrading {old_db} from schema 5 to 6 (once; a large archive takes a minute)…"
+    assert first.stderr.strip() == f"Upgrading {old_db} from schema {version} to 7 (once; a large archive takes a minute)…"
     assert json.loads(first.stdout)
     again = CliRunner().invoke(main, ["list", "--json", "--db", str(old_db)])
     assert again.stderr == "" and again.stdout == first.stdout
 
 
-def test_a_schema_5_database_upgrades_in_place_keeping_every_fact(old_db):
+def test_an_old_database_upgrades_in_place_keeping_every_fact(old_db):
     before = _facts(old_db)
-    assert before["version"] == 5 and before["search"]
+    assert before["version"] in (5, 6) and before["search"]
     events = json.loads(_run("list", "--json", "--db", str(old_db)))
     conn = sqlite3.connect(old_db)
-    assert conn.execute("PRAGMA user_version").fetchone() == (6,)
+    assert conn.execute("PRAGMA user_version").fetchone() == (7,)
     assert conn.execute("PRAGMA quick_check").fetchone() == ("ok",)
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     assert {r[1] for r in conn.execute("PRAGMA table_info(sentences)")} == {
-        "id", "doc_id", "idx", "paragraph", "start_offset", "end_offset"}
+        "id", "doc_id", "idx", "paragraph", "start_offset", "end_offset", "reported_text"}
+    # The reported sentences, and only they, keep their text: the one cut from their document.
+    kept = conn.execute("SELECT s.id, s.reported_text, substr(d.text, s.start_offset + 1, s.end_offset - s.start_offset),"
+                        " EXISTS (SELECT 1 FROM event_sources es WHERE es.sentence_id = s.id)"
+                        " FROM sentences s JOIN documents d ON d.id = s.doc_id").fetchall()
+    assert any(reported for *_, reported in kept) and not all(reported for *_, reported in kept)
+    assert all((own == cut) if reported else own is None for _, own, cut, reported in kept)
     # transform() kept the references of the rebuilt table, cascade included.
     assert [(r[2], r[6]) for r in conn.execute("PRAGMA foreign_key_list(sentences)")] == [("documents", "CASCADE")]
     conn.execute("INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 0)")
@@ -99,19 +110,20 @@ def test_the_upgraded_merge_index_finds_the_events_already_stored(old_db, tmp_pa
     assert len(json.loads(_run("list", "--json", "--db", str(old_db)))) == events_before
 
 
-def test_a_failing_upgrade_leaves_the_schema_5_database_as_it_was(old_db, monkeypatch):
-    from waqai.store import merge_index
+def test_a_failing_upgrade_leaves_the_old_database_as_it_was(old_db, monkeypatch):
+    from waqai.store import sentences
     from waqai.store.db import open_db
+    from waqai.store.errors import StoreError
 
     before = _facts(old_db)
-
-    def broken(conn):
-        raise RuntimeError("disk trouble in the middle of the upgrade")
-
-    monkeypatch.setattr(merge_index, "create_index", broken)
-    with pytest.raises(RuntimeError):
-        open_db(old_db)
-    assert _facts(old_db) == before  # the version and the sentences' text columns included
     conn = sqlite3.connect(old_db)
-    assert "text" in {r[1] for r in conn.execute("PRAGMA table_info(sentences)")}
+    schema = conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+    conn.close()
+    # The last step of the last migration fails, after every other one has written.
+    monkeypatch.setattr(sentences, "FILL_REPORTED_TEXT", "UPDATE sentences SET reported_text = json('disk trouble')")
+    with pytest.raises(StoreError, match="malformed JSON"):
+        open_db(old_db)
+    assert _facts(old_db) == before  # the version included
+    conn = sqlite3.connect(old_db)
+    assert conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall() == schema
     conn.close()
