@@ -254,6 +254,12 @@ def _migration_7(conn: sqlite3.Connection) -> None:
     utils_database(conn).table("sentences").add_column("reported_text", str)
     execute_script(conn, sentences.REPORTED_TEXT_TRIGGERS)
     conn.execute(sentences.FILL_REPORTED_TEXT)
+    # The same release changed the reprint key (day words no longer count, so a
+    # late copy whose أمس became اليوم finds its first print): keys are rebuilt.
+    from .merge_index import create_index
+
+    conn.execute("DROP TABLE event_keys")
+    create_index(conn)
 
 
 # For people reading the database with sqlite3, sqlite-utils or Datasette

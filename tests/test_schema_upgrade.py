@@ -110,6 +110,20 @@ def test_the_upgraded_merge_index_finds_the_events_already_stored(old_db, tmp_pa
     assert len(json.loads(_run("list", "--json", "--db", str(old_db)))) == events_before
 
 
+def test_the_upgrade_rebuilds_merge_keys_with_todays_key_functions(old_db):
+    # Schema 7 changed the reprint key (day words no longer count): keys kept
+    # from the old release would miss late copies, so the upgrade rebuilds them.
+    from waqai.store.merge_index import create_index
+
+    _run("stats", "--db", str(old_db))  # upgrades
+    conn = sqlite3.connect(old_db)
+    upgraded = sorted(conn.execute("SELECT key, event_id, n FROM event_keys"))
+    conn.execute("DROP TABLE event_keys")
+    create_index(conn)
+    assert upgraded == sorted(conn.execute("SELECT key, event_id, n FROM event_keys"))
+    conn.close()
+
+
 def test_a_failing_upgrade_leaves_the_old_database_as_it_was(old_db, monkeypatch):
     from waqai.store import sentences
     from waqai.store.db import open_db
