@@ -247,6 +247,8 @@ def shown_title(title: str) -> str:
     if not title.endswith("…"):
         return title
     words = title[:-1].split()
+    if len(words) <= _TITLE_WORDS:
+        return title  # the sentence's own ellipsis (… ends many a lead), not a cut
     before, not_after = _cut_words()
     for k in range(_TITLE_WORDS, _SHORTEST_CUT - 1, -1):
         word, previous = fold(words[k]).strip("\"'«»“”()"), fold(words[k - 1]).strip("\"'«»“”()،,")

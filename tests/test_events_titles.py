@@ -235,3 +235,11 @@ def test_what_tamma_tells_goes_on_into_a_further_verbal_noun_after_a_comma():
 def test_words_dropped_from_titles_are_matched_in_any_hamza_spelling():
     text = "أقلعت ثلاث مقاتلات من قاعدة في جنوب البلاد في الساعات الاولى من صباح اليوم لقصف مواقع المسلحين."
     assert titles_of(text) == ["أقلعت ثلاث مقاتلات من قاعدة في جنوب البلاد لقصف مواقع المسلحين"]
+
+
+def test_a_short_title_ending_in_the_sentences_own_ellipsis_is_kept_whole():
+    # Real leads often end in "…": shown_title took every such title for a cut one
+    # and indexed past its last word (an IndexError that stopped a whole ingest).
+    from waqai.extract.events import shown_title
+
+    assert shown_title("قصفت الطائرات مواقع المسلحين في ريف حلب…") == "قصفت الطائرات مواقع المسلحين في ريف حلب…"
