@@ -73,6 +73,7 @@ class IngestSummary:
     interrupted: bool = False
     skipped_names: list[str] = field(default_factory=list)
     bad_rows: list[BadRow] = field(default_factory=list)
+    failed: list[BadRow] = field(default_factory=list)  # articles whose analysis raised (not stored)
 
     def skip(self, name: str) -> None:
         """Count a document whose content was already stored."""
@@ -89,6 +90,8 @@ class IngestSummary:
             text += f", {len(self.bad_rows)} bad dump rows skipped"
         if self.empty:
             text += f", {self.empty} empty files skipped"
+        if self.failed:
+            text += f", {len(self.failed)} articles waqai failed to analyse (not stored)"
         return text + (" — interrupted, the rest was not ingested (run the same command again to finish)" if self.interrupted else "")
 
 
@@ -237,6 +240,7 @@ class Prepared:
     analysis: Analysis | None  # None when the content is already stored (or empty)
     encoding_confidence: float = 1.0
     empty: bool = False
+    failed: str | None = None  # why the analysis raised: a bug to report, the ingest goes on
 
 
 def prepare(article: Article, known: frozenset[str] = frozenset()) -> Prepared:
@@ -255,7 +259,11 @@ def prepare(article: Article, known: frozenset[str] = frozenset()) -> Prepared:
         return Prepared(article, read.text, read.encoding, digest, None, read.encoding_confidence, empty=True)
     if digest in known:
         return Prepared(article, read.text, read.encoding, digest, None, read.encoding_confidence)
-    analysis = analyze(read.text, article.published, article.source, title=read.title, furniture=article.furniture)
+    try:
+        analysis = analyze(read.text, article.published, article.source, title=read.title, furniture=article.furniture)
+    except Exception as error:  # noqa: BLE001 - one article's bug must not stop an archive of thousands
+        return Prepared(article, read.text, read.encoding, digest, None, read.encoding_confidence,
+                        failed=f"{type(error).__name__}: {error}")
     # The folded copy and its offset map are only needed during analysis.
     analysis = replace(analysis, layout=replace(analysis.layout, folded=None))
     return Prepared(article, read.text, read.encoding, digest, analysis, read.encoding_confidence)
@@ -349,6 +357,8 @@ def write_prepared(db: Database, prepared: Iterator[Prepared], summary: IngestSu
             for item in prepared:
                 if item.empty:
                     summary.empty += 1
+                elif item.failed:
+                    summary.failed.append(BadRow(item.article.name, item.failed))
                 elif item.analysis is None:
                     summary.skip(item.article.name)
                 else:

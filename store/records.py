@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO
 
+from waqai.extract.dumps import BadRow
 from waqai.extract.events import EventCandidate
 from waqai.extract.gazetteer import gazetteer
 from waqai.extract.pipeline import Analysis
@@ -83,7 +84,11 @@ def extract_records(inputs: list[Input], jobs: int = 1, bad_rows: list | None = 
     appended to ``bad_rows``.
     """
     inputs = check_readable(inputs)  # with learned furniture, so records match what ingest stores
-    for item in _prepared(_expand(inputs, [] if bad_rows is None else bad_rows), frozenset(), jobs):
+    bad_rows = [] if bad_rows is None else bad_rows
+    for item in _prepared(_expand(inputs, bad_rows), frozenset(), jobs):
+        if item.failed:
+            bad_rows.append(BadRow(item.article.name, f"waqai failed to analyse it ({item.failed}); please report it"))
+            continue
         yield record(item)
 
 
