@@ -32,6 +32,7 @@ from waqai.extract.merge import SHARED_WORDING_ALONE, MergeKey, deictic, jaccard
 from waqai.extract.normalize import fold
 from waqai.extract.pipeline import Analysis, analyze
 from waqai.extract.dumps import BadRow, DumpError, FieldMap, is_dump, read_dump
+from waqai.extract.data_shape import DataFileError
 from waqai.extract.reader import ARTICLE_SUFFIXES, ArticleText, UnreadableArticle, read_article
 
 from . import merge_index, sentences
@@ -261,6 +262,8 @@ def prepare(article: Article, known: frozenset[str] = frozenset()) -> Prepared:
         return Prepared(article, read.text, read.encoding, digest, None, read.encoding_confidence)
     try:
         analysis = analyze(read.text, article.published, article.source, title=read.title, furniture=article.furniture)
+    except DataFileError:
+        raise  # the user's malformed lexicon or gazetteer override: every article would fail alike
     except Exception as error:  # noqa: BLE001 - one article's bug must not stop an archive of thousands
         return Prepared(article, read.text, read.encoding, digest, None, read.encoding_confidence,
                         failed=f"{type(error).__name__}: {error}")
