@@ -98,3 +98,20 @@ def test_a_nul_in_a_dump_row_is_stored_as_a_replacement_character_and_sentences_
     sources = [s for e in json.loads(run("list", "--json", "--db", db)) for s in e["sources"]]
     assert sources and all(stored[s["start"]:s["end"]] == s["sentence"] for s in sources)
     assert _hits(db, "المحادثات") == ["وقال رئيس الوفد إن المحادثات بناءة."]
+
+
+def test_a_date_lookup_does_not_import_the_article_reader(edited_db):
+    # The reader and its decoders cost a cold lookup about 4 ms; only reading articles needs them.
+    code = f"""
+import sys
+from waqai.tui.cli import main
+sys.argv = ["waqai", "list", "--on", "2021", "--json", "--db", {str(edited_db)!r}]
+try:
+    main()
+except SystemExit:
+    pass
+print(sorted(m for m in ("waqai.extract.reader", "waqai.extract.decode") if m in sys.modules))
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[]"

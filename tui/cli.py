@@ -31,6 +31,16 @@ class UserError(click.ClickException):
         return " ".join(printable(self.message).split("\n"))
 
 
+def _user_errors() -> tuple[type[Exception], ...]:
+    """The store's and extractor's errors that are the user's to fix (imported only once one is raised:
+    the reader and its decoders cost a lookup 4 ms of start-up)."""
+    from waqai.extract.data_shape import DataFileError
+    from waqai.extract.reader import UnreadableArticle
+    from waqai.store.errors import InputError, QueryError, StoreError
+
+    return StoreError, InputError, QueryError, UnreadableArticle, DataFileError
+
+
 def _fail_cleanly(func):
     """Turn the store's and extractor's user-facing errors into UserError."""
     import functools
@@ -38,10 +48,6 @@ def _fail_cleanly(func):
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         import sqlite3
-
-        from waqai.extract.data_shape import DataFileError
-        from waqai.extract.reader import UnreadableArticle
-        from waqai.store.errors import InputError, QueryError, StoreError
 
         try:
             result = func(*args, **kwargs)
@@ -52,7 +58,7 @@ def _fail_cleanly(func):
         except UnicodeEncodeError:
             raise UserError(f"standard output uses the {sys.stdout.encoding} encoding, which cannot show this text;"
                             " set PYTHONIOENCODING=utf-8") from None
-        except (StoreError, InputError, QueryError, UnreadableArticle, DataFileError) as error:
+        except _user_errors() as error:  # evaluated only when something was raised
             raise UserError(str(error)) from None
         except sqlite3.DatabaseError as error:
             from waqai.store.db import describe_error
