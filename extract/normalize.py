@@ -84,9 +84,9 @@ def blank_controls(text: str) -> str:
     return CONTROL_CHARACTER.sub(" ", text)
 
 
-# Remembered: the event helpers fold the same sentence and clause texts again and again
-# (about seven calls in eight repeat a text already folded for the same article).
-@lru_cache(maxsize=4096)
+_REMEMBERED_LENGTH = 1_000  # characters: sentences and clauses, never a whole article (memory stays small)
+
+
 def fold(text: str) -> str:
     """Return the folded form of ``text`` used for matching and search.
 
@@ -94,7 +94,17 @@ def fold(text: str) -> str:
     Persian digits become ASCII; harakat, tatweel and format characters go;
     terminal controls become spaces.
     """
+    return _fold_remembered(text) if len(text) <= _REMEMBERED_LENGTH else _fold(text)
+
+
+def _fold(text: str) -> str:
     return _DELETED_RE.sub("", _translate(blank_controls(text)))
+
+
+# The event helpers fold the same sentence and clause texts again and again (about
+# seven calls in eight repeat a text already folded for the same article). Only short
+# texts are kept: 4,096 whole articles of a large archive would be hundreds of MB a worker.
+_fold_remembered = lru_cache(maxsize=4096)(_fold)
 
 
 class OffsetMap(Sequence[int]):
