@@ -414,11 +414,15 @@ def _date_after_weekday() -> re.Pattern[str]:
                       rf"(?:[^\S\n]+(?P<rel>{alternation(lx.relative_offsets)}))?(?![^\W\d_])")
 
 
+# What joins the two ends of a range (folded): إلى/حتى with or without و, or a dash.
+_RANGE_TO = r"(?:و?(?:الي|حتي)|-|–)"
+
+
 @lru_cache(maxsize=1)
 def _range_to_dated_month() -> re.Pattern[str]:
     """The end of a range whose month carries the year: إلى حزيران (يونيو) من عام 2012, - 20 يونيو 2014."""
     months = alternation(lexicon().months)
-    return re.compile(rf"^[^\S\n]*(?:و?(?:الي|حتي)|-|–)[^\S\n]*(?:(?:ال)?\d{{1,2}}[^\S\n]*(?:من[^\S\n]+)?)?(?:شهر[^\S\n]+)?"
+    return re.compile(rf"^[^\S\n]*{_RANGE_TO}[^\S\n]*(?:(?:ال)?\d{{1,2}}[^\S\n]*(?:من[^\S\n]+)?)?(?:شهر[^\S\n]+)?"
                       rf"(?P<month>{months})(?:[^\S\n]*[/(\-–][^\S\n]*{months}[^\S\n]*\)?|[^\S\n]+{months})?"
                       rf"[^\S\n]*[,،]?[^\S\n]*(?:(?:من|في)[^\S\n]+)?(?:(?:عام|العام|سنه)[^\S\n]+)?(?P<year>(?:1[5-9]|20)\d\d)(?!\d)")
 
@@ -439,7 +443,7 @@ def _month_range_follows(after: str) -> bool:
     """Whether another month follows as the end of a range (… إلى مايو, - مايو)."""
     from .patterns import grammar
 
-    m = re.match(r"^[^\S\n]*(?:و?(?:الي|حتي)|-|–)[^\S\n]*(?:شهر[^\S\n]+)?", after)
+    m = re.match(rf"^[^\S\n]*{_RANGE_TO}[^\S\n]*(?:شهر[^\S\n]+)?", after)
     return bool(m) and bool(grammar().month_word.match(after, m.end()))
 
 
@@ -459,7 +463,7 @@ def _weekday_list_rel() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _range_end_pattern() -> re.Pattern[str]:
     hours = alternation(lexicon().hours)
-    return re.compile(rf"^[^\S\n]*[-–]?[^\S\n]*(?:و?(?:الي|حتي)|-|–|و)?[^\S\n]*(?:الساعه[^\S\n]+)?"
+    return re.compile(rf"^[^\S\n]*[-–]?[^\S\n]*(?:{_RANGE_TO}|و)?[^\S\n]*(?:الساعه[^\S\n]+)?"
                       rf"(?:(?P<h>\d{{1,2}})(?:[:.]\d{{2}})?|(?P<hw>{hours}))[^\S\n]+"
                       rf"(?P<pod>صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا)(?![^\W\d_])")
 
