@@ -243,6 +243,10 @@ class Prepared:
     empty: bool = False
     failed: str | None = None  # why the analysis raised: a bug to report, the ingest goes on
 
+    def failure(self) -> BadRow:
+        """The article whose analysis raised, and the error, as ingest and extract --jsonl list it."""
+        return BadRow(self.article.name, f"waqai failed to analyse it ({self.failed}); please report this")
+
 
 def prepare(article: Article, known: frozenset[str] = frozenset()) -> Prepared:
     """Read and analyse one article; skip the analysis of content already stored."""
@@ -361,7 +365,7 @@ def write_prepared(db: Database, prepared: Iterator[Prepared], summary: IngestSu
                 if item.empty:
                     summary.empty += 1
                 elif item.failed:
-                    summary.failed.append(BadRow(item.article.name, item.failed))
+                    summary.failed.append(item.failure())
                 elif item.analysis is None:
                     summary.skip(item.article.name)
                 else:

@@ -22,7 +22,6 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO
 
-from waqai.extract.dumps import BadRow
 from waqai.extract.events import EventCandidate
 from waqai.extract.gazetteer import gazetteer
 from waqai.extract.pipeline import Analysis
@@ -87,7 +86,7 @@ def extract_records(inputs: list[Input], jobs: int = 1, bad_rows: list | None = 
     bad_rows = [] if bad_rows is None else bad_rows
     for item in _prepared(_expand(inputs, bad_rows), frozenset(), jobs):
         if item.failed:
-            bad_rows.append(BadRow(item.article.name, f"waqai failed to analyse it ({item.failed}); please report it"))
+            bad_rows.append(item.failure())
             continue
         yield record(item)
 

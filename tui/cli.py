@@ -312,8 +312,7 @@ def ingest(paths: tuple[str, ...], db_path: Path | None, published: str | None, 
     if len(summary.bad_rows) > 20:
         echo(f"… and {len(summary.bad_rows) - 20} more bad rows", err=True)
     for row in summary.failed:
-        echo(f"failed {sanitize(row.locator)}: waqai failed to analyse it ({sanitize(row.reason)});"
-             " the other articles are stored; please report this", err=True)
+        echo(f"failed {sanitize(row.locator)}: {sanitize(row.reason)} (the other articles are stored)", err=True)
     if summary.interrupted:
         sys.exit(130)
     if summary.failed:
