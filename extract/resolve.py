@@ -59,8 +59,9 @@ _NOT_FIRST_PERSON_FUTURE = re.compile(r"(?:ت|نا|وا|تم|ه|ا|ات|ين|ي|
 # The first words of the clause after a match (up to punctuation).
 _CLAUSE_AFTER = re.compile(r"^[^.،,؛:!؟()\"«»“”\n]*")
 # "اليوم" followed by an adjective or ordinal is a noun (اليوم العالمي, اليوم الأول), not today.
-# … or a number with the article (اليوم الـ15 من سبتمبر): the nth day, not today.
-_DAY_NOUN_ADJECTIVE = re.compile(r"^[^\S\n]+(?:ال[^\W\d_]*(?:ي|يه|ى|ول|اني|الث|ابع|امس|ادس|ابع|امن|اسع|اشر|اخير|ذي|تي|تالي)(?![^\W\d_])"
+# … or a number with the article (اليوم الـ15 من سبتمبر): the nth day, not today. The preposition
+# إلى (folded الي) has the shape of an adjective and is none (وصل الوفد اليوم إلى المطار).
+_DAY_NOUN_ADJECTIVE = re.compile(r"^[^\S\n]+(?:(?!الي(?![^\W\d_]))ال[^\W\d_]*(?:ي|يه|ى|ول|اني|الث|ابع|امس|ادس|ابع|امن|اسع|اشر|اخير|ذي|تي|تالي)(?![^\W\d_])"
                                  r"|ال[^\S\n]*\d)")
 # A ten after a weekday word makes it a number (مكاتبها الاثنين والعشرين).
 _TENS_AFTER = re.compile(r"^[^\S\n]+و(?:ال)?(?:عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)(?:ين|ون)(?![^\W\d_])")
