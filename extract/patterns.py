@@ -260,7 +260,7 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     add(["الساعه", "منتصف"], "clock")
     add(lx.hours, "clock")
     add(["صباحا", "مساء", "مساءا", "ظهرا", "عصرا", "فجرا", "ليلا"], "clock")  # حتى 10 مساء
-    add(["صباحا", "مساء", "مساءا", "ظهرا", "عصرا", "فجرا", "ليلا"], "pod_adverb")
+    add(temporal["pod_adverbs"]["anywhere"] + temporal["pod_adverbs"]["at_phrase_end"], "pod_adverb")
     add(["شهر", "شهري"], "month", "hijri", "duration")
     add(lx.sets, "set")
     add(lx.set_adjectives, "set")
@@ -484,6 +484,7 @@ def grammar() -> Grammar:
     # Dialect offsets (الجاي, اللي فات): every conversational word of relative_offsets
     conv_rel = _alt(w for w in lx.relative_offsets if w not in _MSA_OFFSETS)
     conv_pods = _alt(lx.clock_pods)
+    half_marks = _alt(w for k, ws in temporal["clock_half_marks"].items() if k[0] != "_" for w in ws)
     # after a bare hour in a range (من 8 الصبح لـ4 العصر): the dialect words and العصر, each a trigger of clock
     range_pods = _alt(lx.clock_pods - _MSA_POD_WORDS)
     clock_fraction = _alt(lx.clock_fractions)
@@ -593,7 +594,8 @@ def grammar() -> Grammar:
         "rate": rf"{WORD_START}(?P<rate_unit>{_alt(w for ws in temporal['rate_counts']['units'].values() for w in ws)})"
         rf"(?:{S}(?:الواحد|الواحده))?{WORD_END}",
         # وأجرى الفريق التدريبات صباحا (after أمس in the sentence): a part of the day in force
-        "pod_adverb": rf"{WORD_START}(?P<podadv>صباحا|ليلا|ظهرا|عصرا|فجرا|مساءا|مساء(?={S0}(?:[.،,؛:!؟)]|$|{S}و)))(?![^\W_])",
+        "pod_adverb": rf"{WORD_START}(?P<podadv>{_alt(temporal['pod_adverbs']['anywhere'])}"
+        rf"|{_alt(temporal['pod_adverbs']['at_phrase_end'])}(?={S0}(?:[.،,؛:!؟)]|$|{S}و)))(?![^\W_])",
         # اليوم التالي, الشهر نفسه, ذلك اليوم, ذات اليوم
         "anaphoric": rf"{WORD_START}(?:(?P<ana_unit>اليوم|الشهر|العام|السنه|الاسبوع){S}"
         rf"(?P<ana>{_alt(temporal['anaphoric_next'] + temporal['anaphoric_same'] + temporal['anaphoric_previous'] + temporal['anaphoric_following'])})"
@@ -612,7 +614,7 @@ def grammar() -> Grammar:
         rf"|(?P<dsm_this>هذا{S}|ه)الشهر(?:{S}(?:الجاري|الحالي))?"
         rf"|(?:ذات|نفس){S}الشهر){WORD_END}",
         # قبل يومين, 48 ساعة, ثلاثة أشهر, شهر ونصف, بعد يوم من, قبل نحو 50 عاما, سنوات طويلة
-        "duration": rf"{WORD_START}(?:(?P<lead>قبل|بعد|منذ|خلال|لمده|طوال|مده|غضون|ظرف){S}(?:(?P<qmod>{qmod}){S})?)?"
+        "duration": rf"{WORD_START}(?:(?P<lead>{_alt(temporal['duration_leads']['words'])}){S}(?:(?P<qmod>{qmod}){S})?)?"
         rf"(?:(?:ال{S0})?\(?{S0}(?P<num>\d+(?:[.,]\d+)?|{cardinal}){S0}\)?(?:{S}|(?<=\d))(?P<unit>{units_any})"
         rf"|ال(?P<dualdef>{dual_units})"
         rf"|ال(?P<defsingle>{singular_units})"
@@ -636,7 +638,7 @@ def grammar() -> Grammar:
         rf"|(?P<hcard>{clock_hour})(?={S0}(?:$|[.،,؛:!؟)]|{S}(?:و|الا|من|في|{clock_fraction}|{pod}|{conv_pods}|{relday}|{weekday})(?![^\W_]))))"
         # الساعة العاشرة و15 دقيقة, الحادية عشرة وتسع وخمسين دقيقة
         rf"(?:{S}و{S0}(?P<hmin>\d{{1,2}}|{cardinal}(?:{S}و{cardinal})?){S}(?:دقيقه|دقائق)(?![^\W_]))?"
-        rf"(?:{S}(?P<hfrac>{clock_fraction}))?(?:{S}(?:من{S})?(?P<hpod>{pod}|{conv_pods}))?"
+        rf"(?:{S}(?P<hfrac>{clock_fraction}))?(?:{S}(?:من{S})?(?P<hpod>{pod}|{conv_pods})|{S0}(?P<hhalf_open>\({S0})?(?P<hhalf>{half_marks})(?(hhalf_open){S0}\))(?![^\W_]))?"
         rf"|(?P<hword2>{hour_word})(?:{S}(?P<hfrac2>والنصف|والربع|الا{S}ربعا))?{S}(?:من{S})?(?P<hpod2>{pod})"
         rf"|(?P<midnight>منتصف{S}الليل)"
         # حتى 10 مساء, من 4.30 عصرا: a bare hour with a part-of-day adverb after a word of time range

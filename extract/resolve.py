@@ -68,7 +68,7 @@ _TENS_AFTER = re.compile(r"^[^\S\n]+و(?:ال)?(?:عشر|ثلاث|اربع|خم�
 # The connector before the end of a range of days (و/حتى/إلى/-).
 _RANGE_CONNECTOR = re.compile(r"(?:(?<![^\W\d_])و?(?:حتي|الي)|[-–])[^\S\n]*$")
 # A day named earlier in the sentence (أمس, اليوم, a weekday, a day number and month).
-_DAY_WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?:[وفبل]?(?:ال)?امس|[وفبل]?غدا?|ال(?:سبت|احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه))(?![^\W\d_])")
+_DAY_WORD_BEFORE = re.compile(r"(?<![^\W\d_])(?:[وفبل]?(?:ال)?امس|[وفبل]?اليوم|[وفبل]?غدا?|ال(?:سبت|احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه))(?![^\W\d_])")
 # Comparatives before من: أكثر من المتوقع compares with a forecast, it makes none.
 _COMPARATIVES = frozenset("اكثر اقل اعلي ادني اكبر اصغر افضل اسوا اسرع ابطا اقوي اضعف".split())
 # TIMEX3 letters of the units under a day (after the T): hours, minutes, seconds.
@@ -271,6 +271,13 @@ def _since_until() -> tuple[frozenset[str], frozenset[str]]:
     """(until words, since words): منذ … وحتى اليوم is a stretch that reaches now."""
     cues = load_json("lexicon/temporal.json")["nowadays_cues"]
     return folded_words(cues["until"]), folded_words(cues["since"])
+
+
+@lru_cache(maxsize=1)
+def _clock_half_marks() -> dict[str, str]:
+    """The half-of-day letters after a clock time (ص, م), folded, to the part of day they stand for."""
+    marks = load_json("lexicon/temporal.json")["clock_half_marks"]
+    return folded_index({k: v for k, v in marks.items() if k[0] != "_"})
 
 
 @lru_cache(maxsize=1)
@@ -1521,6 +1528,8 @@ class Resolver:
                 hour, minute = hour - 1, 60 + minute
         hpod = m["hpod"] or m["hpod2"] or m["hpod3"]
         pod = lx.parts_of_day.get(squash(hpod)) if hpod else (lx.parts_of_day.get(squash(m["dpod"])) if m["dpod"] else where.pod)
+        if m["hhalf"]:
+            pod = _clock_half_marks().get(squash(m["hhalf"]))  # الساعة 6 (م): after noon
         if pod is None and m["ppod"]:
             pod = lx.parts_of_day.get(squash(m["ppod"]))  # بكرا الصبح الساعة 8
         if pod is None and m["prelday"] and squash(m["prelday"]).startswith(("الليله", "هذه الليله")):
