@@ -20,7 +20,7 @@ from waqai.extract.evaluate import Score, score_document
 from waqai.extract.gold import GoldError, parse_gold_line
 from waqai.extract.tagger import tag
 
-from timex_table import header, row, span_differences
+from timex_table import header, print_errors, row
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT / "bench" / "gold" / "timex_conversational.jsonl"
@@ -69,23 +69,6 @@ def report(total: Score, by_family: dict[str, Score]) -> None:
         print(row(name, by_family[name], 16))
 
 
-def errors(total: Score, gold: list[dict], system: dict[str, list[dict]]) -> None:
-    """Print misses, spurious timexes, wrong values and span differences, each with its sentence."""
-    texts = {d["doc"]: d["text"] for d in gold}
-    print(f"\n-- misses ({len(total.misses)})")
-    for m in total.misses:
-        print(f"  {m['doc']}  {m['text']!r:<32} {m['type']} {m['value']}   | {texts[m['doc']]}")
-    print(f"\n-- spurious ({len(total.spurious)})")
-    for m in total.spurious:
-        print(f"  {m['doc']}  {m['text']!r:<32} {m['type']} {m['value']}   | {texts[m['doc']]}")
-    print(f"\n-- wrong values ({len(total.wrong_values)})")
-    for m in total.wrong_values:
-        print(f"  {m['doc']}  {m['text']!r:<28} gold {m['gold']:<18} system {m['system']!s:<18} {m['system_text']!r}")
-    print("\n-- span differences (relaxed, not strict)")
-    for doc, g, other in span_differences(gold, system):
-        print(f"  {doc}  gold {g['text']!r:<32} system {other['text']!r}")
-
-
 def main() -> None:
     """Score waqai against the conversational gold."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -104,7 +87,8 @@ def main() -> None:
     print(f"{len(gold)} sentences, {sum(len(d['timexes']) for d in gold)} gold timexes")
     report(total, by_family)
     if not args.no_errors:
-        errors(total, gold, system)
+        texts = {d["doc"]: d["text"] for d in gold}
+        print_errors(total, gold, system, where=lambda doc, start: doc, context=texts.get)
 
 
 if __name__ == "__main__":

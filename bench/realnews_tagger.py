@@ -25,7 +25,7 @@ from waqai.extract.tagger import tag
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 import saudinewsnet  # noqa: E402
-from timex_table import header, row, span_differences  # noqa: E402
+from timex_table import header, print_errors, row  # noqa: E402
 
 DEFAULT_DATASET = ROOT.parent / "shared" / "datasets" / "saudinewsnet-dev"
 DEFAULT_GOLD = ROOT / "bench" / "gold" / "timex_dev.jsonl"
@@ -145,22 +145,6 @@ def report(name: str, total: Score, by_family: dict[str, Score]) -> None:
         print(row(fam, by_family[fam], 22))
 
 
-def errors(total: Score, gold: list[dict], system: dict[str, list[dict]]) -> None:
-    """Print misses, spurious timexes, wrong values and span differences."""
-    print(f"\n-- misses ({len(total.misses)})")
-    for m in total.misses:
-        print(f"  {m['doc']:<18}{m['start']:>6}  {m['text']!r:<40} {m['type']} {m['value']} {m.get('mod') or ''}")
-    print(f"\n-- spurious ({len(total.spurious)})")
-    for m in total.spurious:
-        print(f"  {m['doc']:<18}{m['start']:>6}  {m['text']!r:<40} {m['type']} {m['value']} {m.get('mod') or ''}")
-    print(f"\n-- wrong values ({len(total.wrong_values)})")
-    for m in total.wrong_values:
-        print(f"  {m['doc']:<18}  {m['text']!r:<36} gold {m['gold']!s:<14} system {m['system']!s:<16} {m['system_text']!r}")
-    print("\n-- span differences (relaxed, not strict)")
-    for doc, g, other in span_differences(gold, system):
-        print(f"  {doc:<18}{g['start']:>6}  gold {g['text']!r:<36} system {other['text']!r}")
-
-
 def main() -> None:
     """Score waqai (and optionally dateparser) against the development gold."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -178,7 +162,7 @@ def main() -> None:
         total_dp, by_family_dp = score(gold, run_dateparser(gold, args.dataset))
         report("dateparser", total_dp, by_family_dp)
     if not args.no_errors:
-        errors(total, gold, system)
+        print_errors(total, gold, system, where=lambda doc, start: f"{doc:<18}{start if start is not None else '':>6}")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from waqai.extract.evaluate import Score
 
@@ -28,3 +28,24 @@ def span_differences(gold: list[dict], system: dict[str, list[dict]]) -> Iterato
             over = [t for t in system[d["doc"]] if t["start"] < g["end"] and g["start"] < t["end"]]
             if over and not any(t["start"] == g["start"] and t["end"] == g["end"] for t in over):
                 yield d["doc"], g, over[0]
+
+
+def print_errors(total: Score, gold: list[dict], system: dict[str, list[dict]],
+                 where: Callable[[str, int], str], context: Callable[[str], str] = lambda doc: "") -> None:
+    """Print misses, spurious timexes, wrong values and span differences.
+
+    ``where(doc, start)`` is the leading column of a line (the document, and the offset where
+    there is one); ``context(doc)`` is what ends a miss or a spurious line (its sentence, when short).
+    """
+    for title, items in (("misses", total.misses), ("spurious", total.spurious)):
+        print(f"\n-- {title} ({len(items)})")
+        for m in items:
+            tail = context(m["doc"])
+            print(f"  {where(m['doc'], m.get('start'))}  {m['text']!r:<36} {m['type']} {m['value']} {m.get('mod') or ''}"
+                  + (f"   | {tail}" if tail else ""))
+    print(f"\n-- wrong values ({len(total.wrong_values)})")
+    for m in total.wrong_values:
+        print(f"  {where(m['doc'], None)}  {m['text']!r:<32} gold {m['gold']!s:<16} system {m['system']!s:<16} {m['system_text']!r}")
+    print("\n-- span differences (relaxed, not strict)")
+    for doc, g, other in span_differences(gold, system):
+        print(f"  {where(doc, g['start'])}  gold {g['text']!r:<32} system {other['text']!r}")
