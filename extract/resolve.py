@@ -463,17 +463,21 @@ def grammar_month(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _weekday_list_rel() -> re.Pattern[str]:
     """What follows a weekday in a list that ends with one plural offset (والاثنين المقبلين)."""
-    days = alternation(list(lexicon().weekdays) + ["اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعه", "سبت", "احد"])
-    return re.compile(rf"^(?:[^\S\n]*[,،]?[^\S\n]*و?(?:{days}))*[^\S\n]+(?P<rel>المقبله|القادمه|الماضيه|المنصرمه"
-                      rf"|المقبلين|القادمين|الماضيين|المنصرمين|المقبلتين|الماضيتين)(?![^\W\d_])")
+    weekdays = list(lexicon().weekdays)
+    days = alternation(weekdays + [w[2:] for w in weekdays if w.startswith("ال")])
+    # the offsets that agree with a plural (أيام … المقبلة) or a list of days (المقبلين), not المقبل
+    offsets = [w for k, ws in load_json("lexicon/temporal.json")["relative_offsets"].items() if k != "0"
+               for w in ws if w.endswith(("ة", "ين"))]
+    return re.compile(rf"^(?:[^\S\n]*[,،]?[^\S\n]*و?(?:{days}))*[^\S\n]+(?P<rel>{alternation(offsets)})(?![^\W\d_])")
 
 
 @lru_cache(maxsize=1)
 def _range_end_pattern() -> re.Pattern[str]:
     hours = alternation(lexicon().hours)
+    adverbs = load_json("lexicon/temporal.json")["pod_adverbs"]
     return re.compile(rf"^[^\S\n]*[-–]?[^\S\n]*(?:{_RANGE_TO}|و)?[^\S\n]*(?:الساعه[^\S\n]+)?"
                       rf"(?:(?P<h>\d{{1,2}})(?:[:.]\d{{2}})?|(?P<hw>{hours}))[^\S\n]+"
-                      rf"(?P<pod>صباحا|مساء|مساءا|ظهرا|عصرا|فجرا|ليلا)(?![^\W\d_])")
+                      rf"(?P<pod>{alternation(adverbs['anywhere'] + adverbs['at_phrase_end'])})(?![^\W\d_])")
 
 
 class _LazyRangeEnd:
