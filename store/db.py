@@ -391,6 +391,10 @@ def open_db(path: Path | str, *, readonly: bool = False, create: bool = True) ->
             raise StoreError(f"no database at {path} yet (the file is empty); waqai ingest creates one there")
         if tables and application_id != _APPLICATION_ID:
             raise StoreError(f"{path} is a SQLite database but not a waqai one; choose another --db path")
+        unknown = _unknown_migrations(conn) if tables else []
+        if unknown:
+            raise StoreError(f"{path} was written by another build of waqai (it records {', '.join(unknown)},"
+                             " which this one does not know); upgrade waqai or choose another --db path")
         if not readonly:
             if tables and (db.execute("PRAGMA journal_mode").fetchone()[0] != "wal" or _pending(db)):
                 ensure_intact(db)  # about to write: never into a damaged file
@@ -465,10 +469,19 @@ def _identity(db: Database) -> tuple[int, int]:
     return application_id, version
 
 
+# Migrations a development build recorded under another name: what they did is done.
+_FORMER_NAMES = {"0003_encoding_confidence": "0004_encoding_confidence"}
+
+
 def _applied(conn: sqlite3.Connection) -> set[str]:
     if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").fetchone():
         return set()
-    return {row[0] for row in conn.execute("SELECT name FROM migrations")}
+    return {_FORMER_NAMES.get(row[0], row[0]) for row in conn.execute("SELECT name FROM migrations")}
+
+
+def _unknown_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Migrations a database records that this waqai does not have (a newer or another build wrote it)."""
+    return sorted(_applied(conn) - {name for name, _ in MIGRATIONS})
 
 
 def _pending(db: Database) -> bool:

@@ -141,3 +141,48 @@ def test_a_failing_upgrade_leaves_the_old_database_as_it_was(old_db, monkeypatch
     conn = sqlite3.connect(old_db)
     assert conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall() == schema
     conn.close()
+
+
+def _database_of_a_build(path: Path, names: list[str]) -> None:
+    """A database as a build whose migrations carried ``names`` (each one of today's, maybe renamed) left it."""
+    from waqai.store import db as store_db
+
+    functions = {name: apply for name, apply in store_db.MIGRATIONS}
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    for name in names:
+        functions[name.replace("0003_encoding", "0004_encoding")](conn)
+        conn.execute("INSERT INTO migrations VALUES (?, '2026-11-23T04:30:05+00:00')", (name,))
+    conn.execute(f"PRAGMA user_version = {len(names)}")
+    conn.execute(f"PRAGMA application_id = {store_db._APPLICATION_ID}")
+    conn.commit()
+    conn.close()
+
+
+def test_a_database_that_recorded_encoding_confidence_as_migration_3_upgrades(tmp_path):
+    # A development build numbered the encoding migration 3 before the analyst edits took that number:
+    # its databases hold the column already and lack the edits' tables.
+    path = tmp_path / "dev.db"
+    _database_of_a_build(path, ["0001_initial", "0002_events_span_rtree", "0003_encoding_confidence"])
+    result = CliRunner().invoke(main, ["list", "--db", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 7
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "edits" in tables  # the analyst edits' migration ran
+    assert "encoding_confidence" in {r[1] for r in conn.execute("PRAGMA table_info(documents)")}
+
+
+def test_a_database_with_a_migration_this_waqai_does_not_know_is_refused_untouched(tmp_path):
+    path = tmp_path / "other.db"
+    _database_of_a_build(path, ["0001_initial", "0002_events_span_rtree"])
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO migrations VALUES ('0003_something_else', '2026-11-23T04:30:05+00:00')")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    result = CliRunner().invoke(main, ["list", "--db", str(path), "--json"])
+    assert result.exit_code != 0
+    assert "0003_something_else" in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert path.read_bytes() == before
