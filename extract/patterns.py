@@ -33,6 +33,7 @@ class Lexicon:
     ambiguous_months: frozenset[str]
     weekdays: dict[str, int]
     cardinals: dict[str, int]
+    scales: dict[str, int]  # ألف, مليون, مليار after a number multiply it
     day_ordinals: dict[str, int]
     hours: dict[str, int]
     units: dict[str, tuple[str, str]]  # word -> (unit code, number class)
@@ -147,6 +148,7 @@ def lexicon() -> Lexicon:
         ambiguous_months=folded_words(months["ambiguous"]),
         weekdays=_int_index(weekdays["weekdays"]),
         cardinals=_int_index(numbers["cardinals"]),
+        scales=_int_index({k: v for k, v in numbers["scales"].items() if k[0] != "_"}),
         day_ordinals=_day_ordinals(numbers),
         hours=_int_index(numbers["hours"]),
         units=units,
@@ -615,7 +617,7 @@ def grammar() -> Grammar:
         rf"|(?:ذات|نفس){S}الشهر){WORD_END}",
         # قبل يومين, 48 ساعة, ثلاثة أشهر, شهر ونصف, بعد يوم من, قبل نحو 50 عاما, سنوات طويلة
         "duration": rf"{WORD_START}(?:(?P<lead>{_alt(temporal['duration_leads']['words'])}){S}(?:(?P<qmod>{qmod}){S})?)?"
-        rf"(?:(?:ال{S0})?\(?{S0}(?P<num>\d+(?:[.,]\d+)?|{cardinal}){S0}\)?(?:{S}|(?<=\d))(?P<unit>{units_any})"
+        rf"(?:(?:ال{S0})?\(?{S0}(?P<num>(?:\d+(?:[.,]\d+)?|{cardinal})(?:{S}{_alt(lx.scales)})?){S0}\)?(?:{S}|(?<=\d))(?P<unit>{units_any})"
         rf"|ال(?P<dualdef>{dual_units})"
         rf"|ال(?P<defsingle>{singular_units})"
         rf"|(?P<dual>{dual_units})"

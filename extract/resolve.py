@@ -23,7 +23,9 @@ from .patterns import Lexicon, lexicon
 
 _QUOTES_OPEN = "“«"
 _QUOTES_CLOSE = "”»"
-_DEFINITE_WORD = re.compile(r"^[^\S\n]+ال[^\W\d_]")
+# A definite word after a match: a noun in construct with it (منذ سنوات الطفرة), not إلى/إلا folded to the same shape.
+_NOT_ARTICLE = rf"(?!{alternation(load_json('lexicon/temporal.json')['article_lookalikes']['words'])}(?![^\W\d_]))"
+_DEFINITE_WORD = re.compile(rf"^[^\S\n]+{_NOT_ARTICLE}ال[^\W\d_]")
 # A week named in the clause before a bare weekday.
 _WEEK_IN_CLAUSE = re.compile(r"(?<![^\W\d_])[لب]?الاسبوع[^\S\n]+(الماضي|المنصرم|الفائت|المقبل|القادم)(?![^\W\d_])")
 
@@ -61,7 +63,7 @@ _CLAUSE_AFTER = re.compile(r"^[^.،,؛:!؟()\"«»“”\n]*")
 # "اليوم" followed by an adjective or ordinal is a noun (اليوم العالمي, اليوم الأول), not today.
 # … or a number with the article (اليوم الـ15 من سبتمبر): the nth day, not today. The preposition
 # إلى (folded الي) has the shape of an adjective and is none (وصل الوفد اليوم إلى المطار).
-_DAY_NOUN_ADJECTIVE = re.compile(r"^[^\S\n]+(?:(?!الي(?![^\W\d_]))ال[^\W\d_]*(?:ي|يه|ى|ول|اني|الث|ابع|امس|ادس|ابع|امن|اسع|اشر|اخير|ذي|تي|تالي)(?![^\W\d_])"
+_DAY_NOUN_ADJECTIVE = re.compile(rf"^[^\S\n]+(?:{_NOT_ARTICLE}ال[^\W\d_]*(?:ي|يه|ى|ول|اني|الث|ابع|امس|ادس|ابع|امن|اسع|اشر|اخير|ذي|تي|تالي)(?![^\W\d_])"
                                  r"|ال[^\S\n]*\d)")
 # A ten after a weekday word makes it a number (مكاتبها الاثنين والعشرين).
 _TENS_AFTER = re.compile(r"^[^\S\n]+و(?:ال)?(?:عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)(?:ين|ون)(?![^\W\d_])")
@@ -274,6 +276,13 @@ def _since_until() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _time_filler() -> re.Pattern[str]:
+    """``من الزمن`` right after a unit: what follows is a filler, the unit a length of time."""
+    words = load_json("lexicon/temporal.json")["time_fillers"]["words"]
+    return re.compile(rf"^[^\S\n]+{alternation(words)}(?![^\W\d_])")
+
+
+@lru_cache(maxsize=1)
 def _clock_half_marks() -> dict[str, str]:
     """The half-of-day letters after a clock time (ص, م), folded, to the part of day they stand for."""
     marks = load_json("lexicon/temporal.json")["clock_half_marks"]
@@ -344,6 +353,10 @@ def _feast_day_ordinals() -> dict[str, int]:
 
 def _number(text: str, lx: Lexicon) -> float | None:
     text = squash(text.strip("() \t"))
+    head, _, last = text.rpartition(" ")
+    if head and last in lx.scales:  # 32 ألف, 4.5 مليار
+        number = _number(head, lx)
+        return None if number is None else number * lx.scales[last]
     if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
         return float(text.replace(",", "."))
     if text in lx.cardinals:
@@ -1045,6 +1058,10 @@ class Resolver:
             if _DAY_WORD_BEFORE.search(where.before[opening + 1:]):
                 # “اجتمع المجلس أمس الأربعاء واليوم”: the speaker's own days count from the writing day
                 quoted = False
+        if quoted and named and anchor is not None and \
+                (anchor + timedelta(days=offset)).isoweekday() == self.lx.weekdays.get(squash(named)):
+            # “راجعت الشركة اليوم الأربعاء” in a Wednesday paper: the weekday names the writing day
+            quoted = False
         if quoted:
             # "today" in reported speech is the day the words were said.
             anchor = self.ctx.last_day
@@ -1382,6 +1399,7 @@ class Resolver:
             # يسجن ثماني سنوات منها سنة بموجب المادة: one unit of a length just written (partitive منها)
             partitive = re.search(r"(?<![^\W\d_])[وف]?(?:منها|منهما)[^\S\n]*$", where.tail) is not None
             if not (lead or m["frac"] or where.quantity_mod or qmod or m["one"] or m["whole"] or partitive
+                    or _time_filler().match(where.after)  # عقدا من الزمن
                     or (m["single"].endswith("ا") and self._after_lasting_verb(where)
                         and not re.match(r"^[^\S\n]+بعد(?![^\W\d_])", where.after))):  # not يوما بعد يوم
                 return None
@@ -1407,8 +1425,11 @@ class Resolver:
                 qmod = qmod or "MORE_THAN"  # خمس سنوات ونيف
             else:
                 amount += extra
-        if amount is not None and (amount <= 0 or amount > 10000):
-            return None
+        if amount is not None and (amount <= 0 or (amount > 10000 and unit != "Y")):
+            return None  # 20 ألف ساعة عمل: an amount of work, not a length of time
+        if amount is not None and amount > 10000 and lead == "قبل":
+            # قبل نحو 32 ألف سنة: older than any calendar date, a length (قبل stays out, like منذ)
+            return Resolution("DURATION", f"P{_format_amount(amount)}Y", mod=qmod, trim_left=trim)
         anchored = (lead in ("قبل", "بعد") and not negated and not _FOLLOWED_BY_OF.match(where.after)
                     and not (lead == "بعد" and _FOLLOWED_BY_ALA.match(where.after)))
         if anchored and unit in ("D", "W", "M", "Y") and (amount is None or amount == int(amount)):
@@ -1484,8 +1505,8 @@ class Resolver:
 
     def _decade_in_time(self, m: re.Match[str], where: Where, lead: str | None, prev) -> bool:
         """Whether عقد/عقود is a decade here, not a contract (عقود رعاية, بعد عقد صفقة)."""
-        if m["recent"] or m["padj"] or m["frac"] or m["one"]:
-            return True  # عقود طويلة, عقد ونصف, عقد واحد
+        if m["recent"] or m["padj"] or m["frac"] or m["one"] or _time_filler().match(where.after):
+            return True  # عقود طويلة, عقد ونصف, عقد واحد, عقد من الزمن
         words = _decade_words()
         counted = m["num"] or m["dual"]
         before_cue = (prev is not None and squash(prev.group(1)) in words["before"]) or where.tail.endswith("ل")

@@ -39,6 +39,23 @@ CASES = [
       ("الساعة 10 ص", "TIME", "2015-07-22T10:00", None)]),
     # alone, م after a year is the era, not a half of the day
     ("تأسست الشركة عام 2010 م في جدة.", D, [("عام 2010 م", "DATE", "2010", None)]),
+    # إلى is no definite noun in construct with a length before it (منذ سنوات الطفرة is)
+    ("وصل الوفد قبل أيام إلى العاصمة في زيارة رسمية.", D, [("قبل أيام", "DATE", "PAST_REF", None)]),
+    # in reported speech, اليوم with the writing day's weekday is the writing day, not the last day written
+    ('أتم المواطن الفحص في 19 رمضان. وأضاف: "راجعت الشركة اليوم الأربعاء وفوجئت بأن النظام معطل".', D,
+     [("19 رمضان", "DATE", "2015-07-06", None), ("اليوم الأربعاء", "DATE", "2015-07-22", None)]),
+    ('اجتمع المجلس في 19 رمضان. وقال الوزير: "نعلن اليوم نتائج التحقيق".', D,
+     [("19 رمضان", "DATE", "2015-07-06", None), ("اليوم", "DATE", "2015-07-06", None)]),
+    # a scale word multiplies the number before it; lengths that long are years older than any date
+    ("تكونت الصخور قبل نحو 32 ألف سنة في المنطقة.", D, [("نحو 32 ألف سنة", "DURATION", "P32000Y", "APPROX")]),
+    ("تشكلت الأرض قبل 4.5 مليار عام تقريبا.", D, [("4.5 مليار عام تقريبا", "DURATION", "P4500000000Y", "APPROX")]),
+    ("عاشت القبيلة في الوادي ثلاثة آلاف سنة.", D, [("ثلاثة آلاف سنة", "DURATION", "P3000Y", None)]),
+    # … but thousands of hours are an amount of work
+    ("تطوع الشباب 20 ألف ساعة في المخيمات.", D, []),
+    # من الزمن after a unit makes it a length (عقد is also a contract)
+    ("استمر الجفاف عقدا من الزمن في الإقليم.", D, [("عقدا", "DURATION", "P10Y", None)]),
+    ("وقع النادي عقدا مع اللاعب الجديد.", D, []),
+    ("ظهرت الأعراض خلال ساعات قلائل من الإصابة.", D, [("ساعات قلائل", "DURATION", "PTXH", None)]),
 ]
 
 
