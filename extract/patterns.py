@@ -492,9 +492,11 @@ def grammar() -> Grammar:
     clock_fraction = _alt(lx.clock_fractions)
     clock_hour = _alt(lx.clock_hours)
     month_dual = r"(?:شهر|شهري)"
+    hijri_marks = _alt(temporal["hijri_year_markers"])
+    year_marks = _alt(temporal["gregorian_year_markers"] + temporal["hijri_year_markers"])
     year_ref = (
         rf"(?:{S0}[,،]?{S0}(?:(?:(?:من|في){S})?{year_word}{S})?\(?(?P<year>\d{{4}})\)?(?!\d)"
-        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|الميلادي|الميلاديه|للميلاد|هـ|ه|الهجري|الهجريه)(?![^\W\d_]))?"
+        rf"(?:{S0}(?P<yearmark>{year_marks})(?![^\W\d_]))?"
         # يناير من العام الماضي, أيلول (سبتمبر) العام الماضي
         rf"|{S}(?:(?:من|في){S})?(?:العام|السنه){S}(?P<yrel>{offsets}))"
     )
@@ -529,19 +531,21 @@ def grammar() -> Grammar:
         # 2024/02/09, 21-04-2016, 7 - 9 - 2012 م, 4 /1 / 1426هـ
         # الخميس 20/10/1436هـ: a weekday written before the date is in its span (the date decides)
         "numeric": rf"(?:{WORD_START}(?<!اليوم )(?<!امس )(?<!غد )(?<!غدا )(?P<nweekday>{weekday}){S0}[,،]?{S0})?(?<![\d/.\-\\]){gregorian_numeric}(?![\d/.\-\\]*\d)"
-        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|الميلادي|الميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه|الهجري|الهجريه)(?![^\W\d_]))?",
+        rf"(?:{S0}(?P<yearmark>{year_marks})(?![^\W\d_]))?",
         # 1435/7هـ, 7/1435 هـ: a Hijri month written with its year and the era mark
         "hijri_numeric_month": rf"(?<![\d/.\-])(?:(?P<hny>1[34]\d\d){S0}/{S0}(?P<hnm>\d{{1,2}})|(?P<hnm2>\d{{1,2}}){S0}/{S0}(?P<hny2>1[34]\d\d))"
-        rf"(?![\d/])(?:{S0}(?:هـ|ه|هجري|هجريه|الهجري|الهجريه|للهجره)(?![^\W\d_]))",
+        rf"(?![\d/])(?:{S0}{hijri_marks}(?![^\W\d_]))"
+        # شهر 5/2015: a Gregorian month by its number, named as a month
+        rf"|{WORD_START}شهر{S}(?P<gnm>\d{{1,2}}){S0}/{S0}(?P<gny>(?:19|20)\d\d)(?![\d/])",
         # عام 2013, العام 2014, سنة 1258م, عام 1445 هـ
         "year": rf"{WORD_START}(?P<yearword>{year_word}){S}(?P<year>\d{{4}})(?!\d)"
-        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|الميلادي|الميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه|الهجري|الهجريه)(?![^\W\d_]))?",
+        rf"(?:{S0}(?P<yearmark>{year_marks})(?![^\W\d_]))?",
         # في 2003, كأس العالم 2010, (2001-2007), 2018م, 1437هـ (the preposition is context, not extent)
         "bare_year": rf"(?:(?<![^\W\d_])|(?<=\b[وب]))(?:(?P<lead>في|منذ|حتي|خلال|بحلول|وفي|ومنذ|وحتي){S})?"
         rf"(?<![\d.,])(?:(?<=\d{{4}}/)|(?<=\d{{4}} /)|(?<!/))(?P<year>(?:20|1[3-9])\d\d)"
         rf"(?!\d)(?![.:,]\d)(?!{S0}/{S0}\d{{1,2}}(?!\d))(?!{S0}[-/]{S0}\d{{1,2}}{S0}[-/])"
         rf"(?:{S0}[-/]{S0}(?P<year2>1[34]\d\d)(?={S0}(?:هـ|ه)(?![^\W\d_])))?"
-        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|الميلادي|الميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه|الهجري|الهجريه)(?![^\W\d_]))?",
+        rf"(?:{S0}(?P<yearmark>{year_marks})(?![^\W\d_]))?",
         # الثلاثاء, الجمعة الماضي, الثلاثاء من الأسبوع المقبل
         # ليل الجمعة السبت, ليلة الخميس إلى الجمعة: a night named by the two days it joins is the first day's night
         "weekday": rf"{WORD_START}(?:(?:(?<=ليل )|(?<=ليله ))(?P<night>))?(?:(?P<wthis>هذا){S})?(?P<weekday>{_alt_lam(lx.weekdays)})"
@@ -572,7 +576,7 @@ def grammar() -> Grammar:
         rf"(?:(?:(?P<this>هذا|هذه){S}|(?P<this_ha>ه)(?=ال))(?P<unit_a>{_alt(lx.relative_units)})"
         rf"|(?<=من )(?P<vday>اليوم|امس)"
         rf"|(?P<unit_b>{_alt_lam(lx.relative_units)}){S}(?P<rel>{offsets})(?:{S0}\(?(?P<year>\d{{4}})\)?(?!\d)"
-        rf"(?:{S0}(?P<yearmark>م|ميلادي|ميلاديه|الميلادي|الميلاديه|للميلاد|هـ|ه|للهجره|هجري|هجريه|الهجري|الهجريه)(?![^\W\d_]))?)?"
+        rf"(?:{S0}(?P<yearmark>{year_marks})(?![^\W\d_]))?)?"
         rf"|(?P<unit_d>{_alt_lam(lx.relative_units)}){S}(?P<last>الاخير|الاخيره|الواحد|الواحده)"
         # العام قبل الماضي, الأسبوع قبل الماضي: the one before the last
         rf"|(?P<unit_e>{_alt_lam(lx.relative_units)}){S}قبل{S}(?:الماضي|الماضيه|المنصرم|المنصرمه|الفائت|الفائته)"
@@ -616,7 +620,7 @@ def grammar() -> Grammar:
         rf"|(?P<dsm_this>هذا{S}|ه)الشهر(?:{S}(?:الجاري|الحالي))?"
         rf"|(?:ذات|نفس){S}الشهر){WORD_END}",
         # قبل يومين, 48 ساعة, ثلاثة أشهر, شهر ونصف, بعد يوم من, قبل نحو 50 عاما, سنوات طويلة
-        "duration": rf"{WORD_START}(?:(?P<lead>{_alt(temporal['duration_leads']['words'])}){S}(?:(?P<qmod>{qmod}){S})?)?"
+        "duration": rf"{WORD_START}(?:(?P<lead>(?P<countlead>{_alt(temporal['duration_leads']['counting'])})|{_alt(temporal['duration_leads']['words'])}){S}(?:(?P<qmod>{qmod}){S})?)?"
         rf"(?:(?:ال{S0})?\(?{S0}(?P<num>(?:\d+(?:[.,]\d+)?|{cardinal})(?:{S}{_alt(lx.scales)})?){S0}\)?(?:{S}|(?<=\d))(?P<unit>{units_any})"
         rf"|ال(?P<dualdef>{dual_units})"
         rf"|ال(?P<defsingle>{singular_units})"
@@ -629,7 +633,8 @@ def grammar() -> Grammar:
         # أسبوع كامل, شهر بحاله: one whole unit (the adjective stays out of the span, like مدة عام كامل)
         rf"(?={S}(?P<whole>{_alt(lx.whole_unit)})(?![^\W_]))?)"
         rf"(?:{S}(?P<frac>{fractions}))?"
-        rf"(?:{S}(?P<recent>{recent}))?{WORD_END}",
+        rf"(?:{S}(?P<recent>{recent}))?"
+        rf"(?(countlead)(?:{S}من{S}(?P<fromnow>{_alt(temporal['from_now']['words'])}))?){WORD_END}",
         # الساعة 18:42, الساعة الثانية فجراً, السادسة صباحا, الساعة 0659 بتوقيت جرينتش,
         # الساعة الرابعة عصرا من الاثنين الماضي, الساعة التاسعة من مساء غد
         "clock": rf"{WORD_START}(?:(?:يوم{S})?(?:(?P<prelday>{relday})|(?P<pweekday>{weekday})(?:{S}(?P<prel>الماضي|المقبل|القادم|{conv_rel}))?)"

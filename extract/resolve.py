@@ -1430,11 +1430,16 @@ class Resolver:
         if amount is not None and amount > 10000 and lead == "قبل":
             # قبل نحو 32 ألف سنة: older than any calendar date, a length (قبل stays out, like منذ)
             return Resolution("DURATION", f"P{_format_amount(amount)}Y", mod=qmod, trim_left=trim)
+        if m["fromnow"] and unit in ("DE", "CE") and amount is not None:
+            # قبل قرن من الآن: a century back from the writing day, a year
+            unit, amount = "Y", amount * (10 if unit == "DE" else 100)
         anchored = (lead in ("قبل", "بعد") and not negated and not _FOLLOWED_BY_OF.match(where.after)
                     and not (lead == "بعد" and _FOLLOWED_BY_ALA.match(where.after)))
         if anchored and unit in ("D", "W", "M", "Y") and (amount is None or amount == int(amount)):
             if lead == "قبل":
                 base = self.ctx.ref if unit in ("D", "W") else self.ctx.dct
+            elif m["fromnow"]:
+                base = self.ctx.dct  # بعد عامين من الآن: from the writing day, whatever date is in force
             else:
                 # بعد ثلاثة أشهر: counted from the date in force; with none, from the DCT only
                 # in a future clause (سأعود بعد أسبوعين, رح نوصل بعد 3 أيام).
@@ -1998,7 +2003,11 @@ class Resolver:
         return Resolution("DATE", century) if century else Resolution("DATE", "")
 
     def _hijri_numeric_month(self, m: re.Match[str], where: Where) -> Resolution | None:
-        """``1435/7هـ``: the Gregorian month holding the Hijri month's middle, like ``رجب 1435``."""
+        """``1435/7هـ``: the Gregorian month holding the Hijri month's middle, like ``رجب 1435``;
+        ``شهر 5/2015``: that Gregorian month."""
+        if m["gnm"]:
+            month = int(m["gnm"])
+            return Resolution("DATE", f"{m['gny']}-{month:02d}") if 1 <= month <= 12 else None
         year, month = (int(m["hny"]), int(m["hnm"])) if m["hny"] else (int(m["hny2"]), int(m["hnm2"]))
         if not 1 <= month <= 12:
             return None
