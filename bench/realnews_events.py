@@ -39,8 +39,11 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import re
 import sys
 import tempfile
+import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,6 +93,32 @@ def title_form_ok(title: str) -> tuple[bool, str]:
 
 def _has(sentence: str, keyword: str) -> bool:
     return fold(keyword) in fold(sentence)
+
+
+def _latin_key(name: str) -> str:
+    """An English name compared loosely: no accents, case, hyphens or a leading article (al-Anad = Al Anad)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    words = re.sub(r"[^\w]+", " ", plain.lower()).split()
+    return " ".join(words[1:] if words[:1] in (["al"], ["the"], ["el"]) else words)
+
+
+@lru_cache(maxsize=1)
+def _english_names() -> dict[str, list[str]]:
+    """Every English name the gazetteer knows for an entity, by its Arabic name."""
+    data = json.loads((ROOT / "data" / "gazetteer.json").read_text(encoding="utf-8"))
+    return {e["name"]: [e.get("name_en") or "", *e.get("aliases_en", [])] for e in data["entities"]}
+
+
+def names_entity(entities: list[dict], key: str) -> bool:
+    """Whether one of an event's entities is the gold's key entity, by any of its Arabic or English names."""
+    wanted = _latin_key(key)
+    for entity in entities:
+        if _has(entity["name"], key):
+            return True
+        for english in [entity.get("name_en") or "", *_english_names().get(entity["name"], [])]:
+            if english and (_latin_key(english) == wanted or f" {wanted} " in f" {_latin_key(english)} "):
+                return True
+    return False
 
 
 def prepare(gold: dict, dataset: Path, folder: Path) -> list[str]:
@@ -196,9 +225,11 @@ def score(gold: dict, events: list[dict]) -> tuple[dict, list[str]]:
                 errors.append(f"PLANNED  {g['id']} #{event['id']} gold {g['planned']} system {event.get('planned')}: {event['title']}")
         if g.get("key_entity"):
             entity_total += 1
-            names = " ".join(f"{x['name']} {x.get('name_en') or ''}" for x in event["entities"])
-            if _has(names, g["key_entity"]) or g["key_entity"].lower() in names.lower():
+            if names_entity(event["entities"], g["key_entity"]):
                 entity_ok += 1
+            else:
+                have = ", ".join(x["name"] for x in event["entities"]) or "none"
+                errors.append(f"ENTITY   {g['id']} #{event['id']} lacks {g['key_entity']} (has {have}): {event['title']}")
     same = [p for p in _pairs(gold.get("same_happening", [])) if p[0] in by_id and p[1] in by_id]
     merged = 0
     for a, b in same:
