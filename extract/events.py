@@ -666,10 +666,12 @@ def _not_a_happening(sentence: Sentence, timex: Timex, clause: str, context: str
         or happening.ranks_rather_than_dates(text, local[0], timex.text)
         or happening.is_leave(text, local[0], timex.granularity)
         or happening.names_a_group(text, local[0], timex.text)
+        or happening.is_numbered(text, local[0], timex.text)
         or happening.is_since_state(*_segment(text, *local), timex.text)
         or happening.is_until_state(*_segment(text, *local), timex.text)
         or happening.is_daily_hours(text, local[0], timex.text, timex.type)
         or happening.is_statistic(clause, timex.granularity, before)
+        or happening.is_period_total(clause, timex.text, before)
         or happening.closes_a_span(text[: local[0]])
         or happening.is_hypothetical(clause)
         or happening.heads_a_text(clause)
@@ -710,6 +712,8 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         # بداية إجازة عيد الأضحى يوم 4/12: the feast names what the date after it dates.
         feasts = [t for t in dated if _feast_beside_a_date(sentence, parts, t, dated) or _feast_as_occasion(sentence, t)]
         offsets = [t for t in dated if _offset_beside_a_date(sentence, parts, t, dated)]
+        # بين 22 ديسمبر والرابع من يناير، في ديسمبر أو يناير: a range's end or an alternative dates nothing.
+        offsets += [t for t in dated if _ends_a_range(sentence, t, dated)]
         # Neither dates; an offset still leaves the title like a date, a feast stays in it. Both still
         # take part in telling a date said in pieces (عيد الفطر 1436هـ: the year is the feast's).
         # غداة إقدام الجبهة على الخطف: an anchor word alone has only a guessed day; it dates no event.
@@ -964,6 +968,16 @@ def _offset_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex,
     own = clause_of(timex)
     return any(o is not timex and dates_an_event(o) and clause_of(o) == own and (_WORD.findall(fold(o.text)) or [""])[0] not in ("بعد", "قبل")
                for o in dated)
+
+
+def _ends_a_range(sentence: Sentence, timex: Timex, dated: list[Timex]) -> bool:
+    """Whether ``timex`` ends a range (or is an alternative) opened by the date right before it (see ``happening.ends_a_range``)."""
+    before = [o for o in dated if o.end <= timex.start and dates_an_event(o)]
+    if not before:
+        return False
+    first = max(before, key=lambda o: o.end)
+    text, base = sentence.text, sentence.start
+    return happening.ends_a_range(text[: first.start - base], first.text, text[first.end - base: timex.start - base], timex.text)
 
 
 def _relative_offset(text: str, start: int, timex_text: str) -> bool:

@@ -329,6 +329,8 @@ def is_planned(title: str, begin: date | None, dct: date | None, timex_text: str
             return False
     if is_future(_asserted(title)):
         return True
+    if _forecast_continuation().search(squash(fold(clause or title))):
+        return True  # قد تستمر أعمال الإطفاء حتى ظهر اليوم: a forecast end
     return (begin is not None and begin == dct and _starts_imperfect(title)
             and not fold(timex_text).startswith("امس"))
 
@@ -451,6 +453,14 @@ def ranks_rather_than_dates(sentence: str, start: int, timex_text: str) -> bool:
     # The period must lead the timex: لأول مرة في أكتوبر العام الماضي is a month (it dates), لهذا العام ranks.
     if any(w in words.superlatives for w in before) and re.match(r"^(?:[وفبل]?(?:هذا|هذه)\s+)?[وفبل]*(?:ال)?(?:عام|شهر|اسبوع|سنه)", folded):
         return True
+    at = None if (before and before[-1] == "منذ") else _since_at(sentence, start, timex_text)
+    if at is not None and at < start:
+        governed = _WORD.findall(fold(sentence[at:start]))[1:]
+        # أعنف المعارك منذ بدء القتال في المدينة في 2012: the onset of a period a superlative ranks against.
+        if governed and governed[0] in _onset_nouns():
+            ranking = words.superlatives - {"اكثر", "الاكثر", "اقل", "الاقل"}
+            return any(w in ranking or (w[:1] in "وف" and w[1:] in ranking)
+                       for w in _WORD.findall(fold(sentence[:at]))[-6:])
     if before and before[-1] == "منذ":
         # أدنى مستوى منذ مايو ranks; أكثر من 60 هجوما منذ أكتوبر counts, and is news.
         ranking = words.superlatives - {"اكثر", "الاكثر", "اقل", "الاقل"}
@@ -582,6 +592,8 @@ def is_since_state(clause: str, start: int, timex_text: str) -> bool:
     governed = _WORD.findall(fold(clause[at:start]))[1:]
     # منذ فرضها لأول مرة في أكتوبر: منذ governs a happening whose date follows; only منذ + date opens a state.
     direct = not governed or bool(_SINCE_WORD.match(fold(timex_text).strip()))
+    if direct and _state_before(clause[:at]):
+        return True  # هدنة كانت سارية منذ 2013: the date starts what the state word describes
     # منذ بداية الصراع في مارس 2011: the onset of a period, not a happening of its own. A count
     # right after منذ + date (أكثر من 60 هجوما منذ منتصف أكتوبر) dates a campaign's start: news.
     onset = not direct and governed[0] in _onset_nouns()
@@ -589,6 +601,19 @@ def is_since_state(clause: str, start: int, timex_text: str) -> bool:
     if counted and onset:
         return True  # a count (240 ألفا، 45 قتيلا) since then; a day (1..31) or a year is a date, not a count
     return direct and not _perfect_verb(rest)
+
+
+def _state_before(before: str) -> bool:
+    """Whether the words right before a منذ end on a state word (كانت سارية، المغلق، معتقلا)."""
+    words = _WORD.findall(fold(before))[-2:]
+    states = _states_before_since()
+    return bool(words) and (" ".join(words) in states or words[-1] in states
+                            or (words[-1][:1] in "وف" and words[-1][1:] in states))
+
+
+@lru_cache(maxsize=1)
+def _states_before_since() -> frozenset[str]:
+    return frozenset(squash(fold(w)) for w in load_json("lexicon/events.json")["states_before_since"])
 
 
 @lru_cache(maxsize=1)
@@ -624,7 +649,18 @@ def is_until_state(clause: str, start: int, timex_text: str) -> bool:
     if not _until_words().search(before):
         return False
     rest = before + " " + fold(clause[start + len(timex_text):])
+    if _forecast_continuation().search(rest):
+        return False  # قد تستمر عمليات الإطفاء حتى ظهر اليوم: a forecast end, a planned happening
     return bool(_continuation_start().search(rest) or _until_state_words().search(rest))
+
+
+@lru_cache(maxsize=1)
+def _forecast_continuation() -> re.Pattern:
+    """A continuation verb in the future or after قد (قد تستمر، ستستمر، يتوقع أن تستمر)."""
+    verbs = sorted({squash(fold(w)) for w in load_json("lexicon/events.json")["continuation_verbs"]
+                    if fold(w)[:1] in "يت" and " " not in w}, key=len, reverse=True)
+    body = "|".join(re.escape(v) for v in verbs)
+    return re.compile(rf"(?<![^\W\d_])(?:(?:قد|ربما|سوف|ان)\s+(?:{body})|و?س(?:{body}))(?![^\W\d_])")
 
 
 @lru_cache(maxsize=1)
@@ -642,6 +678,8 @@ def is_named_by_date(sentence: str, start: int, timex_text: str) -> bool:
     A listed noun right before it and no relative word in it (أحداث أمس is
     yesterday's events, not a name).
     """
+    if is_numbered(sentence, start, timex_text):
+        return True
     before = _words_before(sentence, start, 1)
     words = _WORD.findall(fold(timex_text))
     if not before or any(w in _RELATIVE_DATE_WORDS or w in _weekdays() for w in words):
@@ -649,6 +687,22 @@ def is_named_by_date(sentence: str, start: int, timex_text: str) -> bool:
     word = before[0]
     bare = word[1:] if len(word) > 3 and word[0] in "وبلف" else word
     return word in _naming_nouns() or bare in _naming_nouns()
+
+
+_NUMBERED = re.compile(r"(?:رقم\s*)?[(\[]?\s*\d+\s*[)\]]?\s*(?:ل?(?:سنه|عام)\s*)?$")
+_OF_YEAR = re.compile(r"^ل(?:سنه|عام)(?![^\W\d_])")
+
+
+def is_numbered(sentence: str, start: int, timex_text: str) -> bool:
+    """Whether a year numbers a law, a case or a decision (القانون رقم 12 لسنة 2015، الجناية رقم 40 لسنة 2015).
+
+    ``N لسنة YYYY`` is a register's number, part of the thing's name: it dates nothing.
+    """
+    before = squash(fold(sentence[:start]))
+    own = squash(fold(timex_text))
+    if _OF_YEAR.match(own):
+        return bool(re.search(r"\d+\s*[)\]]?\s*$", before))
+    return bool(re.search(r"\d+\s*[)\]]?\s*ل(?:سنه|عام)\s*$", before)) and bool(_NUMBERED.search(before))
 
 
 @lru_cache(maxsize=1)
@@ -687,7 +741,21 @@ def is_hypothetical(clause: str) -> bool:
     """Whether a clause tells what could happen (سيكون بالإمكان … إذا انتهكت), not a plan or a fact."""
     if verb_class(clause) == "statement":
         return False  # saying what could happen is itself a happening
-    return bool(event_words().hypothetical.search(squash(fold(clause)))) and is_future(clause)
+    # سيجتمعون في ديسمبر لتحديد ما إذا كانت …: "whether" opens a question inside the clause; only what
+    # comes before it tells (or not) a conditional happening.
+    clause = squash(fold(clause))
+    m = _whether().search(clause)
+    if m:
+        clause = clause[: m.start("q") if m["q"] else m.start("q2")]
+    return bool(event_words().hypothetical.search(clause)) and is_future(clause)
+
+
+@lru_cache(maxsize=1)
+def _whether() -> re.Pattern:
+    """ما إذا، فيما إذا، عما إذا, or إذا ما after a word of asking (لتحديد إذا ما): "whether", not a condition."""
+    heads = sorted({squash(fold(w)) for w in load_json("lexicon/events.json")["whether_heads"]}, key=len, reverse=True)
+    body = "|".join(re.escape(w) for w in heads)
+    return re.compile(rf"(?<![^\W\d_])(?:(?P<q>(?:[فع]?ي?ما|مما)\s+اذا)|(?:{body})\s+(?P<q2>اذا\s+ما))(?![^\W\d_])")
 
 
 # كان opening the clause (or its relative pronoun), then an imperfect verb.
@@ -731,13 +799,41 @@ def is_statistic(clause: str, granularity: str | None = None, timex_before: str 
     coarse = granularity not in (None, "day", "time")
     if coarse and verb_class(clause) == "market" and _market_words().search(folded):
         return True
-    if fold(timex_before).strip() in _span_openers():
-        return True  # بين عامي 1996 و2013 استثمرت الشركات …: a total over a span of years
+    if fold(timex_before).strip() in _span_openers() and granularity in ("year", "decade", "century"):
+        # بين عامي 1996 و2013 استثمرت الشركات …: a total over a span of years. A range of days or
+        # months (بين 22 ديسمبر والرابع من يناير) dates a happening at its start.
+        return True
     # هبطت المبيعات بنحو الثلثين في النصف الأول من العام، انخفضت القيمة 66 بالمئة في 2025: a move of a
     # figure over a period, whatever is counted; a day's move is news.
     if coarse and _figure_words().search(folded) and any(word_class(w) == "market" for w in _WORD.findall(folded)):
         return True
     return coarse and fold(timex_before).strip() in ("خلال", "طوال") and bool(re.search(r"\d{2,}|الاف|الف", folded))
+
+
+def is_period_total(clause: str, timex_text: str, timex_before: str = "") -> bool:
+    """Whether a count dated by a running period or a threshold date is a running total, not a happening.
+
+    ``لقي أكثر من ألفي مهاجر حتفهم هذا العام``، ``تم إنقاذ 188 ألف شخص هذه السنة``،
+    ``قتل أكثر من ألفين بحلول نهاية الأسبوع الماضي``: the period still runs (هذا
+    العام) or the date is a threshold reached (بحلول), and the clause counts (a
+    figure of 100 or more that is no year, a count word, a figure word).
+    """
+    words = load_json("lexicon/events.json")
+    running = _phrases(words["current_periods"]).search(squash(fold(timex_text)))
+    threshold = squash(fold(timex_before)) in _threshold_words()
+    if not (running or threshold):
+        return False
+    folded = squash(fold(clause))
+    if is_future(clause):
+        return False  # ستسلم 200 دبابة هذا الشهر: a plan, not a total
+    figures = [int(n) for n in re.findall(r"(?<![\d.,])\d+(?![\d.,]\d)", folded)]
+    counted = any(n >= 100 and not 1900 <= n <= 2100 for n in figures)
+    return bool(counted or _count_words().search(folded) or _figure_words().search(folded))
+
+
+@lru_cache(maxsize=1)
+def _threshold_words() -> frozenset[str]:
+    return frozenset(squash(fold(w)) for w in load_json("lexicon/events.json")["threshold_words"])
 
 
 @lru_cache(maxsize=1)
@@ -753,11 +849,51 @@ def _span_openers() -> frozenset[str]:
 
 
 def closes_a_span(before: str) -> bool:
-    """Whether the text ``before`` a date opens a span whose end it is (بين عامي 2010 و[2028])."""
-    words = re.findall(r"[^\W_]+", fold(before))[-4:]
-    if len(words) < 3 or words[-1] not in ("و", "الى", "حتى") or not words[-2].isdigit():
+    """Whether the text ``before`` a date opens a span whose end it is (بين عامي 2010 و[2028]،
+    من 2015 ديسمبر وحتى [الرابع من يناير]): a range opener, at most three words with a figure, a joiner."""
+    words = re.findall(r"[^\W_]+", fold(before))[-6:]
+    openers, joiners, _ = _range_words()
+    if len(words) < 3 or not (words[-1] in joiners or " ".join(words[-2:]) in joiners):
         return False
-    return any(w in _span_openers() for w in words[:-2])
+    body = words[:-1] if words[-1] in joiners else words[:-2]
+    for i, w in enumerate(body):
+        inside = body[i + 1:]
+        if (w in openers or w in _span_openers()) and 0 < len(inside) <= 3 and any(x.isdigit() for x in inside):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _range_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = load_json("lexicon/events.json")
+    return (frozenset(squash(fold(w)) for w in data["range_openers"]),
+            frozenset(squash(fold(w)) for w in data["range_joiners"]),
+            frozenset(squash(fold(w)) for w in data["alternative_joiners"]))
+
+
+def ends_a_range(before_first: str, first_text: str, between: str, timex_text: str) -> bool:
+    """Whether a date ends a range, or is an alternative to, the date right before it.
+
+    ``بين 22 ديسمبر والرابع من يناير``، ``من الأحد حتى الخميس``: the range's
+    start dates the happening, its end dates nothing of its own (a range
+    opener, بين or من, must introduce the first date). ``في ديسمبر 2016 أو
+    يناير 2017``: the second date is an alternative, not a second happening.
+    ``before_first`` is the text before the first date, ``between`` the text
+    between the two dates.
+    """
+    openers, joiners, alternatives = _range_words()
+    joint = squash(fold(between)).strip(" ،,()")
+    own = squash(fold(timex_text))
+    if not joint and re.match(r"^و(?:ال|\d|[^\W\d_]{3,})", own) and not own.startswith(("وقت", "ومن")):
+        joint = "و"  # والرابع من يناير: the joiner is glued to the date
+    if joint in alternatives:
+        return True
+    if joint not in joiners:
+        return False
+    words = _WORD.findall(fold(before_first))[-3:]
+    lead = _WORD.findall(fold(first_text))[:1]
+    tails = {" ".join(words[-k:]) for k in (1, 2, 3) if len(words) >= k}
+    return bool(tails & openers) or bool(lead and lead[0] in openers)
 
 
 @lru_cache(maxsize=1)

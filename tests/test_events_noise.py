@@ -256,3 +256,105 @@ def test_a_came_clause_that_frames_the_happening_told_before_is_not_another():
     text = ("يصوت مجلس الأمن صباح اليوم الجمعة على قرار بتشكيل لجنة تحقيق. "
             "ويأتي تصويت المجلس اليوم بعد اتفاق بين الوزيرين أمس في العاصمة.\n")
     assert sorted(e.timex.value for e in events_of(text)) == ["2030-03-07", "2030-03-08TMO"]
+
+
+# ---------------------------------------------------------------- sentence shapes (evnoise3)
+
+
+def test_a_range_of_days_dates_its_start_not_its_end():
+    text = "وكان من المقرر أن تقام البطولة في الفترة بين 12 نوفمبر المقبل والثالث من ديسمبر المقبل."
+    assert values_of(text) == ["2030-11-12"]
+
+
+def test_a_range_from_a_day_until_a_day_dates_its_start():
+    text = "وتقام فعاليات المعرض من 20 مارس حتى 25 مارس بمشاركة 40 شركة."
+    assert values_of(text) == ["2030-03-20"]
+
+
+def test_a_range_whose_start_the_tagger_missed_still_dates_nothing_at_its_end():
+    assert happening.closes_a_span("تعيق إقامتها بالموعد المحدد من 2031 نوفمبر وحتى ")
+    assert not happening.closes_a_span("وصل الوفد يوم الأحد وغادر ")
+
+
+def test_an_alternative_date_is_no_second_happening():
+    text = "وقال رئيس الاتحاد إن بلاده ستكون مستعدة لاستضافة البطولة في نوفمبر 2031 أو يناير 2032."
+    assert values_of(text) == ["2031-11"]
+
+
+def test_two_days_joined_without_a_range_opener_both_date():
+    text = "وزار الوزير مدينة جدة يوم الأحد والتقى المحافظ يوم الاثنين."
+    assert values_of(text, date(2030, 3, 5)) == ["2030-03-03", "2030-03-04"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "وأعلنت المنظمة اليوم أن أكثر من ثلاثة آلاف شخص لقوا حتفهم هذا العام أثناء عبور الحدود.",
+    "وقال المتحدث إن عدد الذين غادروا البلاد بلغ 450 ألفا بحلول نهاية الأسبوع الماضي.",
+    "وتم إنقاذ حوالي 9 آلاف شخص هذه السنة.",
+])
+def test_a_count_over_a_running_period_is_a_total(sentence):
+    # Only the day the figure was announced (when the sentence says it) dates; the running period does not.
+    assert all(v == "2030-03-08" for v in values_of(sentence))
+
+
+def test_a_planned_count_in_the_running_month_is_still_a_plan():
+    text = "وستسلم الشركة 300 حافلة جديدة للبلدية هذا الشهر."
+    assert values_of(text) == ["2030-03"]
+
+
+def test_a_happening_this_year_without_a_count_still_dates():
+    assert values_of("وافتتحت الوزارة مستشفى جديدا في المدينة هذا العام.") == ["2030"]
+
+
+def test_a_year_that_numbers_a_case_dates_nothing():
+    text = "وقالت النيابة إنها أحالت القضية (رقم 17 لسنة 2029) إلى محكمة الجنايات."
+    assert values_of(text) == []
+    assert happening.is_numbered("صدر القانون رقم 5 لعام ", 23, "2029")
+
+
+def test_a_year_after_a_case_word_without_a_number_still_dates():
+    assert values_of("وأحالت النيابة القضية إلى المحكمة في عام 2029.") == ["2029"]
+
+
+def test_a_state_word_right_before_since_starts_a_state():
+    text = "وانهارت هدنة كانت سارية منذ 2027 في نزاع أوقع آلاف القتلى."
+    assert values_of(text) == []
+
+
+def test_a_happening_since_a_date_with_no_state_word_still_dates():
+    text = "وسيطرت القوات على البلدة منذ 28 فبراير بعد معارك عنيفة."
+    assert values_of(text) == ["2030-02-28"]
+
+
+def test_the_fiercest_since_the_onset_of_a_war_ranks_rather_than_dates():
+    text = "وشهدت المنطقة أعنف المعارك منذ بدء القتال في المدينة في 2027."
+    assert values_of(text) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "وقال المسؤول إن المدينة اليوم باتت أكثر أمنا من ذي قبل.",
+    "والعاصمة اليوم أصبحت مركزا للاستثمار في المنطقة.",
+])
+def test_today_before_a_verb_of_becoming_is_nowadays(sentence):
+    assert values_of(sentence) == []
+
+
+def test_a_forecast_end_is_a_planned_happening():
+    text = "وأشار المتحدث إلى أن أعمال الإطفاء قد تستمر حتى ظهر اليوم."
+    found = events_of(text)
+    assert [e.timex.value for e in found] == ["2030-03-08TAF"] and found[0].planned
+
+
+def test_whether_does_not_silence_the_happening_before_it():
+    text = ("وقرر الاجتماع أمس تأجيل البطولة على أن يعقد اجتماع لرؤساء الاتحادات في مايو المقبل"
+            " لتحديد إذا ما كانت البطولة ستبقى في الكويت.")
+    assert values_of(text) == ["2030-03-07", "2030-05"]
+
+
+def test_a_condition_still_silences_a_hypothetical_plan():
+    text = "وسيكون بالإمكان فرض العقوبات مجددا في مايو المقبل إذا انتهكت الحكومة الاتفاق."
+    assert values_of(text) == []
+
+
+def test_a_state_word_before_since_a_happening_leaves_that_happenings_date():
+    text = "وتقاتل الجماعات قوات الأمن بشكل متواصل منذ الإطاحة بالحكومة في يوليو 2027."
+    assert values_of(text) == ["2027-07"]
