@@ -671,7 +671,7 @@ def _not_a_happening(sentence: Sentence, timex: Timex, clause: str, context: str
         or happening.is_until_state(*_segment(text, *local), timex.text)
         or happening.is_daily_hours(text, local[0], timex.text, timex.type)
         or happening.is_statistic(clause, timex.granularity, before)
-        or happening.is_period_total(clause, timex.text, before)
+        or happening.is_period_total(clause, timex.text, before, timex.granularity)
         or happening.closes_a_span(text[: local[0]])
         or happening.is_hypothetical(clause)
         or happening.heads_a_text(clause)

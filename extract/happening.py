@@ -453,14 +453,6 @@ def ranks_rather_than_dates(sentence: str, start: int, timex_text: str) -> bool:
     # The period must lead the timex: لأول مرة في أكتوبر العام الماضي is a month (it dates), لهذا العام ranks.
     if any(w in words.superlatives for w in before) and re.match(r"^(?:[وفبل]?(?:هذا|هذه)\s+)?[وفبل]*(?:ال)?(?:عام|شهر|اسبوع|سنه)", folded):
         return True
-    at = None if (before and before[-1] == "منذ") else _since_at(sentence, start, timex_text)
-    if at is not None and at < start:
-        governed = _WORD.findall(fold(sentence[at:start]))[1:]
-        # أعنف المعارك منذ بدء القتال في المدينة في 2012: the onset of a period a superlative ranks against.
-        if governed and governed[0] in _onset_nouns():
-            ranking = words.superlatives - {"اكثر", "الاكثر", "اقل", "الاقل"}
-            return any(w in ranking or (w[:1] in "وف" and w[1:] in ranking)
-                       for w in _WORD.findall(fold(sentence[:at]))[-6:])
     if before and before[-1] == "منذ":
         # أدنى مستوى منذ مايو ranks; أكثر من 60 هجوما منذ أكتوبر counts, and is news.
         ranking = words.superlatives - {"اكثر", "الاكثر", "اقل", "الاقل"}
@@ -592,8 +584,6 @@ def is_since_state(clause: str, start: int, timex_text: str) -> bool:
     governed = _WORD.findall(fold(clause[at:start]))[1:]
     # منذ فرضها لأول مرة في أكتوبر: منذ governs a happening whose date follows; only منذ + date opens a state.
     direct = not governed or bool(_SINCE_WORD.match(fold(timex_text).strip()))
-    if direct and _state_before(clause[:at]):
-        return True  # هدنة كانت سارية منذ 2013: the date starts what the state word describes
     # منذ بداية الصراع في مارس 2011: the onset of a period, not a happening of its own. A count
     # right after منذ + date (أكثر من 60 هجوما منذ منتصف أكتوبر) dates a campaign's start: news.
     onset = not direct and governed[0] in _onset_nouns()
@@ -601,19 +591,6 @@ def is_since_state(clause: str, start: int, timex_text: str) -> bool:
     if counted and onset:
         return True  # a count (240 ألفا، 45 قتيلا) since then; a day (1..31) or a year is a date, not a count
     return direct and not _perfect_verb(rest)
-
-
-def _state_before(before: str) -> bool:
-    """Whether the words right before a منذ end on a state word (كانت سارية، المغلق، معتقلا)."""
-    words = _WORD.findall(fold(before))[-2:]
-    states = _states_before_since()
-    return bool(words) and (" ".join(words) in states or words[-1] in states
-                            or (words[-1][:1] in "وف" and words[-1][1:] in states))
-
-
-@lru_cache(maxsize=1)
-def _states_before_since() -> frozenset[str]:
-    return frozenset(squash(fold(w)) for w in load_json("lexicon/events.json")["states_before_since"])
 
 
 @lru_cache(maxsize=1)
@@ -660,7 +637,10 @@ def _forecast_continuation() -> re.Pattern:
     verbs = sorted({squash(fold(w)) for w in load_json("lexicon/events.json")["continuation_verbs"]
                     if fold(w)[:1] in "يت" and " " not in w}, key=len, reverse=True)
     body = "|".join(re.escape(v) for v in verbs)
-    return re.compile(rf"(?<![^\W\d_])(?:(?:قد|ربما|سوف|ان)\s+(?:{body})|و?س(?:{body}))(?![^\W\d_])")
+    markers = "|".join(re.escape(squash(fold(w))).replace(r"\ ", r"\s+")
+                       for w in sorted(load_json("lexicon/events.json")["forecast_markers"], key=len, reverse=True))
+    # ستستمر: the future prefix on the verb itself.
+    return re.compile(rf"(?<![^\W\d_])(?:(?:{markers})\s+(?:{body})|و?س(?:{body}))(?![^\W\d_])")
 
 
 @lru_cache(maxsize=1)
@@ -689,20 +669,26 @@ def is_named_by_date(sentence: str, start: int, timex_text: str) -> bool:
     return word in _naming_nouns() or bare in _naming_nouns()
 
 
-_NUMBERED = re.compile(r"(?:رقم\s*)?[(\[]?\s*\d+\s*[)\]]?\s*(?:ل?(?:سنه|عام)\s*)?$")
-_OF_YEAR = re.compile(r"^ل(?:سنه|عام)(?![^\W\d_])")
-
-
 def is_numbered(sentence: str, start: int, timex_text: str) -> bool:
-    """Whether a year numbers a law, a case or a decision (القانون رقم 12 لسنة 2015، الجناية رقم 40 لسنة 2015).
+    """Whether a year numbers a law, a case or a decision (القانون رقم 12 لسنة 2015، الجناية (رقم 40 لسنة 2015)).
 
     ``N لسنة YYYY`` is a register's number, part of the thing's name: it dates nothing.
     """
     before = squash(fold(sentence[:start]))
     own = squash(fold(timex_text))
-    if _OF_YEAR.match(own):
-        return bool(re.search(r"\d+\s*[)\]]?\s*$", before))
-    return bool(re.search(r"\d+\s*[)\]]?\s*ل(?:سنه|عام)\s*$", before)) and bool(_NUMBERED.search(before))
+    words = _register_years()
+    glued = next((w for w in words if own.startswith(w + " ") or own == w), None)
+    if glued is None:
+        tail = _WORD.findall(before)[-1:]
+        if not tail or tail[0] not in words:
+            return False
+        before = before[: before.rfind(tail[0])]
+    return bool(re.search(r"\d+\s*[)\]]?\s*$", before))
+
+
+@lru_cache(maxsize=1)
+def _register_years() -> frozenset[str]:
+    return frozenset(squash(fold(w)) for w in load_json("lexicon/events.json")["register_years"])
 
 
 @lru_cache(maxsize=1)
@@ -755,7 +741,12 @@ def _whether() -> re.Pattern:
     """ما إذا، فيما إذا، عما إذا, or إذا ما after a word of asking (لتحديد إذا ما): "whether", not a condition."""
     heads = sorted({squash(fold(w)) for w in load_json("lexicon/events.json")["whether_heads"]}, key=len, reverse=True)
     body = "|".join(re.escape(w) for w in heads)
-    return re.compile(rf"(?<![^\W\d_])(?:(?P<q>(?:[فع]?ي?ما|مما)\s+اذا)|(?:{body})\s+(?P<q2>اذا\s+ما))(?![^\W\d_])")
+    data = load_json("lexicon/events.json")
+    markers = "|".join(re.escape(squash(fold(w))).replace(r"\ ", r"\s+")
+                       for w in sorted(data["whether_markers"], key=len, reverse=True))
+    # إذا ما after a word of asking: the folded "if" and "what", as in whether_markers the other way round.
+    if_what = r"\s+".join(reversed(squash(fold(data["whether_markers"][0])).split()))
+    return re.compile(rf"(?<![^\W\d_])(?:(?P<q>{markers})|(?:{body})\s+(?P<q2>{if_what}))(?![^\W\d_])")
 
 
 # كان opening the clause (or its relative pronoun), then an imperfect verb.
@@ -810,22 +801,25 @@ def is_statistic(clause: str, granularity: str | None = None, timex_before: str 
     return coarse and fold(timex_before).strip() in ("خلال", "طوال") and bool(re.search(r"\d{2,}|الاف|الف", folded))
 
 
-def is_period_total(clause: str, timex_text: str, timex_before: str = "") -> bool:
+def is_period_total(clause: str, timex_text: str, timex_before: str = "", granularity: str | None = None) -> bool:
     """Whether a count dated by a running period or a threshold date is a running total, not a happening.
 
     ``لقي أكثر من ألفي مهاجر حتفهم هذا العام``، ``تم إنقاذ 188 ألف شخص هذه السنة``،
     ``قتل أكثر من ألفين بحلول نهاية الأسبوع الماضي``: the period still runs (هذا
     العام) or the date is a threshold reached (بحلول), and the clause counts (a
-    figure of 100 or more that is no year, a count word, a figure word).
+    figure of 100 or more that is no year, a count word, a figure word). A
+    threshold of a day or an hour (بحلول الساعة الرابعة) is a day's news.
     """
     words = load_json("lexicon/events.json")
     running = _phrases(words["current_periods"]).search(squash(fold(timex_text)))
-    threshold = squash(fold(timex_before)) in _threshold_words()
+    threshold = squash(fold(timex_before)) in _threshold_words() and granularity not in (None, "day", "time")
     if not (running or threshold):
         return False
-    folded = squash(fold(clause))
     if is_future(clause):
         return False  # ستسلم 200 دبابة هذا الشهر: a plan, not a total
+    # The count is the clause's, not the date's (نهاية الربع الثالث، 1436هـ are no figures).
+    folded = squash(fold(clause.replace(timex_text, " ")))
+    folded = re.sub(r"\d+\s*(?:ه|م)(?![^\W\d_])", " ", folded)
     figures = [int(n) for n in re.findall(r"(?<![\d.,])\d+(?![\d.,]\d)", folded)]
     counted = any(n >= 100 and not 1900 <= n <= 2100 for n in figures)
     return bool(counted or _count_words().search(folded) or _figure_words().search(folded))

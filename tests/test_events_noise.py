@@ -315,19 +315,9 @@ def test_a_year_after_a_case_word_without_a_number_still_dates():
     assert values_of("وأحالت النيابة القضية إلى المحكمة في عام 2029.") == ["2029"]
 
 
-def test_a_state_word_right_before_since_starts_a_state():
-    text = "وانهارت هدنة كانت سارية منذ 2027 في نزاع أوقع آلاف القتلى."
-    assert values_of(text) == []
-
-
 def test_a_happening_since_a_date_with_no_state_word_still_dates():
     text = "وسيطرت القوات على البلدة منذ 28 فبراير بعد معارك عنيفة."
     assert values_of(text) == ["2030-02-28"]
-
-
-def test_the_fiercest_since_the_onset_of_a_war_ranks_rather_than_dates():
-    text = "وشهدت المنطقة أعنف المعارك منذ بدء القتال في المدينة في 2027."
-    assert values_of(text) == []
 
 
 @pytest.mark.parametrize("sentence", [
@@ -353,8 +343,3 @@ def test_whether_does_not_silence_the_happening_before_it():
 def test_a_condition_still_silences_a_hypothetical_plan():
     text = "وسيكون بالإمكان فرض العقوبات مجددا في مايو المقبل إذا انتهكت الحكومة الاتفاق."
     assert values_of(text) == []
-
-
-def test_a_state_word_before_since_a_happening_leaves_that_happenings_date():
-    text = "وتقاتل الجماعات قوات الأمن بشكل متواصل منذ الإطاحة بالحكومة في يوليو 2027."
-    assert values_of(text) == ["2027-07"]
