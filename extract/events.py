@@ -672,6 +672,7 @@ def _not_a_happening(sentence: Sentence, timex: Timex, clause: str, context: str
         or happening.is_daily_hours(text, local[0], timex.text, timex.type)
         or happening.is_statistic(clause, timex.granularity, before)
         or happening.is_period_total(clause, timex.text, before, timex.granularity)
+        or happening.is_figure_over_a_period(clause, timex.granularity)
         or happening.closes_a_span(text[: local[0]])
         or happening.is_hypothetical(clause)
         or happening.heads_a_text(clause)
@@ -713,7 +714,7 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         feasts = [t for t in dated if _feast_beside_a_date(sentence, parts, t, dated) or _feast_as_occasion(sentence, t)]
         offsets = [t for t in dated if _offset_beside_a_date(sentence, parts, t, dated)]
         # بين 22 ديسمبر والرابع من يناير، في ديسمبر أو يناير: a range's end or an alternative dates nothing.
-        offsets += [t for t in dated if _ends_a_range(sentence, t, dated)]
+        offsets += [t for t in dated if _ends_a_range(sentence, t, dated) or _named_with_a_guessed_year(sentence, t, dct, dated)]
         # Neither dates; an offset still leaves the title like a date, a feast stays in it. Both still
         # take part in telling a date said in pieces (عيد الفطر 1436هـ: the year is the feast's).
         # غداة إقدام الجبهة على الخطف: an anchor word alone has only a guessed day; it dates no event.
@@ -978,6 +979,28 @@ def _ends_a_range(sentence: Sentence, timex: Timex, dated: list[Timex]) -> bool:
     first = max(before, key=lambda o: o.end)
     text, base = sentence.text, sentence.start
     return happening.ends_a_range(text[: first.start - base], first.text, text[first.end - base: timex.start - base], timex.text)
+
+
+def _named_with_a_guessed_year(sentence: Sentence, timex: Timex, dct: date | None, dated: list[Timex] = ()) -> bool:
+    """Whether a day and month naming something (ثورتي «25 يناير» و«30 يونيو»، ثورة 25 يناير) got its year by a guess.
+
+    With no year written, the tagger places the day in the year around publication;
+    a named day is usually years old, so it dates nothing (a name the tagger knows,
+    هجمات 11 سبتمبر → 2001, keeps its own year and still dates).
+    """
+    if timex.begin is None or re.search(r"\d{4}", timex.text) or timex.granularity != "day":
+        return False
+    if dct is not None and abs(timex.begin.year - dct.year) > 1:
+        return False
+    if happening.is_named_by_date(sentence.text, timex.start - sentence.start, timex.text):
+        return True
+    # ثورتي «25 يناير» و«30 يونيو»: a day joined by و to a named one is named too.
+    before = [o for o in dated if o.end <= timex.start]
+    if not before:
+        return False
+    previous = max(before, key=lambda o: o.end)
+    joint = sentence.text[previous.end - sentence.start: timex.start - sentence.start].strip(" «»\"“”()")
+    return joint == "و" and _named_with_a_guessed_year(sentence, previous, dct, dated)
 
 
 def _relative_offset(text: str, start: int, timex_text: str) -> bool:

@@ -455,14 +455,34 @@ def ranks_rather_than_dates(sentence: str, start: int, timex_text: str) -> bool:
         return True
     if before and before[-1] == "منذ":
         # أدنى مستوى منذ مايو ranks; أكثر من 60 هجوما منذ أكتوبر counts, and is news.
-        ranking = words.superlatives - {"اكثر", "الاكثر", "اقل", "الاقل"}
         after = _WORD.findall(fold(sentence[start:]))
         # … منذ أوائل فبراير عندما أوقفت الجماعات هجماتها: the date is a happening's.
         anchored = any(w in ("عندما", "حين", "حينما", "بعدما", "يوم") for w in after[len(_WORD.findall(fold(timex_text))):][:2])
-        # والأسوأ منذ مارس: a ranking word keeps its glued conjunction.
-        return not anchored and any(w in ranking or (w[:1] in "وف" and w[1:] in ranking)
-                                    for w in _WORD.findall(fold(sentence[:start])))
+        return not anchored and _ranks(_WORD.findall(fold(sentence[:start])))
+    return _ranks_against_onset(sentence, start, timex_text)
+
+
+def _ranks(words: list[str]) -> bool:
+    """Whether ``words`` rank something: a superlative (أدنى، الأسوأ، الأكثر دفئا), not a count (أكثر من 60)."""
+    ranking = event_words().superlatives - {"اكثر", "الاكثر", "اقل", "الاقل"}
+    for i, w in enumerate(words):
+        bare = w[1:] if w[:1] in "وف" and w[1:] in event_words().superlatives else w  # والأسوأ
+        if bare in ranking:
+            return True
+        # الأكثر دفئا، الأقل تكلفة: the definite comparative before an adjective ranks; أكثر من counts.
+        if bare in ("الاكثر", "الاقل") and i + 1 < len(words) and words[i + 1] != "من":
+            return True
     return False
+
+
+def _ranks_against_onset(sentence: str, start: int, timex_text: str) -> bool:
+    """Whether the date closes ``منذ`` + the onset of a period after a superlative (الأكثر دفئا منذ بدء تسجيل
+    درجات الحرارة في عام 1888، أعنف المعارك منذ بدء القتال في 2012): the onset is what is ranked against."""
+    at = _since_at(sentence, start, timex_text)
+    if at is None or at >= start:
+        return False
+    governed = _WORD.findall(fold(sentence[at:start]))[1:]
+    return bool(governed) and governed[0] in _onset_nouns() and _ranks(_WORD.findall(fold(sentence[:at]))[-8:])
 
 
 def is_leave(sentence: str, start: int, granularity: str | None = None) -> bool:
@@ -823,6 +843,33 @@ def is_period_total(clause: str, timex_text: str, timex_before: str = "", granul
     figures = [int(n) for n in re.findall(r"(?<![\d.,])\d+(?![\d.,]\d)", folded)]
     counted = any(n >= 100 and not 1900 <= n <= 2100 for n in figures)
     return bool(counted or _count_words().search(folded) or _figure_words().search(folded))
+
+
+def is_figure_over_a_period(clause: str, granularity: str | None) -> bool:
+    """Whether a clause gives a figure (its subject عدد، نسبة، إجمالي…) for a month, a year or longer.
+
+    ``إن عدد الشركات العاملة وصلت إلى 1250 شركة في عام 2005``، ``بلغت نسبة النمو 3 في المئة
+    العام الماضي``: a measure of the period, not a happening in it. A day's figure is news,
+    and so is a statement about a figure (أعلنت الوزارة في مايو أن عدد …).
+    """
+    if granularity in (None, "day", "time", "week"):
+        return False
+    folded = squash(fold(clause))
+    words = _WORD.findall(folded)
+    if verb_class(clause) == "statement" or any(w in event_words().say_verbs for w in words[:3]):
+        return False
+    nouns = _statistic_nouns()
+    head = [w for w in words[:6] if w not in ("ان", "انه", "بان", "انها")][:5]
+    if not any(w in nouns or (w[:1] in "وفب" and w[1:] in nouns) for w in head):
+        return False
+    figures = [int(n) for n in re.findall(r"(?<![\d.,])\d+(?![\d.,]\d)", re.sub(r"\d+\s*(?:ه|م)(?![^\W\d_])", " ", folded))]
+    return any(n >= 10 and not 1900 <= n <= 2100 for n in figures) or bool(
+        _count_words().search(folded) or _figure_words().search(folded))
+
+
+@lru_cache(maxsize=1)
+def _statistic_nouns() -> frozenset[str]:
+    return frozenset(squash(fold(w)) for w in load_json("lexicon/events.json")["statistic_nouns"])
 
 
 @lru_cache(maxsize=1)

@@ -343,3 +343,53 @@ def test_whether_does_not_silence_the_happening_before_it():
 def test_a_condition_still_silences_a_hypothetical_plan():
     text = "وسيكون بالإمكان فرض العقوبات مجددا في مايو المقبل إذا انتهكت الحكومة الاتفاق."
     assert values_of(text) == []
+
+
+def test_a_named_day_without_a_year_dates_nothing():
+    text = "واستهل الوزير اللقاء بالحديث عن أهمية ثورتي «25 يناير» و«30 يونيو» وتأثيرهما على السياسة الخارجية."
+    assert values_of(text) == []
+
+
+def test_a_named_day_the_tagger_knows_keeps_its_year():
+    text = "وتحدث الرئيس أمس عن هجمات 11 سبتمبر وتداعياتها."
+    assert "2001-09-11" in values_of(text)
+
+
+def test_two_plain_days_joined_by_and_both_date():
+    assert values_of("وزار الوزير جدة في 25 يناير و30 يناير.") == ["2030-01-25", "2030-01-30"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "وأظهرت الإحصائية أن عدد الشركات العاملة في القطاع وصل إلى 1250 شركة في عام 2027.",
+    "فيما بلغ إجمالي القروض القائمة بنهاية العام الماضي 30.9 مليار ريال.",
+    "وبلغ متوسط سعر اللتر نحو 1.45 يورو في الربع الأول.",
+])
+def test_a_figure_for_a_month_or_a_year_is_a_statistic(sentence):
+    assert values_of(sentence) == []
+
+
+def test_a_statement_about_a_figure_is_still_a_happening():
+    text = "وأعلنت الوزارة في يناير الماضي أن عدد الزوار تجاوز مليون زائر."
+    assert values_of(text) == ["2030-01"]
+
+
+def test_a_days_or_a_weeks_figure_is_not_a_figure_over_a_period():
+    clause = "وبلغ إجمالي قيمة الأسهم المتداولة 5.2 مليار ريال"
+    assert happening.is_figure_over_a_period(clause, "year")
+    assert not happening.is_figure_over_a_period(clause, "day")
+    assert not happening.is_figure_over_a_period(clause, "week")
+
+
+def test_the_warmest_since_the_start_of_records_ranks_rather_than_dates():
+    text = "وأعلنت الإدارة أمس أن الشهر الماضي كان الأكثر دفئا منذ بدء تسجيل درجات الحرارة في عام 1888."
+    assert "1888" not in values_of(text)
+
+
+def test_the_first_since_the_onset_without_a_superlative_still_dates():
+    text = "وعاد اللاجئون إلى قراهم منذ بدء الهدنة في مارس الماضي."
+    assert values_of(text) == ["2029-03"]
+
+
+def test_the_longest_since_the_onset_of_a_war_ranks_against_it():
+    text = "وعاد اللاجئون بعد أن أعلنت الهدنة في فبراير الماضي، وهي الأطول منذ بدء النزاع في 2027."
+    assert values_of(text) == ["2030-02"]
