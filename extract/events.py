@@ -715,6 +715,9 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         offsets = [t for t in dated if _offset_beside_a_date(sentence, parts, t, dated)]
         # بين 22 ديسمبر والرابع من يناير، في ديسمبر أو يناير: a range's end or an alternative dates nothing.
         offsets += [t for t in dated if _ends_a_range(sentence, t, dated) or _named_with_a_guessed_year(sentence, t, dct, dated)]
+        # ميزانية الدولة لهذا العام: a date glued to ل says what a thing is for; it stays in the title.
+        attributes = [t for t in dated if happening.is_attribute_date(sentence.text, t.start - sentence.start, t.text)]
+        offsets += attributes
         # Neither dates; an offset still leaves the title like a date, a feast stays in it. Both still
         # take part in telling a date said in pieces (عيد الفطر 1436هـ: the year is the feast's).
         # غداة إقدام الجبهة على الخطف: an anchor word alone has only a guessed day; it dates no event.
@@ -735,7 +738,8 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
                  if (t.type in ("DATE", "TIME") or _relative_offset(sentence.text, t.start - sentence.start, t.text))
                  and squash(fold(t.text)) not in _anchor_words()
                  and not happening.is_leave(sentence.text, t.start - sentence.start, t.granularity)
-                 and not happening.is_named_by_date(sentence.text, t.start - sentence.start, t.text)]
+                 and not happening.is_named_by_date(sentence.text, t.start - sentence.start, t.text)
+                 and t not in attributes]
         for timex in chosen:
             local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
             title, governed = make_title(text, local_start, local_end, parts, spans)

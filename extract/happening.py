@@ -485,6 +485,35 @@ def _ranks_against_onset(sentence: str, start: int, timex_text: str) -> bool:
     return bool(governed) and governed[0] in _onset_nouns() and _ranks(_WORD.findall(fold(sentence[:at]))[-8:])
 
 
+def is_attribute_date(sentence: str, start: int, timex_text: str) -> bool:
+    """Whether a date glued to ل says what period a thing is for (ميزانية الدولة لهذا العام، رواتب لشهر يوليو).
+
+    It describes a noun, not when a happening was: it dates nothing and stays in the title.
+    Within four words after a word of scheduling (حدد موعد الجلسة لشهر أكتوبر) it is the time set for a
+    happening, and still dates.
+    """
+    first = (_WORD.findall(fold(timex_text)) or [""])[0]
+    if first not in _folded_set("attribute_date_openers"):
+        return False
+    last = _words_before(sentence, start, 1)
+    if last and (last[0] in _months() or last[0].isdigit()):
+        return False  # أواخر صفر للعام المقبل: the year of the month before it
+    return not any(w in _folded_set("scheduling_words") or (w[:1] in "وف" and w[1:] in _folded_set("scheduling_words"))
+                   for w in _words_before(sentence, start, 4))
+
+
+@lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    from .patterns import lexicon  # the tagger's month names, every spelling
+
+    return frozenset(w for name in (*lexicon().months, *lexicon().hijri_months) for w in _WORD.findall(name))
+
+
+@lru_cache(maxsize=None)
+def _folded_set(key: str) -> frozenset[str]:
+    return frozenset(squash(fold(w)) for w in load_json("lexicon/events.json")[key])
+
+
 def is_leave(sentence: str, start: int, granularity: str | None = None) -> bool:
     """Whether the date at ``start`` names a leave, a model or a contract, not a happening's day.
 

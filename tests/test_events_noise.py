@@ -393,3 +393,23 @@ def test_the_first_since_the_onset_without_a_superlative_still_dates():
 def test_the_longest_since_the_onset_of_a_war_ranks_against_it():
     text = "وعاد اللاجئون بعد أن أعلنت الهدنة في فبراير الماضي، وهي الأطول منذ بدء النزاع في 2027."
     assert values_of(text) == ["2030-02"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "وأكدت الإدارة أن التعميم يأتي ضمن الخطة التشغيلية لموسم الحج لعام 1451هـ.",
+    "وأعلنت اللجنة أمس فوز المدينة بحق استضافة الألعاب الشتوية لعام 2034.",
+    "ورفض العاملون استلام رواتبهم لشهر فبراير احتجاجا على الاستقطاع.",
+])
+def test_a_date_for_which_a_thing_is_does_not_date_the_happening(sentence):
+    assert all(v.startswith("2030-03") for v in values_of(sentence))
+    assert "2034" in " ".join(e.title for e in events_of(sentence)) or "2034" not in sentence
+
+
+def test_a_date_set_for_a_happening_still_dates():
+    assert values_of("وأجلت المحكمة الجلسة لشهر مايو المقبل.") == ["2030-05"]
+    assert values_of("وتقرر تأجيل الاجتماع لشهر مايو المقبل.") == ["2030-05"]
+
+
+def test_a_year_joined_to_a_month_is_that_months_year():
+    assert happening.is_attribute_date("ميزانية الدولة ", 15, "لهذا العام")
+    assert not happening.is_attribute_date("يعقد الملتقى أواخر صفر ", 23, "للعام المقبل")
