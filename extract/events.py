@@ -662,6 +662,7 @@ def _not_a_happening(sentence: Sentence, timex: Timex, clause: str, context: str
     return (
         happening.is_byline(text)
         or happening.is_dateline(text, *local)
+        or happening.is_question(text, *local)
         or happening.is_nowadays(text, timex.text, context)
         or happening.ranks_rather_than_dates(text, local[0], timex.text)
         or happening.is_leave(text, local[0], timex.granularity)
@@ -672,7 +673,7 @@ def _not_a_happening(sentence: Sentence, timex: Timex, clause: str, context: str
         or happening.is_daily_hours(text, local[0], timex.text, timex.type)
         or happening.is_statistic(clause, timex.granularity, before)
         or happening.is_period_total(clause, timex.text, before, timex.granularity)
-        or happening.is_figure_over_a_period(clause, timex.granularity)
+        or happening.is_figure_over_a_period(clause, timex.granularity, text)
         or happening.closes_a_span(text[: local[0]])
         or happening.is_hypothetical(clause)
         or happening.heads_a_text(clause)
@@ -716,7 +717,9 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         # بين 22 ديسمبر والرابع من يناير، في ديسمبر أو يناير: a range's end or an alternative dates nothing.
         offsets += [t for t in dated if _ends_a_range(sentence, t, dated) or _named_with_a_guessed_year(sentence, t, dct, dated)]
         # ميزانية الدولة لهذا العام: a date glued to ل says what a thing is for; it stays in the title.
-        attributes = [t for t in dated if happening.is_attribute_date(sentence.text, t.start - sentence.start, t.text)]
+        # ارتفع بنسبة 5% مقارنة بعام 2013: the baseline of a comparison, likewise.
+        attributes = [t for t in dated if happening.is_attribute_date(sentence.text, t.start - sentence.start, t.text)
+                      or happening.is_comparison_base(sentence.text, t.start - sentence.start, t.text)]
         offsets += attributes
         # Neither dates; an offset still leaves the title like a date, a feast stays in it. Both still
         # take part in telling a date said in pieces (عيد الفطر 1436هـ: the year is the feast's).

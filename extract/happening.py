@@ -514,6 +514,43 @@ def _folded_set(key: str) -> frozenset[str]:
     return frozenset(squash(fold(w)) for w in load_json("lexicon/events.json")[key])
 
 
+def is_comparison_base(sentence: str, start: int, timex_text: str) -> bool:
+    """Whether a date is the baseline a figure is compared with (مقارنة بعام 2013، قياسا بالفترة نفسها من العام الماضي).
+
+    A comparison word within the four words before it, or "the same period" in or
+    right before it, after a figure: the date dates nothing (the figure is now's) and stays in the title.
+    """
+    # A figure compared comes before (5%، 34.6 ساعة): مقابل فدية يوم الأحد is an exchange, not a comparison.
+    if not re.search(r"\d|%", " ".join(sentence[:start].split()[-10:])):
+        return False
+    before = _words_before(sentence, start, 4)
+    if any(w in _folded_set("comparison_markers") for w in before):
+        return True
+    around = squash(fold(" ".join(before[-3:]) + " " + timex_text))
+    return any(p in around for p in _folded_set("same_period_words"))
+
+
+_PIECE_BREAK = re.compile(r"[،,؛;.:!?؟]")
+
+
+def is_question(sentence: str, start: int, end: int) -> bool:
+    """Whether the date at ``[start, end)`` stands in a question (لماذا استقلت من منصبك عام 2011؟).
+
+    The piece of the sentence around it (between punctuation) closes on a question
+    mark and holds a question word (هل، لماذا، متى، ألم…) before the date: it asks, it
+    does not tell. A fact told in a piece of its own beside the question still dates.
+    """
+    breaks = list(_PIECE_BREAK.finditer(sentence))
+    left = max((m.end() for m in breaks if m.end() <= start), default=0)
+    close = next((m for m in breaks if m.start() >= end), None)
+    if close is None or close.group() not in "?؟":
+        return False
+    words = _WORD.findall(fold(sentence[left:start]))
+    questions = _folded_set("question_words")
+    pairs = [" ".join(words[i:i + 2]) for i in range(len(words) - 1)]
+    return any(w in questions or (w[:1] in "وف" and w[1:] in questions) for w in words) or any(p in questions for p in pairs)
+
+
 def is_leave(sentence: str, start: int, granularity: str | None = None) -> bool:
     """Whether the date at ``start`` names a leave, a model or a contract, not a happening's day.
 
@@ -874,23 +911,25 @@ def is_period_total(clause: str, timex_text: str, timex_before: str = "", granul
     return bool(counted or _count_words().search(folded) or _figure_words().search(folded))
 
 
-def is_figure_over_a_period(clause: str, granularity: str | None) -> bool:
+def is_figure_over_a_period(clause: str, granularity: str | None, sentence: str = "") -> bool:
     """Whether a clause gives a figure (its subject عدد، نسبة، إجمالي…) for a month, a year or longer.
 
     ``إن عدد الشركات العاملة وصلت إلى 1250 شركة في عام 2005``، ``بلغت نسبة النمو 3 في المئة
     العام الماضي``: a measure of the period, not a happening in it. A day's figure is news,
-    and so is a statement about a figure (أعلنت الوزارة في مايو أن عدد …).
+    and so is a statement about a figure (أعلنت الوزارة في مايو أن عدد …). The figure may follow the
+    clause in its ``sentence`` (شهد إجمالي عدد العمليات العام الماضي، ارتفاعا بنسبة 11.4%).
     """
     if granularity in (None, "day", "time", "week"):
         return False
     folded = squash(fold(clause))
     words = _WORD.findall(folded)
-    if verb_class(clause) == "statement" or any(w in event_words().say_verbs for w in words[:3]):
-        return False
+    if any(w in event_words().say_verbs or word_class(w) == "statement" for w in words[:3]):
+        return False  # أعلنت الوزارة أن عدد …: the statement is the happening (طالب later is a student)
     nouns = _statistic_nouns()
     head = [w for w in words[:6] if w not in ("ان", "انه", "بان", "انها")][:5]
     if not any(w in nouns or (w[:1] in "وفب" and w[1:] in nouns) for w in head):
         return False
+    folded = squash(fold(sentence)) if sentence else folded
     figures = [int(n) for n in re.findall(r"(?<![\d.,])\d+(?![\d.,]\d)", re.sub(r"\d+\s*(?:ه|م)(?![^\W\d_])", " ", folded))]
     return any(n >= 10 and not 1900 <= n <= 2100 for n in figures) or bool(
         _count_words().search(folded) or _figure_words().search(folded))

@@ -413,3 +413,34 @@ def test_a_date_set_for_a_happening_still_dates():
 def test_a_year_joined_to_a_month_is_that_months_year():
     assert happening.is_attribute_date("ميزانية الدولة ", 15, "لهذا العام")
     assert not happening.is_attribute_date("يعقد الملتقى أواخر صفر ", 23, "للعام المقبل")
+
+
+def test_the_baseline_of_a_comparison_dates_nothing():
+    assert values_of("وزاد متوسط ساعات العمل الأسبوعية إلى 34.6 ساعة مقابل 34.5 ساعة في يناير الماضي.") == []
+    # The day the figure was announced still dates; the period it is compared with does not.
+    text = "وأعلنت الشركة أمس أنها خدمت 23 مليون زبون إضافي مقارنة بالفترة نفسها من عام 2029."
+    assert values_of(text) == ["2030-03-07"]
+
+
+def test_an_exchange_is_no_comparison():
+    text = "وأفرجت الجماعة عن الرهينة مقابل فدية يوم الأحد الماضي."
+    assert values_of(text) == ["2030-03-03"]
+
+
+def test_a_figure_whose_number_follows_its_clause_is_still_a_statistic():
+    text = "وشهد إجمالي عدد العمليات المنفذة عبر النظام العام الماضي، ارتفاعا بنسبة 11 في المئة."
+    assert values_of(text) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "لماذا استقلت من منصبك كسفير خلال الأزمة عام 2027؟",
+    "وهل يزور الوزير المدينة يوم الأحد المقبل؟",
+    "ألم تفكروا في إرسال اللاعبين إلى أوروبا خلال فترة الصيف الماضي؟",
+])
+def test_a_date_in_a_question_tells_no_happening(sentence):
+    assert values_of(sentence) == []
+
+
+def test_a_fact_beside_a_question_still_dates():
+    text = "لكن، لماذا اختارت الحكومة الرد الآن، خصوصا أنه في عام 2027 وقع انفجار أكبر في البلاد؟"
+    assert values_of(text) == ["2027"]
