@@ -381,15 +381,22 @@ _TODAY_WE_VERB = re.compile(r"(?<![^\W\d_])و?اليوم\s+ن[^\W\d_]{2,4}(?![^\
 _WE = re.compile(r"(?<![^\W\d_])(?:نحن|اننا|لنا|علينا|منا|بنا|[^\W\d_]{2,}تنا)(?![^\W\d_])")
 
 
+# الأمس واليوم، بين الأمس واليوم، اليوم والأمس (folded): then and now.
+_YESTERDAY_AND_TODAY = re.compile(r"(?<![^\W\d_])(?:(?:بال|ال)?امس\s+واليوم|اليوم\s+و(?:بال|ال)?امس)(?![^\W\d_])")
+
+
 def is_nowadays(sentence: str, timex_text: str, before: str = "") -> bool:
     """Whether a bare ``اليوم`` means "nowadays" here (نحن اليوم، حتى اليوم، ما نعرفه اليوم).
 
     ``before``: the sentences of the paragraph before this one; a speech that
     said "we" there (مسؤوليتنا، علينا …) makes its ``واليوم نودع`` rhetorical too.
     """
-    if squash(fold(timex_text)) not in ("اليوم", "واليوم", "لليوم"):
-        return False
+    own = squash(fold(timex_text))
     folded = squash(fold(sentence))
+    if own in ("الامس", "امس", "بالامس") and _YESTERDAY_AND_TODAY.search(folded):
+        return True  # بين الأمس واليوم: then and now, not two days
+    if own not in ("اليوم", "واليوم", "لليوم"):
+        return False
     if event_words().nowadays.search(folded) or _WE_VERB_TODAY.search(folded):
         return True
     # واليوم نودع … in a speech that says "we": the speaker's rhetorical today, not the paper's day.
@@ -927,7 +934,8 @@ def is_figure_over_a_period(clause: str, granularity: str | None, sentence: str 
         return False  # أعلنت الوزارة أن عدد …: the statement is the happening (طالب later is a student)
     nouns = _statistic_nouns()
     head = [w for w in words[:6] if w not in ("ان", "انه", "بان", "انها")][:5]
-    if not any(w in nouns or (w[:1] in "وفب" and w[1:] in nouns) for w in head):
+    # بقيمة 45 مليون دولار is what a happening was worth, not the subject of a figure.
+    if not any(w in nouns or (w[:1] in "وف" and w[1:] in nouns) for w in head):
         return False
     folded = squash(fold(sentence)) if sentence else folded
     figures = [int(n) for n in re.findall(r"(?<![\d.,])\d+(?![\d.,]\d)", re.sub(r"\d+\s*(?:ه|م)(?![^\W\d_])", " ", folded))]

@@ -444,3 +444,17 @@ def test_a_date_in_a_question_tells_no_happening(sentence):
 def test_a_fact_beside_a_question_still_dates():
     text = "لكن، لماذا اختارت الحكومة الرد الآن، خصوصا أنه في عام 2027 وقع انفجار أكبر في البلاد؟"
     assert values_of(text) == ["2027"]
+
+
+def test_what_a_happening_was_worth_is_no_figure_over_a_period():
+    text = "وتلقت الشركة دعما بقيمة 45 مليون دولار في يناير الماضي من صندوق استثماري."
+    assert values_of(text) == ["2030-01"]
+
+
+def test_between_yesterday_and_today_is_then_and_now():
+    assert values_of("ومع ما يكون بين الأمس واليوم من اختلافات كثيرة في كل شيء تغيرت عادات الناس.") == []
+
+
+def test_daily_hours_between_two_clock_times_are_no_happening():
+    text = "وشمل القرار تمديد حظر التجوال في المنطقة ما بين السابعة مساء وحتى السادسة صباحا."
+    assert values_of(text) == []
