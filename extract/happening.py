@@ -913,9 +913,17 @@ def is_period_total(clause: str, timex_text: str, timex_before: str = "", granul
     # The count is the clause's, not the date's (نهاية الربع الثالث، 1436هـ are no figures).
     folded = squash(fold(clause.replace(timex_text, " ")))
     folded = re.sub(r"\d+\s*(?:ه|م)(?![^\W\d_])", " ", folded)
-    figures = [int(n) for n in re.findall(r"(?<![\d.,])\d+(?![\d.,]\d)", folded)]
+    # What is counted is what the clause (or what it reports, after أن) is about: its first words.
+    # أطلق كاميرون هذا العام صندوقا بقيمة 100 مليون دولار tells a launch; the sum is its worth.
+    said = re.split(r"(?<![^\W\d_])(?:ان|انه|انها|بان)(?![^\W\d_])", folded)[-1]
+    head = " ".join(re.findall(r"[^\W_]+", said)[:_COUNT_REACH])
+    figures = [int(n) for n in re.findall(r"(?<![\d.,])\d+(?![\d.,]\d)", head)]
     counted = any(n >= 100 and not 1900 <= n <= 2100 for n in figures)
-    return bool(counted or _count_words().search(folded) or _figure_words().search(folded))
+    return bool(counted or _count_words().search(head) or _figure_words().search(head)
+                or any(w in _statistic_nouns() for w in head.split()))
+
+
+_COUNT_REACH = 6  # words: a total's count opens its clause (لقي أكثر من ألفي مهاجر حتفهم، تم إنقاذ 188 ألف شخص)
 
 
 def is_figure_over_a_period(clause: str, granularity: str | None, sentence: str = "") -> bool:

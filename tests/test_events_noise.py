@@ -458,3 +458,11 @@ def test_between_yesterday_and_today_is_then_and_now():
 def test_daily_hours_between_two_clock_times_are_no_happening():
     text = "وشمل القرار تمديد حظر التجوال في المنطقة ما بين السابعة مساء وحتى السادسة صباحا."
     assert values_of(text) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "وأطلق رئيس الوزراء هذا العام صندوقا لأبحاث الخرف بقيمة 100 مليون دولار.",
+    "وتعمل السلطات في المدينة هذا الشهر على إزالة أكثر من 20 ألف قفل من الجسر.",
+])
+def test_a_happening_with_a_sum_or_a_count_late_in_its_clause_still_dates(sentence):
+    assert len(values_of(sentence)) == 1
