@@ -720,6 +720,11 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         # ارتفع بنسبة 5% مقارنة بعام 2013: the baseline of a comparison, likewise.
         attributes = [t for t in dated if happening.is_attribute_date(sentence.text, t.start - sentence.start, t.text)
                       or happening.is_comparison_base(sentence.text, t.start - sentence.start, t.text)]
+        # لأشهر يناير وفبراير: a date joined by و to such a date is one too.
+        for t, nxt in zip(dated, dated[1:]):
+            if t in attributes and nxt not in attributes and not sentence.text[t.end - sentence.start:nxt.start - sentence.start].strip() \
+                    and fold(nxt.text).startswith("و"):
+                attributes.append(nxt)
         offsets += attributes
         # Neither dates; an offset still leaves the title like a date, a feast stays in it. Both still
         # take part in telling a date said in pieces (عيد الفطر 1436هـ: the year is the feast's).

@@ -466,3 +466,35 @@ def test_daily_hours_between_two_clock_times_are_no_happening():
 ])
 def test_a_happening_with_a_sum_or_a_count_late_in_its_clause_still_dates(sentence):
     assert len(values_of(sentence)) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "وأوضح المتحدث أن المعاش زيد بقرار مجلس الوزراء رقم 11 بتاريخ 19/ 1/ 1429هـ.",
+    "ويعمل البرنامج وفق الأمر السامي رقم (أ / 20) وتاريخ 20/ 3/ 1432هـ.",
+])
+def test_a_register_citation_dates_nothing(sentence):
+    assert values_of(sentence) == []
+
+
+def test_a_happening_on_a_written_date_still_dates():
+    assert values_of("وأحيلت الطفلة إلى مستشفى الولادة بتاريخ 21/ 4/ 1451هـ.") != []
+
+
+def test_a_baseline_six_words_after_the_comparison_word_dates_nothing():
+    text = "ويتحرك سعر الصرف حاليا بين 59 و60 وحدة لكل دولار مقابل 49 و50 وحدة لكل دولار في يناير الماضي."
+    assert values_of(text) == []
+
+
+def test_months_a_sum_is_for_do_not_date_the_statement():
+    text = "وأوضح السفير أمس أن المبلغ يمثل المساهمات الشهرية لدعم الميزانية لأشهر يناير وفبراير."
+    assert values_of(text) == ["2030-03-07"]
+
+
+def test_yesterday_and_today_as_two_days_both_date():
+    text = "وأعلنت السفارة أمس في بيان لها أن الطائرات وصلت إلى القاعدة الجوية أمس واليوم."
+    assert "2030-03-07" in values_of(text)
+
+
+def test_a_verbless_amount_reported_for_the_running_year_is_a_total():
+    text = "وأكد البيان أن التزام الحكومة هذا العام بتقديم الدعم المقدر بحوالى 1.3 مليار دولار، يأتي في إطار الشراكة."
+    assert "2030" not in values_of(text)
