@@ -663,6 +663,7 @@ def _not_a_happening(sentence: Sentence, timex: Timex, clause: str, context: str
         happening.is_byline(text)
         or happening.is_dateline(text, *local)
         or happening.is_question(text, *local)
+        or happening.is_per_day(text, local[0], timex.text)
         or happening.is_nowadays(text, timex.text, context)
         or happening.ranks_rather_than_dates(text, local[0], timex.text)
         or happening.is_leave(text, local[0], timex.granularity)

@@ -561,6 +561,14 @@ def is_question(sentence: str, start: int, end: int) -> bool:
     return any(w in questions or (w[:1] in "وف" and w[1:] in questions) for w in words) or any(p in questions for p in pairs)
 
 
+def is_per_day(sentence: str, start: int, timex_text: str) -> bool:
+    """Whether a bare ``اليوم`` after في is a rate (900 ألف برميل في اليوم، لساعات طويلة في اليوم): per day, no date."""
+    if squash(fold(timex_text)) != "اليوم":
+        return False
+    before = _words_before(sentence, start, 1)
+    return bool(before) and before[0] in _folded_set("rate_prepositions")
+
+
 def is_leave(sentence: str, start: int, granularity: str | None = None) -> bool:
     """Whether the date at ``start`` names a leave, a model or a contract, not a happening's day.
 
@@ -932,7 +940,8 @@ def is_period_total(clause: str, timex_text: str, timex_before: str = "", granul
     # أطلق كاميرون هذا العام صندوقا بقيمة 100 مليون دولار tells a launch; the sum is its worth.
     reported = re.split(r"(?<![^\W\d_])(?:ان|انه|انها|بان)(?![^\W\d_])", folded)
     said = reported[-1]
-    head = " ".join(re.findall(r"[^\W_]+", said)[:_COUNT_REACH])
+    # A threshold (بحلول 2023) is reached by whatever the clause counts; a running period's total opens it.
+    head = said if threshold else " ".join(re.findall(r"[^\W_]+", said)[:_COUNT_REACH])
     figures = [int(n) for n in re.findall(r"(?<![\d.,])\d+(?![\d.,]\d)", head)]
     counted = any(n >= 100 and not 1900 <= n <= 2100 for n in figures)
     if counted or _count_words().search(head) or _figure_words().search(head) or any(w in _statistic_nouns() for w in head.split()):

@@ -498,3 +498,13 @@ def test_yesterday_and_today_as_two_days_both_date():
 def test_a_verbless_amount_reported_for_the_running_year_is_a_total():
     text = "وأكد البيان أن التزام الحكومة هذا العام بتقديم الدعم المقدر بحوالى 1.3 مليار دولار، يأتي في إطار الشراكة."
     assert "2030" not in values_of(text)
+
+
+def test_today_after_in_is_a_rate_per_day():
+    assert values_of("ويعمل الموظفون لساعات طويلة في اليوم.") == []
+    assert happening.is_per_day("رفع الإنتاج إلى 900 ألف برميل في ", 34, "اليوم")
+
+
+def test_a_figure_reached_by_a_threshold_year_is_a_total():
+    text = "وتقدر الحكومة الإيرادات المتوقعة من القناة بنحو 13 مليار دولار بحلول 2035."
+    assert values_of(text) == []
