@@ -719,7 +719,7 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         offsets += [t for t in dated if _ends_a_range(sentence, t, dated) or _named_with_a_guessed_year(sentence, t, dct, dated)]
         # ميزانية الدولة لهذا العام: a date glued to ل says what a thing is for; it stays in the title.
         # ارتفع بنسبة 5% مقارنة بعام 2013: the baseline of a comparison, likewise.
-        attributes = [t for t in dated if happening.is_attribute_date(sentence.text, t.start - sentence.start, t.text)
+        attributes = [t for t in dated if happening.is_attribute_date(sentence.text, t.start - sentence.start, t.text, t.granularity)
                       or happening.is_comparison_base(sentence.text, t.start - sentence.start, t.text)]
         # لأشهر يناير وفبراير: a date joined by و to such a date is one too.
         for t, nxt in zip(dated, dated[1:]):

@@ -492,13 +492,16 @@ def _ranks_against_onset(sentence: str, start: int, timex_text: str) -> bool:
     return bool(governed) and governed[0] in _onset_nouns() and _ranks(_WORD.findall(fold(sentence[:at]))[-8:])
 
 
-def is_attribute_date(sentence: str, start: int, timex_text: str) -> bool:
+def is_attribute_date(sentence: str, start: int, timex_text: str, granularity: str | None = "year") -> bool:
     """Whether a date glued to ل says what period a thing is for (ميزانية الدولة لهذا العام، رواتب لشهر يوليو).
 
-    It describes a noun, not when a happening was: it dates nothing and stays in the title.
+    It describes a noun, not when a happening was: it dates nothing and stays in the title. A day
+    (لهذا اليوم، ليوم الخميس) is the day the thing is for, and still dates.
     Within four words after a word of scheduling (حدد موعد الجلسة لشهر أكتوبر) it is the time set for a
     happening, and still dates.
     """
+    if granularity in (None, "day", "time"):
+        return False  # توقعت الأرصاد في تقريرها لهذا اليوم: a day set for a thing is that thing's day
     first = (_WORD.findall(fold(timex_text)) or [""])[0]
     last = _words_before(sentence, start, 1)
     if first not in _folded_set("attribute_date_openers"):
