@@ -662,14 +662,19 @@ def _not_a_happening(sentence: Sentence, timex: Timex, clause: str, context: str
     return (
         happening.is_byline(text)
         or happening.is_dateline(text, *local)
+        or happening.is_question(text, *local)
+        or happening.is_per_day(text, local[0], timex.text)
         or happening.is_nowadays(text, timex.text, context)
         or happening.ranks_rather_than_dates(text, local[0], timex.text)
         or happening.is_leave(text, local[0], timex.granularity)
         or happening.names_a_group(text, local[0], timex.text)
+        or happening.is_numbered(text, local[0], timex.text)
         or happening.is_since_state(*_segment(text, *local), timex.text)
         or happening.is_until_state(*_segment(text, *local), timex.text)
         or happening.is_daily_hours(text, local[0], timex.text, timex.type)
         or happening.is_statistic(clause, timex.granularity, before)
+        or happening.is_period_total(clause, timex.text, before, timex.granularity)
+        or happening.is_figure_over_a_period(clause, timex.granularity, text)
         or happening.closes_a_span(text[: local[0]])
         or happening.is_hypothetical(clause)
         or happening.heads_a_text(clause)
@@ -710,6 +715,18 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         # بداية إجازة عيد الأضحى يوم 4/12: the feast names what the date after it dates.
         feasts = [t for t in dated if _feast_beside_a_date(sentence, parts, t, dated) or _feast_as_occasion(sentence, t)]
         offsets = [t for t in dated if _offset_beside_a_date(sentence, parts, t, dated)]
+        # بين 22 ديسمبر والرابع من يناير، في ديسمبر أو يناير: a range's end or an alternative dates nothing.
+        offsets += [t for t in dated if _ends_a_range(sentence, t, dated) or _named_with_a_guessed_year(sentence, t, dct, dated)]
+        # ميزانية الدولة لهذا العام: a date glued to ل says what a thing is for; it stays in the title.
+        # ارتفع بنسبة 5% مقارنة بعام 2013: the baseline of a comparison, likewise.
+        attributes = [t for t in dated if happening.is_attribute_date(sentence.text, t.start - sentence.start, t.text, t.granularity)
+                      or happening.is_comparison_base(sentence.text, t.start - sentence.start, t.text)]
+        # لأشهر يناير وفبراير: a date joined by و to such a date is one too.
+        for t, nxt in zip(dated, dated[1:]):
+            if t in attributes and nxt not in attributes and not sentence.text[t.end - sentence.start:nxt.start - sentence.start].strip() \
+                    and fold(nxt.text).startswith("و"):
+                attributes.append(nxt)
+        offsets += attributes
         # Neither dates; an offset still leaves the title like a date, a feast stays in it. Both still
         # take part in telling a date said in pieces (عيد الفطر 1436هـ: the year is the feast's).
         # غداة إقدام الجبهة على الخطف: an anchor word alone has only a guessed day; it dates no event.
@@ -730,7 +747,8 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
                  if (t.type in ("DATE", "TIME") or _relative_offset(sentence.text, t.start - sentence.start, t.text))
                  and squash(fold(t.text)) not in _anchor_words()
                  and not happening.is_leave(sentence.text, t.start - sentence.start, t.granularity)
-                 and not happening.is_named_by_date(sentence.text, t.start - sentence.start, t.text)]
+                 and not happening.is_named_by_date(sentence.text, t.start - sentence.start, t.text)
+                 and t not in attributes]
         for timex in chosen:
             local_start, local_end = timex.start - sentence.start, timex.end - sentence.start
             title, governed = make_title(text, local_start, local_end, parts, spans)
@@ -964,6 +982,38 @@ def _offset_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex,
     own = clause_of(timex)
     return any(o is not timex and dates_an_event(o) and clause_of(o) == own and (_WORD.findall(fold(o.text)) or [""])[0] not in ("بعد", "قبل")
                for o in dated)
+
+
+def _ends_a_range(sentence: Sentence, timex: Timex, dated: list[Timex]) -> bool:
+    """Whether ``timex`` ends a range (or is an alternative) opened by the date right before it (see ``happening.ends_a_range``)."""
+    before = [o for o in dated if o.end <= timex.start and dates_an_event(o)]
+    if not before:
+        return False
+    first = max(before, key=lambda o: o.end)
+    text, base = sentence.text, sentence.start
+    return happening.ends_a_range(text[: first.start - base], first.text, text[first.end - base: timex.start - base], timex.text)
+
+
+def _named_with_a_guessed_year(sentence: Sentence, timex: Timex, dct: date | None, dated: list[Timex] = ()) -> bool:
+    """Whether a day and month naming something (ثورتي «25 يناير» و«30 يونيو»، ثورة 25 يناير) got its year by a guess.
+
+    With no year written, the tagger places the day in the year around publication;
+    a named day is usually years old, so it dates nothing (a name the tagger knows,
+    هجمات 11 سبتمبر → 2001, keeps its own year and still dates).
+    """
+    if timex.begin is None or re.search(r"\d{4}", timex.text) or timex.granularity != "day":
+        return False
+    if dct is not None and abs(timex.begin.year - dct.year) > 1:
+        return False
+    if happening.is_named_by_date(sentence.text, timex.start - sentence.start, timex.text):
+        return True
+    # ثورتي «25 يناير» و«30 يونيو»: a day joined by و to a named one is named too.
+    before = [o for o in dated if o.end <= timex.start]
+    if not before:
+        return False
+    previous = max(before, key=lambda o: o.end)
+    joint = sentence.text[previous.end - sentence.start: timex.start - sentence.start].strip(" «»\"“”()")
+    return joint == "و" and _named_with_a_guessed_year(sentence, previous, dct, dated)
 
 
 def _relative_offset(text: str, start: int, timex_text: str) -> bool:

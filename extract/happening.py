@@ -329,6 +329,8 @@ def is_planned(title: str, begin: date | None, dct: date | None, timex_text: str
             return False
     if is_future(_asserted(title)):
         return True
+    if _forecast_continuation().search(squash(fold(clause or title))):
+        return True  # قد تستمر أعمال الإطفاء حتى ظهر اليوم: a forecast end
     return (begin is not None and begin == dct and _starts_imperfect(title)
             and not fold(timex_text).startswith("امس"))
 
@@ -379,15 +381,22 @@ _TODAY_WE_VERB = re.compile(r"(?<![^\W\d_])و?اليوم\s+ن[^\W\d_]{2,4}(?![^\
 _WE = re.compile(r"(?<![^\W\d_])(?:نحن|اننا|لنا|علينا|منا|بنا|[^\W\d_]{2,}تنا)(?![^\W\d_])")
 
 
+# الأمس واليوم، بين الأمس واليوم، اليوم والأمس (folded): then and now.
+_YESTERDAY_AND_TODAY = re.compile(r"(?<![^\W\d_])(?:(?:بال|ال)امس\s+واليوم|اليوم\s+و(?:بال|ال)امس)(?![^\W\d_])")
+
+
 def is_nowadays(sentence: str, timex_text: str, before: str = "") -> bool:
     """Whether a bare ``اليوم`` means "nowadays" here (نحن اليوم، حتى اليوم، ما نعرفه اليوم).
 
     ``before``: the sentences of the paragraph before this one; a speech that
     said "we" there (مسؤوليتنا، علينا …) makes its ``واليوم نودع`` rhetorical too.
     """
-    if squash(fold(timex_text)) not in ("اليوم", "واليوم", "لليوم"):
-        return False
+    own = squash(fold(timex_text))
     folded = squash(fold(sentence))
+    if own in ("الامس", "بالامس") and _YESTERDAY_AND_TODAY.search(folded):
+        return True  # بين الأمس واليوم: then and now, not two days (أمس واليوم, with no article, are two days)
+    if own not in ("اليوم", "واليوم", "لليوم"):
+        return False
     if event_words().nowadays.search(folded) or _WE_VERB_TODAY.search(folded):
         return True
     # واليوم نودع … in a speech that says "we": the speaker's rhetorical today, not the paper's day.
@@ -453,14 +462,114 @@ def ranks_rather_than_dates(sentence: str, start: int, timex_text: str) -> bool:
         return True
     if before and before[-1] == "منذ":
         # أدنى مستوى منذ مايو ranks; أكثر من 60 هجوما منذ أكتوبر counts, and is news.
-        ranking = words.superlatives - {"اكثر", "الاكثر", "اقل", "الاقل"}
         after = _WORD.findall(fold(sentence[start:]))
         # … منذ أوائل فبراير عندما أوقفت الجماعات هجماتها: the date is a happening's.
         anchored = any(w in ("عندما", "حين", "حينما", "بعدما", "يوم") for w in after[len(_WORD.findall(fold(timex_text))):][:2])
-        # والأسوأ منذ مارس: a ranking word keeps its glued conjunction.
-        return not anchored and any(w in ranking or (w[:1] in "وف" and w[1:] in ranking)
-                                    for w in _WORD.findall(fold(sentence[:start])))
+        return not anchored and _ranks(_WORD.findall(fold(sentence[:start])))
+    return _ranks_against_onset(sentence, start, timex_text)
+
+
+def _ranks(words: list[str]) -> bool:
+    """Whether ``words`` rank something: a superlative (أدنى، الأسوأ، الأكثر دفئا), not a count (أكثر من 60)."""
+    ranking = event_words().superlatives - {"اكثر", "الاكثر", "اقل", "الاقل"}
+    for i, w in enumerate(words):
+        bare = w[1:] if w[:1] in "وف" and w[1:] in event_words().superlatives else w  # والأسوأ
+        if bare in ranking:
+            return True
+        # الأكثر دفئا، الأقل تكلفة: the definite comparative before an adjective ranks; أكثر من counts.
+        if bare in ("الاكثر", "الاقل") and i + 1 < len(words) and words[i + 1] != "من":
+            return True
     return False
+
+
+def _ranks_against_onset(sentence: str, start: int, timex_text: str) -> bool:
+    """Whether the date closes ``منذ`` + the onset of a period after a superlative (الأكثر دفئا منذ بدء تسجيل
+    درجات الحرارة في عام 1888، أعنف المعارك منذ بدء القتال في 2012): the onset is what is ranked against."""
+    at = _since_at(sentence, start, timex_text)
+    if at is None or at >= start:
+        return False
+    governed = _WORD.findall(fold(sentence[at:start]))[1:]
+    return bool(governed) and governed[0] in _onset_nouns() and _ranks(_WORD.findall(fold(sentence[:at]))[-8:])
+
+
+def is_attribute_date(sentence: str, start: int, timex_text: str, granularity: str | None = "year") -> bool:
+    """Whether a date glued to ل says what period a thing is for (ميزانية الدولة لهذا العام، رواتب لشهر يوليو).
+
+    It describes a noun, not when a happening was: it dates nothing and stays in the title. A day
+    (لهذا اليوم، ليوم الخميس) is the day the thing is for, and still dates.
+    Within four words after a word of scheduling (حدد موعد الجلسة لشهر أكتوبر) it is the time set for a
+    happening, and still dates.
+    """
+    if granularity in (None, "day", "time"):
+        return False  # توقعت الأرصاد في تقريرها لهذا اليوم: a day set for a thing is that thing's day
+    first = (_WORD.findall(fold(timex_text)) or [""])[0]
+    last = _words_before(sentence, start, 1)
+    if first not in _folded_set("attribute_date_openers"):
+        # لأشهر يناير وفبراير: the opener may stand before the date the tagger found.
+        if not (last and last[0] in _folded_set("attribute_date_openers") and re.search(r"\s$", sentence[:start])):
+            return False
+        return not any(w in _folded_set("scheduling_words") for w in _words_before(sentence, start, 5))
+    if last and (last[0] in _months() or last[0].isdigit()):
+        return False  # أواخر صفر للعام المقبل: the year of the month before it
+    return not any(w in _folded_set("scheduling_words") or (w[:1] in "وف" and w[1:] in _folded_set("scheduling_words"))
+                   for w in _words_before(sentence, start, 4))
+
+
+@lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    from .patterns import lexicon  # the tagger's month names, every spelling
+
+    return frozenset(w for name in (*lexicon().months, *lexicon().hijri_months) for w in _WORD.findall(name))
+
+
+@lru_cache(maxsize=None)
+def _folded_set(key: str) -> frozenset[str]:
+    return frozenset(squash(fold(w)) for w in load_json("lexicon/events.json")[key])
+
+
+def is_comparison_base(sentence: str, start: int, timex_text: str) -> bool:
+    """Whether a date is the baseline a figure is compared with (مقارنة بعام 2013، قياسا بالفترة نفسها من العام الماضي).
+
+    A comparison word within the six words before it, or "the same period" in or
+    right before it, after a figure: the date dates nothing (the figure is now's) and stays in the title.
+    """
+    # A figure compared comes before (5%، 34.6 ساعة): مقابل فدية يوم الأحد is an exchange, not a comparison.
+    if not re.search(r"\d|%", " ".join(sentence[:start].split()[-10:])):
+        return False
+    before = _words_before(sentence, start, 6)
+    if any(w in _folded_set("comparison_markers") for w in before):
+        return True
+    around = squash(fold(" ".join(before[-3:]) + " " + timex_text))
+    return any(p in around for p in _folded_set("same_period_words"))
+
+
+_PIECE_BREAK = re.compile(r"[،,؛;.:!?؟]")
+
+
+def is_question(sentence: str, start: int, end: int) -> bool:
+    """Whether the date at ``[start, end)`` stands in a question (لماذا استقلت من منصبك عام 2011؟).
+
+    The piece of the sentence around it (between punctuation) closes on a question
+    mark and holds a question word (هل، لماذا، متى، ألم…) before the date: it asks, it
+    does not tell. A fact told in a piece of its own beside the question still dates.
+    """
+    breaks = list(_PIECE_BREAK.finditer(sentence))
+    left = max((m.end() for m in breaks if m.end() <= start), default=0)
+    close = next((m for m in breaks if m.start() >= end), None)
+    if close is None or close.group() not in "?؟":
+        return False
+    words = _WORD.findall(fold(sentence[left:start]))
+    questions = _folded_set("question_words")
+    pairs = [" ".join(words[i:i + 2]) for i in range(len(words) - 1)]
+    return any(w in questions or (w[:1] in "وف" and w[1:] in questions) for w in words) or any(p in questions for p in pairs)
+
+
+def is_per_day(sentence: str, start: int, timex_text: str) -> bool:
+    """Whether a bare ``اليوم`` after في is a rate (900 ألف برميل في اليوم، لساعات طويلة في اليوم): per day, no date."""
+    if squash(fold(timex_text)) != "اليوم":
+        return False
+    before = _words_before(sentence, start, 1)
+    return bool(before) and before[0] in _folded_set("rate_prepositions")
 
 
 def is_leave(sentence: str, start: int, granularity: str | None = None) -> bool:
@@ -624,7 +733,21 @@ def is_until_state(clause: str, start: int, timex_text: str) -> bool:
     if not _until_words().search(before):
         return False
     rest = before + " " + fold(clause[start + len(timex_text):])
+    if _forecast_continuation().search(rest):
+        return False  # قد تستمر عمليات الإطفاء حتى ظهر اليوم: a forecast end, a planned happening
     return bool(_continuation_start().search(rest) or _until_state_words().search(rest))
+
+
+@lru_cache(maxsize=1)
+def _forecast_continuation() -> re.Pattern:
+    """A continuation verb in the future or after قد (قد تستمر، ستستمر، يتوقع أن تستمر)."""
+    verbs = sorted({squash(fold(w)) for w in load_json("lexicon/events.json")["continuation_verbs"]
+                    if fold(w)[:1] in "يت" and " " not in w}, key=len, reverse=True)
+    body = "|".join(re.escape(v) for v in verbs)
+    markers = "|".join(re.escape(squash(fold(w))).replace(r"\ ", r"\s+")
+                       for w in sorted(load_json("lexicon/events.json")["forecast_markers"], key=len, reverse=True))
+    # ستستمر: the future prefix on the verb itself.
+    return re.compile(rf"(?<![^\W\d_])(?:(?:{markers})\s+(?:{body})|و?س(?:{body}))(?![^\W\d_])")
 
 
 @lru_cache(maxsize=1)
@@ -642,6 +765,8 @@ def is_named_by_date(sentence: str, start: int, timex_text: str) -> bool:
     A listed noun right before it and no relative word in it (أحداث أمس is
     yesterday's events, not a name).
     """
+    if is_numbered(sentence, start, timex_text):
+        return True
     before = _words_before(sentence, start, 1)
     words = _WORD.findall(fold(timex_text))
     if not before or any(w in _RELATIVE_DATE_WORDS or w in _weekdays() for w in words):
@@ -649,6 +774,40 @@ def is_named_by_date(sentence: str, start: int, timex_text: str) -> bool:
     word = before[0]
     bare = word[1:] if len(word) > 3 and word[0] in "وبلف" else word
     return word in _naming_nouns() or bare in _naming_nouns()
+
+
+def is_numbered(sentence: str, start: int, timex_text: str) -> bool:
+    """Whether a year numbers a law, a case or a decision (القانون رقم 12 لسنة 2015، الجناية (رقم 40 لسنة 2015)).
+
+    ``N لسنة YYYY`` is a register's number, part of the thing's name: it dates nothing.
+    """
+    before = squash(fold(sentence[:start]))
+    own = squash(fold(timex_text))
+    if _register_citation().search(before):
+        return True  # المرسوم الملكي رقم م/6 وتاريخ 22/3/1385هـ: the entry's date is part of how it is cited
+    words = _register_years()
+    glued = next((w for w in words if own.startswith(w + " ") or own == w), None)
+    if glued is None:
+        tail = _WORD.findall(before)[-1:]
+        if not tail or tail[0] not in words:
+            return False
+        before = before[: before.rfind(tail[0])]
+    return bool(re.search(r"\d+\s*[)\]]?\s*$", before))
+
+
+@lru_cache(maxsize=1)
+def _register_citation() -> re.Pattern:
+    """رقم/العدد, a number of up to four parts (م/6، 11 / 8، (أ / 20)), then وتاريخ/بتاريخ, ending the text."""
+    data = load_json("lexicon/events.json")
+    numbers = "|".join(re.escape(squash(fold(w))) for w in data["register_numbers"])
+    dates = "|".join(re.escape(squash(fold(w))) for w in sorted(data["register_dates"], key=len, reverse=True))
+    part = r"[^\s/()]{1,12}"
+    return re.compile(rf"(?<![^\W\d_])(?:{numbers})\s*\(?\s*{part}(?:\s*/\s*{part}){{0,3}}\s*\)?\s*(?:{dates})\s*$")
+
+
+@lru_cache(maxsize=1)
+def _register_years() -> frozenset[str]:
+    return frozenset(squash(fold(w)) for w in load_json("lexicon/events.json")["register_years"])
 
 
 @lru_cache(maxsize=1)
@@ -687,7 +846,26 @@ def is_hypothetical(clause: str) -> bool:
     """Whether a clause tells what could happen (سيكون بالإمكان … إذا انتهكت), not a plan or a fact."""
     if verb_class(clause) == "statement":
         return False  # saying what could happen is itself a happening
-    return bool(event_words().hypothetical.search(squash(fold(clause)))) and is_future(clause)
+    # سيجتمعون في ديسمبر لتحديد ما إذا كانت …: "whether" opens a question inside the clause; only what
+    # comes before it tells (or not) a conditional happening.
+    clause = squash(fold(clause))
+    m = _whether().search(clause)
+    if m:
+        clause = clause[: m.start("q") if m["q"] else m.start("q2")]
+    return bool(event_words().hypothetical.search(clause)) and is_future(clause)
+
+
+@lru_cache(maxsize=1)
+def _whether() -> re.Pattern:
+    """ما إذا، فيما إذا، عما إذا, or إذا ما after a word of asking (لتحديد إذا ما): "whether", not a condition."""
+    heads = sorted({squash(fold(w)) for w in load_json("lexicon/events.json")["whether_heads"]}, key=len, reverse=True)
+    body = "|".join(re.escape(w) for w in heads)
+    data = load_json("lexicon/events.json")
+    markers = "|".join(re.escape(squash(fold(w))).replace(r"\ ", r"\s+")
+                       for w in sorted(data["whether_markers"], key=len, reverse=True))
+    # إذا ما after a word of asking: the folded "if" and "what", as in whether_markers the other way round.
+    if_what = r"\s+".join(reversed(squash(fold(data["whether_markers"][0])).split()))
+    return re.compile(rf"(?<![^\W\d_])(?:(?P<q>{markers})|(?:{body})\s+(?P<q2>{if_what}))(?![^\W\d_])")
 
 
 # كان opening the clause (or its relative pronoun), then an imperfect verb.
@@ -731,13 +909,87 @@ def is_statistic(clause: str, granularity: str | None = None, timex_before: str 
     coarse = granularity not in (None, "day", "time")
     if coarse and verb_class(clause) == "market" and _market_words().search(folded):
         return True
-    if fold(timex_before).strip() in _span_openers():
-        return True  # بين عامي 1996 و2013 استثمرت الشركات …: a total over a span of years
+    if fold(timex_before).strip() in _span_openers() and granularity in ("year", "decade", "century"):
+        # بين عامي 1996 و2013 استثمرت الشركات …: a total over a span of years. A range of days or
+        # months (بين 22 ديسمبر والرابع من يناير) dates a happening at its start.
+        return True
     # هبطت المبيعات بنحو الثلثين في النصف الأول من العام، انخفضت القيمة 66 بالمئة في 2025: a move of a
     # figure over a period, whatever is counted; a day's move is news.
     if coarse and _figure_words().search(folded) and any(word_class(w) == "market" for w in _WORD.findall(folded)):
         return True
     return coarse and fold(timex_before).strip() in ("خلال", "طوال") and bool(re.search(r"\d{2,}|الاف|الف", folded))
+
+
+def is_period_total(clause: str, timex_text: str, timex_before: str = "", granularity: str | None = None) -> bool:
+    """Whether a count dated by a running period or a threshold date is a running total, not a happening.
+
+    ``لقي أكثر من ألفي مهاجر حتفهم هذا العام``، ``تم إنقاذ 188 ألف شخص هذه السنة``،
+    ``قتل أكثر من ألفين بحلول نهاية الأسبوع الماضي``: the period still runs (هذا
+    العام) or the date is a threshold reached (بحلول), and the clause counts (a
+    figure of 100 or more that is no year, a count word, a figure word). A
+    threshold of a day or an hour (بحلول الساعة الرابعة) is a day's news.
+    """
+    words = load_json("lexicon/events.json")
+    running = _phrases(words["current_periods"]).search(squash(fold(timex_text)))
+    threshold = squash(fold(timex_before)) in _threshold_words() and granularity not in (None, "day", "time")
+    if not (running or threshold):
+        return False
+    if is_future(clause):
+        return False  # ستسلم 200 دبابة هذا الشهر: a plan, not a total
+    # The count is the clause's, not the date's (نهاية الربع الثالث، 1436هـ are no figures).
+    folded = squash(fold(clause.replace(timex_text, " ")))
+    folded = re.sub(r"\d+\s*(?:ه|م)(?![^\W\d_])", " ", folded)
+    # What is counted is what the clause (or what it reports, after أن) is about: its first words.
+    # أطلق كاميرون هذا العام صندوقا بقيمة 100 مليون دولار tells a launch; the sum is its worth.
+    reported = re.split(r"(?<![^\W\d_])(?:ان|انه|انها|بان)(?![^\W\d_])", folded)
+    said = reported[-1]
+    # A threshold (بحلول 2023) is reached by whatever the clause counts; a running period's total opens it.
+    head = said if threshold else " ".join(re.findall(r"[^\W_]+", said)[:_COUNT_REACH])
+    figures = [int(n) for n in re.findall(r"(?<![\d.,])\d+(?![\d.,]\d)", head)]
+    counted = any(n >= 100 and not 1900 <= n <= 2100 for n in figures)
+    if counted or _count_words().search(head) or _figure_words().search(head) or any(w in _statistic_nouns() for w in head.split()):
+        return True
+    # أكد البيان أن التزام الولايات المتحدة هذا العام بتقديم دعم بحوالى 1.3 مليار دولار: what is reported
+    # has no verb, only a figure: a standing amount for the period.
+    return len(reported) > 1 and not has_verb(said) and bool(_figure_words().search(said) or _count_words().search(said))
+
+
+_COUNT_REACH = 6  # words: a total's count opens its clause (لقي أكثر من ألفي مهاجر حتفهم، تم إنقاذ 188 ألف شخص)
+
+
+def is_figure_over_a_period(clause: str, granularity: str | None, sentence: str = "") -> bool:
+    """Whether a clause gives a figure (its subject عدد، نسبة، إجمالي…) for a month, a year or longer.
+
+    ``إن عدد الشركات العاملة وصلت إلى 1250 شركة في عام 2005``، ``بلغت نسبة النمو 3 في المئة
+    العام الماضي``: a measure of the period, not a happening in it. A day's figure is news,
+    and so is a statement about a figure (أعلنت الوزارة في مايو أن عدد …). The figure may follow the
+    clause in its ``sentence`` (شهد إجمالي عدد العمليات العام الماضي، ارتفاعا بنسبة 11.4%).
+    """
+    if granularity in (None, "day", "time", "week"):
+        return False
+    folded = squash(fold(clause))
+    words = _WORD.findall(folded)
+    if any(w in event_words().say_verbs or word_class(w) == "statement" for w in words[:3]):
+        return False  # أعلنت الوزارة أن عدد …: the statement is the happening (طالب later is a student)
+    nouns = _statistic_nouns()
+    head = [w for w in words[:6] if w not in ("ان", "انه", "بان", "انها")][:5]
+    # بقيمة 45 مليون دولار is what a happening was worth, not the subject of a figure.
+    if not any(w in nouns or (w[:1] in "وف" and w[1:] in nouns) for w in head):
+        return False
+    folded = squash(fold(sentence)) if sentence else folded
+    figures = [int(n) for n in re.findall(r"(?<![\d.,])\d+(?![\d.,]\d)", re.sub(r"\d+\s*(?:ه|م)(?![^\W\d_])", " ", folded))]
+    return any(n >= 10 and not 1900 <= n <= 2100 for n in figures) or bool(
+        _count_words().search(folded) or _figure_words().search(folded))
+
+
+@lru_cache(maxsize=1)
+def _statistic_nouns() -> frozenset[str]:
+    return frozenset(squash(fold(w)) for w in load_json("lexicon/events.json")["statistic_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _threshold_words() -> frozenset[str]:
+    return frozenset(squash(fold(w)) for w in load_json("lexicon/events.json")["threshold_words"])
 
 
 @lru_cache(maxsize=1)
@@ -753,11 +1005,51 @@ def _span_openers() -> frozenset[str]:
 
 
 def closes_a_span(before: str) -> bool:
-    """Whether the text ``before`` a date opens a span whose end it is (بين عامي 2010 و[2028])."""
-    words = re.findall(r"[^\W_]+", fold(before))[-4:]
-    if len(words) < 3 or words[-1] not in ("و", "الى", "حتى") or not words[-2].isdigit():
+    """Whether the text ``before`` a date opens a span whose end it is (بين عامي 2010 و[2028]،
+    من 2015 ديسمبر وحتى [الرابع من يناير]): a range opener, at most three words with a figure, a joiner."""
+    words = re.findall(r"[^\W_]+", fold(before))[-6:]
+    openers, joiners, _ = _range_words()
+    if len(words) < 3 or not (words[-1] in joiners or " ".join(words[-2:]) in joiners):
         return False
-    return any(w in _span_openers() for w in words[:-2])
+    body = words[:-1] if words[-1] in joiners else words[:-2]
+    for i, w in enumerate(body):
+        inside = body[i + 1:]
+        if (w in openers or w in _span_openers()) and 0 < len(inside) <= 3 and any(x.isdigit() for x in inside):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _range_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = load_json("lexicon/events.json")
+    return (frozenset(squash(fold(w)) for w in data["range_openers"]),
+            frozenset(squash(fold(w)) for w in data["range_joiners"]),
+            frozenset(squash(fold(w)) for w in data["alternative_joiners"]))
+
+
+def ends_a_range(before_first: str, first_text: str, between: str, timex_text: str) -> bool:
+    """Whether a date ends a range, or is an alternative to, the date right before it.
+
+    ``بين 22 ديسمبر والرابع من يناير``، ``من الأحد حتى الخميس``: the range's
+    start dates the happening, its end dates nothing of its own (a range
+    opener, بين or من, must introduce the first date). ``في ديسمبر 2016 أو
+    يناير 2017``: the second date is an alternative, not a second happening.
+    ``before_first`` is the text before the first date, ``between`` the text
+    between the two dates.
+    """
+    openers, joiners, alternatives = _range_words()
+    joint = squash(fold(between)).strip(" ،,()")
+    own = squash(fold(timex_text))
+    if not joint and re.match(r"^و(?:ال|\d|[^\W\d_]{3,})", own) and not own.startswith(("وقت", "ومن")):
+        joint = "و"  # والرابع من يناير: the joiner is glued to the date
+    if joint in alternatives:
+        return True
+    if joint not in joiners:
+        return False
+    words = _WORD.findall(fold(before_first))[-3:]
+    lead = _WORD.findall(fold(first_text))[:1]
+    tails = {" ".join(words[-k:]) for k in (1, 2, 3) if len(words) >= k}
+    return bool(tails & openers) or bool(lead and lead[0] in openers)
 
 
 @lru_cache(maxsize=1)

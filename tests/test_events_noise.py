@@ -256,3 +256,255 @@ def test_a_came_clause_that_frames_the_happening_told_before_is_not_another():
     text = ("يصوت مجلس الأمن صباح اليوم الجمعة على قرار بتشكيل لجنة تحقيق. "
             "ويأتي تصويت المجلس اليوم بعد اتفاق بين الوزيرين أمس في العاصمة.\n")
     assert sorted(e.timex.value for e in events_of(text)) == ["2030-03-07", "2030-03-08TMO"]
+
+
+# ---------------------------------------------------------------- sentence shapes (evnoise3)
+
+
+def test_a_range_of_days_dates_its_start_not_its_end():
+    text = "وكان من المقرر أن تقام البطولة في الفترة بين 12 نوفمبر المقبل والثالث من ديسمبر المقبل."
+    assert values_of(text) == ["2030-11-12"]
+
+
+def test_a_range_from_a_day_until_a_day_dates_its_start():
+    text = "وتقام فعاليات المعرض من 20 مارس حتى 25 مارس بمشاركة 40 شركة."
+    assert values_of(text) == ["2030-03-20"]
+
+
+def test_a_range_whose_start_the_tagger_missed_still_dates_nothing_at_its_end():
+    assert happening.closes_a_span("تعيق إقامتها بالموعد المحدد من 2031 نوفمبر وحتى ")
+    assert not happening.closes_a_span("وصل الوفد يوم الأحد وغادر ")
+
+
+def test_an_alternative_date_is_no_second_happening():
+    text = "وقال رئيس الاتحاد إن بلاده ستكون مستعدة لاستضافة البطولة في نوفمبر 2031 أو يناير 2032."
+    assert values_of(text) == ["2031-11"]
+
+
+def test_two_days_joined_without_a_range_opener_both_date():
+    text = "وزار الوزير مدينة جدة يوم الأحد والتقى المحافظ يوم الاثنين."
+    assert values_of(text, date(2030, 3, 5)) == ["2030-03-03", "2030-03-04"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "وأعلنت المنظمة اليوم أن أكثر من ثلاثة آلاف شخص لقوا حتفهم هذا العام أثناء عبور الحدود.",
+    "وقال المتحدث إن عدد الذين غادروا البلاد بلغ 450 ألفا بحلول نهاية الأسبوع الماضي.",
+    "وتم إنقاذ حوالي 9 آلاف شخص هذه السنة.",
+])
+def test_a_count_over_a_running_period_is_a_total(sentence):
+    # Only the day the figure was announced (when the sentence says it) dates; the running period does not.
+    assert all(v == "2030-03-08" for v in values_of(sentence))
+
+
+def test_a_planned_count_in_the_running_month_is_still_a_plan():
+    text = "وستسلم الشركة 300 حافلة جديدة للبلدية هذا الشهر."
+    assert values_of(text) == ["2030-03"]
+
+
+def test_a_happening_this_year_without_a_count_still_dates():
+    assert values_of("وافتتحت الوزارة مستشفى جديدا في المدينة هذا العام.") == ["2030"]
+
+
+def test_a_year_that_numbers_a_case_dates_nothing():
+    text = "وقالت النيابة إنها أحالت القضية (رقم 17 لسنة 2029) إلى محكمة الجنايات."
+    assert values_of(text) == []
+    assert happening.is_numbered("صدر القانون رقم 5 لعام ", 23, "2029")
+
+
+def test_a_year_after_a_case_word_without_a_number_still_dates():
+    assert values_of("وأحالت النيابة القضية إلى المحكمة في عام 2029.") == ["2029"]
+
+
+def test_a_happening_since_a_date_with_no_state_word_still_dates():
+    text = "وسيطرت القوات على البلدة منذ 28 فبراير بعد معارك عنيفة."
+    assert values_of(text) == ["2030-02-28"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "وقال المسؤول إن المدينة اليوم باتت أكثر أمنا من ذي قبل.",
+    "والعاصمة اليوم أصبحت مركزا للاستثمار في المنطقة.",
+])
+def test_today_before_a_verb_of_becoming_is_nowadays(sentence):
+    assert values_of(sentence) == []
+
+
+def test_a_forecast_end_is_a_planned_happening():
+    text = "وأشار المتحدث إلى أن أعمال الإطفاء قد تستمر حتى ظهر اليوم."
+    found = events_of(text)
+    assert [e.timex.value for e in found] == ["2030-03-08TAF"] and found[0].planned
+
+
+def test_whether_does_not_silence_the_happening_before_it():
+    text = ("وقرر الاجتماع أمس تأجيل البطولة على أن يعقد اجتماع لرؤساء الاتحادات في مايو المقبل"
+            " لتحديد إذا ما كانت البطولة ستبقى في الكويت.")
+    assert values_of(text) == ["2030-03-07", "2030-05"]
+
+
+def test_a_condition_still_silences_a_hypothetical_plan():
+    text = "وسيكون بالإمكان فرض العقوبات مجددا في مايو المقبل إذا انتهكت الحكومة الاتفاق."
+    assert values_of(text) == []
+
+
+def test_a_named_day_without_a_year_dates_nothing():
+    text = "واستهل الوزير اللقاء بالحديث عن أهمية ثورتي «25 يناير» و«30 يونيو» وتأثيرهما على السياسة الخارجية."
+    assert values_of(text) == []
+
+
+def test_a_named_day_the_tagger_knows_keeps_its_year():
+    text = "وتحدث الرئيس أمس عن هجمات 11 سبتمبر وتداعياتها."
+    assert "2001-09-11" in values_of(text)
+
+
+def test_two_plain_days_joined_by_and_both_date():
+    assert values_of("وزار الوزير جدة في 25 يناير و30 يناير.") == ["2030-01-25", "2030-01-30"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "وأظهرت الإحصائية أن عدد الشركات العاملة في القطاع وصل إلى 1250 شركة في عام 2027.",
+    "فيما بلغ إجمالي القروض القائمة بنهاية العام الماضي 30.9 مليار ريال.",
+    "وبلغ متوسط سعر اللتر نحو 1.45 يورو في الربع الأول.",
+])
+def test_a_figure_for_a_month_or_a_year_is_a_statistic(sentence):
+    assert values_of(sentence) == []
+
+
+def test_a_statement_about_a_figure_is_still_a_happening():
+    text = "وأعلنت الوزارة في يناير الماضي أن عدد الزوار تجاوز مليون زائر."
+    assert values_of(text) == ["2030-01"]
+
+
+def test_a_days_or_a_weeks_figure_is_not_a_figure_over_a_period():
+    clause = "وبلغ إجمالي قيمة الأسهم المتداولة 5.2 مليار ريال"
+    assert happening.is_figure_over_a_period(clause, "year")
+    assert not happening.is_figure_over_a_period(clause, "day")
+    assert not happening.is_figure_over_a_period(clause, "week")
+
+
+def test_the_warmest_since_the_start_of_records_ranks_rather_than_dates():
+    text = "وأعلنت الإدارة أمس أن الشهر الماضي كان الأكثر دفئا منذ بدء تسجيل درجات الحرارة في عام 1888."
+    assert "1888" not in values_of(text)
+
+
+def test_the_first_since_the_onset_without_a_superlative_still_dates():
+    text = "وعاد اللاجئون إلى قراهم منذ بدء الهدنة في مارس الماضي."
+    assert values_of(text) == ["2029-03"]
+
+
+def test_the_longest_since_the_onset_of_a_war_ranks_against_it():
+    text = "وعاد اللاجئون بعد أن أعلنت الهدنة في فبراير الماضي، وهي الأطول منذ بدء النزاع في 2027."
+    assert values_of(text) == ["2030-02"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "وأكدت الإدارة أن التعميم يأتي ضمن الخطة التشغيلية لموسم الحج لعام 1451هـ.",
+    "وأعلنت اللجنة أمس فوز المدينة بحق استضافة الألعاب الشتوية لعام 2034.",
+    "ورفض العاملون استلام رواتبهم لشهر فبراير احتجاجا على الاستقطاع.",
+])
+def test_a_date_for_which_a_thing_is_does_not_date_the_happening(sentence):
+    assert all(v.startswith("2030-03") for v in values_of(sentence))
+    assert "2034" in " ".join(e.title for e in events_of(sentence)) or "2034" not in sentence
+
+
+def test_a_date_set_for_a_happening_still_dates():
+    assert values_of("وأجلت المحكمة الجلسة لشهر مايو المقبل.") == ["2030-05"]
+    assert values_of("وتقرر تأجيل الاجتماع لشهر مايو المقبل.") == ["2030-05"]
+
+
+def test_a_year_joined_to_a_month_is_that_months_year():
+    assert happening.is_attribute_date("ميزانية الدولة ", 15, "لهذا العام")
+    assert not happening.is_attribute_date("يعقد الملتقى أواخر صفر ", 23, "للعام المقبل")
+
+
+def test_the_baseline_of_a_comparison_dates_nothing():
+    assert values_of("وزاد متوسط ساعات العمل الأسبوعية إلى 34.6 ساعة مقابل 34.5 ساعة في يناير الماضي.") == []
+    # The day the figure was announced still dates; the period it is compared with does not.
+    text = "وأعلنت الشركة أمس أنها خدمت 23 مليون زبون إضافي مقارنة بالفترة نفسها من عام 2029."
+    assert values_of(text) == ["2030-03-07"]
+
+
+def test_an_exchange_is_no_comparison():
+    text = "وأفرجت الجماعة عن الرهينة مقابل فدية يوم الأحد الماضي."
+    assert values_of(text) == ["2030-03-03"]
+
+
+def test_a_figure_whose_number_follows_its_clause_is_still_a_statistic():
+    text = "وشهد إجمالي عدد العمليات المنفذة عبر النظام العام الماضي، ارتفاعا بنسبة 11 في المئة."
+    assert values_of(text) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "لماذا استقلت من منصبك كسفير خلال الأزمة عام 2027؟",
+    "وهل يزور الوزير المدينة يوم الأحد المقبل؟",
+    "ألم تفكروا في إرسال اللاعبين إلى أوروبا خلال فترة الصيف الماضي؟",
+])
+def test_a_date_in_a_question_tells_no_happening(sentence):
+    assert values_of(sentence) == []
+
+
+def test_a_fact_beside_a_question_still_dates():
+    text = "لكن، لماذا اختارت الحكومة الرد الآن، خصوصا أنه في عام 2027 وقع انفجار أكبر في البلاد؟"
+    assert values_of(text) == ["2027"]
+
+
+def test_what_a_happening_was_worth_is_no_figure_over_a_period():
+    text = "وتلقت الشركة دعما بقيمة 45 مليون دولار في يناير الماضي من صندوق استثماري."
+    assert values_of(text) == ["2030-01"]
+
+
+def test_between_yesterday_and_today_is_then_and_now():
+    assert values_of("ومع ما يكون بين الأمس واليوم من اختلافات كثيرة في كل شيء تغيرت عادات الناس.") == []
+
+
+def test_daily_hours_between_two_clock_times_are_no_happening():
+    text = "وشمل القرار تمديد حظر التجوال في المنطقة ما بين السابعة مساء وحتى السادسة صباحا."
+    assert values_of(text) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "وأطلق رئيس الوزراء هذا العام صندوقا لأبحاث الخرف بقيمة 100 مليون دولار.",
+    "وتعمل السلطات في المدينة هذا الشهر على إزالة أكثر من 20 ألف قفل من الجسر.",
+])
+def test_a_happening_with_a_sum_or_a_count_late_in_its_clause_still_dates(sentence):
+    assert len(values_of(sentence)) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "وأوضح المتحدث أن المعاش زيد بقرار مجلس الوزراء رقم 11 بتاريخ 19/ 1/ 1429هـ.",
+    "ويعمل البرنامج وفق الأمر السامي رقم (أ / 20) وتاريخ 20/ 3/ 1432هـ.",
+])
+def test_a_register_citation_dates_nothing(sentence):
+    assert values_of(sentence) == []
+
+
+def test_a_happening_on_a_written_date_still_dates():
+    assert values_of("وأحيلت الطفلة إلى مستشفى الولادة بتاريخ 21/ 4/ 1451هـ.") != []
+
+
+def test_a_baseline_six_words_after_the_comparison_word_dates_nothing():
+    text = "ويتحرك سعر الصرف حاليا بين 59 و60 وحدة لكل دولار مقابل 49 و50 وحدة لكل دولار في يناير الماضي."
+    assert values_of(text) == []
+
+
+def test_months_a_sum_is_for_do_not_date_the_statement():
+    text = "وأوضح السفير أمس أن المبلغ يمثل المساهمات الشهرية لدعم الميزانية لأشهر يناير وفبراير."
+    assert values_of(text) == ["2030-03-07"]
+
+
+def test_yesterday_and_today_as_two_days_both_date():
+    text = "وأعلنت السفارة أمس في بيان لها أن الطائرات وصلت إلى القاعدة الجوية أمس واليوم."
+    assert "2030-03-07" in values_of(text)
+
+
+def test_a_verbless_amount_reported_for_the_running_year_is_a_total():
+    text = "وأكد البيان أن التزام الحكومة هذا العام بتقديم الدعم المقدر بحوالى 1.3 مليار دولار، يأتي في إطار الشراكة."
+    assert "2030" not in values_of(text)
+
+
+def test_today_after_in_is_a_rate_per_day():
+    assert values_of("ويعمل الموظفون لساعات طويلة في اليوم.") == []
+    assert happening.is_per_day("رفع الإنتاج إلى 900 ألف برميل في ", 34, "اليوم")
+
+
+def test_a_figure_reached_by_a_threshold_year_is_a_total():
+    text = "وتقدر الحكومة الإيرادات المتوقعة من القناة بنحو 13 مليار دولار بحلول 2035."
+    assert values_of(text) == []
