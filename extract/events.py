@@ -43,6 +43,8 @@ _PAIRS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"), ("{", "}"))
 _QUOTES = ('"', "'")
 _ASIDE = re.compile(r"^\s*و?(?:هو|هي|هم|هما)\s")  # ، وهو مسؤول أمني في …،
 _CONJUNCTION_OPENER = re.compile(r"^\s*(?:فيما|بينما|في حين|وذلك|ذلك)(?![^\W\d_])")
+# (15:00 تغ), (00.24 ت غ): the same hour in universal time, glossing a clock the title no longer holds.
+_CLOCK_GLOSS = re.compile(r"\(\s*\d{1,2}[.:]\d{2}\s*(?:ت\s*\.?\s*غ|تغ|غرينتش|بتوقيت\s+غرينتش|GMT)\s*\.?\s*\)")
 _HIJRI_DEBRIS = re.compile(r"\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{2,4}\s*(?:هـ|ه|م)?(?![^\W\d_])")
 _COMPLEMENT_START = re.compile(r"^\s*(?:إن|أن|ان|بأن|بان|إنه|أنه|إنها|أنها)\s")
 _LONE_DASHES = re.compile(r"(?<!\S)[-–—ـ]+(?!\S)")
@@ -89,7 +91,7 @@ def _title_words() -> _TitleWords:
         drop=re.compile(rf"(?<![^\W\d_])(?:{alternation(data['title_drop'])})(?![^\W\d_])"),
         particles=frozenset(fold(w) for w in data["title_particles"]),
         # من (1982-1990): the bracket opening a date goes with the word introducing it.
-        introducers=re.compile(rf"(?:^|\s)(?:{alternation(data['introducers'])})\s*[(«\"“]?\s*$"),
+        introducers=re.compile(rf"(?:^|\s|(?<=[(«\"“]))(?:{alternation(data['introducers'])})\s*[(«\"“]?\s*$"),
         attribution=re.compile(
             rf"(?<![^\W\d_])(?:{markers})\s*(?:ما\s+)?(?!(?:{rules})(?![^\W\d_]))(?P<src>[^،,.\s][^،,.]{{1,60}})"
             r"|(?P<src2>(?<![^\W\d_])(?:ال)?(?:مصادر|مصدر|مصدران)(?:\s[^\s،,.]+){0,3}?)"
@@ -188,6 +190,7 @@ def _balance(text: str) -> str:
     text = "".join(chars)
     text = re.sub(r"([(\[«“])\s*([)\]»”])", " ", text)  # empty pairs left by the date's removal
     text = re.sub(r"\"\s*\"", " ", text)
+    text = re.sub(r"([(\[«“])\s+", r"\1", text)  # ( غالبا) after the date inside the brackets went
     return squash(text)
 
 
@@ -216,6 +219,7 @@ def finish_title(text: str) -> str:
     tw = _title_words()
     text = happening.cut_text_introducer(tw.drop.sub(" ", text))
     text = _HIJRI_DEBRIS.sub(" ", text)  # a numeric date the tagger left (14 / 10 / 1436هـ)
+    text = _CLOCK_GLOSS.sub(" ", text)
     text = _LONE_DASHES.sub(" ", text)  # -بمشيئة الله- out leaves "- -"; أمريكي-روسي keeps its hyphen
     text = _strip_fillers(text)
     text = _balance(text)
@@ -360,6 +364,7 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     dates = dates if dates is not None else [(timex_start, timex_end)]
     if not parts:
         return finish_title(sentence_text), sentence_text
+    sentence_text, parts = _rejoin_around_dates(sentence_text, parts, dates, timex_start)
     index = next((i for i, c in enumerate(parts) if c.start <= timex_start < c.end), None)
     if index is None:
         index = max((i for i, c in enumerate(parts) if c.start <= timex_start), default=0)
@@ -522,6 +527,104 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         title = finish_title(_without_date(sentence_text, 0, len(sentence_text), dates))
     governed = " ".join(sentence_text[parts[i].start:parts[i].end] for i in chosen)
     return title, governed
+
+
+_TANWEEN = re.compile("[\u064b-\u064d]")
+_JOINABLE = ("main", "coordinate", "reported")
+
+
+def _opens_on_a_verb(text: str) -> bool:
+    """Whether ``text`` opens on a finite verb; a word written with tanween (قرارًا) is a noun."""
+    words = text.split()
+    return bool(words) and not _TANWEEN.search(words[0]) and happening.starts_with_verb(text)
+
+
+def _without_introducers(text: str) -> str:
+    """``text`` without the words at its end that introduce a date after it (في، يوم، صباح…)."""
+    tw = _title_words()
+    for _ in range(3):
+        trimmed = tw.introducers.sub(" ", text)
+        if trimmed == text:
+            break
+        text = trimmed
+    return text
+
+
+def _only_introducers(text: str) -> bool:
+    """Whether ``text`` holds nothing but the words that introduce a date and spacing."""
+    return not _without_introducers(text).strip(" \t،,(«\"“")
+
+
+def _rejoin_around_dates(text: str, parts: list[Clause], dates: list[tuple[int, int]],
+                         at: int) -> tuple[str, list[Clause]]:
+    """The clauses, with those the date at ``at`` parted by commas joined again, and the text with those
+    commas blanked (same offsets).
+
+    ``أصدر الرئيس، أمس، قرارا …``، ``حض الاتحاد، اليوم (الثلاثاء)، تركيا على …``، ``استهدف فجر الأحد،
+    مخفرا …``: the commas only set the date off; the verb and its subject before it and the object after
+    it are one clause, which the date governs. A piece after the date that opens on a verb is a clause of
+    its own (``…، أمس، قرر المجلس``), and so is one with a date of its own.
+    """
+    def dated(c: Clause) -> list[tuple[int, int]]:
+        return [d for d in dates if c.start <= d[0] < c.end]
+
+    def comma_between(a: Clause, b: Clause) -> bool:
+        return text[a.end:b.start].strip() in ("،", ",")
+
+    def object_after(c: Clause, n: Clause) -> bool:
+        # What follows the date is the verb's object or complement: no verb, no date, no aside of its own.
+        own = text[n.start:n.end]
+        return (n.kind == "main" and comma_between(c, n) and not dated(n) and not _opens_on_a_verb(own)
+                and not _ASIDE.match(own) and not _ATTRIBUTION_START.match(fold(own))
+                and not _opens_on(own, "circumstantial_openers"))
+
+    out = list(parts)
+    joints: list[tuple[int, int]] = []
+
+    def join(a: Clause, b: Clause) -> Clause:
+        joints.append((a.end, b.start))
+        return Clause(a.start, b.end, a.kind)
+
+    i = 0
+    while i < len(out):
+        part = out[i]
+        spans = sorted(dated(part))
+        if not spans or not part.start <= at < part.end:
+            i += 1
+            continue
+        first_start, last_end = spans[0][0], max(d[1] for d in spans)
+        rest = text[last_end:part.end]
+        starts_on_date = _only_introducers(text[part.start:first_start])
+        ends_on_date = not rest.strip(" \t()،,")
+        previous = out[i - 1] if i > 0 else None
+        # …، وفي مساء الثلاثاء، تم رصد …; …، أمس، قرر المجلس …: a date opened by و, or one a verb follows,
+        # is fronted for the clause after it.
+        fronted = re.match(r"\s*[وف]", text[part.start:first_start + 1]) is not None or (
+            ends_on_date and i + 1 < len(out) and _opens_on_a_verb(text[out[i + 1].start:out[i + 1].end]))
+        if (starts_on_date and len(spans) == 1 and not fronted and previous is not None and previous.kind in _JOINABLE and not dated(previous)
+                and not _ASIDE.match(text[previous.start:previous.end]) and comma_between(previous, part) and not _opens_on_a_verb(rest)
+                and len(_WORD.findall(text[previous.start:previous.end])) >= 2):
+            # V S، DATE، O  /  V S، DATE O: one clause.
+            part = join(previous, part)
+            out[i - 1:i + 1] = [part]
+            i -= 1
+            if ends_on_date and i + 1 < len(out) and object_after(part, out[i + 1]):
+                out[i:i + 2] = [join(part, out[i + 1])]
+            i += 1
+            continue
+        before = _WORD.findall(_without_introducers(text[part.start:first_start]))
+        if (ends_on_date and before and i + 1 < len(out) and not _TANWEEN.search(before[-1])
+                and happening.starts_with_verb(before[-1]) and happening.word_class(fold(before[-1])) is not None
+                and object_after(part, out[i + 1])):
+            # استهدف فجر الأحد، مخفرا …: the verb before the date, its object after the comma.
+            out[i:i + 2] = [join(part, out[i + 1])]
+        i += 1
+    if not joints:
+        return text, parts
+    chars = list(text)
+    for a, b in joints:
+        chars[a:b] = [" "] * (b - a)
+    return "".join(chars), out
 
 
 def _subjectless(text: str) -> bool:

@@ -243,3 +243,43 @@ def test_a_short_title_ending_in_the_sentences_own_ellipsis_is_kept_whole():
     from waqai.extract.events import shown_title
 
     assert shown_title("قصفت الطائرات مواقع المسلحين في ريف حلب…") == "قصفت الطائرات مواقع المسلحين في ريف حلب…"
+
+
+# ---------------------------------------------------------------- the clause a date set off by commas parted
+
+
+@pytest.mark.parametrize("text, title", [
+    # V S، DATE O: the verb and its subject before the date, the object after it
+    ("أصدر الرئيس، أمس، قرارًا بتعيين ثلاثة مستشارين جدد.", "أصدر الرئيس قرارًا بتعيين ثلاثة مستشارين جدد"),
+    ("أصدر الرئيس، أمس قرارًا بتعيين ثلاثة مستشارين جدد.", "أصدر الرئيس قرارًا بتعيين ثلاثة مستشارين جدد"),
+    # a date alone between commas, with a bracketed weekday
+    ("حث المجلس الأوروبي، اليوم (الثلاثاء)، الحكومة على ضبط النفس في ردها على الهجمات.",
+     "حث المجلس الأوروبي الحكومة على ضبط النفس في ردها على الهجمات"),
+    # the verb, then the date and the hour in universal time, then a comma and the object
+    ("وقال الشهود إن مسلحين استهدفوا قرابة الساعة 03:00 فجر الأحد (00:00 تغ)، حاجزا للشرطة على طريق المطار.",
+     "مسلحين استهدفوا حاجزا للشرطة على طريق المطار"),
+])
+def test_a_date_set_off_by_commas_leaves_one_clause(text, title):
+    assert titles_of(text) == [title]
+
+
+@pytest.mark.parametrize("text, title", [
+    # a verb after the date starts a clause of its own
+    ("قصفت الطائرات مواقع المسلحين، أمس، وقتلت 20 منهم.", "قصفت الطائرات مواقع المسلحين"),
+    ("انتقد الوزير، أمس، قرار المجلس، وقال إنه متسرع.", "انتقد الوزير قرار المجلس"),
+])
+def test_what_follows_a_date_set_off_by_commas_joins_only_when_it_is_the_object(text, title):
+    assert titles_of(text) == [title]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("تلقت غرفة العمليات في تمام الساعة الرابعة من فجر اليوم بلاغا عن حريق في مستودع.",
+     "تلقت غرفة العمليات بلاغا عن حريق في مستودع"),
+    ("سيكون النظام الجديد نافذا بدءا من الأول من سبتمبر المقبل.", "سيكون النظام الجديد نافذا"),
+    ("تقام البطولة في الفترة بين 22 ديسمبر والرابع من يناير في العاصمة.", "تقام البطولة في العاصمة"),
+    # an introducer right after an opening quote
+    ('وأضاف البيان أن «في يوم الأربعاء الماضي راجع المتقدم مكتب القبول في الجامعة».',
+     "أضاف البيان أن «راجع المتقدم مكتب القبول في الجامعة»"),
+])
+def test_more_words_introducing_a_date_leave_with_it(text, title):
+    assert titles_of(text) == [title]
