@@ -329,6 +329,7 @@ def _antecedent(text: str, clause: Clause) -> str:
     return " ".join(words[-5:])
 
 
+_ADJUNCT_WORDS = 8  # a fronted adjunct this short follows the happening it frames in the title
 _DONE_VERBS = frozenset(("تم", "تمت", "جري", "جرت", "وتم", "وتمت", "وجري", "وجرت"))  # folded: تم/جرى + verbal nouns
 _COMPLEMENTS = frozenset(("ان", "بان", "انه", "انها"))  # قالت القوة … إن التحالف الذي …: the antecedent starts after it
 _ANTECEDENT_REACH = 8  # words: a verb this far before a relative clause still governs the noun it describes
@@ -399,8 +400,11 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     circumstantial = index > 0 and _opens_on(raw, "circumstantial_openers") and main_undated
     # وسط ضغوط تتعرض لها الحكومة غداة التفجير، نفى رئيس الحكومة …: a fronted adjunct dates the main clause after it.
     verb_main = next((i for i in range(1, len(parts)) if parts[i].kind != "relative"), None) if index == 0 else None
-    fronted = (index == 0 and clause.kind == "main" and _adjunct().match(own) is not None and verb_main is not None
+    # وفي بيان صدر اليوم، أعرب المفوض …: a و before the preposition changes nothing.
+    bare_own = re.sub(r"^\s*[وف](?=(?:في|ب|ل|خلال|بعد|قبل|عقب|إثر|اثر|عند|على|مع)[^\W\d_]*\s)", "", own)
+    fronted = (index == 0 and clause.kind == "main" and _adjunct().match(bare_own) is not None and verb_main is not None
                and parts[verb_main].kind == "main" and happening.starts_with_verb(text_of(verb_main)))
+    trailing_adjunct = ""
     if (clause.kind == "opener" and _CONJUNCTION_OPENER.match(own) and main_undated) or (circumstantial and told_with_main):
         # قتل أربعة … فيما أصيب ثلاثة آخرون اليوم: the date governs the sentence's main happening too;
         # دافع الرئيس عن الاتفاق، مؤكدا في كلمة أمس أن …: so it does for how its subject acted.
@@ -419,6 +423,10 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     elif fronted:
         pieces = [verb_main]
         head = verb_main
+        # وفي هجوم جديد اليوم استهدف قافلة، قتل جنديان: the short adjunct tells where and how; it follows the
+        # happening in the title rather than being lost.
+        if len(_WORD.findall(bare_own)) <= _ADJUNCT_WORDS and verb_main == 1:
+            trailing_adjunct = bare_own
     elif (clause.kind == "attribution" or circumstance or not _has_happening(own)
           or (index > 0 and _adjunct().match(own) and main is not None)):
         # The date sits in an adjunct: the happening is the nearest clause with a verb.
@@ -506,7 +514,7 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
                              and not happening.event_words().fillers.match(squash(text_of(j))))
         # تم تطويق القارب وإيقافه، والقبض على شخصين: a further verbal noun of what تم/جرى tells.
         done_too = (words <= 14 and re.match(r"^\s*وال", text_of(j)) is not None and not own_date
-                    and (_WORD.findall(fold(text_of(chosen[0]))) or [""])[0] in _DONE_VERBS)
+                    and (_WORD.findall(fold(_COMPLEMENT_START.sub("", text_of(chosen[0])))) or [""])[0] in _DONE_VERBS)
         if (nxt.kind == "reported" or says or not _has_happening(text_of(j)) or adjunct or object_after_date
                 or (statement and words <= 8) or done_too):
             chosen.append(j)
@@ -520,6 +528,8 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     if not prefix:
         chosen = _with_its_subject(parts, chosen, text_of, can_head, dates)
     body = prefix + " " + " ".join(text_of(i) for i in chosen)
+    if trailing_adjunct and len(text_of(head).split()) + len(trailing_adjunct.split()) <= _TITLE_WORDS:
+        body = " ".join(text_of(i).rstrip(_STRIP) + (" " + trailing_adjunct if i == head else "") for i in chosen)
     if parts[chosen[0]].kind == "reported":
         body = re.sub(r"^\s*(?:إن|أن|ان|بأن|بان|إنه|أنه|انه)\s+", "", body.strip())
     title = finish_title(body)

@@ -283,3 +283,24 @@ def test_what_follows_a_date_set_off_by_commas_joins_only_when_it_is_the_object(
 ])
 def test_more_words_introducing_a_date_leave_with_it(text, title):
     assert titles_of(text) == [title]
+
+
+@pytest.mark.parametrize("text, title", [
+    # a fronted adjunct opened by و + a preposition frames the main clause after it, and follows its verb
+    ("وفي بيان صدر في العاصمة اليوم، أعرب الوزير، عن «قلقه البالغ» حيال تصاعد العنف.",
+     "أعرب الوزير في بيان صدر في العاصمة عن «قلقه البالغ» حيال تصاعد العنف"),
+    ("وفي هجوم جديد صباح اليوم استهدف دورية للشرطة، قتل ثلاثة عناصر من الأمن.",
+     "قتل ثلاثة عناصر من الأمن في هجوم جديد استهدف دورية للشرطة"),
+    ("وخلال لقائه أمس في الرياض، بحث الوزير مع نظيره سبل التعاون بين البلدين.",
+     "بحث الوزير مع نظيره سبل التعاون بين البلدين خلال لقائه في الرياض"),
+])
+def test_a_dated_fronted_adjunct_follows_the_happening_it_frames(text, title):
+    assert titles_of(text) == [title]
+
+
+def test_urging_and_expressing_are_statements():
+    from waqai.extract.happening import verb_class
+
+    assert verb_class("حض الاتحاد الأوروبي الحكومة على ضبط النفس") == "statement"
+    assert verb_class("أعربت الوزارة عن قلقها") == "statement"
+    assert verb_class("حضر الوزير الحفل") is None
