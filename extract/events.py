@@ -74,6 +74,7 @@ class _TitleWords:
     introducers: re.Pattern
     attribution: re.Pattern
     say: re.Pattern
+    lead: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +99,8 @@ def _title_words() -> _TitleWords:
             r"(?=\s*[،,.]|\s(?:إلى|أن|إن|عن|لـ?|ذكر\S*|أوضح\S*|قال\S*|أفاد\S*))"
         ),
         say=re.compile(rf"(?:^|\s)[وف]?(?:{say})\s+(?P<who>[^،,.:]{{3,60}}?)\s*(?:[،,:]|\sإن|\sأن|\sفي\s|\sعن\s|\s?$)"),
+        # بحسب ما نقلته القناة فإن …، وطبقا لما ذكره المتحدث بأنه …: who reports, up to what is reported.
+        lead=re.compile(rf"^\s*[وف]?(?:{markers})(?!\s*(?:ما\s+)?(?:{rules})(?![^\W\d_]))(?P<src>[^.!?؟]{{0,160}}?)\s(?:فإن|فان|فقد|بأنه|بانه|بأنها|بانها|بأن|بان|أنه|انه|أنها|انها|أن|ان|إن)\s+"),
     )
 
 
@@ -214,10 +217,26 @@ def _trim_end(words: list[str]) -> list[str]:
     return words
 
 
+def _without_attribution_lead(text: str) -> str:
+    """``text`` without an attribution opening it and running to what it reports (``بحسب ما نقلته
+    القناة فإن …``، ``طبقا لما ذكره المتحدث بأنه …``): the reported happening is the title."""
+    m = _title_words().lead.match(text)
+    if not m or len(_WORD.findall(m["src"])) > _ATTRIBUTION_LEAD_WORDS:
+        return text
+    rest = text[m.end():]
+    # The particle (فإن، بأنه، أن) opens a whole clause: what follows it is the happening reported.
+    return rest if len(_WORD.findall(rest)) >= _REPORTED_WORDS else text
+
+
+_ATTRIBUTION_LEAD_WORDS = 16  # an attribution longer than this is more likely a clause of its own
+_REPORTED_WORDS = 4  # what is reported, shorter than this, says too little alone
+
+
 def finish_title(text: str) -> str:
-    """A clause's text made a title: fillers and asides out, brackets balanced, at most 22 words."""
+    """A clause's text made a title: fillers, attribution and asides out, brackets balanced, at most 22 words."""
     tw = _title_words()
     text = happening.cut_text_introducer(tw.drop.sub(" ", text))
+    text = _without_attribution_lead(_strip_fillers(text))
     text = _HIJRI_DEBRIS.sub(" ", text)  # a numeric date the tagger left (14 / 10 / 1436هـ)
     text = _CLOCK_GLOSS.sub(" ", text)
     text = _LONE_DASHES.sub(" ", text)  # -بمشيئة الله- out leaves "- -"; أمريكي-روسي keeps its hyphen

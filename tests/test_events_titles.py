@@ -304,3 +304,20 @@ def test_urging_and_expressing_are_statements():
     assert verb_class("حض الاتحاد الأوروبي الحكومة على ضبط النفس") == "statement"
     assert verb_class("أعربت الوزارة عن قلقها") == "statement"
     assert verb_class("حضر الوزير الحفل") is None
+
+
+@pytest.mark.parametrize("text, title", [
+    ("بحسب ما نقلته قناة محلية اليوم فإن اثنين من المصابين توفيا متأثرين بجراحهما.",
+     "اثنين من المصابين توفيا متأثرين بجراحهما"),
+    ("ووفقا لما ذكرته الوكالة الرسمية فقد أبلغ المواطنون أمس الشرطة عن صندوق مشبوه قرب السوق.",
+     "أبلغ المواطنون الشرطة عن صندوق مشبوه قرب السوق"),
+    ("وفي التفاصيل وطبقا لما ذكره المتحدث باسم الدفاع المدني بأنه عند الساعة الرابعة من فجر الأحد باشر"
+     " رجال الإطفاء بلاغا عن حريق في مستودع.", "باشر رجال الإطفاء بلاغا عن حريق في مستودع"),
+])
+def test_an_attribution_opening_the_sentence_gives_way_to_what_it_reports(text, title):
+    assert titles_of(text) == [title]
+
+
+def test_a_rule_is_no_source_to_drop():
+    (title,) = titles_of("وبحسب قوانين الموقع يجب أن يجمع المتبرعون المبلغ كاملا قبل نهاية الشهر الجاري.")
+    assert title.startswith("بحسب قوانين الموقع يجب")
