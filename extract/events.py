@@ -403,6 +403,12 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     head = index
     # بينما كان يتنقل …: the happening is before (a relative past state is no happening at all).
     circumstance = index > 0 and clause.kind != "relative" and happening.is_past_state(own)
+    # …في بلدة أريحا التي تسيطر عليها المعارضة في محافظة إدلب يوم أمس: a relative clause telling a standing
+    # state (تسيطر، يقود، تضم) only describes its noun; the date closing it dates the clause it hangs on.
+    # الذي يسيطر على … منذ يونيو 2014: a state since a date is what that date dates.
+    describes = (index > 0 and clause.kind == "relative" and _relative_state(own)
+                 and not re.search(r"منذ\s*$", sentence_text[clause.start:timex_start]))
+    circumstance = circumstance or describes
     def can_head(i: int) -> bool:
         text = text_of(i)
         return _has_happening(text) and not _adjunct().match(text) and not _ASIDE.match(text)
@@ -450,6 +456,9 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
           or (index > 0 and _adjunct().match(own) and main is not None)):
         # The date sits in an adjunct: the happening is the nearest clause with a verb.
         before = [i for i in range(index - 1, -1, -1) if parts[i].kind != "attribution" and can_head(i)]
+        # وجه الأمير بنقل الجندي، الذي أصيب خلال عملية إنقاذ، من مستشفى …، بواسطة طيران الإخلاء صباح أمس: a
+        # relative clause between describes a noun; the clause that tells the happening is the one it hangs on.
+        before = [i for i in before if parts[i].kind != "relative"] + [i for i in before if parts[i].kind == "relative"]
         after = [i for i in range(index + 1, len(parts)) if parts[i].kind != "attribution" and _has_happening(text_of(i))]
         # …، حسبما أفاد مصدر الأربعاء: the report's date dates the sentence's own happening, its first main clause.
         first = next((i for i in range(index) if parts[i].kind == "main" and can_head(i)), None)
@@ -461,6 +470,10 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
             head = after[0]
         if head != index:
             pieces = [head] if clause.kind == "attribution" else list(range(min(head, index), max(head, index) + 1))
+            if sum(len(text_of(i).split()) for i in pieces) > _TITLE_WORDS:
+                # Too long to tell whole: a relative clause between commas (، الذي أصيب …،) only describes
+                # a noun; it goes first.
+                pieces = [i for i in pieces if i in (head, index) or not _relative_aside(sentence_text, parts, i)]
     prefix = ""
     if parts[head].kind == "relative" and head > 0:
         previous = text_of(head - 1)
@@ -626,6 +639,12 @@ def _rejoin_around_dates(text: str, parts: list[Clause], dates: list[tuple[int, 
         starts_on_date = _only_introducers(text[part.start:first_start])
         ends_on_date = not rest.strip(" \t()،,")
         previous = out[i - 1] if i > 0 else None
+        if (previous is not None and i > 1 and _relative_aside(text, out, i - 1) and out[i - 2].kind in _JOINABLE
+                and not dated(out[i - 2]) and not dated(previous)):
+            # أصدرت محكمة في طرابلس، التي تسيطر عليها الميليشيات، اليوم، حكما …: the aside goes with its noun.
+            previous = join(out[i - 2], previous)
+            out[i - 2:i] = [previous]
+            i -= 1
         # …، وفي مساء الثلاثاء، تم رصد …; …، أمس، قرر المجلس …: a date opened by و, or one a verb follows,
         # is fronted for the clause after it.
         fronted = re.match(r"\s*[وف]", text[part.start:first_start + 1]) is not None or (
@@ -656,18 +675,44 @@ def _rejoin_around_dates(text: str, parts: list[Clause], dates: list[tuple[int, 
     return "".join(chars), out
 
 
+_RELATIVE_PRONOUN = re.compile(r"^\s*و?(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)\s+(?P<verb>[^\W\d_]+)")
+
+
+def _relative_aside(text: str, parts: list[Clause], i: int) -> bool:
+    """Whether ``parts[i]`` is a relative clause set off by commas on both sides (، الذي أصيب في الحادث،)."""
+    if parts[i].kind != "relative" or i == 0 or i + 1 >= len(parts):
+        return False
+    return all(re.fullmatch(r"\s*[،,]\s*", gap) for gap in (text[parts[i - 1].end:parts[i].start],
+                                                         text[parts[i].end:parts[i + 1].start]))
+
+
+def _relative_state(text: str) -> bool:
+    """Whether a relative clause tells a standing state of its noun (التي تسيطر عليها المعارضة، الذي يقوده)."""
+    m = _RELATIVE_PRONOUN.match(fold(text))
+    # التحالف الذي تقوده الولايات المتحدة نفذ …: a verb after the state is the sentence's own predicate.
+    return bool(m) and squash(m["verb"]) in _opener_words("relative_state_verbs") and not happening.has_verb(
+        fold(text)[m.end():])
+
+
 def _subjectless(text: str) -> bool:
     """Whether a piece tells no one doing anything: it opens on a preposition (في لقطات انتشرت …) or is
     a verb with at most a prepositional phrase or a pronoun object after it (انعقدت في العاصمة، جرى إقراره)."""
     title = finish_title(text)
     words = title.split()
-    if not words or _adjunct().match(title):
+    if not words or _adjunct().match(title) or _glued_verbal_noun(words[0]):
         return bool(words)
     if len(words) > 3 or not happening.starts_with_verb(title):
         return False
     rest = [fold(w) for w in words[1:]]
     return not rest or rest[0] in _title_words().particles or re.match(r"^(?:بال|لل|في|ب|ل)", rest[0]) is not None or (
         len(rest) == 1 and rest[0].endswith(("ه", "ها", "هم")))
+
+
+def _glued_verbal_noun(word: str) -> bool:
+    """Whether a word is a preposition glued to a verbal noun (بنقل، لبحث): a phrase, not a verb (بحث، لقي)."""
+    w = fold(word)
+    return (len(w) >= 4 and w[0] in "بل" and not w.startswith(("بال", "لل"))
+            and happening.word_class(w) is None and happening.word_class(w[1:]) is not None)
 
 
 def _verb_first(text: str) -> bool:
@@ -697,7 +742,7 @@ def _with_its_subject(parts: list[Clause], chosen: list[int], text_of, can_head,
         if parts[i].kind == "attribution" or any(parts[i].start <= d[0] < parts[i].end for d in dates):
             break
         words += len(text_of(i).split())
-        if words > _TITLE_WORDS:
+        if words > _WHOLE_WORDS:  # a title that long is cut for showing; its subject must not be
             break
         # The clause before need not hold a verb the lexicon knows (ضغط مشرعون …): it is not a fragment itself.
         whole = parts[i].kind in ("main", "coordinate") and not _adjunct().match(text_of(i)) and not _ASIDE.match(text_of(i))

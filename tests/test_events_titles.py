@@ -321,3 +321,39 @@ def test_an_attribution_opening_the_sentence_gives_way_to_what_it_reports(text, 
 def test_a_rule_is_no_source_to_drop():
     (title,) = titles_of("وبحسب قوانين الموقع يجب أن يجمع المتبرعون المبلغ كاملا قبل نهاية الشهر الجاري.")
     assert title.startswith("بحسب قوانين الموقع يجب")
+
+
+# ---------------------------------------------------------------- relative clauses describe, main clauses tell
+
+
+def test_a_date_closing_a_relative_clause_of_a_standing_state_dates_the_clause_it_hangs_on():
+    (title,) = titles_of("قال المرصد إن 12 شخصا قتلوا حينما سقطت طائرة حربية على سوق مزدحم في بلدة صغيرة التي تسيطر"
+                         " عليها المعارضة في شمال البلاد يوم أمس الاثنين.")
+    assert "سقطت طائرة حربية" in title
+
+
+def test_a_state_since_a_date_stays_dated_in_its_relative_clause():
+    from waqai.extract.events import _relative_state
+
+    assert _relative_state("التي تسيطر عليها المعارضة في شمال البلاد")
+    assert not _relative_state("الذي تقوده الولايات المتحدة نفذ 29 ضربة جوية")  # the verb after is the predicate
+    assert not _relative_state("الذي أصيب في الحادث")
+
+
+def test_a_date_in_a_trailing_adjunct_takes_the_main_clause_not_the_relative_aside_before_it():
+    (title,) = titles_of("وجه وزير الداخلية بنقل الجندي سعيد الحارثي، الذي أصيب خلال عملية إنقاذ أطفال في المحافظة، من"
+                         " مستشفى المحافظة، إلى مستشفى قوى الأمن في العاصمة، بواسطة طيران الإخلاء الطبي صباح أمس.")
+    assert title == ("وجه وزير الداخلية بنقل الجندي سعيد الحارثي من مستشفى المحافظة إلى مستشفى قوى الأمن في العاصمة"
+                     " بواسطة طيران الإخلاء الطبي")
+
+
+def test_a_relative_aside_between_the_subject_and_a_date_set_off_by_commas_stays_with_its_noun():
+    (title,) = titles_of("أصدرت محكمة في العاصمة، التي تسيطر عليها الميليشيات، اليوم الثلاثاء، حكماً بالإعدام على ثلاثة"
+                         " مسؤولين سابقين.")
+    assert title.startswith("أصدرت محكمة في العاصمة") and title.endswith("حكماً بالإعدام على ثلاثة مسؤولين سابقين")
+
+
+def test_a_preposition_glued_to_a_verbal_noun_opens_no_clause_of_its_own():
+    (title,) = titles_of("وجه وزير الداخلية، بنقل الجندي سعيد الحارثي، الذي أصيب خلال عملية إنقاذ أطفال في المحافظة إلى"
+                         " مستشفى قوى الأمن في العاصمة، بواسطة طيران الإخلاء الطبي صباح أمس.")
+    assert title.startswith("وجه وزير الداخلية بنقل الجندي")
