@@ -207,8 +207,11 @@ def _trim_end(words: list[str]) -> list[str]:
         # هجمات 11 سبتمبر عام 2001: a year after عام or a month is kept, other trailing figures are debris.
         year = re.fullmatch(r"\d{4}", last) and (fold(words[-2]) in _YEAR_WORDS or fold(words[-2]) in _temporal_lexicon().months)
         # مقرا للفرقة 30، القرار رقم 2231: a number after a definite noun or رقم is part of a name.
-        named = (re.fullmatch(r"\d{1,4}", last) and not year and re.match(r"^(?:[وفب]?ال|لل|رقم)", fold(words[-2]))
-                 and fold(words[-2]) not in _temporal_lexicon().months and fold(words[-2]) not in _YEAR_WORDS)
+        # خليجي 23، لخليجي 22: so is one after any content word; after a particle or a date word it is debris.
+        before = fold(words[-2].strip("\"'«»“”()"))
+        named = (re.fullmatch(r"\d{1,4}", last) and not year and re.fullmatch(r"[^\W\d_]{2,}", before) is not None
+                 and before not in particles and before not in _introducer_words()
+                 and before not in _temporal_lexicon().months and before not in _YEAR_WORDS)
         if (not last or last in particles or len(last) == 1 or words[-1][-1] in "([{«“"
                 or (re.fullmatch(r"[\d.,%/]+", last) and not year and not named)):
             words.pop()
@@ -230,6 +233,13 @@ def _without_attribution_lead(text: str) -> str:
 
 _ATTRIBUTION_LEAD_WORDS = 16  # an attribution longer than this is more likely a clause of its own
 _REPORTED_WORDS = 4  # what is reported, shorter than this, says too little alone
+
+
+@lru_cache(maxsize=1)
+def _introducer_words() -> frozenset[str]:
+    # Single words only, and the clock's own words: a number after them is what is left of a date.
+    words = load_json("lexicon/events.json")["introducers"]
+    return folded_words([w for w in words if " " not in w]) | folded_words(["الساعة", "ساعة", "الساعه", "عام", "سنة"])
 
 
 def finish_title(text: str) -> str:
@@ -635,7 +645,7 @@ def _rejoin_around_dates(text: str, parts: list[Clause], dates: list[tuple[int, 
             i += 1
             continue
         first_start, last_end = spans[0][0], max(d[1] for d in spans)
-        rest = text[last_end:part.end]
+        rest = _CLOCK_GLOSS.sub(" ", text[last_end:part.end])
         starts_on_date = _only_introducers(text[part.start:first_start])
         ends_on_date = not rest.strip(" \t()،,")
         previous = out[i - 1] if i > 0 else None

@@ -357,3 +357,18 @@ def test_a_preposition_glued_to_a_verbal_noun_opens_no_clause_of_its_own():
     (title,) = titles_of("وجه وزير الداخلية، بنقل الجندي سعيد الحارثي، الذي أصيب خلال عملية إنقاذ أطفال في المحافظة إلى"
                          " مستشفى قوى الأمن في العاصمة، بواسطة طيران الإخلاء الطبي صباح أمس.")
     assert title.startswith("وجه وزير الداخلية بنقل الجندي")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("وكان من المقرر أن تقام خليجي 23 في الفترة بين 22 ديسمبر المقبل والرابع من يناير 2016.", "من المقرر أن تقام خليجي 23"),
+    ("أطلقت الشركة أمس نظام التشغيل ويندوز 10.", "أطلقت الشركة نظام التشغيل ويندوز 10"),
+])
+def test_a_number_naming_a_thing_after_a_content_word_stays(text, title):
+    assert titles_of(text) == [title]
+
+
+def test_a_number_left_by_a_date_after_a_date_word_still_goes():
+    from waqai.extract.events import finish_title
+
+    assert finish_title("وصل الوفد إلى العاصمة يوم 5") == "وصل الوفد إلى العاصمة"
+    assert finish_title("وصل الوفد إلى العاصمة الساعة 5") == "وصل الوفد إلى العاصمة"
