@@ -569,6 +569,10 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         chosen.append(last)  # …، جنوبي الرمادي.: where it happened, said last
     if not prefix:
         chosen = _with_its_subject(parts, chosen, text_of, can_head, dates)
+        if chosen[0] > 0 and _speaker_referred(text_of(chosen[0])) and _speaker(text_of(chosen[0] - 1)) and (
+                sum(len(text_of(i).split()) for i in range(chosen[0] - 1, chosen[-1] + 1)) <= _WHOLE_WORDS):
+            # قال نائب الرئيس: إن زيارته إلى عدن أمس تأتي …: "his visit" is the speaker's; who speaks stays.
+            chosen.insert(0, chosen[0] - 1)
     body = prefix + " " + " ".join(text_of(i) for i in chosen)
     if trailing_adjunct and len(text_of(head).split()) + len(trailing_adjunct.split()) <= _TITLE_WORDS:
         body = " ".join(text_of(i).rstrip(_STRIP) + (" " + trailing_adjunct if i == head else "") for i in chosen)
@@ -716,6 +720,22 @@ def _subjectless(text: str) -> bool:
     rest = [fold(w) for w in words[1:]]
     return not rest or rest[0] in _title_words().particles or re.match(r"^(?:بال|لل|في|ب|ل)", rest[0]) is not None or (
         len(rest) == 1 and rest[0].endswith(("ه", "ها", "هم")))
+
+
+# إنها/إنهم + anything, إنه + a verb of his own (إنه سيزور، إنه لن): أنه تم …، أنه راجعت الطالبة … is "that", no one.
+_SAID_PRONOUN = re.compile(r"^\s*(?:إن|أن|ان|بأن|بان)(?:ها|هم|هما|ه\s+(?:س|ي|لن\s|لم\s|سوف\s|قد\s|لا\s))")
+_SAID_START = re.compile(r"^\s*(?:إن|أن|ان|بأن|بان)\s+(?P<word>[^\W\d_]+)")
+
+
+def _speaker_referred(text: str) -> bool:
+    """Whether what a say-verb introduces opens on the speaker as a pronoun: إنه/أنها …, or a noun that
+    carries it (إن زيارته، أن بلاده)."""
+    if _SAID_PRONOUN.match(text):
+        return True
+    m = _SAID_START.match(text)
+    word = m["word"] if m else ""
+    return (len(word) >= 4 and not fold(word).startswith("ال")
+            and (word.endswith(("ته", "ها", "هم", "هما")) or fold(word).endswith(("اده", "يه"))))
 
 
 def _glued_verbal_noun(word: str) -> bool:

@@ -372,3 +372,17 @@ def test_a_number_left_by_a_date_after_a_date_word_still_goes():
 
     assert finish_title("وصل الوفد إلى العاصمة يوم 5") == "وصل الوفد إلى العاصمة"
     assert finish_title("وصل الوفد إلى العاصمة الساعة 5") == "وصل الوفد إلى العاصمة"
+
+
+@pytest.mark.parametrize("text, title", [
+    # "his visit": the speaker the pronoun refers to stays in the title
+    ("قال نائب الرئيس خالد الأحمد: إن زيارته إلى المحافظة أمس تأتي لتطبيع الحياة فيها.",
+     "قال نائب الرئيس خالد الأحمد إن زيارته إلى المحافظة تأتي لتطبيع الحياة فيها"),
+    ("وقال الوزير، إنه سيزور العاصمة غدا لبحث ملف المياه.", "قال الوزير إنه سيزور العاصمة لبحث ملف المياه"),
+    ("قالت الشرطة في بيان إنها ألقت القبض أمس على رجلين في ضواحي المدينة.",
+     "قالت الشرطة في بيان إنها ألقت القبض على رجلين في ضواحي المدينة"),
+    # an impersonal أنه refers to no one: the reported happening alone
+    ("وأوضح المتحدث أنه تم أمس تصحيح أوضاع ثلاثة آلاف مقيم في المنطقة.", "تم تصحيح أوضاع ثلاثة آلاف مقيم في المنطقة"),
+])
+def test_what_is_said_keeps_its_speaker_only_when_it_refers_to_them(text, title):
+    assert titles_of(text) == [title]
