@@ -42,6 +42,7 @@ _STRIP = "،,؛;:.-–—_ \t\n"
 _PAIRS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"), ("{", "}"))
 _QUOTES = ('"', "'")
 _ASIDE = re.compile(r"^\s*و?(?:هو|هي|هم|هما)\s")  # ، وهو مسؤول أمني في …،
+_THAT_WHEN = re.compile(r"^\s*و?ذلك\s+")
 _CONJUNCTION_OPENER = re.compile(r"^\s*(?:فيما|بينما|في حين|وذلك|ذلك)(?![^\W\d_])")
 # (15:00 تغ), (00.24 ت غ): the same hour in universal time, glossing a clock the title no longer holds.
 _CLOCK_GLOSS = re.compile(r"\(\s*\d{1,2}[.:]\d{2}\s*(?:ت\s*\.?\s*غ|تغ|غرينتش|بتوقيت\s+غرينتش|GMT)\s*\.?\s*\)")
@@ -440,7 +441,13 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     fronted = (index == 0 and clause.kind == "main" and _adjunct().match(bare_own) is not None and verb_main is not None
                and parts[verb_main].kind == "main" and happening.starts_with_verb(text_of(verb_main)))
     trailing_adjunct = ""
-    if (clause.kind == "opener" and _CONJUNCTION_OPENER.match(own) and main_undated) or (circumstantial and told_with_main):
+    # اعترف المتهم في تفجير يونيو بانتمائه …، وذلك لدى بدء محاكمته الثلاثاء: وذلك + an adjunct says when the main
+    # clause's verb happened, whatever other date the main clause names.
+    # Only an adjunct of the same time (لدى، خلال، أثناء): وذلك عقب تفجير سروج الاثنين dates the bombing.
+    that_when = (clause.kind == "opener" and main is not None and _THAT_WHEN.match(own) is not None
+                 and _opens_on(_THAT_WHEN.sub("", own), "simultaneous_openers") and told_with_main)
+    if ((clause.kind == "opener" and _CONJUNCTION_OPENER.match(own) and main_undated) or (circumstantial and told_with_main)
+            or that_when):
         # قتل أربعة … فيما أصيب ثلاثة آخرون اليوم: the date governs the sentence's main happening too;
         # دافع الرئيس عن الاتفاق، مؤكدا في كلمة أمس أن …: so it does for how its subject acted.
         pieces = list(range(main, index + 1))
@@ -573,7 +580,8 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
                 sum(len(text_of(i).split()) for i in range(chosen[0] - 1, chosen[-1] + 1)) <= _WHOLE_WORDS):
             # قال نائب الرئيس: إن زيارته إلى عدن أمس تأتي …: "his visit" is the speaker's; who speaks stays.
             chosen.insert(0, chosen[0] - 1)
-    body = prefix + " " + " ".join(text_of(i) for i in chosen)
+    body = prefix + " " + " ".join(_THAT_WHEN.sub("", text_of(i)) if that_when and i == index else text_of(i)
+                                   for i in chosen)
     if trailing_adjunct and len(text_of(head).split()) + len(trailing_adjunct.split()) <= _TITLE_WORDS:
         body = " ".join(text_of(i).rstrip(_STRIP) + (" " + trailing_adjunct if i == head else "") for i in chosen)
     if parts[chosen[0]].kind == "reported":
@@ -950,7 +958,9 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
             shown = _with_speaker(title, text, lambda: _recent_speaker(sentences, index))
             events.append(_candidate(names, timex, sentence, title, governed, entity_ids, attribution, dct, context, shown))
             own = next((c for c in parts if c.start <= local_start < c.end), None)
-            if own is not None and own.kind == "opener" and _CONJUNCTION_OPENER.match(text[own.start:own.end]):
+            if (own is not None and own.kind == "opener" and _CONJUNCTION_OPENER.match(text[own.start:own.end])
+                    and not (_THAT_WHEN.match(text[own.start:own.end])  # وذلك لدى …: when, not what
+                             and _opens_on(_THAT_WHEN.sub("", text[own.start:own.end]), "simultaneous_openers"))):
                 # قام الجيش بمحاصرة المدينة في حين قصف الطيران المنازل أمس: the opener is a happening too.
                 second = finish_title(_without_date(text, own.start, own.end, spans))
                 kind = happening.verb_class(second)

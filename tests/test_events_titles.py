@@ -386,3 +386,15 @@ def test_a_number_left_by_a_date_after_a_date_word_still_goes():
 ])
 def test_what_is_said_keeps_its_speaker_only_when_it_refers_to_them(text, title):
     assert titles_of(text) == [title]
+
+
+def test_watha_and_an_adjunct_of_the_same_time_dates_the_main_verb():
+    titles = titles_of("اعترف المتهم الرئيسي في تفجير المسجد في نهاية يونيو بانتمائه إلى تنظيم متطرف، وذلك لدى بدء"
+                       " محاكمة 29 متهما في هذا الاعتداء الثلاثاء.")
+    assert "اعترف المتهم الرئيسي في تفجير المسجد بانتمائه إلى تنظيم متطرف لدى بدء محاكمة 29 متهما في هذا الاعتداء" in titles
+    assert not any(t.startswith("لدى") for t in titles)
+
+
+def test_watha_and_a_sequence_word_keeps_the_other_happening_s_date():
+    titles = titles_of("قررت السلطات حجب موقع التواصل بقرار قضائي، وذلك عقب تفجير البلدة الاثنين الماضي.")
+    assert "عقب تفجير البلدة" in titles
