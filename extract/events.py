@@ -554,6 +554,12 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         if words <= 10 and (explains or which) and not own_date and words + len(text_of(j).split()) <= 18:
             chosen.append(j)
             break
+        # يطال كلا من: المخلوع …: a piece ending on a word that needs what follows has not got its argument yet.
+        ending = (_WORD.findall(fold(text_of(chosen[-1]))) or [""])[-1]
+        if (ending in _cut_words()[1] and nxt.kind == "main" and not own_date
+                and words + len(text_of(j).split()) <= _WHOLE_WORDS):
+            chosen.append(j)
+            continue
         if nxt.kind in ("attribution", "opener", "coordinate", "relative") or (words >= (16 if adjunct else 12) and not says):
             break
         # نفذت في الساعات الأولى من فجر اليوم، كمائن …: a date closing the clause parted the verb from its object.

@@ -398,3 +398,9 @@ def test_watha_and_an_adjunct_of_the_same_time_dates_the_main_verb():
 def test_watha_and_a_sequence_word_keeps_the_other_happening_s_date():
     titles = titles_of("قررت السلطات حجب موقع التواصل بقرار قضائي، وذلك عقب تفجير البلدة الاثنين الماضي.")
     assert "عقب تفجير البلدة" in titles
+
+
+def test_a_clause_ending_on_a_word_that_needs_what_follows_goes_on_past_the_break():
+    (title,) = titles_of("وأوضحت وكالة الأنباء الرسمية اليوم أن القرار الذي صدر يطال كلًا من: الرئيس السابق وابنه أحمد،"
+                         " وزعيم الجماعة عبدالملك.")
+    assert title.endswith("يطال كلًا من الرئيس السابق وابنه أحمد")
