@@ -204,7 +204,7 @@ _YEAR_WORDS = frozenset(("عام", "العام", "سنه", "السنه", "لعا
 def _trim_end(words: list[str]) -> list[str]:
     particles = _title_words().particles
     while len(words) > 2:
-        last = fold(words[-1].strip("\"'”»)]،,.:؛…"))
+        last = fold(words[-1].strip("\"'”»)]،,.:؛…«“(["))  # «و left of «30 و31 يوليو» is a lone و
         # هجمات 11 سبتمبر عام 2001: a year after عام or a month is kept, other trailing figures are debris.
         year = re.fullmatch(r"\d{4}", last) and (fold(words[-2]) in _YEAR_WORDS or fold(words[-2]) in _temporal_lexicon().months)
         # مقرا للفرقة 30، القرار رقم 2231: a number after a definite noun or رقم is part of a name.
@@ -445,7 +445,8 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     # clause's verb happened, whatever other date the main clause names.
     # Only an adjunct of the same time (لدى، خلال، أثناء): وذلك عقب تفجير سروج الاثنين dates the bombing.
     that_when = (clause.kind == "opener" and main is not None and _THAT_WHEN.match(own) is not None
-                 and _opens_on(_THAT_WHEN.sub("", own), "simultaneous_openers") and told_with_main)
+                 and _opens_on(_THAT_WHEN.sub("", own), "simultaneous_openers")
+                 and sum(len(text_of(i).split()) for i in range(main, index + 1)) <= _WHOLE_WORDS)
     if ((clause.kind == "opener" and _CONJUNCTION_OPENER.match(own) and main_undated) or (circumstantial and told_with_main)
             or that_when):
         # قتل أربعة … فيما أصيب ثلاثة آخرون اليوم: the date governs the sentence's main happening too;
@@ -560,16 +561,17 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
                 and words + len(text_of(j).split()) <= _WHOLE_WORDS):
             chosen.append(j)
             continue
-        if nxt.kind in ("attribution", "opener", "coordinate", "relative") or (words >= (16 if adjunct else 12) and not says):
+        # تم تطويق القارب وإيقافه، والقبض على شخصين: a further verbal noun of what تم/جرى tells.
+        done_too = (words <= 14 and re.match(r"^\s*وال", text_of(j)) is not None and not own_date
+                    and (_WORD.findall(fold(_COMPLEMENT_START.sub("", text_of(chosen[0])))) or [""])[0] in _DONE_VERBS)
+        if nxt.kind in ("attribution", "opener", "coordinate", "relative") or (
+                words >= (16 if adjunct else 12) and not says and not done_too):
             break
         # نفذت في الساعات الأولى من فجر اليوم، كمائن …: a date closing the clause parted the verb from its object.
         object_after_date = (j == chosen[-1] + 1 and words < 12 and _ends_on_date(sentence_text, parts[chosen[-1]], dates)
                              and parts[chosen[-1]].kind != "relative" and not happening.starts_with_verb(text_of(j))
                              and fold((text_of(j).split() or [""])[0]) not in _title_words().particles
                              and not happening.event_words().fillers.match(squash(text_of(j))))
-        # تم تطويق القارب وإيقافه، والقبض على شخصين: a further verbal noun of what تم/جرى tells.
-        done_too = (words <= 14 and re.match(r"^\s*وال", text_of(j)) is not None and not own_date
-                    and (_WORD.findall(fold(_COMPLEMENT_START.sub("", text_of(chosen[0])))) or [""])[0] in _DONE_VERBS)
         if (nxt.kind == "reported" or says or not _has_happening(text_of(j)) or adjunct or object_after_date
                 or (statement and words <= 8) or done_too):
             chosen.append(j)
@@ -582,8 +584,8 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         chosen.append(last)  # …، جنوبي الرمادي.: where it happened, said last
     if not prefix:
         chosen = _with_its_subject(parts, chosen, text_of, can_head, dates)
-        if chosen[0] > 0 and _speaker_referred(text_of(chosen[0])) and _speaker(text_of(chosen[0] - 1)) and (
-                sum(len(text_of(i).split()) for i in range(chosen[0] - 1, chosen[-1] + 1)) <= _WHOLE_WORDS):
+        if (chosen[0] > 0 and _speaker_referred(text_of(chosen[0])) and _speaker(text_of(chosen[0] - 1))
+                and len(text_of(chosen[0] - 1).split()) <= _SPEAKER_WORDS):
             # قال نائب الرئيس: إن زيارته إلى عدن أمس تأتي …: "his visit" is the speaker's; who speaks stays.
             chosen.insert(0, chosen[0] - 1)
     body = prefix + " " + " ".join(_THAT_WHEN.sub("", text_of(i)) if that_when and i == index else text_of(i)
@@ -737,6 +739,7 @@ def _subjectless(text: str) -> bool:
 
 
 # إنها/إنهم + anything, إنه + a verb of his own (إنه سيزور، إنه لن): أنه تم …، أنه راجعت الطالبة … is "that", no one.
+_SPEAKER_WORDS = 12  # a say-clause this short names who speaks; a longer one tells more than that
 _SAID_PRONOUN = re.compile(r"^\s*(?:إن|أن|ان|بأن|بان)(?:ها|هم|هما|ه\s+(?:س|ي|لن\s|لم\s|سوف\s|قد\s|لا\s))")
 _SAID_START = re.compile(r"^\s*(?:إن|أن|ان|بأن|بان)\s+(?P<word>[^\W\d_]+)")
 
