@@ -24,7 +24,8 @@ from .happening import event_words, other_verbs, starts_with_verb, waw_nouns, wo
 from .lexicon import load_json, squash
 from .normalize import fold, fold_with_offsets
 
-_PUNCT_BREAK = re.compile(r"\s*(?:[،,؛;:]|\s[-–—]\s|\s\.(?=\S))\s*")
+# A colon between digits is a clock (03:00), not a break.
+_PUNCT_BREAK = re.compile(r"\s*(?:[،,؛;]|(?<!\d):|:(?!\d)|\s[-–—]\s|\s\.(?=\S))\s*")
 _COMMA_BREAK = re.compile(r"\s*[،,؛;]\s*")
 _WORD = re.compile(r"[^\W_]+")
 _RELATIVE = re.compile(r"(?:\s|(?<=[.،,؛]))(?=و?(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?![^\W\d_]))")

@@ -42,7 +42,10 @@ _STRIP = "،,؛;:.-–—_ \t\n"
 _PAIRS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"), ("{", "}"))
 _QUOTES = ('"', "'")
 _ASIDE = re.compile(r"^\s*و?(?:هو|هي|هم|هما)\s")  # ، وهو مسؤول أمني في …،
+_THAT_WHEN = re.compile(r"^\s*و?ذلك\s+")
 _CONJUNCTION_OPENER = re.compile(r"^\s*(?:فيما|بينما|في حين|وذلك|ذلك)(?![^\W\d_])")
+# (15:00 تغ), (00.24 ت غ): the same hour in universal time, glossing a clock the title no longer holds.
+_CLOCK_GLOSS = re.compile(r"\(\s*\d{1,2}[.:]\d{2}\s*(?:ت\s*\.?\s*غ|تغ|غرينتش|بتوقيت\s+غرينتش|GMT)\s*\.?\s*\)")
 _HIJRI_DEBRIS = re.compile(r"\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{2,4}\s*(?:هـ|ه|م)?(?![^\W\d_])")
 _COMPLEMENT_START = re.compile(r"^\s*(?:إن|أن|ان|بأن|بان|إنه|أنه|إنها|أنها)\s")
 _LONE_DASHES = re.compile(r"(?<!\S)[-–—ـ]+(?!\S)")
@@ -72,6 +75,7 @@ class _TitleWords:
     introducers: re.Pattern
     attribution: re.Pattern
     say: re.Pattern
+    lead: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -89,13 +93,15 @@ def _title_words() -> _TitleWords:
         drop=re.compile(rf"(?<![^\W\d_])(?:{alternation(data['title_drop'])})(?![^\W\d_])"),
         particles=frozenset(fold(w) for w in data["title_particles"]),
         # من (1982-1990): the bracket opening a date goes with the word introducing it.
-        introducers=re.compile(rf"(?:^|\s)(?:{alternation(data['introducers'])})\s*[(«\"“]?\s*$"),
+        introducers=re.compile(rf"(?:^|\s|(?<=[(«\"“]))(?:{alternation(data['introducers'])})\s*[(«\"“]?\s*$"),
         attribution=re.compile(
             rf"(?<![^\W\d_])(?:{markers})\s*(?:ما\s+)?(?!(?:{rules})(?![^\W\d_]))(?P<src>[^،,.\s][^،,.]{{1,60}})"
             r"|(?P<src2>(?<![^\W\d_])(?:ال)?(?:مصادر|مصدر|مصدران)(?:\s[^\s،,.]+){0,3}?)"
             r"(?=\s*[،,.]|\s(?:إلى|أن|إن|عن|لـ?|ذكر\S*|أوضح\S*|قال\S*|أفاد\S*))"
         ),
         say=re.compile(rf"(?:^|\s)[وف]?(?:{say})\s+(?P<who>[^،,.:]{{3,60}}?)\s*(?:[،,:]|\sإن|\sأن|\sفي\s|\sعن\s|\s?$)"),
+        # بحسب ما نقلته القناة فإن …، وطبقا لما ذكره المتحدث بأنه …: who reports, up to what is reported.
+        lead=re.compile(rf"^\s*[وف]?(?:{markers})(?!\s*(?:ما\s+)?(?:{rules})(?![^\W\d_]))(?P<src>[^.!?؟]{{0,160}}?)\s(?:فإن|فان|فقد|بأنه|بانه|بأنها|بانها|بأن|بان|أنه|انه|أنها|انها|أن|ان|إن)\s+"),
     )
 
 
@@ -188,6 +194,7 @@ def _balance(text: str) -> str:
     text = "".join(chars)
     text = re.sub(r"([(\[«“])\s*([)\]»”])", " ", text)  # empty pairs left by the date's removal
     text = re.sub(r"\"\s*\"", " ", text)
+    text = re.sub(r"([(\[«“])\s+", r"\1", text)  # ( غالبا) after the date inside the brackets went
     return squash(text)
 
 
@@ -197,12 +204,15 @@ _YEAR_WORDS = frozenset(("عام", "العام", "سنه", "السنه", "لعا
 def _trim_end(words: list[str]) -> list[str]:
     particles = _title_words().particles
     while len(words) > 2:
-        last = fold(words[-1].strip("\"'”»)]،,.:؛…"))
+        last = fold(words[-1].strip("\"'”»)]،,.:؛…«“(["))  # «و left of «30 و31 يوليو» is a lone و
         # هجمات 11 سبتمبر عام 2001: a year after عام or a month is kept, other trailing figures are debris.
         year = re.fullmatch(r"\d{4}", last) and (fold(words[-2]) in _YEAR_WORDS or fold(words[-2]) in _temporal_lexicon().months)
         # مقرا للفرقة 30، القرار رقم 2231: a number after a definite noun or رقم is part of a name.
-        named = (re.fullmatch(r"\d{1,4}", last) and not year and re.match(r"^(?:[وفب]?ال|لل|رقم)", fold(words[-2]))
-                 and fold(words[-2]) not in _temporal_lexicon().months and fold(words[-2]) not in _YEAR_WORDS)
+        # خليجي 23، لخليجي 22: so is one after any content word; after a particle or a date word it is debris.
+        before = fold(words[-2].strip("\"'«»“”()"))
+        named = (re.fullmatch(r"\d{1,4}", last) and not year and re.fullmatch(r"[^\W\d_]{2,}", before) is not None
+                 and before not in particles and before not in _introducer_words()
+                 and before not in _temporal_lexicon().months and before not in _YEAR_WORDS)
         if (not last or last in particles or len(last) == 1 or words[-1][-1] in "([{«“"
                 or (re.fullmatch(r"[\d.,%/]+", last) and not year and not named)):
             words.pop()
@@ -211,11 +221,35 @@ def _trim_end(words: list[str]) -> list[str]:
     return words
 
 
+def _without_attribution_lead(text: str) -> str:
+    """``text`` without an attribution opening it and running to what it reports (``بحسب ما نقلته
+    القناة فإن …``، ``طبقا لما ذكره المتحدث بأنه …``): the reported happening is the title."""
+    m = _title_words().lead.match(text)
+    if not m or len(_WORD.findall(m["src"])) > _ATTRIBUTION_LEAD_WORDS:
+        return text
+    rest = text[m.end():]
+    # The particle (فإن، بأنه، أن) opens a whole clause: what follows it is the happening reported.
+    return rest if len(_WORD.findall(rest)) >= _REPORTED_WORDS else text
+
+
+_ATTRIBUTION_LEAD_WORDS = 16  # an attribution longer than this is more likely a clause of its own
+_REPORTED_WORDS = 4  # what is reported, shorter than this, says too little alone
+
+
+@lru_cache(maxsize=1)
+def _introducer_words() -> frozenset[str]:
+    # Single words only, and the clock's own words: a number after them is what is left of a date.
+    words = load_json("lexicon/events.json")["introducers"]
+    return folded_words([w for w in words if " " not in w]) | folded_words(["الساعة", "ساعة", "الساعه", "عام", "سنة"])
+
+
 def finish_title(text: str) -> str:
-    """A clause's text made a title: fillers and asides out, brackets balanced, at most 22 words."""
+    """A clause's text made a title: fillers, attribution and asides out, brackets balanced, at most 22 words."""
     tw = _title_words()
     text = happening.cut_text_introducer(tw.drop.sub(" ", text))
+    text = _without_attribution_lead(_strip_fillers(text))
     text = _HIJRI_DEBRIS.sub(" ", text)  # a numeric date the tagger left (14 / 10 / 1436هـ)
+    text = _CLOCK_GLOSS.sub(" ", text)
     text = _LONE_DASHES.sub(" ", text)  # -بمشيئة الله- out leaves "- -"; أمريكي-روسي keeps its hyphen
     text = _strip_fillers(text)
     text = _balance(text)
@@ -325,6 +359,7 @@ def _antecedent(text: str, clause: Clause) -> str:
     return " ".join(words[-5:])
 
 
+_ADJUNCT_WORDS = 8  # a fronted adjunct this short follows the happening it frames in the title
 _DONE_VERBS = frozenset(("تم", "تمت", "جري", "جرت", "وتم", "وتمت", "وجري", "وجرت"))  # folded: تم/جرى + verbal nouns
 _COMPLEMENTS = frozenset(("ان", "بان", "انه", "انها"))  # قالت القوة … إن التحالف الذي …: the antecedent starts after it
 _ANTECEDENT_REACH = 8  # words: a verb this far before a relative clause still governs the noun it describes
@@ -360,6 +395,7 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     dates = dates if dates is not None else [(timex_start, timex_end)]
     if not parts:
         return finish_title(sentence_text), sentence_text
+    sentence_text, parts = _rejoin_around_dates(sentence_text, parts, dates, timex_start)
     index = next((i for i, c in enumerate(parts) if c.start <= timex_start < c.end), None)
     if index is None:
         index = max((i for i, c in enumerate(parts) if c.start <= timex_start), default=0)
@@ -378,6 +414,12 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     head = index
     # بينما كان يتنقل …: the happening is before (a relative past state is no happening at all).
     circumstance = index > 0 and clause.kind != "relative" and happening.is_past_state(own)
+    # …في بلدة أريحا التي تسيطر عليها المعارضة في محافظة إدلب يوم أمس: a relative clause telling a standing
+    # state (تسيطر، يقود، تضم) only describes its noun; the date closing it dates the clause it hangs on.
+    # الذي يسيطر على … منذ يونيو 2014: a state since a date is what that date dates.
+    describes = (index > 0 and clause.kind == "relative" and _relative_state(own)
+                 and not re.search(r"منذ\s*$", sentence_text[clause.start:timex_start]))
+    circumstance = circumstance or describes
     def can_head(i: int) -> bool:
         text = text_of(i)
         return _has_happening(text) and not _adjunct().match(text) and not _ASIDE.match(text)
@@ -394,9 +436,19 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     circumstantial = index > 0 and _opens_on(raw, "circumstantial_openers") and main_undated
     # وسط ضغوط تتعرض لها الحكومة غداة التفجير، نفى رئيس الحكومة …: a fronted adjunct dates the main clause after it.
     verb_main = next((i for i in range(1, len(parts)) if parts[i].kind != "relative"), None) if index == 0 else None
-    fronted = (index == 0 and clause.kind == "main" and _adjunct().match(own) is not None and verb_main is not None
+    # وفي بيان صدر اليوم، أعرب المفوض …: a و before the preposition changes nothing.
+    bare_own = re.sub(r"^\s*[وف](?=(?:في|ب|ل|خلال|بعد|قبل|عقب|إثر|اثر|عند|على|مع)[^\W\d_]*\s)", "", own)
+    fronted = (index == 0 and clause.kind == "main" and _adjunct().match(bare_own) is not None and verb_main is not None
                and parts[verb_main].kind == "main" and happening.starts_with_verb(text_of(verb_main)))
-    if (clause.kind == "opener" and _CONJUNCTION_OPENER.match(own) and main_undated) or (circumstantial and told_with_main):
+    trailing_adjunct = ""
+    # اعترف المتهم في تفجير يونيو بانتمائه …، وذلك لدى بدء محاكمته الثلاثاء: وذلك + an adjunct says when the main
+    # clause's verb happened, whatever other date the main clause names.
+    # Only an adjunct of the same time (لدى، خلال، أثناء): وذلك عقب تفجير سروج الاثنين dates the bombing.
+    that_when = (clause.kind == "opener" and main is not None and _THAT_WHEN.match(own) is not None
+                 and _opens_on(_THAT_WHEN.sub("", own), "simultaneous_openers")
+                 and sum(len(text_of(i).split()) for i in range(main, index + 1)) <= _WHOLE_WORDS)
+    if ((clause.kind == "opener" and _CONJUNCTION_OPENER.match(own) and main_undated) or (circumstantial and told_with_main)
+            or that_when):
         # قتل أربعة … فيما أصيب ثلاثة آخرون اليوم: the date governs the sentence's main happening too;
         # دافع الرئيس عن الاتفاق، مؤكدا في كلمة أمس أن …: so it does for how its subject acted.
         pieces = list(range(main, index + 1))
@@ -414,10 +466,17 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     elif fronted:
         pieces = [verb_main]
         head = verb_main
+        # وفي هجوم جديد اليوم استهدف قافلة، قتل جنديان: the short adjunct tells where and how; it follows the
+        # happening in the title rather than being lost.
+        if len(_WORD.findall(bare_own)) <= _ADJUNCT_WORDS and verb_main == 1:
+            trailing_adjunct = bare_own
     elif (clause.kind == "attribution" or circumstance or not _has_happening(own)
           or (index > 0 and _adjunct().match(own) and main is not None)):
         # The date sits in an adjunct: the happening is the nearest clause with a verb.
         before = [i for i in range(index - 1, -1, -1) if parts[i].kind != "attribution" and can_head(i)]
+        # وجه الأمير بنقل الجندي، الذي أصيب خلال عملية إنقاذ، من مستشفى …، بواسطة طيران الإخلاء صباح أمس: a
+        # relative clause between describes a noun; the clause that tells the happening is the one it hangs on.
+        before = [i for i in before if parts[i].kind != "relative"] + [i for i in before if parts[i].kind == "relative"]
         after = [i for i in range(index + 1, len(parts)) if parts[i].kind != "attribution" and _has_happening(text_of(i))]
         # …، حسبما أفاد مصدر الأربعاء: the report's date dates the sentence's own happening, its first main clause.
         first = next((i for i in range(index) if parts[i].kind == "main" and can_head(i)), None)
@@ -429,6 +488,10 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
             head = after[0]
         if head != index:
             pieces = [head] if clause.kind == "attribution" else list(range(min(head, index), max(head, index) + 1))
+            if sum(len(text_of(i).split()) for i in pieces) > _TITLE_WORDS:
+                # Too long to tell whole: a relative clause between commas (، الذي أصيب …،) only describes
+                # a noun; it goes first.
+                pieces = [i for i in pieces if i in (head, index) or not _relative_aside(sentence_text, parts, i)]
     prefix = ""
     if parts[head].kind == "relative" and head > 0:
         previous = text_of(head - 1)
@@ -492,16 +555,23 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         if words <= 10 and (explains or which) and not own_date and words + len(text_of(j).split()) <= 18:
             chosen.append(j)
             break
-        if nxt.kind in ("attribution", "opener", "coordinate", "relative") or (words >= (16 if adjunct else 12) and not says):
+        # يطال كلا من: المخلوع …: a piece ending on a word that needs what follows has not got its argument yet.
+        ending = (_WORD.findall(fold(text_of(chosen[-1]))) or [""])[-1]
+        if (ending in _cut_words()[1] and nxt.kind == "main" and not own_date
+                and words + len(text_of(j).split()) <= _WHOLE_WORDS):
+            chosen.append(j)
+            continue
+        # تم تطويق القارب وإيقافه، والقبض على شخصين: a further verbal noun of what تم/جرى tells.
+        done_too = (words <= 14 and re.match(r"^\s*وال", text_of(j)) is not None and not own_date
+                    and (_WORD.findall(fold(_COMPLEMENT_START.sub("", text_of(chosen[0])))) or [""])[0] in _DONE_VERBS)
+        if nxt.kind in ("attribution", "opener", "coordinate", "relative") or (
+                words >= (16 if adjunct else 12) and not says and not done_too):
             break
         # نفذت في الساعات الأولى من فجر اليوم، كمائن …: a date closing the clause parted the verb from its object.
         object_after_date = (j == chosen[-1] + 1 and words < 12 and _ends_on_date(sentence_text, parts[chosen[-1]], dates)
                              and parts[chosen[-1]].kind != "relative" and not happening.starts_with_verb(text_of(j))
                              and fold((text_of(j).split() or [""])[0]) not in _title_words().particles
                              and not happening.event_words().fillers.match(squash(text_of(j))))
-        # تم تطويق القارب وإيقافه، والقبض على شخصين: a further verbal noun of what تم/جرى tells.
-        done_too = (words <= 14 and re.match(r"^\s*وال", text_of(j)) is not None and not own_date
-                    and (_WORD.findall(fold(text_of(chosen[0]))) or [""])[0] in _DONE_VERBS)
         if (nxt.kind == "reported" or says or not _has_happening(text_of(j)) or adjunct or object_after_date
                 or (statement and words <= 8) or done_too):
             chosen.append(j)
@@ -514,7 +584,14 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         chosen.append(last)  # …، جنوبي الرمادي.: where it happened, said last
     if not prefix:
         chosen = _with_its_subject(parts, chosen, text_of, can_head, dates)
-    body = prefix + " " + " ".join(text_of(i) for i in chosen)
+        if (chosen[0] > 0 and _speaker_referred(text_of(chosen[0])) and _speaker(text_of(chosen[0] - 1))
+                and len(text_of(chosen[0] - 1).split()) <= _SPEAKER_WORDS):
+            # قال نائب الرئيس: إن زيارته إلى عدن أمس تأتي …: "his visit" is the speaker's; who speaks stays.
+            chosen.insert(0, chosen[0] - 1)
+    body = prefix + " " + " ".join(_THAT_WHEN.sub("", text_of(i)) if that_when and i == index else text_of(i)
+                                   for i in chosen)
+    if trailing_adjunct and len(text_of(head).split()) + len(trailing_adjunct.split()) <= _TITLE_WORDS:
+        body = " ".join(text_of(i).rstrip(_STRIP) + (" " + trailing_adjunct if i == head else "") for i in chosen)
     if parts[chosen[0]].kind == "reported":
         body = re.sub(r"^\s*(?:إن|أن|ان|بأن|بان|إنه|أنه|انه)\s+", "", body.strip())
     title = finish_title(body)
@@ -524,18 +601,165 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
     return title, governed
 
 
+_TANWEEN = re.compile("[\u064b-\u064d]")
+_JOINABLE = ("main", "coordinate", "reported")
+
+
+def _opens_on_a_verb(text: str) -> bool:
+    """Whether ``text`` opens on a finite verb; a word written with tanween (قرارًا) is a noun."""
+    words = text.split()
+    return bool(words) and not _TANWEEN.search(words[0]) and happening.starts_with_verb(text)
+
+
+def _without_introducers(text: str) -> str:
+    """``text`` without the words at its end that introduce a date after it (في، يوم، صباح…)."""
+    tw = _title_words()
+    for _ in range(3):
+        trimmed = tw.introducers.sub(" ", text)
+        if trimmed == text:
+            break
+        text = trimmed
+    return text
+
+
+def _only_introducers(text: str) -> bool:
+    """Whether ``text`` holds nothing but the words that introduce a date and spacing."""
+    return not _without_introducers(text).strip(" \t،,(«\"“")
+
+
+def _rejoin_around_dates(text: str, parts: list[Clause], dates: list[tuple[int, int]],
+                         at: int) -> tuple[str, list[Clause]]:
+    """The clauses, with those the date at ``at`` parted by commas joined again, and the text with those
+    commas blanked (same offsets).
+
+    ``أصدر الرئيس، أمس، قرارا …``، ``حض الاتحاد، اليوم (الثلاثاء)، تركيا على …``، ``استهدف فجر الأحد،
+    مخفرا …``: the commas only set the date off; the verb and its subject before it and the object after
+    it are one clause, which the date governs. A piece after the date that opens on a verb is a clause of
+    its own (``…، أمس، قرر المجلس``), and so is one with a date of its own.
+    """
+    def dated(c: Clause) -> list[tuple[int, int]]:
+        return [d for d in dates if c.start <= d[0] < c.end]
+
+    def comma_between(a: Clause, b: Clause) -> bool:
+        return text[a.end:b.start].strip() in ("،", ",")
+
+    def object_after(c: Clause, n: Clause) -> bool:
+        # What follows the date is the verb's object or complement: no verb, no date, no aside of its own.
+        own = text[n.start:n.end]
+        return (n.kind == "main" and comma_between(c, n) and not dated(n) and not _opens_on_a_verb(own)
+                and not _ASIDE.match(own) and not _ATTRIBUTION_START.match(fold(own))
+                and not _opens_on(own, "circumstantial_openers"))
+
+    out = list(parts)
+    joints: list[tuple[int, int]] = []
+
+    def join(a: Clause, b: Clause) -> Clause:
+        joints.append((a.end, b.start))
+        return Clause(a.start, b.end, a.kind)
+
+    i = 0
+    while i < len(out):
+        part = out[i]
+        spans = sorted(dated(part))
+        if not spans or not part.start <= at < part.end:
+            i += 1
+            continue
+        first_start, last_end = spans[0][0], max(d[1] for d in spans)
+        rest = _CLOCK_GLOSS.sub(" ", text[last_end:part.end])
+        starts_on_date = _only_introducers(text[part.start:first_start])
+        ends_on_date = not rest.strip(" \t()،,")
+        previous = out[i - 1] if i > 0 else None
+        if (previous is not None and i > 1 and _relative_aside(text, out, i - 1) and out[i - 2].kind in _JOINABLE
+                and not dated(out[i - 2]) and not dated(previous)):
+            # أصدرت محكمة في طرابلس، التي تسيطر عليها الميليشيات، اليوم، حكما …: the aside goes with its noun.
+            previous = join(out[i - 2], previous)
+            out[i - 2:i] = [previous]
+            i -= 1
+        # …، وفي مساء الثلاثاء، تم رصد …; …، أمس، قرر المجلس …: a date opened by و, or one a verb follows,
+        # is fronted for the clause after it.
+        fronted = re.match(r"\s*[وف]", text[part.start:first_start + 1]) is not None or (
+            ends_on_date and i + 1 < len(out) and _opens_on_a_verb(text[out[i + 1].start:out[i + 1].end]))
+        if (starts_on_date and len(spans) == 1 and not fronted and previous is not None and previous.kind in _JOINABLE and not dated(previous)
+                and not _ASIDE.match(text[previous.start:previous.end]) and comma_between(previous, part) and not _opens_on_a_verb(rest)
+                and len(_WORD.findall(text[previous.start:previous.end])) >= 2):
+            # V S، DATE، O  /  V S، DATE O: one clause.
+            part = join(previous, part)
+            out[i - 1:i + 1] = [part]
+            i -= 1
+            if ends_on_date and i + 1 < len(out) and object_after(part, out[i + 1]):
+                out[i:i + 2] = [join(part, out[i + 1])]
+            i += 1
+            continue
+        before = _WORD.findall(_without_introducers(text[part.start:first_start]))
+        if (ends_on_date and before and i + 1 < len(out) and not _TANWEEN.search(before[-1])
+                and happening.starts_with_verb(before[-1]) and happening.word_class(fold(before[-1])) is not None
+                and object_after(part, out[i + 1])):
+            # استهدف فجر الأحد، مخفرا …: the verb before the date, its object after the comma.
+            out[i:i + 2] = [join(part, out[i + 1])]
+        i += 1
+    if not joints:
+        return text, parts
+    chars = list(text)
+    for a, b in joints:
+        chars[a:b] = [" "] * (b - a)
+    return "".join(chars), out
+
+
+_RELATIVE_PRONOUN = re.compile(r"^\s*و?(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)\s+(?P<verb>[^\W\d_]+)")
+
+
+def _relative_aside(text: str, parts: list[Clause], i: int) -> bool:
+    """Whether ``parts[i]`` is a relative clause set off by commas on both sides (، الذي أصيب في الحادث،)."""
+    if parts[i].kind != "relative" or i == 0 or i + 1 >= len(parts):
+        return False
+    return all(re.fullmatch(r"\s*[،,]\s*", gap) for gap in (text[parts[i - 1].end:parts[i].start],
+                                                         text[parts[i].end:parts[i + 1].start]))
+
+
+def _relative_state(text: str) -> bool:
+    """Whether a relative clause tells a standing state of its noun (التي تسيطر عليها المعارضة، الذي يقوده)."""
+    m = _RELATIVE_PRONOUN.match(fold(text))
+    # التحالف الذي تقوده الولايات المتحدة نفذ …: a verb after the state is the sentence's own predicate.
+    return bool(m) and squash(m["verb"]) in _opener_words("relative_state_verbs") and not happening.has_verb(
+        fold(text)[m.end():])
+
+
 def _subjectless(text: str) -> bool:
     """Whether a piece tells no one doing anything: it opens on a preposition (في لقطات انتشرت …) or is
     a verb with at most a prepositional phrase or a pronoun object after it (انعقدت في العاصمة، جرى إقراره)."""
     title = finish_title(text)
     words = title.split()
-    if not words or _adjunct().match(title):
+    if not words or _adjunct().match(title) or _glued_verbal_noun(words[0]):
         return bool(words)
     if len(words) > 3 or not happening.starts_with_verb(title):
         return False
     rest = [fold(w) for w in words[1:]]
     return not rest or rest[0] in _title_words().particles or re.match(r"^(?:بال|لل|في|ب|ل)", rest[0]) is not None or (
         len(rest) == 1 and rest[0].endswith(("ه", "ها", "هم")))
+
+
+# إنها/إنهم + anything, إنه + a verb of his own (إنه سيزور، إنه لن): أنه تم …، أنه راجعت الطالبة … is "that", no one.
+_SPEAKER_WORDS = 12  # a say-clause this short names who speaks; a longer one tells more than that
+_SAID_PRONOUN = re.compile(r"^\s*(?:إن|أن|ان|بأن|بان)(?:ها|هم|هما|ه\s+(?:س|ي|لن\s|لم\s|سوف\s|قد\s|لا\s))")
+_SAID_START = re.compile(r"^\s*(?:إن|أن|ان|بأن|بان)\s+(?P<word>[^\W\d_]+)")
+
+
+def _speaker_referred(text: str) -> bool:
+    """Whether what a say-verb introduces opens on the speaker as a pronoun: إنه/أنها …, or a noun that
+    carries it (إن زيارته، أن بلاده)."""
+    if _SAID_PRONOUN.match(text):
+        return True
+    m = _SAID_START.match(text)
+    word = m["word"] if m else ""
+    return (len(word) >= 4 and not fold(word).startswith("ال")
+            and (word.endswith(("ته", "ها", "هم", "هما")) or fold(word).endswith(("اده", "يه"))))
+
+
+def _glued_verbal_noun(word: str) -> bool:
+    """Whether a word is a preposition glued to a verbal noun (بنقل، لبحث): a phrase, not a verb (بحث، لقي)."""
+    w = fold(word)
+    return (len(w) >= 4 and w[0] in "بل" and not w.startswith(("بال", "لل"))
+            and happening.word_class(w) is None and happening.word_class(w[1:]) is not None)
 
 
 def _verb_first(text: str) -> bool:
@@ -565,7 +789,7 @@ def _with_its_subject(parts: list[Clause], chosen: list[int], text_of, can_head,
         if parts[i].kind == "attribution" or any(parts[i].start <= d[0] < parts[i].end for d in dates):
             break
         words += len(text_of(i).split())
-        if words > _TITLE_WORDS:
+        if words > _WHOLE_WORDS:  # a title that long is cut for showing; its subject must not be
             break
         # The clause before need not hold a verb the lexicon knows (ضغط مشرعون …): it is not a fragment itself.
         whole = parts[i].kind in ("main", "coordinate") and not _adjunct().match(text_of(i)) and not _ASIDE.match(text_of(i))
@@ -761,7 +985,9 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
             shown = _with_speaker(title, text, lambda: _recent_speaker(sentences, index))
             events.append(_candidate(names, timex, sentence, title, governed, entity_ids, attribution, dct, context, shown))
             own = next((c for c in parts if c.start <= local_start < c.end), None)
-            if own is not None and own.kind == "opener" and _CONJUNCTION_OPENER.match(text[own.start:own.end]):
+            if (own is not None and own.kind == "opener" and _CONJUNCTION_OPENER.match(text[own.start:own.end])
+                    and not (_THAT_WHEN.match(text[own.start:own.end])  # وذلك لدى …: when, not what
+                             and _opens_on(_THAT_WHEN.sub("", text[own.start:own.end]), "simultaneous_openers"))):
                 # قام الجيش بمحاصرة المدينة في حين قصف الطيران المنازل أمس: the opener is a happening too.
                 second = finish_title(_without_date(text, own.start, own.end, spans))
                 kind = happening.verb_class(second)

@@ -243,3 +243,182 @@ def test_a_short_title_ending_in_the_sentences_own_ellipsis_is_kept_whole():
     from waqai.extract.events import shown_title
 
     assert shown_title("قصفت الطائرات مواقع المسلحين في ريف حلب…") == "قصفت الطائرات مواقع المسلحين في ريف حلب…"
+
+
+# ---------------------------------------------------------------- the clause a date set off by commas parted
+
+
+@pytest.mark.parametrize("text, title", [
+    # V S، DATE O: the verb and its subject before the date, the object after it
+    ("أصدر الرئيس، أمس، قرارًا بتعيين ثلاثة مستشارين جدد.", "أصدر الرئيس قرارًا بتعيين ثلاثة مستشارين جدد"),
+    ("أصدر الرئيس، أمس قرارًا بتعيين ثلاثة مستشارين جدد.", "أصدر الرئيس قرارًا بتعيين ثلاثة مستشارين جدد"),
+    # a date alone between commas, with a bracketed weekday
+    ("حث المجلس الأوروبي، اليوم (الثلاثاء)، الحكومة على ضبط النفس في ردها على الهجمات.",
+     "حث المجلس الأوروبي الحكومة على ضبط النفس في ردها على الهجمات"),
+    # the verb, then the date and the hour in universal time, then a comma and the object
+    ("وقال الشهود إن مسلحين استهدفوا قرابة الساعة 03:00 فجر الأحد (00:00 تغ)، حاجزا للشرطة على طريق المطار.",
+     "مسلحين استهدفوا حاجزا للشرطة على طريق المطار"),
+])
+def test_a_date_set_off_by_commas_leaves_one_clause(text, title):
+    assert titles_of(text) == [title]
+
+
+@pytest.mark.parametrize("text, title", [
+    # a verb after the date starts a clause of its own
+    ("قصفت الطائرات مواقع المسلحين، أمس، وقتلت 20 منهم.", "قصفت الطائرات مواقع المسلحين"),
+    ("انتقد الوزير، أمس، قرار المجلس، وقال إنه متسرع.", "انتقد الوزير قرار المجلس"),
+])
+def test_what_follows_a_date_set_off_by_commas_joins_only_when_it_is_the_object(text, title):
+    assert titles_of(text) == [title]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("تلقت غرفة العمليات في تمام الساعة الرابعة من فجر اليوم بلاغا عن حريق في مستودع.",
+     "تلقت غرفة العمليات بلاغا عن حريق في مستودع"),
+    ("سيكون النظام الجديد نافذا بدءا من الأول من سبتمبر المقبل.", "سيكون النظام الجديد نافذا"),
+    ("تقام البطولة في الفترة بين 22 ديسمبر والرابع من يناير في العاصمة.", "تقام البطولة في العاصمة"),
+    # an introducer right after an opening quote
+    ('وأضاف البيان أن «في يوم الأربعاء الماضي راجع المتقدم مكتب القبول في الجامعة».',
+     "أضاف البيان أن «راجع المتقدم مكتب القبول في الجامعة»"),
+])
+def test_more_words_introducing_a_date_leave_with_it(text, title):
+    assert titles_of(text) == [title]
+
+
+@pytest.mark.parametrize("text, title", [
+    # a fronted adjunct opened by و + a preposition frames the main clause after it, and follows its verb
+    ("وفي بيان صدر في العاصمة اليوم، أعرب الوزير، عن «قلقه البالغ» حيال تصاعد العنف.",
+     "أعرب الوزير في بيان صدر في العاصمة عن «قلقه البالغ» حيال تصاعد العنف"),
+    ("وفي هجوم جديد صباح اليوم استهدف دورية للشرطة، قتل ثلاثة عناصر من الأمن.",
+     "قتل ثلاثة عناصر من الأمن في هجوم جديد استهدف دورية للشرطة"),
+    ("وخلال لقائه أمس في الرياض، بحث الوزير مع نظيره سبل التعاون بين البلدين.",
+     "بحث الوزير مع نظيره سبل التعاون بين البلدين خلال لقائه في الرياض"),
+])
+def test_a_dated_fronted_adjunct_follows_the_happening_it_frames(text, title):
+    assert titles_of(text) == [title]
+
+
+def test_urging_and_expressing_are_statements():
+    from waqai.extract.happening import verb_class
+
+    assert verb_class("حض الاتحاد الأوروبي الحكومة على ضبط النفس") == "statement"
+    assert verb_class("أعربت الوزارة عن قلقها") == "statement"
+    assert verb_class("حضر الوزير الحفل") is None
+
+
+@pytest.mark.parametrize("text, title", [
+    ("بحسب ما نقلته قناة محلية اليوم فإن اثنين من المصابين توفيا متأثرين بجراحهما.",
+     "اثنين من المصابين توفيا متأثرين بجراحهما"),
+    ("ووفقا لما ذكرته الوكالة الرسمية فقد أبلغ المواطنون أمس الشرطة عن صندوق مشبوه قرب السوق.",
+     "أبلغ المواطنون الشرطة عن صندوق مشبوه قرب السوق"),
+    ("وفي التفاصيل وطبقا لما ذكره المتحدث باسم الدفاع المدني بأنه عند الساعة الرابعة من فجر الأحد باشر"
+     " رجال الإطفاء بلاغا عن حريق في مستودع.", "باشر رجال الإطفاء بلاغا عن حريق في مستودع"),
+])
+def test_an_attribution_opening_the_sentence_gives_way_to_what_it_reports(text, title):
+    assert titles_of(text) == [title]
+
+
+def test_a_rule_is_no_source_to_drop():
+    (title,) = titles_of("وبحسب قوانين الموقع يجب أن يجمع المتبرعون المبلغ كاملا قبل نهاية الشهر الجاري.")
+    assert title.startswith("بحسب قوانين الموقع يجب")
+
+
+# ---------------------------------------------------------------- relative clauses describe, main clauses tell
+
+
+def test_a_date_closing_a_relative_clause_of_a_standing_state_dates_the_clause_it_hangs_on():
+    (title,) = titles_of("قال المرصد إن 12 شخصا قتلوا حينما سقطت طائرة حربية على سوق مزدحم في بلدة صغيرة التي تسيطر"
+                         " عليها المعارضة في شمال البلاد يوم أمس الاثنين.")
+    assert "سقطت طائرة حربية" in title
+
+
+def test_a_state_since_a_date_stays_dated_in_its_relative_clause():
+    from waqai.extract.events import _relative_state
+
+    assert _relative_state("التي تسيطر عليها المعارضة في شمال البلاد")
+    assert not _relative_state("الذي تقوده الولايات المتحدة نفذ 29 ضربة جوية")  # the verb after is the predicate
+    assert not _relative_state("الذي أصيب في الحادث")
+
+
+def test_a_date_in_a_trailing_adjunct_takes_the_main_clause_not_the_relative_aside_before_it():
+    (title,) = titles_of("وجه وزير الداخلية بنقل الجندي سعيد الحارثي، الذي أصيب خلال عملية إنقاذ أطفال في المحافظة، من"
+                         " مستشفى المحافظة، إلى مستشفى قوى الأمن في العاصمة، بواسطة طيران الإخلاء الطبي صباح أمس.")
+    assert title == ("وجه وزير الداخلية بنقل الجندي سعيد الحارثي من مستشفى المحافظة إلى مستشفى قوى الأمن في العاصمة"
+                     " بواسطة طيران الإخلاء الطبي")
+
+
+def test_a_relative_aside_between_the_subject_and_a_date_set_off_by_commas_stays_with_its_noun():
+    (title,) = titles_of("أصدرت محكمة في العاصمة، التي تسيطر عليها الميليشيات، اليوم الثلاثاء، حكماً بالإعدام على ثلاثة"
+                         " مسؤولين سابقين.")
+    assert title.startswith("أصدرت محكمة في العاصمة") and title.endswith("حكماً بالإعدام على ثلاثة مسؤولين سابقين")
+
+
+def test_a_preposition_glued_to_a_verbal_noun_opens_no_clause_of_its_own():
+    (title,) = titles_of("وجه وزير الداخلية، بنقل الجندي سعيد الحارثي، الذي أصيب خلال عملية إنقاذ أطفال في المحافظة إلى"
+                         " مستشفى قوى الأمن في العاصمة، بواسطة طيران الإخلاء الطبي صباح أمس.")
+    assert title.startswith("وجه وزير الداخلية بنقل الجندي")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("وكان من المقرر أن تقام خليجي 23 في الفترة بين 22 ديسمبر المقبل والرابع من يناير 2016.", "من المقرر أن تقام خليجي 23"),
+    ("أطلقت الشركة أمس نظام التشغيل ويندوز 10.", "أطلقت الشركة نظام التشغيل ويندوز 10"),
+])
+def test_a_number_naming_a_thing_after_a_content_word_stays(text, title):
+    assert titles_of(text) == [title]
+
+
+def test_a_number_left_by_a_date_after_a_date_word_still_goes():
+    from waqai.extract.events import finish_title
+
+    assert finish_title("وصل الوفد إلى العاصمة يوم 5") == "وصل الوفد إلى العاصمة"
+    assert finish_title("وصل الوفد إلى العاصمة الساعة 5") == "وصل الوفد إلى العاصمة"
+
+
+@pytest.mark.parametrize("text, title", [
+    # "his visit": the speaker the pronoun refers to stays in the title
+    ("قال نائب الرئيس خالد الأحمد: إن زيارته إلى المحافظة أمس تأتي لتطبيع الحياة فيها.",
+     "قال نائب الرئيس خالد الأحمد إن زيارته إلى المحافظة تأتي لتطبيع الحياة فيها"),
+    ("وقال الوزير، إنه سيزور العاصمة غدا لبحث ملف المياه.", "قال الوزير إنه سيزور العاصمة لبحث ملف المياه"),
+    ("قالت الشرطة في بيان إنها ألقت القبض أمس على رجلين في ضواحي المدينة.",
+     "قالت الشرطة في بيان إنها ألقت القبض على رجلين في ضواحي المدينة"),
+    # an impersonal أنه refers to no one: the reported happening alone
+    ("وأوضح المتحدث أنه تم أمس تصحيح أوضاع ثلاثة آلاف مقيم في المنطقة.", "تم تصحيح أوضاع ثلاثة آلاف مقيم في المنطقة"),
+])
+def test_what_is_said_keeps_its_speaker_only_when_it_refers_to_them(text, title):
+    assert titles_of(text) == [title]
+
+
+def test_watha_and_an_adjunct_of_the_same_time_dates_the_main_verb():
+    titles = titles_of("اعترف المتهم الرئيسي في تفجير المسجد في نهاية يونيو بانتمائه إلى تنظيم متطرف، وذلك لدى بدء"
+                       " محاكمة 29 متهما في هذا الاعتداء الثلاثاء.")
+    assert "اعترف المتهم الرئيسي في تفجير المسجد بانتمائه إلى تنظيم متطرف لدى بدء محاكمة 29 متهما في هذا الاعتداء" in titles
+    assert not any(t.startswith("لدى") for t in titles)
+
+
+def test_watha_and_a_sequence_word_keeps_the_other_happening_s_date():
+    titles = titles_of("قررت السلطات حجب موقع التواصل بقرار قضائي، وذلك عقب تفجير البلدة الاثنين الماضي.")
+    assert "عقب تفجير البلدة" in titles
+
+
+def test_a_clause_ending_on_a_word_that_needs_what_follows_goes_on_past_the_break():
+    (title,) = titles_of("وأوضحت وكالة الأنباء الرسمية اليوم أن القرار الذي صدر يطال كلًا من: الرئيس السابق وابنه أحمد،"
+                         " وزعيم الجماعة عبدالملك.")
+    assert title.endswith("يطال كلًا من الرئيس السابق وابنه أحمد")
+
+
+def test_a_lone_waw_left_inside_brackets_by_removed_dates_goes():
+    (title, *_) = titles_of("أعلنت السفارة أمس في بيان لها أن الولايات المتحدة ستسلم مصر ثماني طائرات إلى القاعدة الجوية"
+                            " غرب القاهرة أمس واليوم «30 و31 يوليو الجاري» وذلك في إطار الدعم.")
+    assert title.endswith("إلى القاعدة الجوية غرب القاهرة")
+
+
+def test_the_speaker_a_long_statement_refers_to_stays():
+    (title,) = titles_of("قال نائب الرئيس المهندس خالد محمود الأحمد: إن زيارته إلى محافظة الساحل أمس تأتي لتطبيع الحياة في"
+                         " مختلف مديرياتها والاطلاع على الخطط العسكرية والأمنية وإعادة الحياة إلى نسقها الطبيعي.")
+    assert title.startswith("قال نائب الرئيس المهندس خالد محمود الأحمد إن زيارته إلى محافظة الساحل")
+
+
+def test_what_tamma_tells_goes_on_past_a_quoted_complement_too():
+    (title,) = titles_of("وأضافت الوزارة أنه «في فجر يوم الأربعاء تم تطويق القارب المشبوه وإيقافه بعد مطاردته من قبل دوريات"
+                         " خفر السواحل، والقبض على شخصين كانا على متنه».")
+    assert "والقبض على شخصين كانا على متنه" in title
