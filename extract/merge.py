@@ -193,7 +193,9 @@ def _words() -> dict:
         "relatives": frozenset(fold(w) for w in data["relatives"]),
         "incident": frozenset(fold(w) for w in data["incident_nouns"]),
         "another": _alternation(data["another"]),
+        "elsewhere": _alternation([*data["another"], *data["elsewhere"]]),
         "reaction": _alternation(data["reaction_verbs"]),
+        "weapons": {family: _alternation(words) for family, words in data["weapons"].items()},
         "generic": frozenset(t for w in data["generic_words"] for t in content_tokens(w)) | frozenset(
             fold(w) for w in data["generic_words"]),
     }
@@ -357,6 +359,29 @@ def _another(sentence: str) -> bool:
     return _words()["another"].search(fold(sentence)) is not None
 
 
+@lru_cache(maxsize=4096)
+def _elsewhere(sentence: str) -> bool:
+    """Another happening (``هجوم آخر``) or another matter (``من جهة أخرى``): inside one article, not the one told before."""
+    return _words()["elsewhere"].search(fold(sentence)) is not None
+
+
+@lru_cache(maxsize=4096)
+def weapons(sentence: str) -> frozenset[str]:
+    """The families of the means of attack a sentence names (``mine``, ``suicide``…, ``merge.json``)."""
+    folded = fold(sentence)
+    return frozenset(family for family, pattern in _words()["weapons"].items() if pattern.search(folded))
+
+
+def different_means(a: MergeKey, b: MergeKey) -> bool:
+    """Whether each report names a means of attack and they share none.
+
+    One group's landmine under a convoy and its suicide bomber at a post, on
+    one day, are two attacks even where neither town is in the gazetteer.
+    """
+    wa, wb = weapons(a.sentence), weapons(b.sentence)
+    return bool(wa) and bool(wb) and not wa & wb
+
+
 def _wide(a: frozenset[str], b: frozenset[str]) -> bool:
     """Much shared wording beyond the kind's own words (see module doc)."""
     shared = len(a & b)
@@ -424,12 +449,16 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
     actor_overlap = jaccard(*beyond_names(a, b, "place"))
     fights = a.kind in _FIGHTS and b.kind in _FIGHTS
     beyond_actor = any(specific_word(t) for t in own_a & own_b)
-    apart = conflict(a, b)
+    apart = conflict(a, b) or different_means(a, b)
     wide = _wide(a.tokens, b.tokens)
     same_kind = a.kind is not None and a.kind == b.kind
     different_kinds = a.kind is not None and b.kind is not None and a.kind != b.kind
     if how != SAME and (_another(a.sentence) or _another(b.sentence)):
         return False  # وقصفت الطائرات ميناء الحديدة مرة أخرى
+    if a.doc is not None and a.doc == b.doc and (_elsewhere(a.sentence) or _elsewhere(b.sentence)):
+        return False  # in its own article, وفي حادثة منفصلة or من جهة أخرى tells another happening that day
+    if how == SAME and not apart and _retold_in_article(a, b, own_a, own_b):
+        return True
     if how == ADJACENT and _reprint(a, b):
         return a.doc is None or a.doc != b.doc
     if apart or different_kinds:
@@ -497,6 +526,30 @@ def _reported(a: MergeKey, b: MergeKey) -> MergeKey:
     if any(word_class(t) == b.kind for t in a.tokens):
         return replace(a, kind=b.kind)
     return a
+
+
+def _retold_in_article(a: MergeKey, b: MergeKey, own_a: frozenset[str], own_b: frozenset[str]) -> bool:
+    """One article telling one happening twice on one day (a lead and its details, a quote of it).
+
+    Both reports come from one article and neither says "another"; their
+    kinds are not two different known ones (a statement may tell any); and
+    they are not two statements; and they share two specific words beyond
+    the names, or a specific actor or place where neither tells a fight or a
+    statement. The caller has ruled out reports naming different places,
+    persons or means.
+    """
+    if a.doc is None or a.doc != b.doc or _reaction(a.sentence) or _reaction(b.sentence):
+        return False  # ندد الوزير بالهجوم: a reaction is a statement of its own
+    kinds = {a.kind, b.kind} - {None}
+    if a.kind == b.kind == "statement" or (len(kinds) > 1 and "statement" not in kinds):
+        # Two announcements in one article (the police's, then the army's) are two unless the
+        # statement rules find them one.
+        return False
+    if sum(1 for t in own_a & own_b if specific_word(t)) >= 2:
+        return True
+    # A named actor or place alone: not between fights (a war report names its sides in every
+    # sentence) nor with a statement (it may announce anything the actor did that day).
+    return bool(a.entities & b.entities or shared_place(a, b)) and not kinds & (_FIGHTS | {"statement"})
 
 
 def _one_article_mention(a: MergeKey, b: MergeKey) -> bool:
