@@ -195,15 +195,16 @@ def _words() -> dict:
         "another": _alternation(data["another"]),
         "elsewhere": _alternation([*data["another"], *data["elsewhere"]]),
         "reaction": _alternation(data["reaction_verbs"]),
-        "weapons": {family: _alternation(words) for family, words in data["weapons"].items()},
+        # A means may carry a pronoun: غاراته، قذائفها.
+        "weapons": {family: _alternation(words, "(?:ه|ها|هم|هما)?") for family, words in data["weapons"].items()},
         "generic": frozenset(t for w in data["generic_words"] for t in content_tokens(w)) | frozenset(
             fold(w) for w in data["generic_words"]),
     }
 
 
-def _alternation(words) -> re.Pattern:
+def _alternation(words, suffixes: str = "") -> re.Pattern:
     body = "|".join(re.escape(fold(w)) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<![^\W\d_])(?:[وفبل])?(?:{body})(?![^\W\d_])")
+    return re.compile(rf"(?<![^\W\d_])(?:[وفبل])?(?:{body}){suffixes}(?![^\W\d_])")
 
 
 @lru_cache(maxsize=4096)
@@ -531,25 +532,32 @@ def _reported(a: MergeKey, b: MergeKey) -> MergeKey:
 def _retold_in_article(a: MergeKey, b: MergeKey, own_a: frozenset[str], own_b: frozenset[str]) -> bool:
     """One article telling one happening twice on one day (a lead and its details, a quote of it).
 
-    Both reports come from one article and neither says "another"; their
-    kinds are not two different known ones (a statement may tell any); and
-    they are not two statements; and they share two specific words beyond
-    the names, or a specific actor or place where neither tells a fight or a
-    statement. The caller has ruled out reports naming different places,
-    persons or means.
+    Both reports come from one article, on one day (not a month's figures);
+    both kinds are known, the same or one a statement (a statement may tell
+    any), never a market's moves; at most one is told by a say verb (two
+    announcements are two unless the statement rules join them); and they share two specific words beyond the names,
+    or a specific actor or place and one such word. The caller has ruled out
+    reports naming different places, persons or means, and "another".
     """
     if a.doc is None or a.doc != b.doc or _reaction(a.sentence) or _reaction(b.sentence):
         return False  # ندد الوزير بالهجوم: a reaction is a statement of its own
-    kinds = {a.kind, b.kind} - {None}
-    if a.kind == b.kind == "statement" or (len(kinds) > 1 and "statement" not in kinds):
-        # Two announcements in one article (the police's, then the army's) are two unless the
-        # statement rules find them one.
+    days = a.days()
+    if days is None or days[0] != days[1]:
+        return False  # a month's or a year's figures in one article are many happenings
+    kinds = {a.kind, b.kind}
+    if None in kinds or "market" in kinds or (len(kinds) > 1 and "statement" not in kinds) or (_said(a) and _said(b)):
+        # A clause of no known kind (figures, a column), a market's many moves of one day, or
+        # two announcements (the police's, then the army's; two speakers on one killing) are
+        # left to the other rules.
         return False
-    if sum(1 for t in own_a & own_b if specific_word(t)) >= 2:
-        return True
-    # A named actor or place alone: not between fights (a war report names its sides in every
-    # sentence) nor with a statement (it may announce anything the actor did that day).
-    return bool(a.entities & b.entities or shared_place(a, b)) and not kinds & (_FIGHTS | {"statement"})
+    specific = sum(1 for t in own_a & own_b if specific_word(t))
+    named = bool(a.entities & b.entities) or shared_place(a, b)
+    return specific >= 2 or (named and specific >= 1)
+
+
+def _said(k: MergeKey) -> bool:
+    """Whether a report is told by a say verb (أعلن، قال), whatever kind its words tell."""
+    return k.kind == "statement" or any(word_class(t) == "statement" for t in k.tokens)
 
 
 def _one_article_mention(a: MergeKey, b: MergeKey) -> bool:
