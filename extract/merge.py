@@ -60,8 +60,9 @@ Jaccard ≥ 0.15 (a shared place's name left out), all of them, or a reprint
 (Jaccard ≥ 0.8): wars and markets make similar reports every day; two
 statements a day apart need the actor and most of their wording (Jaccard ≥
 0.45). Nested ones need the same kind, and much shared wording with two
-specific words and Jaccard ≥ 0.25, or a shared actor or place with Jaccard ≥
-0.2. Lagged ones need a reprint: nearly all words (Jaccard ≥ 0.8, eight or
+specific words and Jaccard ≥ 0.15 (≥ 0.25 between markets or statements, which
+recur all month: ``تفجير مسجد في الكويت في 26 يونيو`` / ``… في نهاية يونيو``),
+or a shared actor or place with Jaccard ≥ 0.2. Lagged ones need a reprint: nearly all words (Jaccard ≥ 0.8, eight or
 more) and the same numbers. When a report could join events of several days,
 one of its own day wins.
 
@@ -112,6 +113,7 @@ CLOCK_APART_MINUTES = 60  # two clock times further apart tell two happenings (r
 STATEMENT_WORDING = 0.25  # and the share of their words
 STATEMENT_SPECIFIC = 3  # specific words two same-day statements with no shared actor must share
 NESTED_WORDING = 0.25
+NESTED_WORDING_HAPPENING = 0.15  # the same, between happenings (not markets or statements: those recur all month)
 NESTED_WORDING_WITH_ACTOR = 0.2
 REPRINT_WORDING = 0.8
 ADJACENT_WORDING = 0.15
@@ -193,18 +195,18 @@ def _words() -> dict:
         "relatives": frozenset(fold(w) for w in data["relatives"]),
         "incident": frozenset(fold(w) for w in data["incident_nouns"]),
         "another": _alternation(data["another"]),
-        "elsewhere": _alternation([*data["another"], *data["elsewhere"]]),
         "reaction": _alternation(data["reaction_verbs"]),
-        # A means may carry a pronoun: غاراته، قذائفها.
-        "weapons": {family: _alternation(words, "(?:ه|ها|هم|هما)?") for family, words in data["weapons"].items()},
+        # A means may carry the article and a pronoun: الغارات، غاراته، قذائفها.
+        "weapons": {family: _alternation(words, "(?:ه|ها|هم|هما)?", "[وفبل]?(?:ال)?|لل")
+                    for family, words in data["weapons"].items()},
         "generic": frozenset(t for w in data["generic_words"] for t in content_tokens(w)) | frozenset(
             fold(w) for w in data["generic_words"]),
     }
 
 
-def _alternation(words, suffixes: str = "") -> re.Pattern:
+def _alternation(words, suffixes: str = "", prefixes: str = "[وفبل]") -> re.Pattern:
     body = "|".join(re.escape(fold(w)) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<![^\W\d_])(?:[وفبل])?(?:{body}){suffixes}(?![^\W\d_])")
+    return re.compile(rf"(?<![^\W\d_])(?:{prefixes})?(?:{body}){suffixes}(?![^\W\d_])")
 
 
 @lru_cache(maxsize=4096)
@@ -361,12 +363,6 @@ def _another(sentence: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _elsewhere(sentence: str) -> bool:
-    """Another happening (``هجوم آخر``) or another matter (``من جهة أخرى``): inside one article, not the one told before."""
-    return _words()["elsewhere"].search(fold(sentence)) is not None
-
-
-@lru_cache(maxsize=4096)
 def weapons(sentence: str) -> frozenset[str]:
     """The families of the means of attack a sentence names (``mine``, ``suicide``…, ``merge.json``)."""
     folded = fold(sentence)
@@ -456,8 +452,8 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
     different_kinds = a.kind is not None and b.kind is not None and a.kind != b.kind
     if how != SAME and (_another(a.sentence) or _another(b.sentence)):
         return False  # وقصفت الطائرات ميناء الحديدة مرة أخرى
-    if a.doc is not None and a.doc == b.doc and (_elsewhere(a.sentence) or _elsewhere(b.sentence)):
-        return False  # in its own article, وفي حادثة منفصلة or من جهة أخرى tells another happening that day
+    if a.doc is not None and a.doc == b.doc and (_another(a.sentence) or _another(b.sentence)):
+        return False  # in its own article, وفي حادثة منفصلة tells another happening of that day
     if how == SAME and not apart and _retold_in_article(a, b, own_a, own_b):
         return True
     if how == ADJACENT and _reprint(a, b):
@@ -475,7 +471,8 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
                 and actor_overlap >= ADJACENT_WORDING)
     if how == NESTED:
         specific = sum(1 for t in a.tokens & b.tokens if specific_word(t))
-        return same_kind and ((wide and specific >= 2 and overlap >= NESTED_WORDING)
+        wording = NESTED_WORDING if a.kind in ("market", "statement") else NESTED_WORDING_HAPPENING
+        return same_kind and ((wide and specific >= 2 and overlap >= wording)
                               or (actor and actor_overlap >= NESTED_WORDING_WITH_ACTOR))
     if actor and statements:
         # One actor (داعش) named in two announcements on one day: they must also share their wording.
@@ -533,9 +530,10 @@ def _retold_in_article(a: MergeKey, b: MergeKey, own_a: frozenset[str], own_b: f
     """One article telling one happening twice on one day (a lead and its details, a quote of it).
 
     Both reports come from one article, on one day (not a month's figures);
-    both kinds are known, the same or one a statement (a statement may tell
-    any), never a market's moves; at most one is told by a say verb (two
-    announcements are two unless the statement rules join them); and they share two specific words beyond the names,
+    they tell one known kind of happening (a statement counts when its words
+    tell the other's kind), never a market's moves; at most one is told by a
+    say verb (two announcements are two unless the statement rules join
+    them); and they share two specific words beyond the names,
     or a specific actor or place and one such word. The caller has ruled out
     reports naming different places, persons or means, and "another".
     """
@@ -544,11 +542,11 @@ def _retold_in_article(a: MergeKey, b: MergeKey, own_a: frozenset[str], own_b: f
     days = a.days()
     if days is None or days[0] != days[1]:
         return False  # a month's or a year's figures in one article are many happenings
-    kinds = {a.kind, b.kind}
-    if None in kinds or "market" in kinds or (len(kinds) > 1 and "statement" not in kinds) or (_said(a) and _said(b)):
-        # A clause of no known kind (figures, a column), a market's many moves of one day, or
-        # two announcements (the police's, then the army's; two speakers on one killing) are
-        # left to the other rules.
+    if a.kind is None or a.kind != b.kind or a.kind in ("market", "statement") or (_said(a) and _said(b)):
+        # A clause of no known kind (figures, a column), a market's many moves of one day, a
+        # statement that does not tell the other's happening (the prime minister's meeting beside
+        # his army's strikes), or two announcements (two speakers on one killing) are left to
+        # the other rules.
         return False
     specific = sum(1 for t in own_a & own_b if specific_word(t))
     named = bool(a.entities & b.entities) or shared_place(a, b)
@@ -557,7 +555,13 @@ def _retold_in_article(a: MergeKey, b: MergeKey, own_a: frozenset[str], own_b: f
 
 def _said(k: MergeKey) -> bool:
     """Whether a report is told by a say verb (أعلن، قال), whatever kind its words tell."""
-    return k.kind == "statement" or any(word_class(t) == "statement" for t in k.tokens)
+    return k.kind == "statement" or _says(k.sentence)
+
+
+@lru_cache(maxsize=4096)
+def _says(sentence: str) -> bool:
+    # The say verbs are stop words, not among a report's tokens: read the sentence.
+    return any(word_class(w) == "statement" for w in re.findall(r"[^\W\d_]+", fold(sentence)))
 
 
 def _one_article_mention(a: MergeKey, b: MergeKey) -> bool:

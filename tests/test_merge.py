@@ -263,6 +263,53 @@ def test_a_report_of_no_known_kind_does_not_take_the_others_kind():
     assert not same_happening(inspects, signs)
 
 
+# ---------------------------------------------------------------- one article, one day; the means of an attack
+
+
+def test_one_article_telling_its_attack_twice_is_one_event():
+    lead = _key("قتل ثلاثة حراس في هجوم مسلح على مستودع للوقود عند أطراف القرية فجر اليوم", doc=1)
+    later = _key("وأحرق المهاجمون المستودع بعد مقتل الحراس ثم لاذوا بالفرار", doc=1)
+    assert lead.kind == later.kind == "attack" and same_happening(lead, later)
+    assert not same_happening(lead, MergeKey(**{**_fields(later), "doc": 2}))  # two papers need more
+    said_twice = [MergeKey(**{**_fields(k), "sentence": "وقال المتحدث إن " + k.sentence}) for k in (lead, later)]
+    assert not same_happening(*said_twice)  # two announcements are left to the statement rules
+
+
+def test_one_articles_figures_of_one_month_are_not_one_happening():
+    machines = _key("بلغ عدد أجهزة الصرف الآلي في المملكة 16 ألف جهاز بزيادة مئة جهاز", "2030-05", doc=1)
+    cash = _key("وتجاوزت قيمة السحوبات عبر أجهزة الصرف الآلي في المملكة 60 مليار ريال", "2030-05", doc=1)
+    assert not same_happening(machines, cash)
+
+
+def test_a_separate_incident_in_one_article_is_another_happening():
+    bomber = _key("قتل جنديان وجرح عشرون في هجوم لمسلحي حزب العمال الكردستاني على مركز للدرك شرق البلاد", doc=1)
+    separate = _key("وفي حادثة منفصلة نسبت إلى حزب العمال الكردستاني قتل جندي وجرح أربعة آخرون شرق البلاد", doc=1)
+    assert "pkk" in bomber.entities & separate.entities and not same_happening(bomber, separate)
+
+
+def test_one_groups_mine_and_suicide_bomber_on_one_day_are_two_attacks():
+    bomber = _key("قتل جنديان في هجوم انتحاري بجرار مفخخ نفذه مسلحو حزب العمال الكردستاني على مخفر للدرك")
+    mine = _key("قتل جندي عندما انفجر لغم أرضي زرعه مسلحو حزب العمال الكردستاني تحت قافلة للدرك")
+    assert "pkk" in bomber.entities & mine.entities and not same_happening(bomber, mine)
+    told_again = _key("قتل جنديان في تفجير انتحاري لمسلحي حزب العمال الكردستاني استهدف مخفرا للدرك", doc=2)
+    assert same_happening(bomber, told_again)  # one means, one attack
+
+
+def test_a_means_with_a_pronoun_is_still_that_means():
+    strikes = _key("شنت مقاتلات تركية غارات على مواقع لتنظيم داعش في ريف حلب الشمالي")
+    first = _key("بعد أيام من هجوم انتحاري شن سلاح الجو التركي أولى غاراته على مواقع لتنظيم داعش في ريف حلب الشمالي",
+                 doc=2)
+    assert same_happening(strikes, first)
+
+
+def test_a_day_and_the_end_of_its_month_meet_on_shared_specific_words():
+    day = _key("تعرض مسجد الإمام في العاصمة الكويتية لتفجير انتحاري خلال صلاة الجمعة أوقع عشرات القتلى", "2030-06-26")
+    month_end = _key("اعترف المتهم في تفجير مسجد الإمام بالكويت نهاية يونيو", "2030-06")
+    assert relation(day, month_end) == NESTED and same_happening(day, month_end)
+    other = _key("تعرض مسجد في العاصمة الكويتية لتفجير انتحاري", "2030-06-12")  # too little in common
+    assert not same_happening(other, _key("افتتح الوزير مسجدا جديدا في الكويت نهاية يونيو", "2030-06"))
+
+
 # ---------------------------------------------------------------- lookups and joined events, through the store
 
 
