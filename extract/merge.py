@@ -51,7 +51,14 @@ across dates never.
   back (``الهجوم الذي وقع ليل الجمعة``, ``حادث التفجير``), sharing a word
   beyond the kind, naming no different place or person and no "another"
   (``هجوم آخر``);
+* inside one article, on one day: one known kind of happening (not a
+  market's moves), neither report told by a say verb, and two specific words
+  beyond the names or a shared actor or place and one such word
+  (``_retold_in_article``);
 * most of the wording shared (Jaccard ≥ 0.45) whatever the verbs.
+
+Inside one article, a report that says it is another (``وفي حادثة منفصلة``)
+is never merged with another report of that article.
 
 **Evidence across dates:** adjacent reports need a shared specific actor or
 place, the same kind, much shared wording with two specific words (beyond the
@@ -60,9 +67,8 @@ Jaccard ≥ 0.15 (a shared place's name left out), all of them, or a reprint
 (Jaccard ≥ 0.8): wars and markets make similar reports every day; two
 statements a day apart need the actor and most of their wording (Jaccard ≥
 0.45). Nested ones need the same kind, and much shared wording with two
-specific words and Jaccard ≥ 0.15 (≥ 0.25 between markets or statements, which
-recur all month: ``تفجير مسجد في الكويت في 26 يونيو`` / ``… في نهاية يونيو``),
-or a shared actor or place with Jaccard ≥ 0.2. Lagged ones need a reprint: nearly all words (Jaccard ≥ 0.8, eight or
+specific words and Jaccard ≥ 0.25, or a shared actor or place with Jaccard ≥
+0.2. Lagged ones need a reprint: nearly all words (Jaccard ≥ 0.8, eight or
 more) and the same numbers. When a report could join events of several days,
 one of its own day wins.
 
@@ -82,7 +88,8 @@ Two clock times more than an hour apart on one day (``الساعة التاسع�
 Never enough: a shared dateline or date alone, a shared *generic* entity
 (countries and capitals are left out of the entity sets, "Iraq" on the same
 day proves nothing), two different kinds of happening (an attack and a
-statement about it), or reports each naming a place or a person the other
+statement about it), reports each naming a means of attack and none in common
+(a landmine and a suicide bomber: ``weapons`` in ``merge.json``), or reports each naming a place or a person the other
 does not (the army taking a camp in Lahj and entering Zinjibar the same day,
 the king receiving two presidents): these are merged only on the same day
 with nearly the same wording (Jaccard ≥ 0.6).
@@ -113,7 +120,6 @@ CLOCK_APART_MINUTES = 60  # two clock times further apart tell two happenings (r
 STATEMENT_WORDING = 0.25  # and the share of their words
 STATEMENT_SPECIFIC = 3  # specific words two same-day statements with no shared actor must share
 NESTED_WORDING = 0.25
-NESTED_WORDING_HAPPENING = 0.15  # the same, between happenings (not markets or statements: those recur all month)
 NESTED_WORDING_WITH_ACTOR = 0.2
 REPRINT_WORDING = 0.8
 ADJACENT_WORDING = 0.15
@@ -471,8 +477,7 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
                 and actor_overlap >= ADJACENT_WORDING)
     if how == NESTED:
         specific = sum(1 for t in a.tokens & b.tokens if specific_word(t))
-        wording = NESTED_WORDING if a.kind in ("market", "statement") else NESTED_WORDING_HAPPENING
-        return same_kind and ((wide and specific >= 2 and overlap >= wording)
+        return same_kind and ((wide and specific >= 2 and overlap >= NESTED_WORDING)
                               or (actor and actor_overlap >= NESTED_WORDING_WITH_ACTOR))
     if actor and statements:
         # One actor (داعش) named in two announcements on one day: they must also share their wording.
@@ -530,10 +535,9 @@ def _retold_in_article(a: MergeKey, b: MergeKey, own_a: frozenset[str], own_b: f
     """One article telling one happening twice on one day (a lead and its details, a quote of it).
 
     Both reports come from one article, on one day (not a month's figures);
-    they tell one known kind of happening (a statement counts when its words
-    tell the other's kind), never a market's moves; at most one is told by a
-    say verb (two announcements are two unless the statement rules join
-    them); and they share two specific words beyond the names,
+    they tell one known kind of happening, never a market's moves; neither is
+    told by a say verb (an announcement naming the attacks it answers is not
+    the attack); and they share two specific words beyond the names,
     or a specific actor or place and one such word. The caller has ruled out
     reports naming different places, persons or means, and "another".
     """
@@ -542,11 +546,10 @@ def _retold_in_article(a: MergeKey, b: MergeKey, own_a: frozenset[str], own_b: f
     days = a.days()
     if days is None or days[0] != days[1]:
         return False  # a month's or a year's figures in one article are many happenings
-    if a.kind is None or a.kind != b.kind or a.kind in ("market", "statement") or (_said(a) and _said(b)):
-        # A clause of no known kind (figures, a column), a market's many moves of one day, a
-        # statement that does not tell the other's happening (the prime minister's meeting beside
-        # his army's strikes), or two announcements (two speakers on one killing) are left to
-        # the other rules.
+    if a.kind is None or a.kind != b.kind or a.kind in ("market", "statement") or _said(a) or _said(b):
+        # A clause of no known kind (figures, a column), a market's many moves of one day, or an
+        # announcement (a prime minister's promise of measures "after the attacks" beside his
+        # army's strikes, two speakers on one killing) are left to the other rules.
         return False
     specific = sum(1 for t in own_a & own_b if specific_word(t))
     named = bool(a.entities & b.entities) or shared_place(a, b)
