@@ -55,6 +55,10 @@ across dates never.
   market's moves), neither report told by a say verb, and two specific words
   beyond the names or a shared actor or place and one such word
   (``_retold_in_article``);
+* one count given by both (``قتيلين و24 جريحا`` / ``جرح 24 آخرون``; not a
+  year, a date, an age, a duration or a share: ``counts``), the kinds not
+  differing (one may be unknown; not markets or statements) and a specific
+  word beyond the names in common (``_shared_count``);
 * most of the wording shared (Jaccard ≥ 0.45) whatever the verbs.
 
 Inside one article, a report that says it is another (``وفي حادثة منفصلة``)
@@ -202,6 +206,7 @@ def _words() -> dict:
         "incident": frozenset(fold(w) for w in data["incident_nouns"]),
         "another": _alternation(data["another"]),
         "reaction": _alternation(data["reaction_verbs"]),
+        "count_units": re.compile("|".join(re.escape(fold(w)) for w in sorted(data["count_units"], key=len, reverse=True))),
         # A means may carry the article and a pronoun: الغارات، غاراته، قذائفها.
         "weapons": {family: _alternation(words, "(?:ه|ها|هم|هما)?", "[وفبل]?(?:ال)?|لل")
                     for family, words in data["weapons"].items()},
@@ -498,6 +503,8 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
         # Two announcements of one thing by no named actor (أعلنت المنامة / قالت وزارة الداخلية):
         # what they state shares many specific words (إحباط، تهريب، متفجرات).
         return True
+    if how == SAME and _shared_count(a, b, own_a, own_b):
+        return True
     if same_kind and not statements and _covered(a.tokens, b.tokens):
         return True
     if same_kind and not statements and _one_article_mention(a, b):
@@ -554,6 +561,46 @@ def _retold_in_article(a: MergeKey, b: MergeKey, own_a: frozenset[str], own_b: f
     specific = sum(1 for t in own_a & own_b if specific_word(t))
     named = bool(a.entities & b.entities) or shared_place(a, b)
     return specific >= 2 or (named and specific >= 1)
+
+
+_COUNT = re.compile(r"(?<![\d:.,/\-])(?<!/ )(\d{2,5})(?!\s?[\d:.,/%])(\s*[^\W\d_]+(?:\s+[^\W\d_]+)?)?")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+@lru_cache(maxsize=4096)
+def counts(sentence: str) -> frozenset[int]:
+    """The counts a sentence gives (``24 جريحا``, ``29 متهما``): numbers of two digits or more that are
+    no year, no clock time, no date, no model (إف-16), and not followed by a month or a unit of
+    ``count_units`` (``26 يونيو``, ``30 عاما``, ``1436 هـ``)."""
+    found = set()
+    explicit, units = _words()["explicit"], _words()["count_units"]
+    for m in _COUNT.finditer(sentence.translate(_DIGITS)):
+        n = int(m[1])
+        after = fold(m[2] or "").split()
+        # A year (Gregorian or Hijri), a day of a month, an age, a duration or a share is no count.
+        if 1300 <= n <= 2100 or (after and (explicit.search(after[0]) or units.fullmatch(after[0])
+                                            or units.fullmatch(" ".join(after)))):
+            continue
+        found.add(n)
+    return frozenset(found)
+
+
+def _shared_count(a: MergeKey, b: MergeKey, own_a: frozenset[str], own_b: frozenset[str]) -> bool:
+    """Two reports of one day giving one count (``قتيلين و24 جريحا`` / ``قتل جنديان وجرح 24``), of one
+    kind or one of no known kind, with a specific word beyond the names in common.
+
+    A toll or a number of defendants is rarely the same for two happenings of one day; the
+    caller has ruled out reports naming different places, persons or means.
+    """
+    if a.kind != b.kind and None not in (a.kind, b.kind):
+        return False
+    if a.kind in ("market", "statement") or b.kind in ("market", "statement"):
+        return False  # prices and figures repeat
+    days = a.days()
+    shared = counts(a.sentence) & counts(b.sentence)
+    if days is not None:
+        shared -= {days[0].day, days[1].day}
+    return bool(shared) and any(specific_word(t) for t in own_a & own_b)
 
 
 def _said(k: MergeKey) -> bool:

@@ -11,7 +11,7 @@ import pytest
 from waqai.extract import happening
 from waqai.extract.events import content_tokens
 from waqai.extract.gazetteer import gazetteer
-from waqai.extract.merge import ADJACENT, LAGGED, NESTED, SAME, MergeKey, deictic, relation, same_happening
+from waqai.extract.merge import ADJACENT, LAGGED, NESTED, SAME, MergeKey, counts, deictic, relation, same_happening
 from db_contents import ingest_texts
 
 
@@ -300,6 +300,26 @@ def test_a_means_with_a_pronoun_is_still_that_means():
     first = _key("بعد أيام من هجوم انتحاري شن سلاح الجو التركي أولى غاراته على مواقع لتنظيم داعش في ريف حلب الشمالي",
                  doc=2)
     assert same_happening(strikes, first)
+
+
+def test_two_papers_giving_one_toll_of_one_day_tell_one_attack():
+    post = _key("قتل جنديان وجرح 24 آخرون صباح الأحد في هجوم استهدف مخفرا للدرك في الريف الشرقي", doc=1)
+    toll = _key("وأسفر التفجير الذي وقع فجرا عن سقوط قتيلين و24 جريحا بين عناصر المخفر", doc=2)
+    assert same_happening(post, toll)
+    other_toll = _key("وأسفر التفجير الذي وقع فجرا عن سقوط قتيلين و17 جريحا بين عناصر المخفر", doc=2)
+    assert not same_happening(post, other_toll)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قتيلين و24 جريحا في 26 يونيو", {24}),  # a day of a month is no count
+    ("اعتقل مواطن (30 عاما) لمدة 15 يوما", set()),  # an age, a duration
+    ("السبت 9 / 10 / 1436 هـ الموافق 25 / 7 / 2015 م", set()),  # dates and years
+    ("أقلعت ثلاث مقاتلات إف-16", set()),  # a model
+    ("ارتفع المؤشر 45 في المائة", set()),  # a share
+    ("بدأت محاكمة 29 متهما", {29}),
+])
+def test_what_counts_as_a_count(text, expected):
+    assert counts(text) == frozenset(expected)
 
 
 # ---------------------------------------------------------------- lookups and joined events, through the store
