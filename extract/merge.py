@@ -55,7 +55,7 @@ across dates never.
   market's moves), neither report told by a say verb, and two specific words
   beyond the names or a shared actor or place and one such word
   (``_retold_in_article``);
-* one count given by both (``قتيلين و24 جريحا`` / ``جرح 24 آخرون``; not a
+* on a single day, one count given by both (``قتيلين و24 جريحا`` / ``جرح 24 آخرون``; not a
   year, a date, an age, a duration or a share: ``counts``), the kinds not
   differing (one may be unknown; not markets or statements) and a specific
   word beyond the names in common (``_shared_count``);
@@ -206,6 +206,7 @@ def _words() -> dict:
         "incident": frozenset(fold(w) for w in data["incident_nouns"]),
         "another": _alternation(data["another"]),
         "reaction": _alternation(data["reaction_verbs"]),
+        "approximate": re.compile("(?:" + "|".join(re.escape(fold(w)) for w in data["approximators"]) + r")\s*$"),
         "count_units": re.compile("|".join(re.escape(fold(w)) for w in sorted(data["count_units"], key=len, reverse=True))),
         # A means may carry the article and a pronoun: الغارات، غاراته، قذائفها.
         "weapons": {family: _alternation(words, "(?:ه|ها|هم|هما)?", "[وفبل]?(?:ال)?|لل")
@@ -570,24 +571,28 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 @lru_cache(maxsize=4096)
 def counts(sentence: str) -> frozenset[int]:
     """The counts a sentence gives (``24 جريحا``, ``29 متهما``): numbers of two digits or more that are
-    no year, no clock time, no date, no model (إف-16), and not followed by a month or a unit of
-    ``count_units`` (``26 يونيو``, ``30 عاما``, ``1436 هـ``)."""
+    no year, no clock time, no date, no model (إف-16), not followed by a month or a unit of
+    ``count_units`` (``26 يونيو``, ``30 عاما``, ``1436 هـ``) and not a round figure (``أكثر من 60``)."""
     found = set()
-    explicit, units = _words()["explicit"], _words()["count_units"]
-    for m in _COUNT.finditer(sentence.translate(_DIGITS)):
+    explicit, units, approximate = _words()["explicit"], _words()["count_units"], _words()["approximate"]
+    text = sentence.translate(_DIGITS)
+    for m in _COUNT.finditer(text):
         n = int(m[1])
         after = fold(m[2] or "").split()
-        # A year (Gregorian or Hijri), a day of a month, an age, a duration or a share is no count.
+        # A year (Gregorian or Hijri), a day of a month, an age, a duration or a share is no count,
+        # and a round figure (أكثر من 60 هجوما) is shared by many reports.
         if 1300 <= n <= 2100 or (after and (explicit.search(after[0]) or units.fullmatch(after[0])
                                             or units.fullmatch(" ".join(after)))):
+            continue
+        if approximate.search(fold(text[max(0, m.start() - 16):m.start()])):
             continue
         found.add(n)
     return frozenset(found)
 
 
 def _shared_count(a: MergeKey, b: MergeKey, own_a: frozenset[str], own_b: frozenset[str]) -> bool:
-    """Two reports of one day giving one count (``قتيلين و24 جريحا`` / ``قتل جنديان وجرح 24``), of one
-    kind or one of no known kind, with a specific word beyond the names in common.
+    """Two reports of one single day giving one count (``قتيلين و24 جريحا`` / ``قتل جنديان وجرح 24``),
+    of one kind or one of no known kind, with a specific word beyond the names in common.
 
     A toll or a number of defendants is rarely the same for two happenings of one day; the
     caller has ruled out reports naming different places, persons or means.
@@ -597,9 +602,9 @@ def _shared_count(a: MergeKey, b: MergeKey, own_a: frozenset[str], own_b: frozen
     if a.kind in ("market", "statement") or b.kind in ("market", "statement"):
         return False  # prices and figures repeat
     days = a.days()
-    shared = counts(a.sentence) & counts(b.sentence)
-    if days is not None:
-        shared -= {days[0].day, days[1].day}
+    if days is None or days[0] != days[1]:
+        return False  # a month's figures (a bulletin's ATMs and cards) repeat their counts
+    shared = counts(a.sentence) & counts(b.sentence) - {days[0].day}
     return bool(shared) and any(specific_word(t) for t in own_a & own_b)
 
 

@@ -317,6 +317,7 @@ def test_two_papers_giving_one_toll_of_one_day_tell_one_attack():
     ("أقلعت ثلاث مقاتلات إف-16", set()),  # a model
     ("ارتفع المؤشر 45 في المائة", set()),  # a share
     ("بدأت محاكمة 29 متهما", {29}),
+    ("استهدفت الفصائل القواعد في أكثر من 60 هجوما", set()),  # a round figure
 ])
 def test_what_counts_as_a_count(text, expected):
     assert counts(text) == frozenset(expected)
