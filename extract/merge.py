@@ -208,17 +208,19 @@ def _words() -> dict:
         "reaction": _alternation(data["reaction_verbs"]),
         "approximate": re.compile("(?:" + "|".join(re.escape(fold(w)) for w in data["approximators"]) + r")\s*$"),
         "count_units": re.compile("|".join(re.escape(fold(w)) for w in sorted(data["count_units"], key=len, reverse=True))),
-        # A means may carry the article and a pronoun: الغارات، غاراته، قذائفها.
-        "weapons": {family: _alternation(words, "(?:ه|ها|هم|هما)?", "[وفبل]?(?:ال)?|لل")
-                    for family, words in data["weapons"].items()},
+        # A means may carry the article and a pronoun: الغارات، غاراته، قذائفها. One pattern for all
+        # families, its match looked up in ``weapon_family``: every report of a day is read once.
+        "weapons": _alternation([w for words in data["weapons"].values() for w in words],
+                                "(?:ه|ها|هم|هما)?", "[وفبل]?(?:ال)?|لل", capture=True),
+        "weapon_family": {fold(w): family for family, words in data["weapons"].items() for w in words},
         "generic": frozenset(t for w in data["generic_words"] for t in content_tokens(w)) | frozenset(
             fold(w) for w in data["generic_words"]),
     }
 
 
-def _alternation(words, suffixes: str = "", prefixes: str = "[وفبل]") -> re.Pattern:
+def _alternation(words, suffixes: str = "", prefixes: str = "[وفبل]", capture: bool = False) -> re.Pattern:
     body = "|".join(re.escape(fold(w)) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<![^\W\d_])(?:{prefixes})?(?:{body}){suffixes}(?![^\W\d_])")
+    return re.compile(rf"(?<![^\W\d_])(?:{prefixes})?({'' if capture else '?:'}{body}){suffixes}(?![^\W\d_])")
 
 
 @lru_cache(maxsize=4096)
@@ -374,11 +376,11 @@ def _another(sentence: str) -> bool:
     return _words()["another"].search(fold(sentence)) is not None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def weapons(sentence: str) -> frozenset[str]:
     """The families of the means of attack a sentence names (``mine``, ``suicide``…, ``merge.json``)."""
-    folded = fold(sentence)
-    return frozenset(family for family, pattern in _words()["weapons"].items() if pattern.search(folded))
+    words = _words()
+    return frozenset(words["weapon_family"][m[1]] for m in words["weapons"].finditer(fold(sentence)))
 
 
 def different_means(a: MergeKey, b: MergeKey) -> bool:
@@ -568,7 +570,7 @@ _COUNT = re.compile(r"(?<![\d:.,/\-])(?<!/ )(\d{2,5})(?!\s?[\d:.,/%])(\s*[^\W\d_
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def counts(sentence: str) -> frozenset[int]:
     """The counts a sentence gives (``24 جريحا``, ``29 متهما``): numbers of two digits or more that are
     no year, no clock time, no date, no model (إف-16), not followed by a month or a unit of
@@ -613,7 +615,7 @@ def _said(k: MergeKey) -> bool:
     return k.kind == "statement" or _says(k.sentence)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _says(sentence: str) -> bool:
     # The say verbs are stop words, not among a report's tokens: read the sentence.
     return any(word_class(w) == "statement" for w in re.findall(r"[^\W\d_]+", fold(sentence)))
