@@ -51,7 +51,18 @@ across dates never.
   back (``الهجوم الذي وقع ليل الجمعة``, ``حادث التفجير``), sharing a word
   beyond the kind, naming no different place or person and no "another"
   (``هجوم آخر``);
+* inside one article, on one day: one known kind of happening (not a
+  market's moves), neither report told by a say verb, and two specific words
+  beyond the names or a shared actor or place and one such word
+  (``_retold_in_article``);
+* on a single day, one count given by both (``قتيلين و24 جريحا`` / ``جرح 24 آخرون``; not a
+  year, a date, an age, a duration or a share: ``counts``), the kinds not
+  differing (one may be unknown; not markets or statements) and a specific
+  word beyond the names in common (``_shared_count``);
 * most of the wording shared (Jaccard ≥ 0.45) whatever the verbs.
+
+Inside one article, a report that says it is another (``وفي حادثة منفصلة``)
+is never merged with another report of that article.
 
 **Evidence across dates:** adjacent reports need a shared specific actor or
 place, the same kind, much shared wording with two specific words (beyond the
@@ -81,7 +92,8 @@ Two clock times more than an hour apart on one day (``الساعة التاسع�
 Never enough: a shared dateline or date alone, a shared *generic* entity
 (countries and capitals are left out of the entity sets, "Iraq" on the same
 day proves nothing), two different kinds of happening (an attack and a
-statement about it), or reports each naming a place or a person the other
+statement about it), reports each naming a means of attack and none in common
+(a landmine and a suicide bomber: ``weapons`` in ``merge.json``), or reports each naming a place or a person the other
 does not (the army taking a camp in Lahj and entering Zinjibar the same day,
 the king receiving two presidents): these are merged only on the same day
 with nearly the same wording (Jaccard ≥ 0.6).
@@ -194,14 +206,21 @@ def _words() -> dict:
         "incident": frozenset(fold(w) for w in data["incident_nouns"]),
         "another": _alternation(data["another"]),
         "reaction": _alternation(data["reaction_verbs"]),
+        "approximate": re.compile("(?:" + "|".join(re.escape(fold(w)) for w in data["approximators"]) + r")\s*$"),
+        "count_units": re.compile("|".join(re.escape(fold(w)) for w in sorted(data["count_units"], key=len, reverse=True))),
+        # A means may carry the article and a pronoun: الغارات، غاراته، قذائفها. One pattern for all
+        # families, its match looked up in ``weapon_family``: every report of a day is read once.
+        "weapons": _alternation([w for words in data["weapons"].values() for w in words],
+                                "(?:ه|ها|هم|هما)?", "[وفبل]?(?:ال)?|لل", capture=True),
+        "weapon_family": {fold(w): family for family, words in data["weapons"].items() for w in words},
         "generic": frozenset(t for w in data["generic_words"] for t in content_tokens(w)) | frozenset(
             fold(w) for w in data["generic_words"]),
     }
 
 
-def _alternation(words) -> re.Pattern:
+def _alternation(words, suffixes: str = "", prefixes: str = "[وفبل]", capture: bool = False) -> re.Pattern:
     body = "|".join(re.escape(fold(w)) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<![^\W\d_])(?:[وفبل])?(?:{body})(?![^\W\d_])")
+    return re.compile(rf"(?<![^\W\d_])(?:{prefixes})?({'' if capture else '?:'}{body}){suffixes}(?![^\W\d_])")
 
 
 @lru_cache(maxsize=4096)
@@ -357,6 +376,23 @@ def _another(sentence: str) -> bool:
     return _words()["another"].search(fold(sentence)) is not None
 
 
+@lru_cache(maxsize=16384)
+def weapons(sentence: str) -> frozenset[str]:
+    """The families of the means of attack a sentence names (``mine``, ``suicide``…, ``merge.json``)."""
+    words = _words()
+    return frozenset(words["weapon_family"][m[1]] for m in words["weapons"].finditer(fold(sentence)))
+
+
+def different_means(a: MergeKey, b: MergeKey) -> bool:
+    """Whether each report names a means of attack and they share none.
+
+    One group's landmine under a convoy and its suicide bomber at a post, on
+    one day, are two attacks even where neither town is in the gazetteer.
+    """
+    wa, wb = weapons(a.sentence), weapons(b.sentence)
+    return bool(wa) and bool(wb) and not wa & wb
+
+
 def _wide(a: frozenset[str], b: frozenset[str]) -> bool:
     """Much shared wording beyond the kind's own words (see module doc)."""
     shared = len(a & b)
@@ -424,12 +460,16 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
     actor_overlap = jaccard(*beyond_names(a, b, "place"))
     fights = a.kind in _FIGHTS and b.kind in _FIGHTS
     beyond_actor = any(specific_word(t) for t in own_a & own_b)
-    apart = conflict(a, b)
+    apart = conflict(a, b) or different_means(a, b)
     wide = _wide(a.tokens, b.tokens)
     same_kind = a.kind is not None and a.kind == b.kind
     different_kinds = a.kind is not None and b.kind is not None and a.kind != b.kind
     if how != SAME and (_another(a.sentence) or _another(b.sentence)):
         return False  # وقصفت الطائرات ميناء الحديدة مرة أخرى
+    if a.doc is not None and a.doc == b.doc and (_another(a.sentence) or _another(b.sentence)):
+        return False  # in its own article, وفي حادثة منفصلة tells another happening of that day
+    if how == SAME and not apart and _retold_in_article(a, b, own_a, own_b):
+        return True
     if how == ADJACENT and _reprint(a, b):
         return a.doc is None or a.doc != b.doc
     if apart or different_kinds:
@@ -466,6 +506,8 @@ def same_happening(a: MergeKey, b: MergeKey) -> bool:
         # Two announcements of one thing by no named actor (أعلنت المنامة / قالت وزارة الداخلية):
         # what they state shares many specific words (إحباط، تهريب، متفجرات).
         return True
+    if how == SAME and _shared_count(a, b, own_a, own_b):
+        return True
     if same_kind and not statements and _covered(a.tokens, b.tokens):
         return True
     if same_kind and not statements and _one_article_mention(a, b):
@@ -497,6 +539,86 @@ def _reported(a: MergeKey, b: MergeKey) -> MergeKey:
     if any(word_class(t) == b.kind for t in a.tokens):
         return replace(a, kind=b.kind)
     return a
+
+
+def _retold_in_article(a: MergeKey, b: MergeKey, own_a: frozenset[str], own_b: frozenset[str]) -> bool:
+    """One article telling one happening twice on one day (a lead and its details, a quote of it).
+
+    Both reports come from one article, on one day (not a month's figures);
+    they tell one known kind of happening, never a market's moves; neither is
+    told by a say verb (an announcement naming the attacks it answers is not
+    the attack); and they share two specific words beyond the names,
+    or a specific actor or place and one such word. The caller has ruled out
+    reports naming different places, persons or means, and "another".
+    """
+    if a.doc is None or a.doc != b.doc or _reaction(a.sentence) or _reaction(b.sentence):
+        return False  # ندد الوزير بالهجوم: a reaction is a statement of its own
+    days = a.days()
+    if days is None or days[0] != days[1]:
+        return False  # a month's or a year's figures in one article are many happenings
+    if a.kind is None or a.kind != b.kind or a.kind in ("market", "statement") or _said(a) or _said(b):
+        # A clause of no known kind (figures, a column), a market's many moves of one day, or an
+        # announcement (a prime minister's promise of measures "after the attacks" beside his
+        # army's strikes, two speakers on one killing) are left to the other rules.
+        return False
+    specific = sum(1 for t in own_a & own_b if specific_word(t))
+    named = bool(a.entities & b.entities) or shared_place(a, b)
+    return specific >= 2 or (named and specific >= 1)
+
+
+_COUNT = re.compile(r"(?<![\d:.,/\-])(?<!/ )(\d{2,5})(?!\s?[\d:.,/%])(\s*[^\W\d_]+(?:\s+[^\W\d_]+)?)?")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+@lru_cache(maxsize=16384)
+def counts(sentence: str) -> frozenset[int]:
+    """The counts a sentence gives (``24 جريحا``, ``29 متهما``): numbers of two digits or more that are
+    no year, no clock time, no date, no model (إف-16), not followed by a month or a unit of
+    ``count_units`` (``26 يونيو``, ``30 عاما``, ``1436 هـ``) and not a round figure (``أكثر من 60``)."""
+    found = set()
+    explicit, units, approximate = _words()["explicit"], _words()["count_units"], _words()["approximate"]
+    text = sentence.translate(_DIGITS)
+    for m in _COUNT.finditer(text):
+        n = int(m[1])
+        after = fold(m[2] or "").split()
+        # A year (Gregorian or Hijri), a day of a month, an age, a duration or a share is no count,
+        # and a round figure (أكثر من 60 هجوما) is shared by many reports.
+        if 1300 <= n <= 2100 or (after and (explicit.search(after[0]) or units.fullmatch(after[0])
+                                            or units.fullmatch(" ".join(after)))):
+            continue
+        if approximate.search(fold(text[max(0, m.start() - 16):m.start()])):
+            continue
+        found.add(n)
+    return frozenset(found)
+
+
+def _shared_count(a: MergeKey, b: MergeKey, own_a: frozenset[str], own_b: frozenset[str]) -> bool:
+    """Two reports of one single day giving one count (``قتيلين و24 جريحا`` / ``قتل جنديان وجرح 24``),
+    of one kind or one of no known kind, with a specific word beyond the names in common.
+
+    A toll or a number of defendants is rarely the same for two happenings of one day; the
+    caller has ruled out reports naming different places, persons or means.
+    """
+    if a.kind != b.kind and None not in (a.kind, b.kind):
+        return False
+    if a.kind in ("market", "statement") or b.kind in ("market", "statement"):
+        return False  # prices and figures repeat
+    days = a.days()
+    if days is None or days[0] != days[1]:
+        return False  # a month's figures (a bulletin's ATMs and cards) repeat their counts
+    shared = counts(a.sentence) & counts(b.sentence) - {days[0].day}
+    return bool(shared) and any(specific_word(t) for t in own_a & own_b)
+
+
+def _said(k: MergeKey) -> bool:
+    """Whether a report is told by a say verb (أعلن، قال), whatever kind its words tell."""
+    return k.kind == "statement" or _says(k.sentence)
+
+
+@lru_cache(maxsize=16384)
+def _says(sentence: str) -> bool:
+    # The say verbs are stop words, not among a report's tokens: read the sentence.
+    return any(word_class(w) == "statement" for w in re.findall(r"[^\W\d_]+", fold(sentence)))
 
 
 def _one_article_mention(a: MergeKey, b: MergeKey) -> bool:

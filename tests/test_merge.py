@@ -11,7 +11,7 @@ import pytest
 from waqai.extract import happening
 from waqai.extract.events import content_tokens
 from waqai.extract.gazetteer import gazetteer
-from waqai.extract.merge import ADJACENT, LAGGED, NESTED, SAME, MergeKey, deictic, relation, same_happening
+from waqai.extract.merge import ADJACENT, LAGGED, NESTED, SAME, MergeKey, counts, deictic, relation, same_happening
 from db_contents import ingest_texts
 
 
@@ -261,6 +261,66 @@ def test_a_report_of_no_known_kind_does_not_take_the_others_kind():
     signs = _key("وقعت المؤسسة العامة للخطوط الحديدية عقدا لتجديد الخط الحديدي الخاص بنقل البضائع")
     assert inspects.kind is None and signs.kind is not None
     assert not same_happening(inspects, signs)
+
+
+# ---------------------------------------------------------------- one article, one day; the means of an attack
+
+
+def test_one_article_telling_its_attack_twice_is_one_event():
+    lead = _key("قتل ثلاثة حراس في هجوم مسلح على مستودع للوقود عند أطراف القرية فجر اليوم", doc=1)
+    later = _key("وأحرق المهاجمون المستودع بعد مقتل الحراس ثم لاذوا بالفرار", doc=1)
+    assert lead.kind == later.kind == "attack" and same_happening(lead, later)
+    assert not same_happening(lead, MergeKey(**{**_fields(later), "doc": 2}))  # two papers need more
+    announced = MergeKey(**{**_fields(later), "sentence": "وقال المتحدث إن " + later.sentence})
+    assert not same_happening(lead, announced)  # an announcement is left to the statement rules
+
+
+def test_one_articles_figures_of_one_month_are_not_one_happening():
+    machines = _key("بلغ عدد أجهزة الصرف الآلي في المملكة 16 ألف جهاز بزيادة مئة جهاز", "2030-05", doc=1)
+    cash = _key("وتجاوزت قيمة السحوبات عبر أجهزة الصرف الآلي في المملكة 60 مليار ريال", "2030-05", doc=1)
+    assert not same_happening(machines, cash)
+
+
+def test_a_separate_incident_in_one_article_is_another_happening():
+    bomber = _key("قتل جنديان وجرح عشرون في هجوم لمسلحي حزب العمال الكردستاني على مركز للدرك شرق البلاد", doc=1)
+    separate = _key("وفي حادثة منفصلة نسبت إلى حزب العمال الكردستاني قتل جندي وجرح أربعة آخرون شرق البلاد", doc=1)
+    assert "pkk" in bomber.entities & separate.entities and not same_happening(bomber, separate)
+
+
+def test_one_groups_mine_and_suicide_bomber_on_one_day_are_two_attacks():
+    bomber = _key("قتل جنديان في هجوم انتحاري بجرار مفخخ نفذه مسلحو حزب العمال الكردستاني على مخفر للدرك")
+    mine = _key("قتل جندي عندما انفجر لغم أرضي زرعه مسلحو حزب العمال الكردستاني تحت قافلة للدرك")
+    assert "pkk" in bomber.entities & mine.entities and not same_happening(bomber, mine)
+    told_again = _key("قتل جنديان في تفجير انتحاري لمسلحي حزب العمال الكردستاني استهدف مخفرا للدرك", doc=2)
+    assert same_happening(bomber, told_again)  # one means, one attack
+
+
+def test_a_means_with_a_pronoun_is_still_that_means():
+    strikes = _key("شنت مقاتلات تركية غارات على مواقع لتنظيم داعش في ريف حلب الشمالي")
+    first = _key("بعد أيام من هجوم انتحاري شن سلاح الجو التركي أولى غاراته على مواقع لتنظيم داعش في ريف حلب الشمالي",
+                 doc=2)
+    assert same_happening(strikes, first)
+
+
+def test_two_papers_giving_one_toll_of_one_day_tell_one_attack():
+    post = _key("قتل جنديان وجرح 24 آخرون صباح الأحد في هجوم استهدف مخفرا للدرك في الريف الشرقي", doc=1)
+    toll = _key("وأسفر التفجير الذي وقع فجرا عن سقوط قتيلين و24 جريحا بين عناصر المخفر", doc=2)
+    assert same_happening(post, toll)
+    other_toll = _key("وأسفر التفجير الذي وقع فجرا عن سقوط قتيلين و17 جريحا بين عناصر المخفر", doc=2)
+    assert not same_happening(post, other_toll)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قتيلين و24 جريحا في 26 يونيو", {24}),  # a day of a month is no count
+    ("اعتقل مواطن (30 عاما) لمدة 15 يوما", set()),  # an age, a duration
+    ("السبت 9 / 10 / 1436 هـ الموافق 25 / 7 / 2015 م", set()),  # dates and years
+    ("أقلعت ثلاث مقاتلات إف-16", set()),  # a model
+    ("ارتفع المؤشر 45 في المائة", set()),  # a share
+    ("بدأت محاكمة 29 متهما", {29}),
+    ("استهدفت الفصائل القواعد في أكثر من 60 هجوما", set()),  # a round figure
+])
+def test_what_counts_as_a_count(text, expected):
+    assert counts(text) == frozenset(expected)
 
 
 # ---------------------------------------------------------------- lookups and joined events, through the store
