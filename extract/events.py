@@ -370,8 +370,13 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         # The governed text runs from the sentence's start: its verb tells that there is a happening.
         return since, sentence_text[:timex_end]
 
+    cut: dict[int, str] = {}  # the rules below ask for the same few clauses a dozen times each
+
     def text_of(i: int) -> str:
-        return _without_date(sentence_text, parts[i].start, parts[i].end, dates)
+        found = cut.get(i)
+        if found is None:
+            found = cut[i] = _without_date(sentence_text, parts[i].start, parts[i].end, dates)
+        return found
 
     own = text_of(index)
     pieces: list[int] = [index]
