@@ -793,6 +793,12 @@ def _feasts() -> tuple[str, ...]:
     return tuple(_temporal_lexicon().holidays)
 
 
+@lru_cache(maxsize=1)
+def _folded_feasts() -> tuple[str, ...]:
+    # Folded once, not for every timex of every sentence.
+    return tuple(squash(fold(f)) for f in _feasts())
+
+
 def _feast_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex, dated: list[Timex]) -> bool:
     """Whether ``timex`` names a feast beside another date, of another day, of its clause or sentence.
 
@@ -828,7 +834,7 @@ def _feast_as_occasion(sentence: Sentence, timex: Timex) -> bool:
     """
     text = squash(fold(timex.text))
     bare = text[1:] if text[:1] in "وبلف" and not text.startswith(("ليله",)) else text
-    if not any(bare.startswith(squash(fold(f))) for f in _feasts()) or bare.startswith(("يوم", "ايام", "ليله")):
+    if not bare.startswith(_folded_feasts()) or bare.startswith(("يوم", "ايام", "ليله")):
         return False
     before = sentence.text[: timex.start - sentence.start]
     return _title_words().introducers.search(squash(before)) is None and not before.rstrip().endswith(("في", "يوم"))
