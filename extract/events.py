@@ -211,6 +211,7 @@ def _trim_end(words: list[str]) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=4096)  # a pure function of the text; make_title tries the same pieces more than once
 def finish_title(text: str) -> str:
     """A clause's text made a title: fillers and asides out, brackets balanced, at most 22 words."""
     tw = _title_words()
