@@ -118,23 +118,25 @@ def content_tokens(text: str) -> frozenset[str]:
     Prefixes (ال، و، ب، ل، ف) and plural/feminine endings (ون، ين، وا، ات،
     ان، ه) go, so سيطروا/سيطر and الحوثيون/الحوثيين meet.
     """
+    return frozenset(stem for stem in map(_content_stem, _WORD.findall(fold(text))) if stem is not None)
+
+
+@lru_cache(maxsize=1 << 16)  # a pure function of the word: stemmed once, not in every title that holds it
+def _content_stem(word: str) -> str | None:
+    """A folded word without its prefix and ending, or None when it is no content word."""
     stop = happening.stop_words()
-    tokens = set()
-    for word in re.findall(r"[^\W\d_]+", fold(text)):
-        if word in stop:
-            continue
-        for prefix in ("وال", "بال", "فال", "لل", "ال", "و", "ل", "ب", "ف"):
-            need = 4 if prefix in ("ب", "ف") else 3
-            if word.startswith(prefix) and len(word) - len(prefix) >= need:
-                word = word[len(prefix):]
-                break
-        for suffix in ("ون", "ين", "وا", "ات", "ان", "ا", "ه"):
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3 and len(word) >= 5:
-                word = word[: -len(suffix)]
-                break
-        if len(word) >= 3 and word not in stop:
-            tokens.add(word)
-    return frozenset(tokens)
+    if word in stop:
+        return None
+    for prefix in ("وال", "بال", "فال", "لل", "ال", "و", "ل", "ب", "ف"):
+        need = 4 if prefix in ("ب", "ف") else 3
+        if word.startswith(prefix) and len(word) - len(prefix) >= need:
+            word = word[len(prefix):]
+            break
+    for suffix in ("ون", "ين", "وا", "ات", "ان", "ا", "ه"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and len(word) >= 5:
+            word = word[: -len(suffix)]
+            break
+    return word if len(word) >= 3 and word not in stop else None
 
 
 # ---------------------------------------------------------------- titles
