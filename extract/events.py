@@ -172,6 +172,8 @@ def _balance(text: str) -> str:
         return squash(text)
     chars = list(text)
     for opening, closing in _PAIRS:
+        if opening not in text and closing not in text:
+            continue  # most titles hold one kind of bracket at most: no walk over their characters for the others
         stack: list[int] = []
         for i, ch in enumerate(chars):
             if ch == opening:
@@ -184,6 +186,8 @@ def _balance(text: str) -> str:
         for i in stack:
             chars[i] = " "
     for quote in _QUOTES:
+        if quote not in text:
+            continue
         positions = [i for i, ch in enumerate(chars) if ch == quote]
         if len(positions) % 2:
             chars[positions[-1]] = " "
