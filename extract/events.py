@@ -712,7 +712,9 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
     events: list[EventCandidate] = []
     # An opinion column's bare اليوم/غدا is nowadays and the future (في سوريا اليوم), never the paper's day.
     essay = happening.is_essay(layout.folded.original)
-    context = names.article_context(layout)  # ambiguous names are resolved by the whole article
+    # Ambiguous names are resolved by the whole article: read once the first sentence needs it
+    # (about one article in four has no dated happening and never does).
+    context = None
     for index, dated in by_sentence.items():
         sentence = sentences[index]
         if is_learned(sentence.text, furniture):
@@ -731,6 +733,8 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         dated = [t for t in dated if t not in feasts]
         if not chosen:
             continue
+        if context is None:
+            context = names.article_context(layout)
         mentions = names.mentions(sentence.text, context)
         entity_ids = names.with_home(tuple(dict.fromkeys(m.entity.id for m in mentions)), context)
         attribution = _attribution(text)
