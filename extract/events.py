@@ -124,23 +124,25 @@ def content_tokens(text: str) -> frozenset[str]:
     Prefixes (ال، و، ب، ل، ف) and plural/feminine endings (ون، ين، وا، ات،
     ان، ه) go, so سيطروا/سيطر and الحوثيون/الحوثيين meet.
     """
+    return frozenset(stem for stem in map(_content_stem, _WORD.findall(fold(text))) if stem is not None)
+
+
+@lru_cache(maxsize=1 << 16)  # a pure function of the word: stemmed once, not in every title that holds it
+def _content_stem(word: str) -> str | None:
+    """A folded word without its prefix and ending, or None when it is no content word."""
     stop = happening.stop_words()
-    tokens = set()
-    for word in re.findall(r"[^\W\d_]+", fold(text)):
-        if word in stop:
-            continue
-        for prefix in ("وال", "بال", "فال", "لل", "ال", "و", "ل", "ب", "ف"):
-            need = 4 if prefix in ("ب", "ف") else 3
-            if word.startswith(prefix) and len(word) - len(prefix) >= need:
-                word = word[len(prefix):]
-                break
-        for suffix in ("ون", "ين", "وا", "ات", "ان", "ا", "ه"):
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3 and len(word) >= 5:
-                word = word[: -len(suffix)]
-                break
-        if len(word) >= 3 and word not in stop:
-            tokens.add(word)
-    return frozenset(tokens)
+    if word in stop:
+        return None
+    for prefix in ("وال", "بال", "فال", "لل", "ال", "و", "ل", "ب", "ف"):
+        need = 4 if prefix in ("ب", "ف") else 3
+        if word.startswith(prefix) and len(word) - len(prefix) >= need:
+            word = word[len(prefix):]
+            break
+    for suffix in ("ون", "ين", "وا", "ات", "ان", "ا", "ه"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and len(word) >= 5:
+            word = word[: -len(suffix)]
+            break
+    return word if len(word) >= 3 and word not in stop else None
 
 
 # ---------------------------------------------------------------- titles
@@ -176,6 +178,8 @@ def _balance(text: str) -> str:
         return squash(text)
     chars = list(text)
     for opening, closing in _PAIRS:
+        if opening not in text and closing not in text:
+            continue  # most titles hold one kind of bracket at most: no walk over their characters for the others
         stack: list[int] = []
         for i, ch in enumerate(chars):
             if ch == opening:
@@ -188,6 +192,8 @@ def _balance(text: str) -> str:
         for i in stack:
             chars[i] = " "
     for quote in _QUOTES:
+        if quote not in text:
+            continue
         positions = [i for i, ch in enumerate(chars) if ch == quote]
         if len(positions) % 2:
             chars[positions[-1]] = " "
@@ -243,6 +249,7 @@ def _introducer_words() -> frozenset[str]:
     return folded_words([w for w in words if " " not in w]) | folded_words(["الساعة", "ساعة", "الساعه", "عام", "سنة"])
 
 
+@lru_cache(maxsize=4096)  # a pure function of the text; make_title tries the same pieces more than once
 def finish_title(text: str) -> str:
     """A clause's text made a title: fillers, attribution and asides out, brackets balanced, at most 22 words."""
     tw = _title_words()
@@ -406,8 +413,13 @@ def make_title(sentence_text: str, timex_start: int, timex_end: int,
         # The governed text runs from the sentence's start: its verb tells that there is a happening.
         return since, sentence_text[:timex_end]
 
+    cut: dict[int, str] = {}  # the rules below ask for the same few clauses a dozen times each
+
     def text_of(i: int) -> str:
-        return _without_date(sentence_text, parts[i].start, parts[i].end, dates)
+        found = cut.get(i)
+        if found is None:
+            found = cut[i] = _without_date(sentence_text, parts[i].start, parts[i].end, dates)
+        return found
 
     own = text_of(index)
     pieces: list[int] = [index]
@@ -929,7 +941,9 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
     events: list[EventCandidate] = []
     # An opinion column's bare اليوم/غدا is nowadays and the future (في سوريا اليوم), never the paper's day.
     essay = happening.is_essay(layout.folded.original)
-    context = names.article_context(layout)  # ambiguous names are resolved by the whole article
+    # Ambiguous names are resolved by the whole article: read once the first sentence needs it
+    # (about one article in four has no dated happening and never does).
+    context = None
     for index, dated in by_sentence.items():
         sentence = sentences[index]
         if is_learned(sentence.text, furniture):
@@ -960,6 +974,8 @@ def build_events(layout: Layout, timexes: list[Timex], names: Gazetteer | None =
         dated = [t for t in dated if t not in feasts]
         if not chosen:
             continue
+        if context is None:
+            context = names.article_context(layout)
         mentions = names.mentions(sentence.text, context)
         entity_ids = names.with_home(tuple(dict.fromkeys(m.entity.id for m in mentions)), context)
         attribution = _attribution(text)
@@ -1032,6 +1048,12 @@ def _feasts() -> tuple[str, ...]:
     return tuple(_temporal_lexicon().holidays)
 
 
+@lru_cache(maxsize=1)
+def _folded_feasts() -> tuple[str, ...]:
+    # Folded once, not for every timex of every sentence.
+    return tuple(squash(fold(f)) for f in _feasts())
+
+
 def _feast_beside_a_date(sentence: Sentence, parts: list[Clause], timex: Timex, dated: list[Timex]) -> bool:
     """Whether ``timex`` names a feast beside another date, of another day, of its clause or sentence.
 
@@ -1067,7 +1089,7 @@ def _feast_as_occasion(sentence: Sentence, timex: Timex) -> bool:
     """
     text = squash(fold(timex.text))
     bare = text[1:] if text[:1] in "وبلف" and not text.startswith(("ليله",)) else text
-    if not any(bare.startswith(squash(fold(f))) for f in _feasts()) or bare.startswith(("يوم", "ايام", "ليله")):
+    if not bare.startswith(_folded_feasts()) or bare.startswith(("يوم", "ايام", "ليله")):
         return False
     before = sentence.text[: timex.start - sentence.start]
     return _title_words().introducers.search(squash(before)) is None and not before.rstrip().endswith(("في", "يوم"))

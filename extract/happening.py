@@ -161,6 +161,7 @@ def word_class(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a pure function of the clause; build_events asks about one clause several times
 def verb_class(text: str) -> str | None:
     """The kind of happening a clause tells: the class of its first listed word.
 
@@ -239,6 +240,7 @@ _RELATIVE_THEN_WORD = re.compile(r"^\s*و?(?:الذي|التي|الذين|الل
 _TANWEEN_WORD = re.compile(r"\S*[\u064B-\u064D]\S*")
 
 
+@lru_cache(maxsize=4096)  # a pure function of the clause; build_events asks about one clause several times
 def has_verb(text: str) -> bool:
     """Whether a clause holds a finite verb (a happening, a statement, a plan).
 

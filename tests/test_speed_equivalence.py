@@ -232,3 +232,25 @@ def test_opening_of_simple_patterns():
     negated = opening(re.compile(r"[^\S\n]*\d"))
     assert negated.pattern.startswith(r"(?=[\s\d])")  # [^\S\n] matches only white space
     assert negated.findall("a 1\n22") == [" 1", "2", "2"] == re.findall(r"[^\S\n]*\d", "a 1\n22")
+
+
+def _events(text: str) -> list[tuple]:
+    from waqai.extract.pipeline import analyze
+
+    return [(e.timex.start, e.title, e.clause_tokens, e.clause_entities, e.kind, e.stance, e.planned)
+            for e in analyze(text, DCT).events]
+
+
+def test_events_do_not_depend_on_what_was_analysed_before():
+    # The event helpers remember texts (has_verb, verb_class, finish_title, word stems): a cache
+    # keyed on less than its answer depends on would make an article's events depend on the one before.
+    from waqai.extract import events, happening
+
+    caches = (happening.has_verb, happening.verb_class, events.finish_title, events._content_stem)
+    for cache in caches:
+        cache.cache_clear()
+    cold = [_events(text) for text in SENTENCES]
+    assert any(cold), "the sentences must give events for this test to mean anything"
+    warm = [_events(text) for text in reversed(SENTENCES)][::-1]
+    assert warm == cold
+    assert all(cache.cache_info().hits for cache in caches)
