@@ -232,3 +232,38 @@ def test_opening_of_simple_patterns():
     negated = opening(re.compile(r"[^\S\n]*\d"))
     assert negated.pattern.startswith(r"(?=[\s\d])")  # [^\S\n] matches only white space
     assert negated.findall("a 1\n22") == [" 1", "2", "2"] == re.findall(r"[^\S\n]*\d", "a 1\n22")
+
+
+def _all_matches(pattern: re.Pattern[str], text: str) -> list:
+    return [(m.start(), m.end(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_trie_alternation_is_the_alternation():
+    # Words that are prefixes of one another (عام/عاما/عامان), multi-word entries and a
+    # continuation that forces backtracking into the alternation: the same matches, the same groups.
+    from waqai.extract.lexicon import alternation, trie_alternation
+
+    rng = random.Random(3)
+    stock = ["عام", "عاما", "عامان", "العام", "ثلاث", "ثلاثه", "ثلاثين", "تشرين", "تشرين الاول", "تشرين الثاني",
+             "يوم", "يوما", "يومين", "اليوم", "اليومين", "شهر", "شهرا", "شهرين", "س", "سن", "سنه", "x.y", "و نصف", "ونصف"]
+    for _ in range(300):
+        words = rng.sample(stock, rng.randint(1, len(stock)))
+        for shape in ("({})", r"(?<![^\W\d_])({})(?![^\W\d_])", r"({})(ا|ين)?\s", r"({})\s*(ونصف|و\s+نصف)?"):
+            plain = re.compile(shape.format(alternation(words)))
+            tree = re.compile(shape.format(trie_alternation(words)))
+            for _ in range(5):
+                text = " ".join(rng.choice(stock + ["في", "من", "2015", "،"]) for _ in range(rng.randint(1, 12)))
+                text = text.replace(" ", rng.choice([" ", "  ", "\t "]), rng.randint(0, 3))
+                assert _all_matches(tree, text) == _all_matches(plain, text), (words, shape, text)
+
+
+def test_word_start_is_the_three_look_behinds():
+    from waqai.extract.patterns import WORD_START
+
+    plain = re.compile(r"(?:(?<![^\W\d_])|(?<=\b[وفبلك])|(?<=\b[وف][بلك]))")
+    fast = re.compile(WORD_START)
+    rng = random.Random(5)
+    alphabet = list("وفبلكاعمن2_ .،") + ["ال"]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert [bool(fast.match(text, i)) for i in range(len(text) + 1)] == [bool(plain.match(text, i)) for i in range(len(text) + 1)], text
