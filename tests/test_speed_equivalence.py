@@ -267,3 +267,17 @@ def test_word_start_is_the_three_look_behinds():
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert [bool(fast.match(text, i)) for i in range(len(text) + 1)] == [bool(plain.match(text, i)) for i in range(len(text) + 1)], text
+
+
+def test_furniture_phrases_by_one_search_are_the_loops():
+    from waqai.extract.segment import _FIVE_WORDS, _furniture, _line_key
+
+    furniture = _furniture()
+    rng = random.Random(11)
+    pieces = list(furniture.contains) + list(furniture.after) + ["خبر", "عاجل", "2015", "-", "،", "اقرأ", "ذات"]
+    for _ in range(3000):
+        key = _line_key(" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))[rng.randint(0, 3):])
+        assert bool(furniture.contains_re.search(key)) == any(phrase in key for phrase in furniture.contains), key
+        assert key.startswith(furniture.after_prefixes) == any(key.startswith(m) for m in furniture.after), key
+        start = rng.randint(0, len(key))
+        assert bool(_FIVE_WORDS.search(key, start)) == (len(re.findall(r"\w+", key[start:])) > 4), key
