@@ -66,6 +66,35 @@ def alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"[^\S\n]+") for p in parts) + ")"
 
 
+def trie_alternation(words: Iterable[str]) -> str:
+    """``alternation(words)`` with shared beginnings written once: the same matches, found faster.
+
+    Python's regex engine tries the branches of an alternation one by one at
+    every position, so 60 number words cost 60 tests where a prefix tree costs
+    a few. The branches of a node come before the end of its word, so, as in
+    ``alternation`` (longest first), the words that fit at a position are tried
+    longest first: they are prefixes of one another, the branches of one path.
+    """
+    root: dict = {}
+    for word in {fold(w).strip() for w in words if w and w.strip()}:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = None  # the end of a word
+    return "(?:" + _trie_body(root) + ")"
+
+
+def _trie_body(node: dict) -> str:
+    branches = [(r"[^\S\n]+" if char == " " else re.escape(char)) + _trie_body(child)
+                for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    ends = "" in node
+    if len(branches) == 1:
+        return f"(?:{branches[0]})?" if ends else branches[0]
+    return "(?:" + "|".join(branches) + (")?" if ends else ")")
+
+
 def folded_index(mapping: dict[str, list[str]]) -> dict[str, str]:
     """Invert ``{key: [words]}`` into ``{folded word with single spaces: key}``."""
     index: dict[str, str] = {}

@@ -13,14 +13,16 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import alternation, folded_index, folded_words, load_json, squash
+from .lexicon import alternation, folded_index, folded_words, load_json, squash, trie_alternation
 from .normalize import fold
 from .scan import cores, opening, reach, reads_digits
 
 S = r"[^\S\n]+"  # one or more spaces, never a line break
 S0 = r"[^\S\n]*"
-# Start of a word, allowing the one-letter proclitics و ف ب ل ك before it.
-WORD_START = r"(?:(?<![^\W\d_])|(?<=\b[وفبلك])|(?<=\b[وف][بلك]))"
+# Start of a word, allowing the one-letter proclitics و ف ب ل ك before it. Written as
+# (?<![^\W\d_])|(?<=\b[وفبلك])|(?<=\b[وف][بلك]), with the proclitic tested once before the
+# word boundaries: inside a word (most positions) the engine then gives up after two tests.
+WORD_START = r"(?:(?<![^\W\d_])|(?<=[وفبلك])(?:(?<=\b.)|(?<=\b[وف][بلك])))"
 WORD_END = r"(?![^\W_])"
 
 
@@ -304,8 +306,24 @@ def _trigger_index(lx: Lexicon, temporal: dict) -> dict[str, frozenset[str]]:
     return {token: frozenset(families) for token, families in index.items()}
 
 
+# Each prefix tree written into a pattern, with the plain alternation it stands for: the words a
+# family's pattern spells (``Grammar._pattern_words``) are read from the plain form.
+_PLAIN: dict[str, str] = {}
+
+
 def _alt(words) -> str:
-    return alternation(words)
+    words = list(words)
+    tree = trie_alternation(words)
+    _PLAIN[tree] = alternation(words)
+    return tree
+
+
+def _plain(pattern: str) -> str:
+    """``pattern`` with each prefix tree that ``_alt`` wrote put back as its plain alternation."""
+    for tree in sorted(_PLAIN, key=len, reverse=True):
+        if tree in pattern:
+            pattern = pattern.replace(tree, _PLAIN[tree])
+    return pattern
 
 
 def _alt_lam(words) -> str:
@@ -333,7 +351,7 @@ class Grammar:
         object.__setattr__(self, "_window_memo", _TokenFamilies(self._window_token_families))
         words: dict[str, set[str]] = {}
         for family, pattern in self.families:
-            for word in re.findall(r"[^\W\d_]{2,}", pattern.pattern):
+            for word in re.findall(r"[^\W\d_]{2,}", _plain(pattern.pattern)):
                 words.setdefault(word, set()).add(family)
         object.__setattr__(self, "_pattern_words", {w: frozenset(f) for w, f in words.items()})
         object.__setattr__(self, "_digit_families", frozenset(f for f, p in self.families if reads_digits(p)))

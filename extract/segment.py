@@ -24,7 +24,8 @@ _PUNCT = re.compile(r"[^\w\s]+")
 _SENTENCE_END = re.compile(r"(?<!\.)(?:[.!?؟؛]+|\.\.\.)(?<!\.\.)(?<![^.]\.\.)[\"”’»)\]]*(?=\s|$|(?<=[^\W\d_]\.)و[^\W\d_]{2})")
 _STOP_MARK = re.compile(r"[.!?؟؛]")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[^\W\d_]|[A-Z][a-z]?|د|م|ص|ج|أ|ش)\.$")
-_WORDISH = re.compile(r"\w+")
+# At least five runs of \w+ (more than four words), found without listing them all.
+_FIVE_WORDS = re.compile(r"\w+(?:\W+\w+){4}")
 _BULLET_ONLY = re.compile(r"^[\-–—•*·]+$")
 _HEADLINE_WORDS = 15
 _DATELINE = re.compile(r"^\S+\s?[-–]\s?\S+$|^\S*وكالات$")
@@ -58,6 +59,9 @@ class _Furniture:
     lines: frozenset[str]
     contains: tuple[str, ...]
     after: frozenset[str]
+    # ``contains`` as one search and ``after`` as a tuple for str.startswith: one C call per line each.
+    contains_re: re.Pattern[str] = re.compile("(?!)")
+    after_prefixes: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -67,10 +71,14 @@ def _furniture() -> _Furniture:
     def key(s: str) -> str:
         return squash(_PUNCT.sub(" ", fold(s))).lower()
 
+    contains = tuple(key(s) for s in data["contains"])
+    after = frozenset(key(s) for s in data["after_markers"])
     return _Furniture(
         lines=frozenset(key(s) for s in data["lines"]),
-        contains=tuple(key(s) for s in data["contains"]),
-        after=frozenset(key(s) for s in data["after_markers"]),
+        contains=contains,
+        after=after,
+        contains_re=re.compile("|".join(map(re.escape, contains)) if contains else "(?!)"),
+        after_prefixes=tuple(after),
     )
 
 
@@ -88,7 +96,7 @@ def _opens_with_marker(key: str, markers: frozenset[str]) -> bool:
 
     Flattened pages run the heading into its first item (``مقالات أخرى للكاتبفي العيد …``).
     """
-    return key in markers or any(key.startswith(m) for m in markers)
+    return key in markers or key.startswith(tuple(markers))
 
 
 def is_furniture(folded_line: str, previous: str = "", source: str | None = None) -> bool:
@@ -104,10 +112,10 @@ def is_furniture(folded_line: str, previous: str = "", source: str | None = None
     key = _line_key(folded_line)
     if not key:
         return True
-    if key in furniture.lines or _opens_with_marker(key, furniture.after):
-        return True
-    if any(phrase in key for phrase in furniture.contains):
-        return True
+    if key in furniture.lines or key.startswith(furniture.after_prefixes):
+        return True  # _opens_with_marker(key, furniture.after)
+    if furniture.contains_re.search(key):
+        return True  # a phrase of furniture.contains in the line
     words = key.split()
     if not ARABIC_LETTER.search(folded_line) and len(words) <= 4:
         return True
@@ -165,7 +173,7 @@ def _split_sentences(line: str, offset: int) -> list[tuple[int, int]]:
     spans.append((begin, len(line)))
     # A short trailing fragment ("31 مايو 2019 - AFP" after a caption) belongs
     # to the sentence before it.
-    while len(spans) > 1 and len(_WORDISH.findall(line[spans[-1][0] : spans[-1][1]])) <= 4:
+    while len(spans) > 1 and not _FIVE_WORDS.search(line, spans[-1][0], spans[-1][1]):
         last = spans.pop()
         spans[-1] = (spans[-1][0], last[1])
     result = []

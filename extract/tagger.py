@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .lexicon import alternation, squash
+from .lexicon import squash, trie_alternation
 from .normalize import fold
 from .patterns import grammar, lexicon
 from .resolve import Context, Resolution, Resolver, Where, inside_quote
@@ -110,18 +110,15 @@ def tag_layout(layout: Layout, dct: date | None) -> list[Timex]:
     timexes: list[Timex] = []
     window_lookup = pieces.window_lookup()
     for sentence in layout.sentences:
-        sentence_text = text[sentence.folded_start : sentence.folded_end]
-        wanted = pieces.families_for(sentence_text)
+        chunk_texts = text[sentence.folded_start : sentence.folded_end].split()
+        wanted = pieces.families_for_chunks(chunk_texts)
         if not wanted:
             continue  # no trigger word: no family can match, and nothing is noted in the context
         candidates = []
-        chunk_texts = None
         chunks = None
         for family, pattern, width in pieces.to_run(wanted):
             if not pieces.may_match(family, text, sentence.folded_start, sentence.folded_end):
                 continue
-            if chunk_texts is None:
-                chunk_texts = sentence_text.split()
             if width is not None and len(chunk_texts) > 2 * width + 2:
                 # A long sentence: search only around the family's trigger words (same matches).
                 if chunks is None:
@@ -264,17 +261,17 @@ def _writing_day(layout: Layout, dct: date | None) -> date | None:
 
 @lru_cache(maxsize=1)
 def _weekday_word() -> re.Pattern[str]:
-    return re.compile(alternation(lexicon().weekdays))
+    return re.compile(trie_alternation(lexicon().weekdays))
 
 
 @lru_cache(maxsize=1)
 def _today_with_weekday() -> re.Pattern[str]:
     lx = lexicon()
-    relday = alternation(w for w, off in lx.relative_days.items() if abs(off) <= 1 and w not in ("غداه", "عشيه"))
+    relday = trie_alternation(w for w, off in lx.relative_days.items() if abs(off) <= 1 and w not in ("غداه", "عشيه"))
     # أول من أمس and بعد غد are other days (−2, +2), not أمس and غدا. هذا اليوم السبت is the own day of
     # an official text the paper quotes (اعتبارا من هذا اليوم السبت …), not the paper's writing day.
     return re.compile(rf"(?<![^\W\d_])(?<!اول )(?<!اول من )(?<!بعد )(?<!هذا )[وف]?(?P<relday>{relday})[^\S\n]*[,،]?[^\S\n]*\(?[^\S\n]*"
-                      rf"(?P<weekday>{alternation(lx.weekdays)})(?![^\W\d_])")
+                      rf"(?P<weekday>{trie_alternation(lx.weekdays)})(?![^\W\d_])")
 
 
 def _balanced(span: str) -> str:
@@ -342,6 +339,7 @@ _LIST_SEP = re.compile(r"^[\s,،\-–]*(?:و)?[\s]*$")
 _DAY_LIST_WORDS = ("يوم", "يومي", "ايام")
 
 
+@lru_cache(maxsize=4096)  # a pure function of the span's text, asked of every timex of every article
 def _weekday_only(text: str) -> int | None:
     """The ISO weekday of a span that is only a weekday (``والخميس``, ``يومي الأربعاء``), else None."""
     words = squash(fold(text)).split()

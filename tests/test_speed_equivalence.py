@@ -254,3 +254,52 @@ def test_events_do_not_depend_on_what_was_analysed_before():
     warm = [_events(text) for text in reversed(SENTENCES)][::-1]
     assert warm == cold
     assert all(cache.cache_info().hits for cache in caches)
+
+
+def _all_matches(pattern: re.Pattern[str], text: str) -> list:
+    return [(m.start(), m.end(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_trie_alternation_is_the_alternation():
+    # Words that are prefixes of one another (عام/عاما/عامان), multi-word entries and a
+    # continuation that forces backtracking into the alternation: the same matches, the same groups.
+    from waqai.extract.lexicon import alternation, trie_alternation
+
+    rng = random.Random(3)
+    stock = ["عام", "عاما", "عامان", "العام", "ثلاث", "ثلاثه", "ثلاثين", "تشرين", "تشرين الاول", "تشرين الثاني",
+             "يوم", "يوما", "يومين", "اليوم", "اليومين", "شهر", "شهرا", "شهرين", "س", "سن", "سنه", "x.y", "و نصف", "ونصف"]
+    for _ in range(300):
+        words = rng.sample(stock, rng.randint(1, len(stock)))
+        for shape in ("({})", r"(?<![^\W\d_])({})(?![^\W\d_])", r"({})(ا|ين)?\s", r"({})\s*(ونصف|و\s+نصف)?"):
+            plain = re.compile(shape.format(alternation(words)))
+            tree = re.compile(shape.format(trie_alternation(words)))
+            for _ in range(5):
+                text = " ".join(rng.choice(stock + ["في", "من", "2015", "،"]) for _ in range(rng.randint(1, 12)))
+                text = text.replace(" ", rng.choice([" ", "  ", "\t "]), rng.randint(0, 3))
+                assert _all_matches(tree, text) == _all_matches(plain, text), (words, shape, text)
+
+
+def test_word_start_is_the_three_look_behinds():
+    from waqai.extract.patterns import WORD_START
+
+    plain = re.compile(r"(?:(?<![^\W\d_])|(?<=\b[وفبلك])|(?<=\b[وف][بلك]))")
+    fast = re.compile(WORD_START)
+    rng = random.Random(5)
+    alphabet = list("وفبلكاعمن2_ .،") + ["ال"]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert [bool(fast.match(text, i)) for i in range(len(text) + 1)] == [bool(plain.match(text, i)) for i in range(len(text) + 1)], text
+
+
+def test_furniture_phrases_by_one_search_are_the_loops():
+    from waqai.extract.segment import _FIVE_WORDS, _furniture, _line_key
+
+    furniture = _furniture()
+    rng = random.Random(11)
+    pieces = list(furniture.contains) + list(furniture.after) + ["خبر", "عاجل", "2015", "-", "،", "اقرأ", "ذات"]
+    for _ in range(3000):
+        key = _line_key(" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))[rng.randint(0, 3):])
+        assert bool(furniture.contains_re.search(key)) == any(phrase in key for phrase in furniture.contains), key
+        assert key.startswith(furniture.after_prefixes) == any(key.startswith(m) for m in furniture.after), key
+        start = rng.randint(0, len(key))
+        assert bool(_FIVE_WORDS.search(key, start)) == (len(re.findall(r"\w+", key[start:])) > 4), key
