@@ -9,6 +9,10 @@ median wall time of fresh processes, next to the floor of
 imports of one run (``python -X importtime``). On a shared machine wall
 times swing with the load; ``--instructions`` also counts the user-space
 instructions of one run of each (valgrind's callgrind), which do not.
+``--cli`` also runs each lookup through the click CLI (``python -m
+waqai.tui.cli``, as the console script did before its front door,
+``tui/front.py``), interleaved with the console script run by run so that
+both meet the same load, and adds CPU time (user + system) medians.
 """
 
 from __future__ import annotations
@@ -48,6 +52,22 @@ def median_seconds(command: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
+def interleaved(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU user + system) seconds of fresh processes per command, the commands taking turns."""
+    for command in commands.values():
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            before, start = os.times(), time.perf_counter()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+            wall, after = time.perf_counter() - start, os.times()
+            cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+            times[name].append((wall, cpu))
+    return {name: (statistics.median(w for w, _ in pairs), statistics.median(c for _, c in pairs))
+            for name, pairs in times.items()}
+
+
 def slowest_imports(arguments: list[str], count: int = 10) -> list[tuple[int, str]]:
     """(cumulative µs, module) of the slowest top-level imports of one ``waqai`` run."""
     result = subprocess.run([sys.executable, "-X", "importtime", "-m", "waqai.tui.cli", *arguments],
@@ -79,6 +99,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "waqai-bench")
     parser.add_argument("--importtime", action="store_true")
     parser.add_argument("--instructions", action="store_true")
+    parser.add_argument("--cli", action="store_true", help="also through the click CLI, interleaved, with CPU times")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     floor = median_seconds([sys.executable, "-c", "import sqlite3"], args.runs)
@@ -94,6 +115,14 @@ def main() -> None:
             # The console script is a Python file: run it under valgrind through the interpreter.
             command = [sys.executable, *WAQAI[-1:], *arguments] if WAQAI[0] == str(_SCRIPT) else WAQAI + arguments
             print(f"{'':>9}         instructions: {instructions(command) or 0:,}", flush=True)
+        if args.cli:
+            cli = [sys.executable, "-m", "waqai.tui.cli", *arguments]
+            figures = interleaved({"floor": [sys.executable, "-c", "import sqlite3"], "waqai": WAQAI + arguments,
+                                   "click CLI": cli}, args.runs)
+            for name, (wall, cpu) in figures.items():
+                print(f"{'':>9}         {name:>9}: median wall {wall * 1000:.0f} ms, CPU {cpu * 1000:.0f} ms", flush=True)
+            if args.instructions:
+                print(f"{'':>9}         click CLI instructions: {instructions(cli) or 0:,}", flush=True)
     if args.importtime:
         print("slowest imports (cumulative ms):")
         for micros, name in slowest_imports(arguments):

@@ -7,8 +7,9 @@ JSON by joining ``json_quote`` values, which escape strings exactly as
 ``json.dumps`` with ``ensure_ascii=False`` does (C0 controls as ``\\u001b``).
 The rows come back as bytes, so they are not decoded into ``str`` and
 encoded again. Python joins them and escapes the few characters
-``json.dumps`` leaves alone: DEL, C1 and bidi controls (see
-``sanitize.safe_json``).
+``json.dumps`` leaves alone: DEL, C1 and bidi controls (as
+``sanitize.safe_json`` does). This module imports only the store's light
+modules, for the console script's quick path (``tui/front.py``).
 
 The output is byte for byte ``safe_json([contract_event(e) for e in
 list_events(...)])`` in UTF-8. The fields are the tables below, in contract
@@ -19,12 +20,13 @@ a boolean).
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from .db import Database
-from .queries import EventFilter
 from .sentences import text_sql
-from .sanitize import inert_json_utf8
+
+# ``flt`` below is a queries.EventFilter, named in annotations only (never evaluated):
+# importing queries would load the extractor.
 
 
 def _text(column: str) -> str:
@@ -105,12 +107,11 @@ EVENT_FIELDS: list[tuple[str, str]] = [
 ]
 
 
-def event_json_rows(db: Database, flt: EventFilter, limit: int | None = None) -> Iterator[bytes]:
-    """Each matching event's contract JSON as UTF-8 bytes, in list order (begin, end, id).
+def event_json_rows(db: Database, where: str, params: list, limit: int | None = None) -> Iterator[bytes]:
+    """Each event's contract JSON as UTF-8 bytes, in list order (begin, end, id), for a ``filters.filter_sql`` clause.
 
     One statement, so the rows come from one consistent state of the database.
     """
-    where, params = flt.where()
     sql = f"SELECT CAST({_object(EVENT_FIELDS)} AS BLOB) FROM events e{where} ORDER BY e.begin_day, e.end_day, e.id"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
@@ -120,4 +121,43 @@ def event_json_rows(db: Database, flt: EventFilter, limit: int | None = None) ->
 
 def events_json(db: Database, flt: EventFilter, limit: int | None = None) -> bytes:
     """The contract JSON array of ``waqai list --json`` in UTF-8, terminal-inert (see module doc)."""
-    return inert_json_utf8(b"[" + b", ".join(event_json_rows(db, flt, limit)) + b"]")
+    return filtered_json(db, *flt.where(), limit)
+
+
+def filtered_json(db: Database, where: str, params: list, limit: int | None = None) -> bytes:
+    """``events_json`` for a WHERE clause and its parameters from ``filters.filter_sql``."""
+    return inert_json_utf8(b"[" + b", ".join(event_json_rows(db, where, params, limit)) + b"]")
+
+
+# What json.dumps leaves unescaped and sanitize.inert_json escapes, in UTF-8: DEL, C1 (C2 80-9F),
+# U+202A-202E (E2 80 AA-AE) and U+2066-2069 (E2 81 A6-A9).
+_UNSAFE_UTF8 = rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
+
+
+def inert_json_utf8(data: bytes) -> bytes:
+    """``sanitize.inert_json`` for UTF-8 JSON bytes, fast when there is nothing to escape.
+
+    Scanning megabytes with a character class costs tens of instructions a
+    byte; the lead bytes are found with memchr (``bytes.find``) instead, and
+    only the rare answers with a match load ``re`` and are rewritten.
+    """
+    if b"\x7f" not in data and not _unsafe_after(data, b"\xc2") and not _unsafe_after(data, b"\xe2"):
+        return data
+    import re
+
+    return re.sub(_UNSAFE_UTF8, lambda m: f"\\u{ord(m.group().decode('utf-8')):04x}".encode("ascii"), data)
+
+
+def _unsafe_after(data: bytes, lead: bytes) -> bool:
+    """Whether some ``lead`` byte in ``data`` starts a character of ``_UNSAFE_UTF8``."""
+    i = data.find(lead)
+    while i != -1:
+        second = data[i + 1:i + 2]
+        if lead == b"\xc2":
+            if b"\x80" <= second <= b"\x9f":
+                return True
+        elif (second == b"\x80" and b"\xaa" <= data[i + 2:i + 3] <= b"\xae"
+              or second == b"\x81" and b"\xa6" <= data[i + 2:i + 3] <= b"\xa9"):
+            return True
+        i = data.find(lead, i + 1)
+    return False

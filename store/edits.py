@@ -40,6 +40,7 @@ from waqai.extract.calendar import granularity, interval
 
 from .db import Database, immediate_transaction
 from .errors import QueryError, StoreError
+from .filters import has_edits  # noqa: F401 (defined there: the quick lookup path checks it without this module)
 
 KINDS = ("mark", "note", "hide", "date", "title", "merge", "split", "published")
 _SIMPLE = KINDS[:5]  # merge and split are recorded by store/regroup.py, published by store/redate.py
@@ -286,14 +287,6 @@ def apply_dates(db: Database) -> int:
         apply_regroupings(conn)
         changed = _apply_dates(conn)
     return changed
-
-
-def has_edits(db: Database) -> bool:
-    """Whether the analyst has edited anything in this database (a cheap check, for fast paths)."""
-    try:
-        return db.execute("SELECT 1 FROM edits LIMIT 1").fetchone() is not None
-    except sqlite3.OperationalError:  # a database from before the edits table
-        return False
 
 
 def decorate(db: Database, events: dict[int, dict]) -> None:

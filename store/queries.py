@@ -12,24 +12,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from waqai.extract.calendar import interval
 from waqai.extract.normalize import fold
 
 from .db import Database, snapshot
 from .sentences import text_sql
 from .edits import decorate
 from .errors import QueryError
-
-_DATE_FILTER = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-
-
-def date_filter(text: str) -> tuple[str, str]:
-    """``2021``, ``2021-06`` or ``2021-06-29`` as a closed interval of ISO days."""
-    text = text.strip()
-    span = interval(text) if _DATE_FILTER.match(text) else None
-    if span is None:
-        raise QueryError(f"{text!r} is not a date (use 2021, 2021-06 or 2021-06-29)")
-    return span[0].isoformat(), span[1].isoformat()
+from .filters import date_bounds, date_filter, filter_sql  # noqa: F401 (date_filter: the explorer's too)
 
 
 def fts_query(text: str, prefix_last: bool = False) -> str | None:
@@ -61,48 +50,14 @@ class EventFilter:
 
     def where(self) -> tuple[str, list]:
         """SQL WHERE clause (over ``events e``) and its parameters."""
-        clauses, params = [], []
-        if not self.hidden:
-            clauses.append("e.id NOT IN (SELECT event_id FROM edit_state WHERE kind = 'hide' AND value = '1')")
-        if self.marked:
-            clauses.append("e.id IN (SELECT event_id FROM edit_state WHERE kind = 'mark' AND value = '1')")
-        if self.noted:
-            clauses.append("e.id IN (SELECT event_id FROM edit_state WHERE kind = 'note' AND value <> '')")
-        if self.begin and self.end:
-            clauses.append(
-                "e.id IN (SELECT id FROM events_span WHERE first_day <= CAST(julianday(?) AS INTEGER)"
-                " AND last_day >= CAST(julianday(?) AS INTEGER))"
-            )
-            params += [self.end, self.begin]
-        elif self.begin:
-            clauses.append("e.end_day >= ?")
-            params.append(self.begin)
-        elif self.end:
-            clauses.append("e.begin_day <= ?")
-            params.append(self.end)
-        if self.entity:
-            clauses.append("e.id IN (SELECT event_id FROM event_entities WHERE entity_id = ?)")
-            params.append(self.entity)
-        if self.query:
-            clauses.append(
-                "e.id IN (SELECT es.event_id FROM event_sources es WHERE es.sentence_id IN"
-                " (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?))"
-            )
-            params.append(self.query)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+        return filter_sql(self.begin, self.end, self.entity, self.query, self.marked, self.noted, self.hidden)
 
 
 def make_filter(date_from: str | None = None, date_to: str | None = None, on: str | None = None,
                 entity: str | None = None, query: str | None = None, marked: bool = False,
                 noted: bool = False, hidden: bool = False) -> EventFilter:
     """Build an EventFilter from user text; raises QueryError on bad input."""
-    begin = date_filter(date_from)[0] if date_from else None
-    end = date_filter(date_to)[1] if date_to else None
-    if begin and end and begin > end:
-        raise QueryError(f"--from {date_from} is after --to {date_to}: no day is in both")
-    if on:
-        on_begin, on_end = date_filter(on)
-        begin, end = max(filter(None, [begin, on_begin])), min(filter(None, [end, on_end]))
+    begin, end = date_bounds(date_from, date_to, on)
     entity_id = None
     if entity is not None and not entity.strip():
         raise QueryError("an empty --entity names no actor or place")

@@ -16,9 +16,7 @@ text again: every deletion of sentences goes through ``delete_document_sentences
 from __future__ import annotations
 
 import sqlite3
-from typing import Iterable
-
-from waqai.extract.normalize import fold
+from collections.abc import Iterable
 
 # SQLite's substr counts characters (code points), as Python's str offsets do.
 _CUT_SQL = "substr({d}.text, {s}.start_offset + 1, {s}.end_offset - {s}.start_offset)"
@@ -78,6 +76,8 @@ def storable_text(text: str) -> str:
 
 def index_rows(text: str, spans: Iterable[tuple[int, int, int]]) -> list[tuple[int, str]]:
     """``(sentence id, folded text)`` rows for ``sentences_fts`` from ``(id, start, end)`` spans of ``text``."""
+    from waqai.extract.normalize import fold  # here: a lookup reads text_sql() without loading the extractor
+
     return [(sentence_id, fold(text[start:end])) for sentence_id, start, end in spans]
 
 

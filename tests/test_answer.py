@@ -106,7 +106,8 @@ def test_any_text_is_encoded_as_json_dumps_would(tmp_path_factory, title, senten
 
 
 def test_utf8_escaping_matches_the_str_escaping_for_every_character():
-    from waqai.store.sanitize import inert_json, inert_json_utf8
+    from waqai.store.answer import inert_json_utf8
+    from waqai.store.sanitize import inert_json
 
     every = "".join(chr(c) for c in range(0x20, 0x110000) if not 0xD800 <= c <= 0xDFFF and chr(c) not in '"\\')
     assert inert_json_utf8(every.encode("utf-8")) == inert_json(every).encode("utf-8")

@@ -43,8 +43,7 @@ def echo(text: str = "", err: bool = False, nl: bool = True, **style) -> None:
     except OSError as error:
         if err:
             raise
-        _silence_stdout()
-        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+        raise stdout_failed(error) from None
 
 
 def echo_bytes(data: bytes) -> None:
@@ -54,8 +53,7 @@ def echo_bytes(data: bytes) -> None:
     except BrokenPipeError:
         raise
     except OSError as error:
-        _silence_stdout()
-        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+        raise stdout_failed(error) from None
 
 
 def finish_stdout() -> None:
@@ -65,8 +63,13 @@ def finish_stdout() -> None:
     except BrokenPipeError:
         _silence_stdout()
     except OSError as error:
-        _silence_stdout()
-        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+        raise stdout_failed(error) from None
+
+
+def stdout_failed(error: OSError) -> OutputError:
+    """The one-line error for a failed write to standard output, after pointing it at /dev/null."""
+    _silence_stdout()
+    return OutputError(f"cannot write to standard output: {error.strerror or error}")
 
 
 def _silence_stdout() -> None:
