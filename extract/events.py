@@ -823,12 +823,7 @@ def _since_happening(before: str) -> str | None:
     Only a definite verbal noun phrase (الإطاحة بالرئيس، بدء الحرب، سقوط النظام)
     names a happening; ``منذ فرضها`` (a pronoun) names nothing on its own.
     """
-    tw = _title_words()
-    for _ in range(3):
-        trimmed = tw.introducers.sub(" ", before)
-        if trimmed == before:
-            break
-        before = trimmed
+    before = _without_introducers(before)
     m = _SINCE.search(squash(before))
     if not m:
         return None
