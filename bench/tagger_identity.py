@@ -80,11 +80,19 @@ def main() -> int:
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--write", type=Path, metavar="REF")
     mode.add_argument("--check", type=Path, metavar="REF")
-    parser.add_argument("--dataset", type=Path, default=saudinewsnet.DEFAULT_PATH)
+    parser.add_argument("--dataset", type=Path, default=None,
+                        help="the slice (default: the one the reference was written from, else the dev slice)")
     parser.add_argument("--limit", type=int, default=None, help="real articles to check (default: all)")
     parser.add_argument("--events", action="store_true", help="also compare analyze(): sentences, events")
     parser.add_argument("--show", type=int, default=10, help="differences to print")
     args = parser.parse_args()
+    header: dict = {}
+    if args.check and args.check.exists():
+        with gzip.open(args.check, "rt", encoding="utf-8") as handle:
+            header = json.loads(handle.readline())
+    # --check reads the articles the reference was written from: another folder (say with the
+    # held-out days) would compare other articles, and open ones the user meant to keep unread.
+    args.dataset = args.dataset or Path(header.get("dataset") or saudinewsnet.DEFAULT_PATH)
     if not args.dataset.is_dir():
         print(f"no dataset folder at {args.dataset}", file=sys.stderr)
         return 2
@@ -106,7 +114,7 @@ def main() -> int:
     if args.write:
         args.write.parent.mkdir(parents=True, exist_ok=True)
         with gzip.open(args.write, "wt", encoding="utf-8") as handle:
-            handle.write(json.dumps({"limit": limit, "events": events}) + "\n")
+            handle.write(json.dumps({"limit": limit, "events": events, "dataset": str(args.dataset.resolve())}) + "\n")
             for r in records:
                 handle.write(json.dumps(r, ensure_ascii=False) + "\n")
         print(f"reference written to {args.write}")
