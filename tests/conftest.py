@@ -65,6 +65,27 @@ def edited_db(bundled_db, tmp_path) -> Path:
     return path
 
 
+@pytest.fixture
+def folder_with_a_failing_article(tmp_path, monkeypatch) -> Path:
+    """A folder of two articles, a.txt and b.txt, where analysing b.txt raises (a bug in waqai on one
+    article of an archive), as ingest and extract must survive it."""
+    import waqai.store.ingest as ingest_module
+
+    real = ingest_module.analyze
+
+    def analyze(text, *args, **kwargs):
+        if "عطب" in text:
+            raise IndexError("list index out of range")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(ingest_module, "analyze", analyze)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("وصل الوفد إلى بغداد في 5 حزيران 2014 للقاء المسؤولين.", encoding="utf-8")
+    (folder / "b.txt").write_text("عطب: انفجرت عبوة في 6 حزيران 2014 قرب السوق.", encoding="utf-8")
+    return folder
+
+
 def _downgrade(path: Path, version: int) -> None:
     """Turn a current database back into schema ``version``, as an older waqai left it."""
     import sqlite3

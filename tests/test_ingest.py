@@ -199,22 +199,9 @@ def test_published_estimated_must_be_a_boolean(tmp_path, value, expected):
     assert conn.execute("SELECT published_estimated FROM documents WHERE name = 'b.txt'").fetchone() == (expected,)
 
 
-def test_an_article_whose_analysis_fails_is_named_and_the_others_are_stored(tmp_path, monkeypatch):
+def test_an_article_whose_analysis_fails_is_named_and_the_others_are_stored(tmp_path, folder_with_a_failing_article):
     # A bug on one article of an archive must not throw away the thousands around it.
-    import waqai.store.ingest as ingest_module
-
-    real = ingest_module.analyze
-
-    def analyze(text, *args, **kwargs):
-        if "عطب" in text:
-            raise IndexError("list index out of range")
-        return real(text, *args, **kwargs)
-
-    monkeypatch.setattr(ingest_module, "analyze", analyze)
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text("وصل الوفد إلى بغداد في 5 حزيران 2014 للقاء المسؤولين.", encoding="utf-8")
-    (folder / "b.txt").write_text("عطب: انفجرت عبوة في 6 حزيران 2014 قرب السوق.", encoding="utf-8")
+    folder = folder_with_a_failing_article
     db = tmp_path / "w.db"
     result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db)])
     assert result.exit_code == 1

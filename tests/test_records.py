@@ -122,20 +122,8 @@ def test_extract_jsonl_with_worker_processes_keeps_input_order(inputs):
     assert [json.loads(line)["doc"] for line in one.stdout.splitlines()][-1] == "feed.jsonl:3"
 
 
-def test_extract_jsonl_lists_an_article_whose_analysis_fails_and_writes_the_others(tmp_path, monkeypatch):
-    import waqai.store.ingest as ingest_module
-
-    real = ingest_module.analyze
-
-    def analyze(text, *args, **kwargs):
-        if "عطب" in text:
-            raise IndexError("list index out of range")
-        return real(text, *args, **kwargs)
-
-    monkeypatch.setattr(ingest_module, "analyze", analyze)
-    (tmp_path / "a.txt").write_text("وصل الوفد إلى بغداد في 5 حزيران 2014 للقاء المسؤولين.", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("عطب: انفجرت عبوة في 6 حزيران 2014 قرب السوق.", encoding="utf-8")
-    result = CliRunner().invoke(main, ["extract", str(tmp_path), "--jsonl", "-j", "1"])
+def test_extract_jsonl_lists_an_article_whose_analysis_fails_and_writes_the_others(folder_with_a_failing_article):
+    result = CliRunner().invoke(main, ["extract", str(folder_with_a_failing_article), "--jsonl", "-j", "1"])
     assert result.exit_code == 0, result.output
     assert "skipped b.txt: waqai failed to analyse it (IndexError: list index out of range)" in result.output
     records = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
