@@ -351,6 +351,13 @@ def _feast_day_ordinals() -> dict[str, int]:
     return {w: int(k) for w, k in folded_index(load_json("lexicon/temporal.json")["feast_day_ordinals"]).items()}
 
 
+def _in_years(unit: str, amount: float | None) -> tuple[str, float | None]:
+    """Decades and centuries as years (TIMEX3 has no unit for them); other units as they are."""
+    if unit not in ("DE", "CE"):
+        return unit, amount
+    return "Y", None if amount is None else amount * (10 if unit == "DE" else 100)
+
+
 def _number(text: str, lx: Lexicon) -> float | None:
     text = squash(text.strip("() \t"))
     head, _, last = text.rpartition(" ")
@@ -1058,8 +1065,9 @@ class Resolver:
             if _DAY_WORD_BEFORE.search(where.before[opening + 1:]):
                 # “اجتمع المجلس أمس الأربعاء واليوم”: the speaker's own days count from the writing day
                 quoted = False
-        if quoted and named and anchor is not None and \
-                (anchor + timedelta(days=offset)).isoweekday() == self.lx.weekdays.get(squash(named)):
+        weekday = self.lx.weekdays.get(squash(named)) if named else None
+        if quoted and weekday is not None and anchor is not None and \
+                (anchor + timedelta(days=offset)).isoweekday() == weekday:
             # “راجعت الشركة اليوم الأربعاء” in a Wednesday paper: the weekday names the writing day
             quoted = False
         if quoted:
@@ -1068,7 +1076,6 @@ class Resolver:
         if anchor is None:
             return Resolution("DATE", "")
         day = anchor + timedelta(days=offset)
-        weekday = self.lx.weekdays.get(squash(named)) if named else None
         if weekday is not None and day.isoweekday() != weekday and abs(offset) <= 1:
             # اليوم الجمعة in a paper dated Saturday: the article was written the
             # day before; trust the weekday, and count later relative days from it.
@@ -1430,9 +1437,8 @@ class Resolver:
         if amount is not None and amount > 10000 and lead == "قبل":
             # قبل نحو 32 ألف سنة: older than any calendar date, a length (قبل stays out, like منذ)
             return Resolution("DURATION", f"P{_format_amount(amount)}Y", mod=qmod, trim_left=trim)
-        if m["fromnow"] and unit in ("DE", "CE") and amount is not None:
-            # قبل قرن من الآن: a century back from the writing day, a year
-            unit, amount = "Y", amount * (10 if unit == "DE" else 100)
+        if m["fromnow"] and amount is not None:
+            unit, amount = _in_years(unit, amount)  # قبل قرن من الآن: a century back from the writing day, a year
         anchored = (lead in ("قبل", "بعد") and not negated and not _FOLLOWED_BY_OF.match(where.after)
                     and not (lead == "بعد" and _FOLLOWED_BY_ALA.match(where.after)))
         if anchored and unit in ("D", "W", "M", "Y") and (amount is None or amount == int(amount)):
@@ -1484,9 +1490,7 @@ class Resolver:
                 and self.ctx.day_in_force(where.sentence, where.paragraph) is None
                 and (self._future(where) or self._subject_then_after(where))):
             return Resolution("DATE", self.ctx.ref.isoformat())  # سأتصل بك بعد نصف ساعة: later today
-        if unit in ("DE", "CE"):
-            factor = 10 if unit == "DE" else 100
-            unit, amount = "Y", None if amount is None else amount * factor
+        unit, amount = _in_years(unit, amount)
         quantity = "X" if amount is None else _format_amount(amount)
         if unit in ("H", "MIN", "S"):
             value = f"PT{quantity}{_TIME_CODES[unit]}"
